@@ -1,0 +1,16 @@
+//! Culture Cloud's domain: the words of the product (catalogue, streets, sessions) as types,
+//! and the rules that need no I/O (parsing input, search ranking, time in the district's zone).
+//!
+//! Everything here compiles for the server and for the browser, so the same parsing runs on
+//! both sides of a form.
+
+pub mod catalog;
+pub mod locale;
+pub mod query;
+pub mod search;
+pub mod time;
+
+pub use catalog::*;
+pub use locale::Locale;
+pub use query::{CatalogQuery, ParamError, Sort};
+pub use search::SearchQuery;
