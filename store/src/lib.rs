@@ -1,1 +1,18 @@
+//! Culture Cloud's storage: one [`Store`] over SQLite (the embedded default) or PostgreSQL (for
+//! scale-out), chosen by the URL's scheme.
+//!
+//! Both backends run the same SQL through sqlx's `Any` driver. That is why times are stored as
+//! UTC seconds and ids as 64-bit integers: `Any` has no date, uuid or json types, and plain
+//! integers keep every query portable. Each backend has its own `migrations/` folder because DDL
+//! (identity columns, floating types) is where the dialects differ.
 
+mod catalog;
+mod connect;
+mod error;
+pub mod seed;
+pub mod testing;
+pub mod write;
+
+pub use connect::{Backend, Store};
+pub use error::StoreError;
+pub use write::{NewFacility, NewItem, NewSession};

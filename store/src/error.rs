@@ -1,0 +1,18 @@
+//! Storage errors: the few a caller can act on, and everything else as `Database`.
+
+/// What went wrong talking to the database.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// A URL that names neither SQLite nor PostgreSQL.
+    #[error("unsupported database URL `{0}`: use sqlite://… or postgres://…")]
+    UnsupportedUrl(String),
+    /// A row referred to by a natural key (slug, name) does not exist.
+    #[error("{kind} `{key}` does not exist")]
+    Missing { kind: &'static str, key: String },
+    /// The database refused or failed; details are logged by the caller at the boundary.
+    #[error(transparent)]
+    Database(#[from] sqlx::Error),
+    /// Migrations could not be applied.
+    #[error(transparent)]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+}

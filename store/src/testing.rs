@@ -1,0 +1,51 @@
+//! Fresh databases for tests: every test gets its own, on the backend named by
+//! `CC_TEST_BACKEND` (`sqlite`, the default, or `postgres`).
+//!
+//! PostgreSQL tests create a new database on the server at `CC_TEST_POSTGRES_URL`
+//! (default `postgres://postgres@127.0.0.1:5432/test`), so runs never see each other's rows.
+
+use std::sync::atomic::{AtomicU32, Ordering};
+
+use sqlx::{Connection, Executor};
+
+use crate::{Store, StoreError};
+
+static COUNTER: AtomicU32 = AtomicU32::new(0);
+
+fn unique_name() -> String {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.subsec_nanos())
+        .unwrap_or(0);
+    format!("cc_test_{}_{}_{nanos}", std::process::id(), COUNTER.fetch_add(1, Ordering::Relaxed))
+}
+
+/// The backend tests run on, from `CC_TEST_BACKEND`.
+pub fn test_backend() -> String {
+    std::env::var("CC_TEST_BACKEND").unwrap_or_else(|_| "sqlite".into())
+}
+
+/// A URL for a new, empty database on the test backend.
+pub async fn fresh_database_url() -> Result<String, StoreError> {
+    let name = unique_name();
+    if test_backend() == "postgres" {
+        sqlx::any::install_default_drivers();
+        let admin_url = std::env::var("CC_TEST_POSTGRES_URL")
+            .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".into());
+        let mut admin = sqlx::AnyConnection::connect(&admin_url).await?;
+        admin.execute(format!("CREATE DATABASE {name}").as_str()).await?;
+        admin.close().await?;
+        let base = admin_url.rsplit_once('/').map_or(admin_url.as_str(), |(base, _)| base);
+        Ok(format!("{base}/{name}"))
+    } else {
+        let path = std::env::temp_dir().join(format!("{name}.db"));
+        Ok(format!("sqlite://{}", path.display()))
+    }
+}
+
+/// A migrated, empty store on the test backend.
+pub async fn fresh_store() -> Result<Store, StoreError> {
+    let store = Store::connect(&fresh_database_url().await?).await?;
+    store.migrate().await?;
+    Ok(store)
+}

@@ -1,0 +1,201 @@
+//! Adding to the catalogue and the facility network. Used by seeding today and by the staff
+//! console later; each function runs on a caller's connection so a batch can share one transaction.
+
+use cc_domain::search::pinyin_keys;
+use cc_domain::FacilityLevel;
+use sqlx::AnyConnection;
+
+use crate::{Store, StoreError};
+
+/// A facility to add, located by its street's slug and (for community rooms) community name.
+#[derive(Debug, Clone)]
+pub struct NewFacility<'a> {
+    pub name: &'a str,
+    pub level: FacilityLevel,
+    pub street_slug: &'a str,
+    pub community: Option<&'a str>,
+    pub address: &'a str,
+    pub lat: f64,
+    pub lng: f64,
+    pub area_m2: Option<f64>,
+    pub weekly_hours: Option<f64>,
+    pub opening_hours: Option<&'a str>,
+    pub free_opening: Option<bool>,
+    pub is_demo: bool,
+}
+
+/// A service item to add; categories and audiences are named by slug.
+#[derive(Debug, Clone)]
+pub struct NewItem<'a> {
+    pub title: &'a str,
+    pub description: &'a str,
+    pub provider: &'a str,
+    pub category_slug: &'a str,
+    pub audience_slug: &'a str,
+    pub facility_id: i64,
+    pub free: bool,
+    pub price_cents: Option<i64>,
+    pub published: bool,
+    pub popularity: i64,
+    pub created_at: i64,
+    pub is_demo: bool,
+}
+
+/// A session (场次) to add; all times are UTC seconds.
+#[derive(Debug, Clone)]
+pub struct NewSession {
+    pub item_id: i64,
+    pub starts_at: i64,
+    pub ends_at: i64,
+    pub capacity: i64,
+    pub booking_opens_at: i64,
+    pub booking_closes_at: i64,
+    pub waitlist: bool,
+}
+
+impl Store {
+    /// Starts a transaction for a batch of writes.
+    pub async fn begin(&self) -> Result<sqlx::Transaction<'static, sqlx::Any>, StoreError> {
+        Ok(self.pool.begin().await?)
+    }
+}
+
+/// Adds a street and returns its id.
+pub async fn insert_street(
+    conn: &mut AnyConnection,
+    slug: &str,
+    name: &str,
+    name_en: &str,
+    position: i64,
+    is_demo: bool,
+) -> Result<i64, StoreError> {
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO streets (slug, name, name_en, position, is_demo) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+    )
+    .bind(slug)
+    .bind(name)
+    .bind(name_en)
+    .bind(position)
+    .bind(i64::from(is_demo))
+    .fetch_one(conn)
+    .await?;
+    Ok(id)
+}
+
+/// Adds a community to a street and returns its id.
+pub async fn insert_community(
+    conn: &mut AnyConnection,
+    street_id: i64,
+    name: &str,
+    is_demo: bool,
+) -> Result<i64, StoreError> {
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO communities (street_id, name, is_demo) VALUES ($1, $2, $3) RETURNING id",
+    )
+    .bind(street_id)
+    .bind(name)
+    .bind(i64::from(is_demo))
+    .fetch_one(conn)
+    .await?;
+    Ok(id)
+}
+
+/// Adds a facility and returns its id.
+pub async fn insert_facility(conn: &mut AnyConnection, f: &NewFacility<'_>) -> Result<i64, StoreError> {
+    let street_id = id_by_key(conn, "SELECT id FROM streets WHERE slug = $1", "street", f.street_slug).await?;
+    let community_id = match f.community {
+        Some(name) => Some(
+            sqlx::query_as::<_, (i64,)>("SELECT id FROM communities WHERE street_id = $1 AND name = $2")
+                .bind(street_id)
+                .bind(name)
+                .fetch_optional(&mut *conn)
+                .await?
+                .ok_or_else(|| StoreError::Missing { kind: "community", key: name.to_string() })?
+                .0,
+        ),
+        None => None,
+    };
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO facilities (name, level, street_id, community_id, address, lat, lng, area_m2, \
+         weekly_hours, opening_hours, free_opening, is_demo) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
+    )
+    .bind(f.name)
+    .bind(f.level.as_str())
+    .bind(street_id)
+    .bind(community_id)
+    .bind(f.address)
+    .bind(f.lat)
+    .bind(f.lng)
+    .bind(f.area_m2)
+    .bind(f.weekly_hours)
+    .bind(f.opening_hours)
+    .bind(f.free_opening.map(i64::from))
+    .bind(i64::from(f.is_demo))
+    .fetch_one(conn)
+    .await?;
+    Ok(id)
+}
+
+/// Adds a service item (with its pinyin search keys) and returns its id.
+pub async fn insert_item(conn: &mut AnyConnection, item: &NewItem<'_>) -> Result<i64, StoreError> {
+    let category_id =
+        id_by_key(conn, "SELECT id FROM categories WHERE slug = $1", "category", item.category_slug).await?;
+    let audience_id =
+        id_by_key(conn, "SELECT id FROM audiences WHERE slug = $1", "audience", item.audience_slug).await?;
+    let (title_pinyin, title_initials) = pinyin_keys(item.title);
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO service_items (title, description, provider, category_id, audience_id, facility_id, \
+         free, price_cents, status, popularity, title_pinyin, title_initials, created_at, is_demo) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id",
+    )
+    .bind(item.title)
+    .bind(item.description)
+    .bind(item.provider)
+    .bind(category_id)
+    .bind(audience_id)
+    .bind(item.facility_id)
+    .bind(i64::from(item.free))
+    .bind(item.price_cents)
+    .bind(if item.published { "published" } else { "draft" })
+    .bind(item.popularity)
+    .bind(title_pinyin)
+    .bind(title_initials)
+    .bind(item.created_at)
+    .bind(i64::from(item.is_demo))
+    .fetch_one(conn)
+    .await?;
+    Ok(id)
+}
+
+/// Adds a session with all its places free and returns its id.
+pub async fn insert_session(conn: &mut AnyConnection, s: &NewSession) -> Result<i64, StoreError> {
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO sessions (item_id, starts_at, ends_at, capacity, remaining, booking_opens_at, \
+         booking_closes_at, waitlist) VALUES ($1, $2, $3, $4, $4, $5, $6, $7) RETURNING id",
+    )
+    .bind(s.item_id)
+    .bind(s.starts_at)
+    .bind(s.ends_at)
+    .bind(s.capacity)
+    .bind(s.booking_opens_at)
+    .bind(s.booking_closes_at)
+    .bind(i64::from(s.waitlist))
+    .fetch_one(conn)
+    .await?;
+    Ok(id)
+}
+
+async fn id_by_key(
+    conn: &mut AnyConnection,
+    sql: &str,
+    kind: &'static str,
+    key: &str,
+) -> Result<i64, StoreError> {
+    sqlx::query_as::<_, (i64,)>(sql)
+        .bind(key)
+        .fetch_optional(conn)
+        .await?
+        .map(|(id,)| id)
+        .ok_or_else(|| StoreError::Missing { kind, key: key.to_string() })
+}
