@@ -1,1 +1,65 @@
+//! Culture Cloud's user interface: pages, components and the server functions behind them.
+//! Compiled twice — with `ssr` into the server, with `hydrate` into the browser bundle.
 
+pub mod components;
+pub mod error;
+pub mod i18n;
+pub mod pages;
+pub mod prefs;
+pub mod server_fns;
+
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, Html, Link, Meta, MetaTags, Stylesheet, Title};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{path, SsrMode};
+
+use components::layout::Layout;
+use pages::{catalog::CatalogPage, home::HomePage, item::ItemPage, not_found::NotFound};
+use prefs::provide_prefs;
+
+/// The HTML document around the app, rendered on the server only.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html>
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <meta name="theme-color" content="#b4281e"/>
+                <AutoReload options=options.clone()/>
+                <HydrationScripts options/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+/// The application: preferences, document metadata and routes.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let prefs = provide_prefs();
+    let lang = move || prefs.locale.get().tag();
+    view! {
+        <Html {..} lang=lang/>
+        <Stylesheet id="leptos" href="/pkg/culture-cloud.css"/>
+        <Link rel="icon" href="/favicon.svg" type_="image/svg+xml"/>
+        <Meta name="description" content=move || prefs.t().tagline/>
+        <Title formatter=move |page: String| {
+            let site = prefs.t().site_name;
+            if page.is_empty() { site.to_string() } else { format!("{page} · {site}") }
+        }/>
+        <Router>
+            <Layout>
+                <Routes fallback=|| view! { <NotFound/> }>
+                    <Route path=path!("/") view=HomePage ssr=SsrMode::Async/>
+                    <Route path=path!("/catalog") view=CatalogPage ssr=SsrMode::Async/>
+                    <Route path=path!("/items/:id") view=ItemPage ssr=SsrMode::Async/>
+                </Routes>
+            </Layout>
+        </Router>
+    }
+}

@@ -12,5 +12,5 @@ pub mod time;
 
 pub use catalog::*;
 pub use locale::Locale;
-pub use query::{CatalogQuery, ParamError, Sort};
+pub use query::{CatalogQuery, ParamError, ParamProblem, Sort};
 pub use search::SearchQuery;

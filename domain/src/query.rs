@@ -51,7 +51,7 @@ pub enum ParamProblem {
     NotADate,
     NotABoolean,
     NotASort,
-    NotAPageNumber,
+    NotAPositiveNumber,
     OutOfRange { min: u32, max: u32 },
     TooLong { max: usize },
     ToBeforeFrom,
@@ -79,7 +79,7 @@ impl ParamError {
             (Locale::Zh, NotADate) => format!("参数 {p} 不是有效日期,请用 年-月-日 格式,如 2026-12-01"),
             (Locale::Zh, NotABoolean) => format!("参数 {p} 只能是 true 或 false"),
             (Locale::Zh, NotASort) => format!("参数 {p} 只能是 date(按时间)或 popular(按热度)"),
-            (Locale::Zh, NotAPageNumber) => format!("参数 {p} 必须是正整数"),
+            (Locale::Zh, NotAPositiveNumber) => format!("参数 {p} 必须是正整数"),
             (Locale::Zh, OutOfRange { min, max }) => format!("参数 {p} 必须在 {min} 到 {max} 之间"),
             (Locale::Zh, TooLong { max }) => format!("参数 {p} 不能超过 {max} 个字"),
             (Locale::Zh, ToBeforeFrom) => format!("参数 {p}:结束日期不能早于开始日期"),
@@ -89,7 +89,7 @@ impl ParamError {
             (Locale::En, NotADate) => format!("{p} must be a date like 2026-12-01"),
             (Locale::En, NotABoolean) => format!("{p} must be true or false"),
             (Locale::En, NotASort) => format!("{p} must be date or popular"),
-            (Locale::En, NotAPageNumber) => format!("{p} must be a positive whole number"),
+            (Locale::En, NotAPositiveNumber) => format!("{p} must be a positive whole number"),
             (Locale::En, OutOfRange { min, max }) => format!("{p} must be between {min} and {max}"),
             (Locale::En, TooLong { max }) => format!("{p} must be at most {max} characters"),
             (Locale::En, ToBeforeFrom) => format!("{p} must not be before from"),
@@ -248,7 +248,7 @@ fn parse_number(param: &str, value: &str, min: u32, max: u32) -> Result<Option<u
     }
     let n: u32 = value
         .parse()
-        .map_err(|_| ParamError::new(param, ParamProblem::NotAPageNumber))?;
+        .map_err(|_| ParamError::new(param, ParamProblem::NotAPositiveNumber))?;
     if n < min || n > max {
         return Err(ParamError::new(param, ParamProblem::OutOfRange { min, max }));
     }

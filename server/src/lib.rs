@@ -1,1 +1,8 @@
+//! The Culture Cloud server: configuration, start-up, the open-data API and the CLI.
+//! Pages and server functions live in the `app` crate; storage in `cc-store`.
 
+pub mod api;
+pub mod cli;
+pub mod config;
+pub mod startup;
+pub mod telemetry;

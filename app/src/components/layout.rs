@@ -1,0 +1,51 @@
+//! The frame around every page: header with navigation and preference switches, footer.
+
+use leptos::prelude::*;
+
+use crate::prefs::use_prefs;
+
+/// Header, main landmark and footer; `class="elder"` switches the whole page to elder mode.
+#[component]
+pub fn Layout(children: Children) -> impl IntoView {
+    let prefs = use_prefs();
+    let t = move || prefs.t();
+    view! {
+        <div class="app" class:elder=move || prefs.elder.get()>
+            <a class="skip-link" href="#main">{move || t().skip_to_content}</a>
+            <header class="site-header">
+                <a class="brand" href="/">
+                    <span class="brand-name">{move || t().site_name}</span>
+                    <span class="brand-district">{move || t().district}</span>
+                </a>
+                <nav class="site-nav" aria-label=move || t().nav_main>
+                    <a href="/">{move || t().nav_home}</a>
+                    <a href="/catalog">{move || t().nav_catalog}</a>
+                </nav>
+                <div class="prefs">
+                    <button
+                        type="button"
+                        class="pref-toggle"
+                        data-testid="lang-toggle"
+                        aria-label=move || t().switch_language
+                        on:click=move |_| prefs.toggle_locale()
+                    >
+                        {move || t().other_language}
+                    </button>
+                    <button
+                        type="button"
+                        class="pref-toggle"
+                        data-testid="elder-toggle"
+                        aria-pressed=move || prefs.elder.get().to_string()
+                        on:click=move |_| prefs.toggle_elder()
+                    >
+                        {move || if prefs.elder.get() { t().standard_mode } else { t().elder_mode }}
+                    </button>
+                </div>
+            </header>
+            <main id="main" tabindex="-1">{children()}</main>
+            <footer class="site-footer">
+                <p>{move || t().demo_notice}</p>
+            </footer>
+        </div>
+    }
+}

@@ -1,0 +1,8 @@
+//! Building blocks shared by the pages.
+
+pub mod filters;
+pub mod item_card;
+pub mod layout;
+pub mod pagination;
+pub mod search_box;
+pub mod status;

@@ -1,0 +1,287 @@
+//! Every word the interface says, in Chinese and English.
+//!
+//! One struct with a field per phrase: a missing translation is a compile error, not a blank
+//! on a resident's screen. Phrases with numbers or dates are functions below.
+
+use cc_domain::Locale;
+use chrono::{DateTime, Datelike, FixedOffset, Timelike};
+
+/// The fixed phrases of the interface in one language.
+pub struct Strings {
+    pub site_name: &'static str,
+    pub district: &'static str,
+    pub tagline: &'static str,
+    pub nav_home: &'static str,
+    pub nav_catalog: &'static str,
+    pub nav_main: &'static str,
+    pub skip_to_content: &'static str,
+    pub search_label: &'static str,
+    pub search_placeholder: &'static str,
+    pub search_button: &'static str,
+    pub home_categories: &'static str,
+    pub home_upcoming: &'static str,
+    pub home_see_all: &'static str,
+    pub catalog_title: &'static str,
+    pub filters: &'static str,
+    pub filter_category: &'static str,
+    pub filter_street: &'static str,
+    pub filter_audience: &'static str,
+    pub filter_from: &'static str,
+    pub filter_to: &'static str,
+    pub filter_free_only: &'static str,
+    pub filter_any: &'static str,
+    pub filter_apply: &'static str,
+    pub filter_reset: &'static str,
+    pub sort_label: &'static str,
+    pub sort_date: &'static str,
+    pub sort_popular: &'static str,
+    pub no_results: &'static str,
+    pub free: &'static str,
+    pub next_session: &'static str,
+    pub no_upcoming: &'static str,
+    pub page_prev: &'static str,
+    pub page_next: &'static str,
+    pub pagination: &'static str,
+    pub item_provider: &'static str,
+    pub item_facility: &'static str,
+    pub item_address: &'static str,
+    pub item_audience: &'static str,
+    pub item_category: &'static str,
+    pub item_price: &'static str,
+    pub item_sessions: &'static str,
+    pub item_no_sessions: &'static str,
+    pub session_time: &'static str,
+    pub session_places: &'static str,
+    pub session_status: &'static str,
+    pub booking_open: &'static str,
+    pub booking_full: &'static str,
+    pub booking_closed: &'static str,
+    pub back_to_catalog: &'static str,
+    pub open_in_maps: &'static str,
+    pub not_found_title: &'static str,
+    pub not_found_body: &'static str,
+    pub item_not_found: &'static str,
+    pub error_title: &'static str,
+    pub error_body: &'static str,
+    pub bad_filter: &'static str,
+    pub loading: &'static str,
+    pub other_language: &'static str,
+    pub switch_language: &'static str,
+    pub elder_mode: &'static str,
+    pub standard_mode: &'static str,
+    pub demo_notice: &'static str,
+}
+
+const ZH: Strings = Strings {
+    site_name: "公共文化云",
+    district: "石景山区",
+    tagline: "找活动、约场馆、看非遗,家门口的公共文化服务",
+    nav_home: "首页",
+    nav_catalog: "服务目录",
+    nav_main: "主导航",
+    skip_to_content: "跳到主要内容",
+    search_label: "搜索文化服务",
+    search_placeholder: "搜索 非遗、广场舞、京剧…",
+    search_button: "搜索",
+    home_categories: "服务类别",
+    home_upcoming: "近期活动",
+    home_see_all: "查看全部服务",
+    catalog_title: "公共文化服务目录",
+    filters: "筛选条件",
+    filter_category: "类别",
+    filter_street: "街道",
+    filter_audience: "服务对象",
+    filter_from: "开始日期",
+    filter_to: "结束日期",
+    filter_free_only: "只看免费",
+    filter_any: "全部",
+    filter_apply: "筛选",
+    filter_reset: "清除筛选",
+    sort_label: "排序",
+    sort_date: "按时间",
+    sort_popular: "按热度",
+    no_results: "没有找到符合条件的服务,试试减少筛选条件或换个关键词。",
+    free: "免费",
+    next_session: "下一场",
+    no_upcoming: "暂无场次",
+    page_prev: "上一页",
+    page_next: "下一页",
+    pagination: "翻页",
+    item_provider: "提供方",
+    item_facility: "地点",
+    item_address: "地址",
+    item_audience: "服务对象",
+    item_category: "类别",
+    item_price: "费用",
+    item_sessions: "场次",
+    item_no_sessions: "近期暂无场次,敬请关注。",
+    session_time: "时间",
+    session_places: "余位",
+    session_status: "预约状态",
+    booking_open: "可预约",
+    booking_full: "已约满",
+    booking_closed: "已截止",
+    back_to_catalog: "返回服务目录",
+    open_in_maps: "在地图应用中打开",
+    not_found_title: "页面不存在",
+    not_found_body: "您要找的页面不存在或已下线。",
+    item_not_found: "该服务不存在或已下线。",
+    error_title: "出错了",
+    error_body: "服务暂时不可用,请稍后再试。",
+    bad_filter: "筛选条件有误",
+    loading: "加载中…",
+    other_language: "English",
+    switch_language: "Switch to English",
+    elder_mode: "长辈版",
+    standard_mode: "标准版",
+    demo_notice: "当前为石景山区演示数据。",
+};
+
+const EN: Strings = Strings {
+    site_name: "Culture Cloud",
+    district: "Shijingshan District",
+    tagline: "Events, venues and intangible heritage on your doorstep",
+    nav_home: "Home",
+    nav_catalog: "Catalogue",
+    nav_main: "Main navigation",
+    skip_to_content: "Skip to main content",
+    search_label: "Search cultural services",
+    search_placeholder: "Search heritage, square dance, Peking opera…",
+    search_button: "Search",
+    home_categories: "Categories",
+    home_upcoming: "Coming up",
+    home_see_all: "See the whole catalogue",
+    catalog_title: "Public cultural service catalogue",
+    filters: "Filters",
+    filter_category: "Category",
+    filter_street: "Street",
+    filter_audience: "Audience",
+    filter_from: "From",
+    filter_to: "To",
+    filter_free_only: "Free only",
+    filter_any: "Any",
+    filter_apply: "Apply",
+    filter_reset: "Clear filters",
+    sort_label: "Sort",
+    sort_date: "By date",
+    sort_popular: "Most popular",
+    no_results: "Nothing matches. Try fewer filters or another word.",
+    free: "Free",
+    next_session: "Next",
+    no_upcoming: "No upcoming sessions",
+    page_prev: "Previous",
+    page_next: "Next",
+    pagination: "Pages",
+    item_provider: "Provider",
+    item_facility: "Venue",
+    item_address: "Address",
+    item_audience: "Audience",
+    item_category: "Category",
+    item_price: "Price",
+    item_sessions: "Sessions",
+    item_no_sessions: "No sessions coming up yet.",
+    session_time: "Time",
+    session_places: "Places left",
+    session_status: "Booking",
+    booking_open: "Open",
+    booking_full: "Full",
+    booking_closed: "Closed",
+    back_to_catalog: "Back to the catalogue",
+    open_in_maps: "Open in a maps app",
+    not_found_title: "Page not found",
+    not_found_body: "The page you are looking for does not exist or was taken down.",
+    item_not_found: "This service does not exist or was taken down.",
+    error_title: "Something went wrong",
+    error_body: "The service is unavailable right now. Please try again later.",
+    bad_filter: "A filter is not valid",
+    loading: "Loading…",
+    other_language: "中文",
+    switch_language: "切换到中文",
+    elder_mode: "Elder mode",
+    standard_mode: "Standard mode",
+    demo_notice: "Showing demo data for Shijingshan District.",
+};
+
+/// The phrases for a language.
+pub fn strings(locale: Locale) -> &'static Strings {
+    match locale {
+        Locale::Zh => &ZH,
+        Locale::En => &EN,
+    }
+}
+
+/// "共 128 项" / "128 results".
+pub fn results_count(locale: Locale, n: u64) -> String {
+    match locale {
+        Locale::Zh => format!("共 {n} 项"),
+        Locale::En if n == 1 => "1 result".into(),
+        Locale::En => format!("{n} results"),
+    }
+}
+
+/// "第 2 / 7 页" / "Page 2 of 7".
+pub fn page_of(locale: Locale, page: u32, pages: u32) -> String {
+    match locale {
+        Locale::Zh => format!("第 {page} / {pages} 页"),
+        Locale::En => format!("Page {page} of {pages}"),
+    }
+}
+
+/// "余 12 位" / "12 left".
+pub fn places_left(locale: Locale, remaining: i64, capacity: i64) -> String {
+    match locale {
+        Locale::Zh => format!("余 {remaining} / {capacity} 位"),
+        Locale::En => format!("{remaining} of {capacity} left"),
+    }
+}
+
+/// "12月1日 周二 19:00" / "Tue 1 Dec 19:00", in the district's time.
+pub fn date_time(locale: Locale, t: &DateTime<FixedOffset>) -> String {
+    let wd = t.weekday().num_days_from_monday() as usize;
+    match locale {
+        Locale::Zh => {
+            const DAYS: [&str; 7] = ["周一", "周二", "周三", "周四", "周五", "周六", "周日"];
+            format!("{}月{}日 {} {:02}:{:02}", t.month(), t.day(), DAYS[wd], t.hour(), t.minute())
+        }
+        Locale::En => {
+            const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+            const MONTHS: [&str; 12] =
+                ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+            format!("{} {} {} {:02}:{:02}", DAYS[wd], t.day(), MONTHS[t.month0() as usize], t.hour(), t.minute())
+        }
+    }
+}
+
+/// "booking opens 11月24日 19:00" / "Opens Tue 24 Nov 19:00".
+pub fn opens_at(locale: Locale, t: &DateTime<FixedOffset>) -> String {
+    match locale {
+        Locale::Zh => format!("{} 开放预约", date_time(locale, t)),
+        Locale::En => format!("Opens {}", date_time(locale, t)),
+    }
+}
+
+/// "¥30.00" for a price in fen.
+pub fn price(cents: i64) -> String {
+    format!("¥{}.{:02}", cents / 100, cents % 100)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use cc_domain::time::local;
+
+    #[test]
+    fn dates_read_naturally_in_both_languages() {
+        // 2026-12-01 11:00 UTC is Tuesday 19:00 in Beijing.
+        let t = local(1_796_122_800);
+        assert_eq!(date_time(Locale::Zh, &t), "12月1日 周二 19:00");
+        assert_eq!(date_time(Locale::En, &t), "Tue 1 Dec 19:00");
+    }
+
+    #[test]
+    fn counts_and_prices() {
+        assert_eq!(results_count(Locale::En, 1), "1 result");
+        assert_eq!(results_count(Locale::Zh, 12), "共 12 项");
+        assert_eq!(price(3050), "¥30.50");
+    }
+}

@@ -1,0 +1,70 @@
+//! `/catalog`: the public cultural service catalogue, searched and filtered through the URL.
+
+use cc_domain::CatalogQuery;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+use crate::components::filters::Filters;
+use crate::components::item_card::ItemCard;
+use crate::components::pagination::Pagination;
+use crate::components::search_box::SearchBox;
+use crate::components::status::{ErrorNotice, Loading};
+use crate::error::AppError;
+use crate::i18n::results_count;
+use crate::prefs::use_prefs;
+use crate::server_fns::{load_facets, search_catalog};
+
+/// The catalogue page.
+#[component]
+pub fn CatalogPage() -> impl IntoView {
+    let prefs = use_prefs();
+    let t = move || prefs.t();
+    let params = use_query_map();
+    // The URL parsed once; the same parser runs again on the server, which trusts nothing sent.
+    let parsed = Memo::new(move |_| {
+        params.with(|p| CatalogQuery::parse(p.latest_values().map(|(k, v)| (k.as_ref(), v))))
+    });
+    let query = Signal::derive(move || parsed.get().unwrap_or_default());
+    let results = Resource::new(
+        move || parsed.get(),
+        |parsed| async move {
+            match parsed {
+                Ok(q) => search_catalog(q.to_query_string()).await,
+                Err(e) => Err(AppError::BadParam(e)),
+            }
+        },
+    );
+    let facets = Resource::new(|| (), |_| load_facets());
+    let search_text = Signal::derive(move || {
+        query.with(|q| q.q.as_ref().map(|s| s.text().to_string()).unwrap_or_default())
+    });
+    view! {
+        <Title text=move || t().catalog_title/>
+        <h1>{move || t().catalog_title}</h1>
+        <SearchBox initial=search_text/>
+        <Suspense fallback=Loading>
+            {move || facets.get().map(|f| f.ok().map(|facets| view! { <Filters facets query/> }))}
+        </Suspense>
+        <Transition fallback=Loading>
+            {move || results.get().map(|result| match result {
+                Err(error) => view! { <ErrorNotice error/> }.into_any(),
+                Ok(page) => {
+                    let pages = page.page_count();
+                    let total = page.total;
+                    let empty = page.items.is_empty();
+                    view! {
+                        <p class="results-count" role="status" data-testid="results-count">
+                            {move || results_count(prefs.locale.get(), total)}
+                        </p>
+                        {empty.then(|| view! { <p class="empty">{move || t().no_results}</p> })}
+                        <ul class="item-list" data-testid="results">
+                            {page.items.into_iter().map(|item| view! { <ItemCard item/> }).collect_view()}
+                        </ul>
+                        <Pagination query=query.get_untracked() pages/>
+                    }.into_any()
+                }
+            })}
+        </Transition>
+    }
+}

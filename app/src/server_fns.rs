@@ -1,0 +1,64 @@
+//! Server functions: what the pages ask the server. Each one only orchestrates — parse the
+//! input, ask the store (the same calls the open-data API makes), shape the answer.
+
+use cc_domain::{ItemDetail, ItemSummary, Named, Page};
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::error::AppError;
+
+/// What the home page shows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HomeData {
+    pub categories: Vec<Named>,
+    pub upcoming: Vec<ItemSummary>,
+}
+
+/// The choices the catalogue's filters offer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Facets {
+    pub categories: Vec<Named>,
+    pub streets: Vec<Named>,
+    pub audiences: Vec<Named>,
+}
+
+#[cfg(feature = "ssr")]
+fn store() -> Result<cc_store::Store, AppError> {
+    use_context::<cc_store::Store>().ok_or_else(|| {
+        tracing::error!("no Store in the server function's context");
+        AppError::Internal
+    })
+}
+
+/// Categories and the next few services, for the home page.
+#[server]
+pub async fn load_home() -> Result<HomeData, AppError> {
+    let store = store()?;
+    let next = cc_domain::CatalogQuery::parse([("per_page", "6")])?;
+    let upcoming = store.search_items(&next, cc_domain::time::now()).await?.items;
+    Ok(HomeData { categories: store.categories().await?, upcoming })
+}
+
+/// One page of the catalogue for a URL query string (parsed here, never trusted as sent).
+#[server]
+pub async fn search_catalog(query_string: String) -> Result<Page<ItemSummary>, AppError> {
+    let query = cc_domain::CatalogQuery::parse_query_string(query_string.trim_start_matches('?'))?;
+    Ok(store()?.search_items(&query, cc_domain::time::now()).await?)
+}
+
+/// The filter choices: categories, streets, audiences.
+#[server]
+pub async fn load_facets() -> Result<Facets, AppError> {
+    let store = store()?;
+    Ok(Facets {
+        categories: store.categories().await?,
+        streets: store.streets().await?.into_iter().map(|s| s.street).collect(),
+        audiences: store.audiences().await?,
+    })
+}
+
+/// A published item with its upcoming sessions; `None` when there is no such item.
+#[server]
+pub async fn load_item(id: i64) -> Result<Option<ItemDetail>, AppError> {
+    Ok(store()?.item_detail(id, cc_domain::time::now()).await?)
+}

@@ -1,0 +1,32 @@
+//! Open-data API v1 (`/api/v1`): the catalogue and the facility network as JSON, described by
+//! `/api/v1/openapi.json`. Handlers only orchestrate: parse, ask the store, answer.
+
+pub mod error;
+pub mod health;
+mod items;
+mod reference;
+
+use axum::routing::get;
+use axum::Router;
+
+use crate::startup::AppState;
+use error::ApiError;
+
+/// The v1 routes, to be nested under `/api/v1`.
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/items", get(items::list))
+        .route("/items/{id}", get(items::show))
+        .route("/categories", get(reference::categories))
+        .route("/streets", get(reference::streets))
+        .route("/openapi.json", get(openapi))
+        .fallback(|| async { ApiError::NotFound("route") })
+}
+
+/// The OpenAPI 3.1 description of this API.
+async fn openapi() -> impl axum::response::IntoResponse {
+    (
+        [(http::header::CONTENT_TYPE, "application/json")],
+        include_str!("openapi.json"),
+    )
+}
