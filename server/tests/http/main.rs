@@ -1,0 +1,8 @@
+//! HTTP tests: the real application, bound to port 0 on a fresh database loaded with the demo.
+//! Run on PostgreSQL with `CC_TEST_BACKEND=postgres`.
+
+mod api_errors;
+mod api_items;
+mod api_reference;
+mod helpers;
+mod pages;

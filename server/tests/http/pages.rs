@@ -1,0 +1,81 @@
+use crate::helpers::{enc, spawn_app};
+
+fn count(haystack: &str, needle: &str) -> usize {
+    haystack.matches(needle).count()
+}
+
+#[tokio::test]
+async fn the_home_page_renders_in_chinese_with_one_heading() {
+    let app = spawn_app().await;
+    let (status, html) = app.get("/").await;
+    assert_eq!(status, 200);
+    assert!(html.contains(r#"lang="zh-CN""#));
+    assert_eq!(count(&html, "<h1"), 1);
+    assert!(html.contains("非遗体验") && html.contains("近期活动"));
+}
+
+#[tokio::test]
+async fn the_catalogue_is_filtered_by_the_url_before_any_script_runs() {
+    let app = spawn_app().await;
+    let (status, html) = app.get("/catalog?street=bajiao").await;
+    assert_eq!(status, 200);
+    assert!(count(&html, r#"class="item-card""#) > 0);
+    let streets: Vec<&str> = html
+        .split(r#"<p class="item-card-where">"#)
+        .skip(1)
+        .map(|rest| rest.split(" · ").next().unwrap())
+        .collect();
+    assert!(!streets.is_empty() && streets.iter().all(|s| *s == "八角街道"), "{streets:?}");
+    assert!(html.contains(r#"<option value="bajiao" selected"#), "the filter shows its state");
+}
+
+#[tokio::test]
+async fn searching_the_catalogue_page_finds_heritage() {
+    let app = spawn_app().await;
+    let (_, html) = app.get(&format!("/catalog?q={}", enc("非遗"))).await;
+    let first = html.split(r#"class="item-card-title"><a href="/items/"#).nth(1).unwrap();
+    assert!(first.split("</a>").next().unwrap().contains("非遗"));
+}
+
+#[tokio::test]
+async fn a_bad_filter_is_explained_not_ignored() {
+    let app = spawn_app().await;
+    let (_, html) = app.get("/catalog?from=someday").await;
+    assert!(html.contains("筛选条件有误") && html.contains("from"));
+}
+
+#[tokio::test]
+async fn an_item_page_carries_event_data_for_search_engines() {
+    let app = spawn_app().await;
+    let (_, list) = app.get_json("/api/v1/items?per_page=1").await;
+    let id = list["items"][0]["id"].as_i64().unwrap();
+    let title = list["items"][0]["title"].as_str().unwrap().to_string();
+    let (status, html) = app.get(&format!("/items/{id}")).await;
+    assert_eq!(status, 200);
+    let head = html.split("</head>").next().unwrap();
+    assert!(head.contains("application/ld+json") && head.contains(r#""@type":"Event""#));
+    assert!(head.contains(&format!("<title>{title}")));
+    assert_eq!(count(&html, "<h1"), 1);
+    assert!(html.contains(r#"data-testid="sessions""#));
+}
+
+#[tokio::test]
+async fn unknown_items_and_pages_get_a_localized_404() {
+    let app = spawn_app().await;
+    let (status, html) = app.get("/items/987654321").await;
+    assert_eq!(status, 404);
+    assert!(html.contains("该服务不存在或已下线"));
+    let (status, html) = app.get_with("/no/such/page", &[("Cookie", "cc_lang=en")]).await;
+    assert_eq!(status, 404);
+    assert!(html.contains("Page not found"));
+}
+
+#[tokio::test]
+async fn language_and_elder_mode_are_remembered_in_cookies() {
+    let app = spawn_app().await;
+    let (_, html) = app.get_with("/catalog", &[("Cookie", "cc_lang=en; cc_elder=1")]).await;
+    assert!(html.contains(r#"lang="en""#));
+    assert!(html.contains("Public cultural service catalogue"));
+    assert!(html.contains(r#"class="app elder""#));
+    assert!(html.contains(r#"aria-pressed="true""#));
+}
