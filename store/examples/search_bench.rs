@@ -1,0 +1,47 @@
+//! In-process catalogue search latency: runs a mix of searches and filters straight against the
+//! store (no HTTP) and prints p50/p95/p99. Usage: `search_bench DATABASE_URL [ROUNDS]`.
+
+use std::time::Instant;
+
+use cc_domain::time::now;
+use cc_domain::CatalogQuery;
+use cc_store::Store;
+
+const QUERIES: &[&str] = &[
+    "q=%E9%9D%9E%E9%81%97",                 // 非遗
+    "q=%E5%B9%BF%E5%9C%BA%E8%88%9E",        // 广场舞
+    "q=%E4%BA%AC%E5%89%A7&sort=popular",    // 京剧
+    "q=gcw",
+    "q=guangchangwu&street=bajiao",
+    "q=%E4%B9%A6%E6%B3%95&free=true",       // 书法
+    "street=gucheng&category=heritage",
+    "category=performance&sort=popular&page=3",
+    "audience=elderly&free=true",
+    "",
+];
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    let mut args = std::env::args().skip(1);
+    let url = args.next().ok_or_else(|| anyhow::anyhow!("usage: search_bench DATABASE_URL [ROUNDS]"))?;
+    let rounds: usize = args.next().map(|r| r.parse()).transpose()?.unwrap_or(50);
+    let store = Store::connect(&url).await?;
+    let queries: Vec<CatalogQuery> =
+        QUERIES.iter().map(|q| CatalogQuery::parse_query_string(q)).collect::<Result<_, _>>()?;
+    let mut samples = Vec::with_capacity(rounds * queries.len());
+    for _ in 0..rounds {
+        for q in &queries {
+            let started = Instant::now();
+            let page = store.search_items(q, now()).await?;
+            samples.push(started.elapsed().as_secs_f64() * 1000.0);
+            std::hint::black_box(page);
+        }
+    }
+    samples.sort_by(|a, b| a.total_cmp(b));
+    let pct = |p: f64| samples[((samples.len() as f64 * p).ceil() as usize).saturating_sub(1)];
+    println!(
+        "in-process search: {} searches, p50 {:.2} ms, p95 {:.2} ms, p99 {:.2} ms",
+        samples.len(), pct(0.50), pct(0.95), pct(0.99)
+    );
+    Ok(())
+}
