@@ -247,7 +247,14 @@ pub fn date_time(locale: Locale, t: &DateTime<FixedOffset>) -> String {
             const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
             const MONTHS: [&str; 12] =
                 ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-            format!("{} {} {} {:02}:{:02}", DAYS[wd], t.day(), MONTHS[t.month0() as usize], t.hour(), t.minute())
+            format!(
+                "{} {} {} {:02}:{:02}",
+                DAYS[wd],
+                t.day(),
+                MONTHS[t.month0() as usize],
+                t.hour(),
+                t.minute()
+            )
         }
     }
 }

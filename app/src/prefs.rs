@@ -93,9 +93,8 @@ fn cookie_header() -> String {
 #[cfg(all(feature = "hydrate", not(feature = "ssr")))]
 fn remember(name: &str, value: &str) {
     use wasm_bindgen::JsCast;
-    if let Some(doc) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.dyn_into::<web_sys::HtmlDocument>().ok())
+    if let Some(doc) =
+        web_sys::window().and_then(|w| w.document()).and_then(|d| d.dyn_into::<web_sys::HtmlDocument>().ok())
     {
         // A year; Lax is enough for a preference that carries no authority.
         let _ = doc.set_cookie(&format!("{name}={value}; Path=/; Max-Age=31536000; SameSite=Lax"));

@@ -158,7 +158,9 @@ impl CatalogQuery {
         if let Some(q) = &self.q {
             pairs.push(("q", q.text().to_string()));
         }
-        for (key, value) in [("category", &self.category), ("street", &self.street), ("audience", &self.audience)] {
+        for (key, value) in
+            [("category", &self.category), ("street", &self.street), ("audience", &self.audience)]
+        {
             if let Some(v) = value {
                 pairs.push((key, v.clone()));
             }
@@ -208,8 +210,8 @@ fn parse_slug(param: &str, value: &str) -> Result<Option<String>, ParamError> {
     if value.is_empty() {
         return Ok(None);
     }
-    let valid = value.len() <= 40
-        && value.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+    let valid =
+        value.len() <= 40 && value.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
     if valid {
         Ok(Some(value.to_string()))
     } else {
@@ -246,9 +248,7 @@ fn parse_number(param: &str, value: &str, min: u32, max: u32) -> Result<Option<u
     if value.is_empty() {
         return Ok(None);
     }
-    let n: u32 = value
-        .parse()
-        .map_err(|_| ParamError::new(param, ParamProblem::NotAPositiveNumber))?;
+    let n: u32 = value.parse().map_err(|_| ParamError::new(param, ParamProblem::NotAPositiveNumber))?;
     if n < min || n > max {
         return Err(ParamError::new(param, ParamProblem::OutOfRange { min, max }));
     }
@@ -311,9 +311,17 @@ mod tests {
     #[test]
     fn every_filter_is_read() {
         let q = parse(&[
-            ("q", "非遗"), ("category", "feiyi"), ("street", "bajiao"), ("audience", "elderly"),
-            ("from", "2026-12-01"), ("to", "2026-12-31"), ("free", "true"), ("sort", "popular"),
-            ("page", "2"), ("per_page", "50"), ("utm_source", "wechat"),
+            ("q", "非遗"),
+            ("category", "feiyi"),
+            ("street", "bajiao"),
+            ("audience", "elderly"),
+            ("from", "2026-12-01"),
+            ("to", "2026-12-31"),
+            ("free", "true"),
+            ("sort", "popular"),
+            ("page", "2"),
+            ("per_page", "50"),
+            ("utm_source", "wechat"),
         ])
         .unwrap();
         assert_eq!(q.q.unwrap().text(), "非遗");

@@ -35,10 +35,7 @@ impl SearchQuery {
         }
         // Latin letters alone may be pinyin ("guangchangwu", "guang chang wu", "gcw").
         let letters: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-        let pinyin = letters
-            .chars()
-            .all(|c| c.is_ascii_lowercase())
-            .then_some(letters);
+        let pinyin = letters.chars().all(|c| c.is_ascii_lowercase()).then_some(letters);
         Ok(Some(SearchQuery { text, pinyin }))
     }
 

@@ -24,11 +24,7 @@ pub fn local(ts: i64) -> DateTime<FixedOffset> {
 /// The first second of a calendar day in the district, as UTC seconds.
 pub fn start_of_day(date: NaiveDate) -> i64 {
     let midnight = date.and_hms_opt(0, 0, 0).expect("midnight exists");
-    district_zone()
-        .from_local_datetime(&midnight)
-        .single()
-        .expect("a fixed offset has no gaps")
-        .timestamp()
+    district_zone().from_local_datetime(&midnight).single().expect("a fixed offset has no gaps").timestamp()
 }
 
 /// The current time as UTC seconds.

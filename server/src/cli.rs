@@ -1,7 +1,7 @@
 //! The command line: `serve` (default), `migrate`, `seed demo`, `seed synthetic --items N`.
 
-use clap::{Parser, Subcommand};
 use cc_store::Store;
+use clap::{Parser, Subcommand};
 
 use crate::config::Config;
 use crate::startup::Application;

@@ -4,11 +4,13 @@ use app::{shell, App};
 use axum::routing::get;
 use axum::Router;
 use cc_store::Store;
+use http::header::{HeaderName, HeaderValue};
 use leptos::config::LeptosOptions;
 use leptos::prelude::provide_context;
 use leptos_axum::{file_and_error_handler_with_context, generate_route_list, LeptosRoutes};
 use tokio::net::TcpListener;
 use tower_http::compression::CompressionLayer;
+use tower_http::set_header::SetResponseHeaderLayer;
 
 use crate::api;
 use crate::config::Config;
@@ -77,7 +79,15 @@ pub fn router(state: AppState) -> Router {
         })
         .fallback(file_and_error_handler_with_context::<AppState, _>(context, shell))
         .layer(CompressionLayer::new())
+        .layer(header("x-content-type-options", "nosniff"))
+        .layer(header("referrer-policy", "strict-origin-when-cross-origin"))
+        .layer(header("x-frame-options", "DENY"))
         .with_state(state)
+}
+
+/// Sets a security header on every response that does not already carry it.
+fn header(name: &'static str, value: &'static str) -> SetResponseHeaderLayer<HeaderValue> {
+    SetResponseHeaderLayer::if_not_present(HeaderName::from_static(name), HeaderValue::from_static(value))
 }
 
 async fn shutdown_signal() {

@@ -8,12 +8,12 @@ use cc_domain::CatalogQuery;
 use cc_store::Store;
 
 const QUERIES: &[&str] = &[
-    "q=%E9%9D%9E%E9%81%97",                 // 非遗
-    "q=%E5%B9%BF%E5%9C%BA%E8%88%9E",        // 广场舞
-    "q=%E4%BA%AC%E5%89%A7&sort=popular",    // 京剧
+    "q=%E9%9D%9E%E9%81%97",              // 非遗
+    "q=%E5%B9%BF%E5%9C%BA%E8%88%9E",     // 广场舞
+    "q=%E4%BA%AC%E5%89%A7&sort=popular", // 京剧
     "q=gcw",
     "q=guangchangwu&street=bajiao",
-    "q=%E4%B9%A6%E6%B3%95&free=true",       // 书法
+    "q=%E4%B9%A6%E6%B3%95&free=true", // 书法
     "street=gucheng&category=heritage",
     "category=performance&sort=popular&page=3",
     "audience=elderly&free=true",
@@ -41,7 +41,10 @@ async fn main() -> anyhow::Result<()> {
     let pct = |p: f64| samples[((samples.len() as f64 * p).ceil() as usize).saturating_sub(1)];
     println!(
         "in-process search: {} searches, p50 {:.2} ms, p95 {:.2} ms, p99 {:.2} ms",
-        samples.len(), pct(0.50), pct(0.95), pct(0.99)
+        samples.len(),
+        pct(0.50),
+        pct(0.95),
+        pct(0.99)
     );
     Ok(())
 }

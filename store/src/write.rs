@@ -89,20 +89,20 @@ pub async fn insert_community(
     name: &str,
     is_demo: bool,
 ) -> Result<i64, StoreError> {
-    let (id,): (i64,) = sqlx::query_as(
-        "INSERT INTO communities (street_id, name, is_demo) VALUES ($1, $2, $3) RETURNING id",
-    )
-    .bind(street_id)
-    .bind(name)
-    .bind(i64::from(is_demo))
-    .fetch_one(conn)
-    .await?;
+    let (id,): (i64,) =
+        sqlx::query_as("INSERT INTO communities (street_id, name, is_demo) VALUES ($1, $2, $3) RETURNING id")
+            .bind(street_id)
+            .bind(name)
+            .bind(i64::from(is_demo))
+            .fetch_one(conn)
+            .await?;
     Ok(id)
 }
 
 /// Adds a facility and returns its id.
 pub async fn insert_facility(conn: &mut AnyConnection, f: &NewFacility<'_>) -> Result<i64, StoreError> {
-    let street_id = id_by_key(conn, "SELECT id FROM streets WHERE slug = $1", "street", f.street_slug).await?;
+    let street_id =
+        id_by_key(conn, "SELECT id FROM streets WHERE slug = $1", "street", f.street_slug).await?;
     let community_id = match f.community {
         Some(name) => Some(
             sqlx::query_as::<_, (i64,)>("SELECT id FROM communities WHERE street_id = $1 AND name = $2")

@@ -77,7 +77,8 @@ async fn sorting_by_date_puts_the_next_session_first_and_popularity_the_most_boo
     let by_date = store.search_items(&query(&[("per_page", "100")]), now()).await.unwrap();
     let starts: Vec<_> = by_date.items.iter().map(|i| i.next_session.unwrap()).collect();
     assert!(starts.windows(2).all(|w| w[0] <= w[1]));
-    let popular = store.search_items(&query(&[("sort", "popular"), ("per_page", "100")]), now()).await.unwrap();
+    let popular =
+        store.search_items(&query(&[("sort", "popular"), ("per_page", "100")]), now()).await.unwrap();
     assert_eq!(query(&[("sort", "popular")]).sort, Sort::Popular);
     assert!(popular.items.windows(2).all(|w| w[0].popularity >= w[1].popularity));
 }
@@ -89,14 +90,19 @@ async fn a_date_range_keeps_items_with_a_session_inside_it() {
     let from = today + chrono::Days::new(10);
     let to = today + chrono::Days::new(12);
     let (f, t) = (from.to_string(), to.to_string());
-    let page = store.search_items(&query(&[("from", &f), ("to", &t), ("per_page", "100")]), now()).await.unwrap();
+    let page =
+        store.search_items(&query(&[("from", &f), ("to", &t), ("per_page", "100")]), now()).await.unwrap();
     assert!(page.total > 0);
     for item in &page.items {
         let detail = store.item_detail(item.id, now()).await.unwrap().unwrap();
-        assert!(detail.sessions.iter().any(|s| {
-            let d = s.starts_at.date_naive();
-            d >= from && d <= to
-        }), "{} has no session between {f} and {t}", item.title);
+        assert!(
+            detail.sessions.iter().any(|s| {
+                let d = s.starts_at.date_naive();
+                d >= from && d <= to
+            }),
+            "{} has no session between {f} and {t}",
+            item.title
+        );
     }
 }
 
@@ -106,8 +112,10 @@ async fn chinese_search_finds_titles_first_then_categories() {
     let page = store.search_items(&query(&[("q", "非遗"), ("per_page", "100")]), now()).await.unwrap();
     assert!(page.total >= 20, "{}", page.total);
     let first_non_title = page.items.iter().position(|i| !i.title.contains("非遗")).unwrap();
-    assert!(page.items[first_non_title..].iter().all(|i| !i.title.contains("非遗")),
-        "every title match ranks above every other match");
+    assert!(
+        page.items[first_non_title..].iter().all(|i| !i.title.contains("非遗")),
+        "every title match ranks above every other match"
+    );
     for word in ["广场舞", "京剧"] {
         let page = store.search_items(&query(&[("q", word)]), now()).await.unwrap();
         assert!(page.total > 0 && page.items[0].title.contains(word), "{word}");
@@ -152,6 +160,10 @@ async fn synthetic_catalogues_are_deterministic() {
     a.seed_synthetic(50).await.unwrap();
     b.seed_synthetic(50).await.unwrap();
     let q = query(&[("q", "京剧"), ("per_page", "100")]);
-    let titles = |p: cc_domain::Page<cc_domain::ItemSummary>| p.items.into_iter().map(|i| i.title).collect::<Vec<_>>();
-    assert_eq!(titles(a.search_items(&q, now()).await.unwrap()), titles(b.search_items(&q, now()).await.unwrap()));
+    let titles =
+        |p: cc_domain::Page<cc_domain::ItemSummary>| p.items.into_iter().map(|i| i.title).collect::<Vec<_>>();
+    assert_eq!(
+        titles(a.search_items(&q, now()).await.unwrap()),
+        titles(b.search_items(&q, now()).await.unwrap())
+    );
 }

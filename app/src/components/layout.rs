@@ -1,6 +1,7 @@
 //! The frame around every page: header with navigation and preference switches, footer.
 
 use leptos::prelude::*;
+use leptos_router::components::A;
 
 use crate::prefs::use_prefs;
 
@@ -18,8 +19,9 @@ pub fn Layout(children: Children) -> impl IntoView {
                     <span class="brand-district">{move || t().district}</span>
                 </a>
                 <nav class="site-nav" aria-label=move || t().nav_main>
-                    <a href="/">{move || t().nav_home}</a>
-                    <a href="/catalog">{move || t().nav_catalog}</a>
+                    // `A` marks the current page with aria-current="page".
+                    <A href="/" exact=true>{move || t().nav_home}</A>
+                    <A href="/catalog">{move || t().nav_catalog}</A>
                 </nav>
                 <div class="prefs">
                     <button

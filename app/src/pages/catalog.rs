@@ -25,6 +25,12 @@ pub fn CatalogPage() -> impl IntoView {
     let parsed = Memo::new(move |_| {
         params.with(|p| CatalogQuery::parse(p.latest_values().map(|(k, v)| (k.as_ref(), v))))
     });
+    #[cfg(feature = "ssr")]
+    if parsed.get_untracked().is_err() {
+        if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+            response.set_status(http::StatusCode::BAD_REQUEST);
+        }
+    }
     let query = Signal::derive(move || parsed.get().unwrap_or_default());
     let results = Resource::new(
         move || parsed.get(),

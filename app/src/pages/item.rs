@@ -44,9 +44,13 @@ fn ItemView(item: ItemDetail) -> impl IntoView {
     let json_ld = event_json_ld(&item);
     let title = item.title.clone();
     let item = StoredValue::new(item);
-    let text = move |f: fn(&ItemDetail, Locale) -> String| move || item.with_value(|i| f(i, prefs.locale.get()));
+    let text =
+        move |f: fn(&ItemDetail, Locale) -> String| move || item.with_value(|i| f(i, prefs.locale.get()));
     let maps_href = item.with_value(|i| {
-        format!("geo:{:.6},{:.6}?q={:.6},{:.6}", i.facility.lat, i.facility.lng, i.facility.lat, i.facility.lng)
+        format!(
+            "geo:{:.6},{:.6}?q={:.6},{:.6}",
+            i.facility.lat, i.facility.lng, i.facility.lat, i.facility.lng
+        )
     });
     let sessions = item.with_value(|i| i.sessions.clone());
     let has_sessions = !sessions.is_empty();

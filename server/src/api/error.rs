@@ -23,7 +23,9 @@ impl ApiError {
     /// The error as a response, worded for `locale`.
     pub fn into_response_in(self, locale: Locale) -> Response {
         let (status, code, message, param) = match &self {
-            ApiError::BadParam(e) => (StatusCode::BAD_REQUEST, "bad_parameter", e.message(locale), Some(e.param.clone())),
+            ApiError::BadParam(e) => {
+                (StatusCode::BAD_REQUEST, "bad_parameter", e.message(locale), Some(e.param.clone()))
+            }
             ApiError::NotFound(what) => (
                 StatusCode::NOT_FOUND,
                 "not_found",

@@ -22,7 +22,9 @@ pub async fn list(State(store): State<Store>, headers: HeaderMap, RawQuery(qs): 
 /// One published item with its upcoming sessions.
 pub async fn show(State(store): State<Store>, headers: HeaderMap, Path(id): Path<String>) -> Response {
     let result = async {
-        let id: i64 = id.parse().map_err(|_| ParamError { param: "id".into(), problem: ParamProblem::NotAPositiveNumber })?;
+        let id: i64 = id
+            .parse()
+            .map_err(|_| ParamError { param: "id".into(), problem: ParamProblem::NotAPositiveNumber })?;
         store.item_detail(id, now()).await?.map(Json).ok_or(ApiError::NotFound("item"))
     };
     respond(&headers, result.await)

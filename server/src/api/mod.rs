@@ -25,8 +25,5 @@ pub fn router() -> Router<AppState> {
 
 /// The OpenAPI 3.1 description of this API.
 async fn openapi() -> impl axum::response::IntoResponse {
-    (
-        [(http::header::CONTENT_TYPE, "application/json")],
-        include_str!("openapi.json"),
-    )
+    ([(http::header::CONTENT_TYPE, "application/json")], include_str!("openapi.json"))
 }

@@ -11,7 +11,8 @@ use super::error::{respond, ApiError};
 
 /// Every category, in display order.
 pub async fn categories(State(store): State<Store>, headers: HeaderMap) -> Response {
-    let result: Result<_, ApiError> = async { Ok(Json(json!({ "categories": store.categories().await? }))) }.await;
+    let result: Result<_, ApiError> =
+        async { Ok(Json(json!({ "categories": store.categories().await? }))) }.await;
     respond(&headers, result)
 }
 

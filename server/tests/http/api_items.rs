@@ -63,7 +63,9 @@ async fn an_item_has_its_sessions_with_places_left() {
     assert_eq!(status, 200);
     assert_eq!(item["id"].as_i64(), Some(id));
     let session = &item["sessions"][0];
-    for field in ["id", "starts_at", "ends_at", "capacity", "remaining", "booking_opens_at", "booking_closes_at"] {
+    for field in
+        ["id", "starts_at", "ends_at", "capacity", "remaining", "booking_opens_at", "booking_closes_at"]
+    {
         assert!(session.get(field).is_some(), "sessions carry {field}");
     }
     let starts = chrono::DateTime::parse_from_rfc3339(session["starts_at"].as_str().unwrap()).unwrap();

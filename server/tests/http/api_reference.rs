@@ -8,11 +8,28 @@ async fn health_is_ok_when_the_database_answers() {
 }
 
 #[tokio::test]
+async fn responses_carry_security_headers_and_are_compressed() {
+    let app = spawn_app().await;
+    let response = app
+        .client
+        .get(format!("{}/catalog", app.address))
+        .header("Accept-Encoding", "br")
+        .send()
+        .await
+        .unwrap();
+    let headers = response.headers();
+    assert_eq!(headers["x-content-type-options"], "nosniff");
+    assert_eq!(headers["x-frame-options"], "DENY");
+    assert_eq!(headers["content-encoding"], "br");
+}
+
+#[tokio::test]
 async fn categories_and_streets_with_communities() {
     let app = spawn_app().await;
     let (status, body) = app.get_json("/api/v1/categories").await;
     assert_eq!(status, 200);
-    let slugs: Vec<_> = body["categories"].as_array().unwrap().iter().map(|c| c["slug"].as_str().unwrap()).collect();
+    let slugs: Vec<_> =
+        body["categories"].as_array().unwrap().iter().map(|c| c["slug"].as_str().unwrap()).collect();
     assert!(slugs.contains(&"heritage") && slugs.len() == 8);
     let (_, body) = app.get_json("/api/v1/streets").await;
     let streets = body["streets"].as_array().unwrap();
@@ -32,6 +49,13 @@ async fn the_openapi_document_describes_every_route() {
         assert!(doc["paths"].get(path).is_some(), "{path} is documented");
     }
     let params: Vec<_> = doc["paths"]["/items"]["get"]["parameters"]
-        .as_array().unwrap().iter().map(|p| p["name"].as_str().unwrap()).collect();
-    assert_eq!(params, ["q", "category", "street", "audience", "from", "to", "free", "sort", "page", "per_page"]);
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        params,
+        ["q", "category", "street", "audience", "from", "to", "free", "sort", "page", "per_page"]
+    );
 }

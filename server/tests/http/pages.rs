@@ -12,6 +12,7 @@ async fn the_home_page_renders_in_chinese_with_one_heading() {
     assert!(html.contains(r#"lang="zh-CN""#));
     assert_eq!(count(&html, "<h1"), 1);
     assert!(html.contains("非遗体验") && html.contains("近期活动"));
+    assert!(html.contains(r#"href="/" aria-current="page""#), "the navigation marks where we are");
 }
 
 #[tokio::test]
@@ -40,7 +41,8 @@ async fn searching_the_catalogue_page_finds_heritage() {
 #[tokio::test]
 async fn a_bad_filter_is_explained_not_ignored() {
     let app = spawn_app().await;
-    let (_, html) = app.get("/catalog?from=someday").await;
+    let (status, html) = app.get("/catalog?from=someday").await;
+    assert_eq!(status, 400);
     assert!(html.contains("筛选条件有误") && html.contains("from"));
 }
 

@@ -6,7 +6,6 @@ mod network;
 
 use cc_domain::time::{now, start_of_day};
 use cc_domain::FacilityLevel;
-use chrono::Utc;
 use sqlx::AnyConnection;
 
 use crate::write::{insert_community, insert_facility, insert_item, insert_session, insert_street};
@@ -47,9 +46,8 @@ impl Store {
     /// Loads the Shijingshan demo in one transaction; does nothing when it is already there.
     pub async fn seed_demo(&self) -> Result<SeedReport, StoreError> {
         let mut tx = self.begin().await?;
-        let (present,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM streets WHERE is_demo = 1")
-            .fetch_one(&mut *tx)
-            .await?;
+        let (present,): (i64,) =
+            sqlx::query_as("SELECT COUNT(*) FROM streets WHERE is_demo = 1").fetch_one(&mut *tx).await?;
         if present > 0 {
             return Ok(SeedReport { already_present: true, ..Default::default() });
         }
@@ -64,13 +62,25 @@ impl Store {
     /// demo network (loaded first when missing). The same `count` always gives the same items.
     pub async fn seed_synthetic(&self, count: usize) -> Result<SeedReport, StoreError> {
         self.seed_demo().await?;
-        let facility_ids: Vec<(i64,)> = sqlx::query_as("SELECT id FROM facilities ORDER BY id")
-            .fetch_all(&self.pool)
-            .await?;
+        let facility_ids: Vec<(i64,)> =
+            sqlx::query_as("SELECT id FROM facilities ORDER BY id").fetch_all(&self.pool).await?;
         let mut report = SeedReport::default();
         let mut rng = Mix(0x5EED);
-        let first_day = start_of_day(Utc::now().with_timezone(&cc_domain::time::district_zone()).date_naive());
-        const TOPICS: &[&str] = &["京剧", "广场舞", "非遗", "书法", "合唱", "剪纸", "阅读", "摄影", "电影", "太极", "民乐", "绘本"];
+        let first_day = today_start();
+        const TOPICS: &[&str] = &[
+            "京剧",
+            "广场舞",
+            "非遗",
+            "书法",
+            "合唱",
+            "剪纸",
+            "阅读",
+            "摄影",
+            "电影",
+            "太极",
+            "民乐",
+            "绘本",
+        ];
         const FORMS: &[&str] = &["体验课", "讲座", "展演", "工作坊", "沙龙", "培训班", "专场", "分享会"];
         for chunk in (0..count).collect::<Vec<_>>().chunks(500) {
             let mut tx = self.begin().await?;
@@ -81,20 +91,23 @@ impl Store {
                 let title = format!("{topic}{form} 第{}期", k + 1);
                 let facility_id = facility_ids[rng.below(facility_ids.len() as u64) as usize].0;
                 let description = format!("{title}。{}", category_blurb(category));
-                let item_id = insert_item(&mut tx, &NewItem {
-                    title: &title,
-                    description: &description,
-                    provider: "合成数据",
-                    category_slug: category,
-                    audience_slug: audience,
-                    facility_id,
-                    free: rng.below(10) > 0,
-                    price_cents: None,
-                    published: true,
-                    popularity: rng.below(1000) as i64,
-                    created_at: now(),
-                    is_demo: true,
-                })
+                let item_id = insert_item(
+                    &mut tx,
+                    &NewItem {
+                        title: &title,
+                        description: &description,
+                        provider: "合成数据",
+                        category_slug: category,
+                        audience_slug: audience,
+                        facility_id,
+                        free: rng.below(10) > 0,
+                        price_cents: None,
+                        published: true,
+                        popularity: rng.below(1000) as i64,
+                        created_at: now(),
+                        is_demo: true,
+                    },
+                )
                 .await?;
                 report.items += 1;
                 report.sessions += seed_sessions(&mut tx, &mut rng, item_id, first_day, 3).await?;
@@ -107,7 +120,10 @@ impl Store {
 
 /// Streets, communities and facilities; returns the facility ids per street (same order as
 /// [`STREETS`]), the district ones first in every list so stems spread over all levels.
-async fn seed_network(conn: &mut AnyConnection, report: &mut SeedReport) -> Result<Vec<Vec<(i64, String)>>, StoreError> {
+async fn seed_network(
+    conn: &mut AnyConnection,
+    report: &mut SeedReport,
+) -> Result<Vec<Vec<(i64, String)>>, StoreError> {
     let mut rng = Mix(0xC0FFEE);
     let mut per_street = vec![Vec::new(); STREETS.len()];
     for (i, s) in STREETS.iter().enumerate() {
@@ -119,11 +135,23 @@ async fn seed_network(conn: &mut AnyConnection, report: &mut SeedReport) -> Resu
         }
     }
     for (name, street, address, (lat, lng), area, hours) in DISTRICT_FACILITIES {
-        let id = insert_facility(conn, &NewFacility {
-            name, level: FacilityLevel::District, street_slug: street, community: None, address,
-            lat: *lat, lng: *lng, area_m2: Some(*area), weekly_hours: Some(*hours),
-            opening_hours: Some("周二至周日 9:00-17:00"), free_opening: Some(true), is_demo: true,
-        })
+        let id = insert_facility(
+            conn,
+            &NewFacility {
+                name,
+                level: FacilityLevel::District,
+                street_slug: street,
+                community: None,
+                address,
+                lat: *lat,
+                lng: *lng,
+                area_m2: Some(*area),
+                weekly_hours: Some(*hours),
+                opening_hours: Some("周二至周日 9:00-17:00"),
+                free_opening: Some(true),
+                is_demo: true,
+            },
+        )
         .await?;
         let idx = STREETS.iter().position(|s| s.slug == *street).expect("district facility street exists");
         per_street[idx].push((id, name.to_string()));
@@ -134,12 +162,23 @@ async fn seed_network(conn: &mut AnyConnection, report: &mut SeedReport) -> Resu
         let address = format!("石景山区{}{}号", s.road, 10 + rng.below(180));
         // Two street centres are short of the 800 m² standard, so compliance is not trivially met.
         let area = if i % 4 == 3 { 620.0 } else { 900.0 + rng.below(900) as f64 };
-        let id = insert_facility(conn, &NewFacility {
-            name: &centre_name, level: FacilityLevel::Street, street_slug: s.slug, community: None,
-            address: &address, lat: s.centre.0, lng: s.centre.1, area_m2: Some(area),
-            weekly_hours: Some(if i == 5 { 36.0 } else { 49.0 }),
-            opening_hours: Some("周一至周日 8:30-20:30"), free_opening: Some(true), is_demo: true,
-        })
+        let id = insert_facility(
+            conn,
+            &NewFacility {
+                name: &centre_name,
+                level: FacilityLevel::Street,
+                street_slug: s.slug,
+                community: None,
+                address: &address,
+                lat: s.centre.0,
+                lng: s.centre.1,
+                area_m2: Some(area),
+                weekly_hours: Some(if i == 5 { 36.0 } else { 49.0 }),
+                opening_hours: Some("周一至周日 8:30-20:30"),
+                free_opening: Some(true),
+                is_demo: true,
+            },
+        )
         .await?;
         per_street[i].push((id, centre_name));
         report.facilities += 1;
@@ -154,14 +193,31 @@ async fn seed_network(conn: &mut AnyConnection, report: &mut SeedReport) -> Resu
             // Every fifth room is small, one in seven opens too few hours, one has no area on
             // record: the demo must show every kind of non-compliance.
             let n = report.facilities;
-            let area = if n % 11 == 0 { None } else if n % 5 == 0 { Some(120.0) } else { Some(200.0 + rng.below(150) as f64) };
+            let area = if n % 11 == 0 {
+                None
+            } else if n % 5 == 0 {
+                Some(120.0)
+            } else {
+                Some(200.0 + rng.below(150) as f64)
+            };
             let hours = if n % 7 == 0 { 28.0 } else { 35.0 + rng.below(15) as f64 };
-            let id = insert_facility(conn, &NewFacility {
-                name: &room, level: FacilityLevel::Community, street_slug: s.slug, community: Some(community),
-                address: &address, lat, lng, area_m2: area, weekly_hours: Some(hours),
-                opening_hours: Some("周二至周日 9:00-11:30, 14:00-20:00"), free_opening: Some(n % 13 != 0),
-                is_demo: true,
-            })
+            let id = insert_facility(
+                conn,
+                &NewFacility {
+                    name: &room,
+                    level: FacilityLevel::Community,
+                    street_slug: s.slug,
+                    community: Some(community),
+                    address: &address,
+                    lat,
+                    lng,
+                    area_m2: area,
+                    weekly_hours: Some(hours),
+                    opening_hours: Some("周二至周日 9:00-11:30, 14:00-20:00"),
+                    free_opening: Some(n % 13 != 0),
+                    is_demo: true,
+                },
+            )
             .await?;
             per_street[i].push((id, room));
             report.facilities += 1;
@@ -177,7 +233,7 @@ async fn seed_catalogue(
     report: &mut SeedReport,
 ) -> Result<(), StoreError> {
     let mut rng = Mix(0xCAFE);
-    let first_day = start_of_day(Utc::now().with_timezone(&cc_domain::time::district_zone()).date_naive());
+    let first_day = today_start();
     for (stem_index, (category, stem, audience, price)) in STEMS.iter().enumerate() {
         for variant in 0..3 {
             let street_index = (stem_index * 3 + variant) % STREETS.len();
@@ -187,30 +243,36 @@ async fn seed_catalogue(
             let short = street.name.trim_end_matches("街道").trim_end_matches("社区");
             let title = format!("{stem}·{short}");
             let provider = provider_for(category, stem, facility_name);
-            let description = format!(
-                "{title}在{facility_name}举行,由{provider}组织。{}",
-                category_blurb(category)
-            );
-            let item_id = insert_item(conn, &NewItem {
-                title: &title,
-                description: &description,
-                provider: &provider,
-                category_slug: category,
-                audience_slug: audience,
-                facility_id: *facility_id,
-                free: price.is_none(),
-                price_cents: *price,
-                published: true,
-                popularity: rng.below(2000) as i64,
-                created_at: now(),
-                is_demo: true,
-            })
+            let description =
+                format!("{title}在{facility_name}举行,由{provider}组织。{}", category_blurb(category));
+            let item_id = insert_item(
+                conn,
+                &NewItem {
+                    title: &title,
+                    description: &description,
+                    provider: &provider,
+                    category_slug: category,
+                    audience_slug: audience,
+                    facility_id: *facility_id,
+                    free: price.is_none(),
+                    price_cents: *price,
+                    published: true,
+                    popularity: rng.below(2000) as i64,
+                    created_at: now(),
+                    is_demo: true,
+                },
+            )
             .await?;
             report.items += 1;
             report.sessions += seed_sessions(conn, &mut rng, item_id, first_day, 4).await?;
         }
     }
     Ok(())
+}
+
+/// Midnight today in the district, as UTC seconds: sessions are laid out from there.
+fn today_start() -> i64 {
+    start_of_day(cc_domain::time::local(now()).date_naive())
 }
 
 /// 1..=`max` sessions within the next 60 days: two hours long, booking open from 7 days before
@@ -229,15 +291,18 @@ async fn seed_sessions(
     for _ in 0..count {
         let day = 1 + rng.below(60) as i64;
         let starts_at = first_day + day * DAY + HOURS[rng.below(4) as usize] * 3600;
-        insert_session(conn, &NewSession {
-            item_id,
-            starts_at,
-            ends_at: starts_at + 2 * 3600,
-            capacity: CAPACITIES[rng.below(CAPACITIES.len() as u64) as usize],
-            booking_opens_at: starts_at - 7 * DAY,
-            booking_closes_at: starts_at - 3600,
-            waitlist: true,
-        })
+        insert_session(
+            conn,
+            &NewSession {
+                item_id,
+                starts_at,
+                ends_at: starts_at + 2 * 3600,
+                capacity: CAPACITIES[rng.below(CAPACITIES.len() as u64) as usize],
+                booking_opens_at: starts_at - 7 * DAY,
+                booking_closes_at: starts_at - 3600,
+                waitlist: true,
+            },
+        )
         .await?;
     }
     Ok(count)

@@ -1,0 +1,150 @@
+//! Reading the public catalogue: one function per question a page or the API asks.
+
+mod rows;
+mod sql;
+
+use cc_domain::search::score;
+use cc_domain::{
+    CatalogQuery, CommunityRef, ItemDetail, ItemSummary, Named, Page, Sort, StreetWithCommunities,
+};
+
+use crate::{Store, StoreError};
+use rows::{named, DetailRow, SessionRow, SummaryRow};
+use sql::{bind_filters, CANDIDATES_SQL, COUNT_SQL, DETAIL_SQL, PAGE_BY_DATE_SQL, PAGE_BY_POPULARITY_SQL};
+
+impl Store {
+    /// One page of the published catalogue matching `query`, as of `now` (UTC seconds).
+    ///
+    /// Without search text the database sorts and pages; with it, every match is ranked here by
+    /// [`cc_domain::search::score`] (best first, then the chosen order) and then paged.
+    pub async fn search_items(
+        &self,
+        query: &CatalogQuery,
+        now: i64,
+    ) -> Result<Page<ItemSummary>, StoreError> {
+        let items = match &query.q {
+            None => self.page_in_database(query, now).await?,
+            Some(_) => {
+                let rows = bind_filters(sqlx::query_as::<_, SummaryRow>(&CANDIDATES_SQL), query, now)
+                    .fetch_all(&self.pool)
+                    .await?;
+                let total = rows.len() as u64;
+                let ranked = rank(query, rows);
+                let start = query.offset().min(total) as usize;
+                let end = (start + query.per_page as usize).min(ranked.len());
+                return Ok(Page {
+                    items: ranked[start..end].to_vec(),
+                    total,
+                    page: query.page,
+                    per_page: query.per_page,
+                });
+            }
+        };
+        let (total,): (i64,) =
+            bind_filters(sqlx::query_as(&COUNT_SQL), query, now).fetch_one(&self.pool).await?;
+        Ok(Page { items, total: total as u64, page: query.page, per_page: query.per_page })
+    }
+
+    async fn page_in_database(&self, query: &CatalogQuery, now: i64) -> Result<Vec<ItemSummary>, StoreError> {
+        let sql = match query.sort {
+            Sort::Date => &*PAGE_BY_DATE_SQL,
+            Sort::Popular => &*PAGE_BY_POPULARITY_SQL,
+        };
+        let rows = bind_filters(sqlx::query_as::<_, SummaryRow>(sql), query, now)
+            .bind(i64::from(query.per_page))
+            .bind(query.offset() as i64)
+            .fetch_all(&self.pool)
+            .await?;
+        Ok(rows.into_iter().map(SummaryRow::into_summary).collect())
+    }
+
+    /// A published item with its upcoming sessions, or `None` when there is no such item.
+    pub async fn item_detail(&self, id: i64, now: i64) -> Result<Option<ItemDetail>, StoreError> {
+        let Some(row) =
+            sqlx::query_as::<_, DetailRow>(DETAIL_SQL).bind(id).fetch_optional(&self.pool).await?
+        else {
+            return Ok(None);
+        };
+        let sessions = sqlx::query_as::<_, SessionRow>(
+            "SELECT id, starts_at, ends_at, capacity, remaining, booking_opens_at, booking_closes_at \
+             FROM sessions WHERE item_id = $1 AND status = 'published' AND ends_at >= $2 \
+             ORDER BY starts_at, id LIMIT 200",
+        )
+        .bind(id)
+        .bind(now)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(Some(row.into_detail(sessions.into_iter().map(SessionRow::into_info).collect())))
+    }
+
+    /// Every category in display order.
+    pub async fn categories(&self) -> Result<Vec<Named>, StoreError> {
+        let rows: Vec<(String, String, String)> =
+            sqlx::query_as("SELECT slug, name, name_en FROM categories ORDER BY position, id")
+                .fetch_all(&self.pool)
+                .await?;
+        Ok(rows.into_iter().map(|(s, n, e)| named(s, n, e)).collect())
+    }
+
+    /// Every audience in display order.
+    pub async fn audiences(&self) -> Result<Vec<Named>, StoreError> {
+        let rows: Vec<(String, String, String)> =
+            sqlx::query_as("SELECT slug, name, name_en FROM audiences ORDER BY position, id")
+                .fetch_all(&self.pool)
+                .await?;
+        Ok(rows.into_iter().map(|(s, n, e)| named(s, n, e)).collect())
+    }
+
+    /// Every street with its communities, in display order.
+    pub async fn streets(&self) -> Result<Vec<StreetWithCommunities>, StoreError> {
+        let streets: Vec<(i64, String, String, String)> =
+            sqlx::query_as("SELECT id, slug, name, name_en FROM streets ORDER BY position, id")
+                .fetch_all(&self.pool)
+                .await?;
+        let communities: Vec<(i64, i64, String)> =
+            sqlx::query_as("SELECT id, street_id, name FROM communities ORDER BY id")
+                .fetch_all(&self.pool)
+                .await?;
+        Ok(streets
+            .into_iter()
+            .map(|(id, slug, name, name_en)| StreetWithCommunities {
+                street: named(slug, name, name_en),
+                communities: communities
+                    .iter()
+                    .filter(|(_, street_id, _)| *street_id == id)
+                    .map(|(cid, _, cname)| CommunityRef { id: *cid, name: cname.clone() })
+                    .collect(),
+            })
+            .collect())
+    }
+}
+
+/// Orders search candidates: relevance first, then the resident's chosen order.
+fn rank(query: &CatalogQuery, rows: Vec<SummaryRow>) -> Vec<ItemSummary> {
+    let q = query.q.as_ref().expect("rank is only called with search text");
+    let mut scored: Vec<(u32, ItemSummary)> = rows
+        .into_iter()
+        .map(|row| {
+            let s = score(q, &row.candidate());
+            (s, row.into_summary())
+        })
+        .collect();
+    scored.sort_by(|(sa, a), (sb, b)| {
+        sb.cmp(sa).then_with(|| match query.sort {
+            Sort::Popular => b.popularity.cmp(&a.popularity).then_with(|| by_date(a, b)),
+            Sort::Date => by_date(a, b),
+        })
+    });
+    scored.into_iter().map(|(_, item)| item).collect()
+}
+
+/// Next session first, items with none last, then by id for a stable order.
+fn by_date(a: &ItemSummary, b: &ItemSummary) -> std::cmp::Ordering {
+    match (&a.next_session, &b.next_session) {
+        (Some(x), Some(y)) => x.cmp(y),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => std::cmp::Ordering::Equal,
+    }
+    .then(a.id.cmp(&b.id))
+}
