@@ -67,10 +67,18 @@ CREATE TABLE service_items (
     popularity      BIGINT NOT NULL DEFAULT 0,
     title_pinyin    TEXT    NOT NULL DEFAULT '',
     title_initials  TEXT    NOT NULL DEFAULT '',
+    -- lower(title + description), so search does not lower-case every row per query.
+    search_text     TEXT    NOT NULL DEFAULT '',
+    -- Start of the next published session; 253402300799 (9999-12-31) when there is none.
+    -- Kept by the store on every session write and swept as sessions begin, so the
+    -- catalogue can page by date from an index instead of aggregating sessions per request.
+    next_session_at BIGINT NOT NULL DEFAULT 253402300799,
     created_at      BIGINT NOT NULL,
     is_demo         SMALLINT NOT NULL DEFAULT 0 CHECK (is_demo IN (0, 1))
 );
 CREATE INDEX service_items_status_category ON service_items (status, category_id);
+CREATE INDEX service_items_by_date ON service_items (status, next_session_at, id);
+CREATE INDEX service_items_by_popularity ON service_items (status, popularity, id);
 CREATE INDEX service_items_facility ON service_items (facility_id);
 
 CREATE TABLE sessions (

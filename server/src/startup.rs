@@ -59,9 +59,22 @@ impl Application {
     /// Serves until Ctrl-C or SIGTERM, then lets requests in flight finish.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         tracing::info!(addr = %self.listener.local_addr()?, "Culture Cloud is listening");
+        let sweeper = tokio::spawn(sweep_next_sessions(self.store.clone()));
         axum::serve(self.listener, self.router).with_graceful_shutdown(shutdown_signal()).await?;
+        sweeper.abort();
         self.store.close().await;
         Ok(())
+    }
+}
+
+/// Keeps each item's stored "next session" current as sessions begin: at start, then every minute.
+async fn sweep_next_sessions(store: Store) {
+    let mut every_minute = tokio::time::interval(std::time::Duration::from_secs(60));
+    loop {
+        every_minute.tick().await;
+        if let Err(e) = store.sweep_next_sessions(cc_domain::time::now()).await {
+            tracing::warn!(error = %e, "could not move items on to their next session; retrying in a minute");
+        }
     }
 }
 

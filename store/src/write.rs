@@ -2,9 +2,11 @@
 //! console later; each function runs on a caller's connection so a batch can share one transaction.
 
 use cc_domain::search::pinyin_keys;
+use cc_domain::time::now;
 use cc_domain::FacilityLevel;
 use sqlx::AnyConnection;
 
+use crate::catalog::NO_SESSION;
 use crate::{Store, StoreError};
 
 /// A facility to add, located by its street's slug and (for community rooms) community name.
@@ -144,10 +146,11 @@ pub async fn insert_item(conn: &mut AnyConnection, item: &NewItem<'_>) -> Result
     let audience_id =
         id_by_key(conn, "SELECT id FROM audiences WHERE slug = $1", "audience", item.audience_slug).await?;
     let (title_pinyin, title_initials) = pinyin_keys(item.title);
+    let search_text = format!("{}\n{}", item.title, item.description).to_lowercase();
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO service_items (title, description, provider, category_id, audience_id, facility_id, \
-         free, price_cents, status, popularity, title_pinyin, title_initials, created_at, is_demo) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id",
+         free, price_cents, status, popularity, title_pinyin, title_initials, search_text, created_at, is_demo) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id",
     )
     .bind(item.title)
     .bind(item.description)
@@ -161,6 +164,7 @@ pub async fn insert_item(conn: &mut AnyConnection, item: &NewItem<'_>) -> Result
     .bind(item.popularity)
     .bind(title_pinyin)
     .bind(title_initials)
+    .bind(search_text)
     .bind(item.created_at)
     .bind(i64::from(item.is_demo))
     .fetch_one(conn)
@@ -181,9 +185,41 @@ pub async fn insert_session(conn: &mut AnyConnection, s: &NewSession) -> Result<
     .bind(s.booking_opens_at)
     .bind(s.booking_closes_at)
     .bind(i64::from(s.waitlist))
-    .fetch_one(conn)
+    .fetch_one(&mut *conn)
     .await?;
+    refresh_next_session(conn, s.item_id, now()).await?;
     Ok(id)
+}
+
+/// Recomputes an item's stored next session; every session write calls it.
+pub async fn refresh_next_session(conn: &mut AnyConnection, item_id: i64, now: i64) -> Result<(), StoreError> {
+    sqlx::query(
+        "UPDATE service_items SET next_session_at = COALESCE((SELECT MIN(starts_at) FROM sessions \
+         WHERE item_id = $1 AND status = 'published' AND starts_at >= $2), $3) WHERE id = $1",
+    )
+    .bind(item_id)
+    .bind(now)
+    .bind(NO_SESSION)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+impl Store {
+    /// Moves every item whose stored next session has begun on to its following one.
+    /// The server runs this every minute; returns how many items moved.
+    pub async fn sweep_next_sessions(&self, now: i64) -> Result<u64, StoreError> {
+        let done = sqlx::query(
+            "UPDATE service_items SET next_session_at = COALESCE((SELECT MIN(s.starts_at) FROM sessions s \
+             WHERE s.item_id = service_items.id AND s.status = 'published' AND s.starts_at >= $1), $2) \
+             WHERE next_session_at < $1",
+        )
+        .bind(now)
+        .bind(NO_SESSION)
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected())
+    }
 }
 
 async fn id_by_key(

@@ -167,3 +167,41 @@ async fn synthetic_catalogues_are_deterministic() {
         titles(b.search_items(&q, now()).await.unwrap())
     );
 }
+
+#[tokio::test]
+async fn a_session_that_has_begun_is_no_longer_the_next_one() {
+    use cc_store::write::{insert_item, insert_session};
+    use cc_store::{NewItem, NewSession};
+    let store = demo_store().await;
+    let t0 = now() + 3600;
+    let mut tx = store.begin().await.unwrap();
+    let item = NewItem {
+        title: "时间测试讲座", description: "", provider: "测试", category_slug: "training",
+        audience_slug: "all", facility_id: 1, free: true, price_cents: None, published: true,
+        popularity: 0, created_at: now(), is_demo: false,
+    };
+    let id = insert_item(&mut tx, &item).await.unwrap();
+    for start in [t0, t0 + 86_400] {
+        let session = NewSession {
+            item_id: id, starts_at: start, ends_at: start + 3600, capacity: 10,
+            booking_opens_at: start - 86_400 * 3, booking_closes_at: start - 60, waitlist: true,
+        };
+        insert_session(&mut tx, &session).await.unwrap();
+    }
+    tx.commit().await.unwrap();
+    let find = |at: i64| {
+        let store = store.clone();
+        async move {
+            let page = store.search_items(&query(&[("q", "时间测试讲座")]), at).await.unwrap();
+            page.items[0].next_session.unwrap().timestamp()
+        }
+    };
+    assert_eq!(find(now()).await, t0);
+    // Before the sweep the answer is already right; after it, the stored order is too.
+    assert_eq!(find(t0 + 1).await, t0 + 86_400);
+    assert!(store.sweep_next_sessions(t0 + 1).await.unwrap() >= 1);
+    assert_eq!(find(t0 + 1).await, t0 + 86_400);
+    let by_date = store.search_items(&query(&[("per_page", "100")]), t0 + 1).await.unwrap();
+    let starts: Vec<_> = by_date.items.iter().filter_map(|i| i.next_session).collect();
+    assert!(starts.windows(2).all(|w| w[0] <= w[1]));
+}

@@ -10,52 +10,35 @@ use cc_domain::{
 
 use crate::{Store, StoreError};
 use rows::{named, DetailRow, SessionRow, SummaryRow};
-use sql::{bind_filters, CANDIDATES_SQL, COUNT_SQL, DETAIL_SQL, PAGE_BY_DATE_SQL, PAGE_BY_POPULARITY_SQL};
+pub(crate) use sql::NO_SESSION;
+use sql::{Filter, DETAIL_SQL};
 
 impl Store {
     /// One page of the published catalogue matching `query`, as of `now` (UTC seconds).
     ///
     /// Without search text the database sorts and pages; with it, every match is ranked here by
     /// [`cc_domain::search::score`] (best first, then the chosen order) and then paged.
-    pub async fn search_items(
-        &self,
-        query: &CatalogQuery,
-        now: i64,
-    ) -> Result<Page<ItemSummary>, StoreError> {
-        let items = match &query.q {
-            None => self.page_in_database(query, now).await?,
-            Some(_) => {
-                let rows = bind_filters(sqlx::query_as::<_, SummaryRow>(&CANDIDATES_SQL), query, now)
-                    .fetch_all(&self.pool)
-                    .await?;
-                let total = rows.len() as u64;
-                let ranked = rank(query, rows);
-                let start = query.offset().min(total) as usize;
-                let end = (start + query.per_page as usize).min(ranked.len());
-                return Ok(Page {
-                    items: ranked[start..end].to_vec(),
-                    total,
-                    page: query.page,
-                    per_page: query.per_page,
-                });
-            }
+    pub async fn search_items(&self, query: &CatalogQuery, now: i64) -> Result<Page<ItemSummary>, StoreError> {
+        let page = |items, total| Page { items, total, page: query.page, per_page: query.per_page };
+        let mut filter = Filter::for_query(query);
+        if query.q.is_some() {
+            let sql = filter.candidates_sql(now);
+            let rows = filter.bind(sqlx::query_as::<_, SummaryRow>(&sql)).fetch_all(&self.pool).await?;
+            let total = rows.len() as u64;
+            let ranked = rank(query, rows);
+            let start = query.offset().min(total) as usize;
+            let end = (start + query.per_page as usize).min(ranked.len());
+            return Ok(page(ranked[start..end].to_vec(), total));
+        }
+        let count_sql = filter.count_sql();
+        let (total,): (i64,) = filter.bind(sqlx::query_as(&count_sql)).fetch_one(&self.pool).await?;
+        let order = match query.sort {
+            Sort::Date => "i.next_session_at, i.id",
+            Sort::Popular => "i.popularity DESC, i.id DESC",
         };
-        let (total,): (i64,) =
-            bind_filters(sqlx::query_as(&COUNT_SQL), query, now).fetch_one(&self.pool).await?;
-        Ok(Page { items, total: total as u64, page: query.page, per_page: query.per_page })
-    }
-
-    async fn page_in_database(&self, query: &CatalogQuery, now: i64) -> Result<Vec<ItemSummary>, StoreError> {
-        let sql = match query.sort {
-            Sort::Date => &*PAGE_BY_DATE_SQL,
-            Sort::Popular => &*PAGE_BY_POPULARITY_SQL,
-        };
-        let rows = bind_filters(sqlx::query_as::<_, SummaryRow>(sql), query, now)
-            .bind(i64::from(query.per_page))
-            .bind(query.offset() as i64)
-            .fetch_all(&self.pool)
-            .await?;
-        Ok(rows.into_iter().map(SummaryRow::into_summary).collect())
+        let sql = filter.page_sql(now, order, i64::from(query.per_page), query.offset() as i64);
+        let rows = filter.bind(sqlx::query_as::<_, SummaryRow>(&sql)).fetch_all(&self.pool).await?;
+        Ok(page(rows.into_iter().map(SummaryRow::into_summary).collect(), total as u64))
     }
 
     /// A published item with its upcoming sessions, or `None` when there is no such item.

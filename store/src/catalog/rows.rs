@@ -5,6 +5,8 @@ use cc_domain::time::local;
 use cc_domain::{FacilityDetail, FacilityLevel, FacilityRef, ItemDetail, ItemSummary, Named, SessionInfo};
 use sqlx::FromRow;
 
+use super::sql::NO_SESSION;
+
 #[derive(FromRow)]
 pub(super) struct SummaryRow {
     id: i64,
@@ -17,7 +19,8 @@ pub(super) struct SummaryRow {
     labels: LabelColumns,
     facility_id: i64,
     facility_name: String,
-    next_start: Option<i64>,
+    /// [`NO_SESSION`] when there is no upcoming session.
+    next_start: i64,
 }
 
 /// The category, audience and street of an item, as every item query selects them.
@@ -67,7 +70,7 @@ impl SummaryRow {
             audience,
             free: self.free == 1,
             popularity: self.popularity,
-            next_session: self.next_start.map(local),
+            next_session: (self.next_start != NO_SESSION).then(|| local(self.next_start)),
         }
     }
 }

@@ -1,82 +1,156 @@
-//! The catalogue's SQL, in the one dialect both backends accept, and how its filters bind.
-
-use std::sync::LazyLock;
+//! The catalogue's SQL, in the one dialect both backends accept. A [`Filter`] writes the WHERE
+//! clause for the filters that are set — nothing else, so counting needs no joins — and
+//! numbers its `$n` placeholders as it goes.
 
 use cc_domain::time::start_of_day;
 use cc_domain::CatalogQuery;
 use chrono::Days;
 use sqlx::Any;
 
-/// The joins and filters shared by the list and its count, so the two can never disagree.
-/// Parameters: $1 now, $2 category, $3 street, $4 audience, $5 free only (0/1),
-/// $6/$7 session window [from, to), $8 text pattern, $9 pinyin pattern.
-pub(super) const FROM_FILTERED: &str = r"
-FROM service_items i
-JOIN categories c ON c.id = i.category_id
-JOIN audiences a ON a.id = i.audience_id
-JOIN facilities f ON f.id = i.facility_id
-JOIN streets s ON s.id = f.street_id
-WHERE i.status = 'published'
-  AND ($2 IS NULL OR c.slug = $2)
-  AND ($3 IS NULL OR s.slug = $3)
-  AND ($4 IS NULL OR a.slug = $4)
-  AND ($5 = 0 OR i.free = 1)
-  AND ($6 IS NULL OR EXISTS (
-        SELECT 1 FROM sessions w
-        WHERE w.item_id = i.id AND w.status = 'published' AND w.starts_at >= $6 AND w.starts_at < $7))
-  AND ($8 IS NULL
-       OR LOWER(i.title) LIKE $8 ESCAPE '\' OR LOWER(i.description) LIKE $8 ESCAPE '\'
-       OR c.name LIKE $8 ESCAPE '\' OR LOWER(c.name_en) LIKE $8 ESCAPE '\'
-       OR i.title_pinyin LIKE $9 ESCAPE '\' OR i.title_initials LIKE $9 ESCAPE '\')";
+/// `service_items.next_session_at` when an item has no upcoming session (9999-12-31T23:59:59Z),
+/// so "by date" is one index order with those items last, on both backends.
+pub(crate) const NO_SESSION: i64 = 253_402_300_799;
 
-/// The columns of [`LabelColumns`]; `concat!` keeps them written once for every query.
-macro_rules! label_columns {
-    () => {
-        "c.slug AS category_slug, c.name AS category_name, c.name_en AS category_name_en, \
-         a.slug AS audience_slug, a.name AS audience_name, a.name_en AS audience_name_en, \
-         s.slug AS street_slug, s.name AS street_name, s.name_en AS street_name_en"
-    };
+/// The columns a catalogue line needs; `{now}` is the placeholder of the current time.
+/// The stored next session is swept once a minute, so one that began since is corrected here.
+const SUMMARY_COLUMNS: &str = "i.id, i.title, i.free, i.popularity, i.title_pinyin, i.title_initials, \
+    c.slug AS category_slug, c.name AS category_name, c.name_en AS category_name_en, \
+    a.slug AS audience_slug, a.name AS audience_name, a.name_en AS audience_name_en, \
+    s.slug AS street_slug, s.name AS street_name, s.name_en AS street_name_en, \
+    f.id AS facility_id, f.name AS facility_name, \
+    CASE WHEN i.next_session_at >= {now} THEN i.next_session_at ELSE COALESCE( \
+        (SELECT MIN(n.starts_at) FROM sessions n \
+         WHERE n.item_id = i.id AND n.status = 'published' AND n.starts_at >= {now}), {none}) \
+    END AS next_start";
+
+/// The tables behind [`SUMMARY_COLUMNS`].
+const SUMMARY_JOINS: &str = "service_items i \
+    JOIN categories c ON c.id = i.category_id \
+    JOIN audiences a ON a.id = i.audience_id \
+    JOIN facilities f ON f.id = i.facility_id \
+    JOIN streets s ON s.id = f.street_id";
+
+/// The columns and joins of [`super::rows::LabelColumns`] for one item, by id ($1).
+pub(super) const DETAIL_SQL: &str = "SELECT i.id, i.title, i.description, i.provider, i.free, i.price_cents, \
+    c.slug AS category_slug, c.name AS category_name, c.name_en AS category_name_en, \
+    a.slug AS audience_slug, a.name AS audience_name, a.name_en AS audience_name_en, \
+    s.slug AS street_slug, s.name AS street_name, s.name_en AS street_name_en, \
+    f.id AS facility_id, f.name AS facility_name, f.level AS facility_level, \
+    f.address AS facility_address, f.lat AS facility_lat, f.lng AS facility_lng \
+    FROM service_items i \
+    JOIN categories c ON c.id = i.category_id \
+    JOIN audiences a ON a.id = i.audience_id \
+    JOIN facilities f ON f.id = i.facility_id \
+    JOIN streets s ON s.id = f.street_id \
+    WHERE i.id = $1 AND i.status = 'published'";
+
+/// A value for a placeholder.
+pub(super) enum Arg {
+    Int(i64),
+    Text(String),
 }
 
-const SUMMARY_COLUMNS: &str = concat!(
-    "SELECT i.id, i.title, i.free, i.popularity, i.title_pinyin, i.title_initials, ",
-    label_columns!(),
-    r",
-       f.id AS facility_id, f.name AS facility_name,
-       (SELECT MIN(n.starts_at) FROM sessions n
-        WHERE n.item_id = i.id AND n.status = 'published' AND n.starts_at >= $1) AS next_start"
-);
+/// A WHERE clause over `service_items i` and the values of its placeholders.
+pub(super) struct Filter {
+    condition: String,
+    args: Vec<Arg>,
+}
 
-pub(super) static COUNT_SQL: LazyLock<String> = LazyLock::new(|| format!("SELECT COUNT(*) {FROM_FILTERED}"));
-pub(super) static CANDIDATES_SQL: LazyLock<String> =
-    LazyLock::new(|| format!("{SUMMARY_COLUMNS} {FROM_FILTERED}"));
-// PostgreSQL cannot order by an expression over an output alias, hence the derived table.
-pub(super) static PAGE_BY_DATE_SQL: LazyLock<String> = LazyLock::new(|| {
-    format!(
-        "SELECT * FROM ({SUMMARY_COLUMNS} {FROM_FILTERED}) t \
-         ORDER BY (t.next_start IS NULL), t.next_start, t.id LIMIT $10 OFFSET $11"
-    )
-});
-pub(super) static PAGE_BY_POPULARITY_SQL: LazyLock<String> = LazyLock::new(|| {
-    format!(
-        "SELECT * FROM ({SUMMARY_COLUMNS} {FROM_FILTERED}) t \
-         ORDER BY t.popularity DESC, (t.next_start IS NULL), t.next_start, t.id LIMIT $10 OFFSET $11"
-    )
-});
+impl Filter {
+    /// The published items matching `query`'s filters and search text.
+    pub(super) fn for_query(query: &CatalogQuery) -> Filter {
+        let mut f = Filter { condition: "i.status = 'published'".into(), args: Vec::new() };
+        if let Some(slug) = &query.category {
+            let p = f.arg(Arg::Text(slug.clone()));
+            f.and(&format!("i.category_id IN (SELECT id FROM categories WHERE slug = {p})"));
+        }
+        if let Some(slug) = &query.audience {
+            let p = f.arg(Arg::Text(slug.clone()));
+            f.and(&format!("i.audience_id IN (SELECT id FROM audiences WHERE slug = {p})"));
+        }
+        if let Some(slug) = &query.street {
+            let p = f.arg(Arg::Text(slug.clone()));
+            f.and(&format!(
+                "i.facility_id IN (SELECT fs.id FROM facilities fs JOIN streets ss ON ss.id = fs.street_id \
+                 WHERE ss.slug = {p})"
+            ));
+        }
+        if query.free_only {
+            f.and("i.free = 1");
+        }
+        if query.from.is_some() || query.to.is_some() {
+            let from = f.arg(Arg::Int(query.from.map_or(0, start_of_day)));
+            let to = query.to.and_then(|d| d.checked_add_days(Days::new(1))).map_or(i64::MAX, start_of_day);
+            let to = f.arg(Arg::Int(to));
+            f.and(&format!(
+                "EXISTS (SELECT 1 FROM sessions w WHERE w.item_id = i.id AND w.status = 'published' \
+                 AND w.starts_at >= {from} AND w.starts_at < {to})"
+            ));
+        }
+        if let Some(q) = &query.q {
+            let text = f.arg(Arg::Text(contains_pattern(q.text())));
+            let mut any = format!(
+                "i.search_text LIKE {text} ESCAPE '\\' OR i.category_id IN (SELECT id FROM categories \
+                 WHERE name LIKE {text} ESCAPE '\\' OR LOWER(name_en) LIKE {text} ESCAPE '\\')"
+            );
+            if let Some(pinyin) = q.pinyin() {
+                let p = f.arg(Arg::Text(contains_pattern(pinyin)));
+                any.push_str(&format!(
+                    " OR i.title_pinyin LIKE {p} ESCAPE '\\' OR i.title_initials LIKE {p} ESCAPE '\\'"
+                ));
+            }
+            f.and(&format!("({any})"));
+        }
+        f
+    }
 
-pub(super) const DETAIL_SQL: &str = concat!(
-    "SELECT i.id, i.title, i.description, i.provider, i.free, i.price_cents, ",
-    label_columns!(),
-    r",
-       f.id AS facility_id, f.name AS facility_name, f.level AS facility_level,
-       f.address AS facility_address, f.lat AS facility_lat, f.lng AS facility_lng
-FROM service_items i
-JOIN categories c ON c.id = i.category_id
-JOIN audiences a ON a.id = i.audience_id
-JOIN facilities f ON f.id = i.facility_id
-JOIN streets s ON s.id = f.street_id
-WHERE i.id = $1 AND i.status = 'published'"
-);
+    /// Adds a value and returns its placeholder.
+    pub(super) fn arg(&mut self, arg: Arg) -> String {
+        self.args.push(arg);
+        format!("${}", self.args.len())
+    }
+
+    fn and(&mut self, condition: &str) {
+        self.condition.push_str(" AND ");
+        self.condition.push_str(condition);
+    }
+
+    /// `SELECT COUNT(*)` of the matching items: no joins beyond what the filters need.
+    pub(super) fn count_sql(&self) -> String {
+        format!("SELECT COUNT(*) FROM service_items i WHERE {}", self.condition)
+    }
+
+    /// Every matching line, unordered (search ranks them in Rust).
+    pub(super) fn candidates_sql(&mut self, now: i64) -> String {
+        format!("SELECT {} FROM {SUMMARY_JOINS} WHERE {}", self.summary_columns(now), self.condition)
+    }
+
+    /// One page of matching lines in `order` (an index order of `service_items`).
+    pub(super) fn page_sql(&mut self, now: i64, order: &str, limit: i64, offset: i64) -> String {
+        let columns = self.summary_columns(now);
+        let (limit, offset) = (self.arg(Arg::Int(limit)), self.arg(Arg::Int(offset)));
+        format!(
+            "SELECT {columns} FROM {SUMMARY_JOINS} WHERE {} ORDER BY {order} LIMIT {limit} OFFSET {offset}",
+            self.condition
+        )
+    }
+
+    fn summary_columns(&mut self, now: i64) -> String {
+        let now = self.arg(Arg::Int(now));
+        SUMMARY_COLUMNS.replace("{now}", &now).replace("{none}", &NO_SESSION.to_string())
+    }
+
+    /// Binds the values, in placeholder order, to a query made from this filter's SQL.
+    pub(super) fn bind<'q, O>(&'q self, mut q: AnyQuery<'q, O>) -> AnyQuery<'q, O> {
+        for arg in &self.args {
+            q = match arg {
+                Arg::Int(v) => q.bind(*v),
+                Arg::Text(v) => q.bind(v.as_str()),
+            };
+        }
+        q
+    }
+}
 
 /// `%text%` with LIKE's wildcards escaped, so a typed `%` or `_` matches itself.
 fn contains_pattern(text: &str) -> String {
@@ -92,28 +166,6 @@ fn contains_pattern(text: &str) -> String {
 }
 
 pub(super) type AnyQuery<'q, O> = sqlx::query::QueryAs<'q, Any, O, sqlx::any::AnyArguments<'q>>;
-
-/// Binds $1–$9 of [`FROM_FILTERED`] for a query.
-pub(super) fn bind_filters<'q, O>(q: AnyQuery<'q, O>, query: &CatalogQuery, now: i64) -> AnyQuery<'q, O> {
-    let (window_from, window_to) = match (query.from, query.to) {
-        (None, None) => (None, None),
-        (from, to) => (
-            Some(from.map_or(0, start_of_day)),
-            Some(to.and_then(|d| d.checked_add_days(Days::new(1))).map_or(i64::MAX, start_of_day)),
-        ),
-    };
-    let text = query.q.as_ref().map(|q| contains_pattern(q.text()));
-    let pinyin = query.q.as_ref().and_then(|q| q.pinyin()).map(contains_pattern);
-    q.bind(now)
-        .bind(query.category.clone())
-        .bind(query.street.clone())
-        .bind(query.audience.clone())
-        .bind(i64::from(query.free_only))
-        .bind(window_from)
-        .bind(window_to)
-        .bind(text)
-        .bind(pinyin)
-}
 
 #[cfg(test)]
 mod tests {

@@ -61,10 +61,11 @@ impl Store {
     /// Adds `count` synthetic published items (1–3 sessions each) for benchmarks, on top of the
     /// demo network (loaded first when missing). The same `count` always gives the same items.
     pub async fn seed_synthetic(&self, count: usize) -> Result<SeedReport, StoreError> {
-        self.seed_demo().await?;
+        let demo = self.seed_demo().await?;
         let facility_ids: Vec<(i64,)> =
             sqlx::query_as("SELECT id FROM facilities ORDER BY id").fetch_all(&self.pool).await?;
-        let mut report = SeedReport::default();
+        // The report counts the demo network too when this run loaded it.
+        let mut report = SeedReport { already_present: false, ..demo };
         let mut rng = Mix(0x5EED);
         let first_day = today_start();
         const TOPICS: &[&str] = &[
