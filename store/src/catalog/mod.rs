@@ -9,7 +9,9 @@ use cc_domain::{
 };
 
 use crate::{Store, StoreError};
-use rows::{named, DetailRow, SessionRow, SummaryRow};
+use std::collections::HashMap;
+
+use rows::{named, CandidateRow, DetailRow, SessionRow, SummaryRow};
 pub(crate) use sql::NO_SESSION;
 use sql::{Filter, DETAIL_SQL};
 
@@ -22,13 +24,13 @@ impl Store {
         let page = |items, total| Page { items, total, page: query.page, per_page: query.per_page };
         let mut filter = Filter::for_query(query);
         if query.q.is_some() {
-            let sql = filter.candidates_sql(now);
-            let rows = filter.bind(sqlx::query_as::<_, SummaryRow>(&sql)).fetch_all(&self.pool).await?;
+            let sql = filter.candidates_sql();
+            let rows = filter.bind(sqlx::query_as::<_, CandidateRow>(&sql)).fetch_all(&self.pool).await?;
             let total = rows.len() as u64;
             let ranked = rank(query, rows);
             let start = query.offset().min(total) as usize;
-            let end = (start + query.per_page as usize).min(ranked.len());
-            return Ok(page(ranked[start..end].to_vec(), total));
+            let ids = &ranked[start..(start + query.per_page as usize).min(ranked.len())];
+            return Ok(page(self.lines_in_order(ids, now).await?, total));
         }
         let count_sql = filter.count_sql();
         let (total,): (i64,) = filter.bind(sqlx::query_as(&count_sql)).fetch_one(&self.pool).await?;
@@ -39,6 +41,19 @@ impl Store {
         let sql = filter.page_sql(now, order, i64::from(query.per_page), query.offset() as i64);
         let rows = filter.bind(sqlx::query_as::<_, SummaryRow>(&sql)).fetch_all(&self.pool).await?;
         Ok(page(rows.into_iter().map(SummaryRow::into_summary).collect(), total as u64))
+    }
+
+    /// Full catalogue lines for `ids`, in that order.
+    async fn lines_in_order(&self, ids: &[i64], now: i64) -> Result<Vec<ItemSummary>, StoreError> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut filter = Filter::for_ids(ids);
+        let sql = filter.lines_sql(now);
+        let rows = filter.bind(sqlx::query_as::<_, SummaryRow>(&sql)).fetch_all(&self.pool).await?;
+        let mut by_id: HashMap<i64, ItemSummary> =
+            rows.into_iter().map(SummaryRow::into_summary).map(|s| (s.id, s)).collect();
+        Ok(ids.iter().filter_map(|id| by_id.remove(id)).collect())
     }
 
     /// A published item with its upcoming sessions, or `None` when there is no such item.
@@ -102,32 +117,16 @@ impl Store {
     }
 }
 
-/// Orders search candidates: relevance first, then the resident's chosen order.
-fn rank(query: &CatalogQuery, rows: Vec<SummaryRow>) -> Vec<ItemSummary> {
+/// Orders search matches: relevance first, then the resident's chosen order, then id.
+fn rank(query: &CatalogQuery, rows: Vec<CandidateRow>) -> Vec<i64> {
     let q = query.q.as_ref().expect("rank is only called with search text");
-    let mut scored: Vec<(u32, ItemSummary)> = rows
-        .into_iter()
-        .map(|row| {
-            let s = score(q, &row.candidate());
-            (s, row.into_summary())
-        })
-        .collect();
+    let mut scored: Vec<(u32, CandidateRow)> = rows.into_iter().map(|row| (score(q, &row.candidate()), row)).collect();
     scored.sort_by(|(sa, a), (sb, b)| {
+        let by_date = || a.next_session_at.cmp(&b.next_session_at).then(a.id.cmp(&b.id));
         sb.cmp(sa).then_with(|| match query.sort {
-            Sort::Popular => b.popularity.cmp(&a.popularity).then_with(|| by_date(a, b)),
-            Sort::Date => by_date(a, b),
+            Sort::Popular => b.popularity.cmp(&a.popularity).then_with(by_date),
+            Sort::Date => by_date(),
         })
     });
-    scored.into_iter().map(|(_, item)| item).collect()
-}
-
-/// Next session first, items with none last, then by id for a stable order.
-fn by_date(a: &ItemSummary, b: &ItemSummary) -> std::cmp::Ordering {
-    match (&a.next_session, &b.next_session) {
-        (Some(x), Some(y)) => x.cmp(y),
-        (Some(_), None) => std::cmp::Ordering::Less,
-        (None, Some(_)) => std::cmp::Ordering::Greater,
-        (None, None) => std::cmp::Ordering::Equal,
-    }
-    .then(a.id.cmp(&b.id))
+    scored.into_iter().map(|(_, row)| row.id).collect()
 }

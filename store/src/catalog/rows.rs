@@ -13,14 +13,36 @@ pub(super) struct SummaryRow {
     title: String,
     free: i64,
     popularity: i64,
-    title_pinyin: String,
-    title_initials: String,
     #[sqlx(flatten)]
     labels: LabelColumns,
     facility_id: i64,
     facility_name: String,
     /// [`NO_SESSION`] when there is no upcoming session.
     next_start: i64,
+}
+
+/// What search ranking looks at for one match.
+#[derive(FromRow)]
+pub(super) struct CandidateRow {
+    pub(super) id: i64,
+    title: String,
+    title_pinyin: String,
+    title_initials: String,
+    category_name: String,
+    pub(super) popularity: i64,
+    pub(super) next_session_at: i64,
+}
+
+impl CandidateRow {
+    /// The fields the ranking rule scores.
+    pub(super) fn candidate(&self) -> Candidate<'_> {
+        Candidate {
+            title: &self.title,
+            category: &self.category_name,
+            title_pinyin: &self.title_pinyin,
+            title_initials: &self.title_initials,
+        }
+    }
 }
 
 /// The category, audience and street of an item, as every item query selects them.
@@ -49,16 +71,6 @@ impl LabelColumns {
 }
 
 impl SummaryRow {
-    /// What search ranking looks at.
-    pub(super) fn candidate(&self) -> Candidate<'_> {
-        Candidate {
-            title: &self.title,
-            category: &self.labels.category_name,
-            title_pinyin: &self.title_pinyin,
-            title_initials: &self.title_initials,
-        }
-    }
-
     pub(super) fn into_summary(self) -> ItemSummary {
         let (category, audience, street) = self.labels.into_named();
         ItemSummary {

@@ -120,8 +120,26 @@ impl Filter {
         format!("SELECT COUNT(*) FROM service_items i WHERE {}", self.condition)
     }
 
-    /// Every matching line, unordered (search ranks them in Rust).
-    pub(super) fn candidates_sql(&mut self, now: i64) -> String {
+    /// What ranking needs of every match ([`super::rows::CandidateRow`]): a narrow row, so a
+    /// broad search stays cheap; the page's lines are fetched afterwards by id.
+    pub(super) fn candidates_sql(&self) -> String {
+        format!(
+            "SELECT i.id, i.title, i.title_pinyin, i.title_initials, c.name AS category_name, i.popularity, \
+             i.next_session_at FROM service_items i JOIN categories c ON c.id = i.category_id WHERE {}",
+            self.condition
+        )
+    }
+
+    /// The published items with these ids.
+    pub(super) fn for_ids(ids: &[i64]) -> Filter {
+        let mut f = Filter { condition: String::new(), args: Vec::new() };
+        let placeholders: Vec<String> = ids.iter().map(|&id| f.arg(Arg::Int(id))).collect();
+        f.condition = format!("i.status = 'published' AND i.id IN ({})", placeholders.join(", "));
+        f
+    }
+
+    /// Every matching line with all its columns, unordered.
+    pub(super) fn lines_sql(&mut self, now: i64) -> String {
         format!("SELECT {} FROM {SUMMARY_JOINS} WHERE {}", self.summary_columns(now), self.condition)
     }
 
