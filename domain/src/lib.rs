@@ -5,12 +5,18 @@
 //! both sides of a form.
 
 pub mod catalog;
+pub mod compliance;
+pub mod facility;
+pub mod geo;
 pub mod locale;
+pub mod opening;
 pub mod query;
 pub mod search;
 pub mod time;
 
 pub use catalog::*;
+pub use facility::{FacilityProfile, FacilityQuery, FacilitySummary, SessionAtFacility};
+pub use geo::LatLng;
 pub use locale::Locale;
 pub use query::{CatalogQuery, ParamError, ParamProblem, Sort};
 pub use search::SearchQuery;

@@ -55,6 +55,8 @@ pub enum ParamProblem {
     OutOfRange { min: u32, max: u32 },
     TooLong { max: usize },
     ToBeforeFrom,
+    NotALevel,
+    NotAPosition,
 }
 
 /// A parameter that could not be parsed; names the parameter so the caller can fix it.
@@ -83,6 +85,8 @@ impl ParamError {
             (Locale::Zh, OutOfRange { min, max }) => format!("参数 {p} 必须在 {min} 到 {max} 之间"),
             (Locale::Zh, TooLong { max }) => format!("参数 {p} 不能超过 {max} 个字"),
             (Locale::Zh, ToBeforeFrom) => format!("参数 {p}:结束日期不能早于开始日期"),
+            (Locale::Zh, NotALevel) => format!("参数 {p} 只能是 district(区级)、street(街道级)或 community(社区级)"),
+            (Locale::Zh, NotAPosition) => format!("参数 {p} 不是有效坐标,请用 纬度,经度 格式,如 39.9125,116.2"),
             (Locale::En, NotASlug) => {
                 format!("{p} must be a code of lower-case letters, digits and hyphens")
             }
@@ -93,6 +97,8 @@ impl ParamError {
             (Locale::En, OutOfRange { min, max }) => format!("{p} must be between {min} and {max}"),
             (Locale::En, TooLong { max }) => format!("{p} must be at most {max} characters"),
             (Locale::En, ToBeforeFrom) => format!("{p} must not be before from"),
+            (Locale::En, NotALevel) => format!("{p} must be district, street or community"),
+            (Locale::En, NotAPosition) => format!("{p} must be a position like 39.9125,116.2 (lat,lng in degrees)"),
         }
     }
 }
@@ -206,7 +212,7 @@ impl CatalogQuery {
     }
 }
 
-fn parse_slug(param: &str, value: &str) -> Result<Option<String>, ParamError> {
+pub(crate) fn parse_slug(param: &str, value: &str) -> Result<Option<String>, ParamError> {
     if value.is_empty() {
         return Ok(None);
     }
@@ -255,11 +261,12 @@ fn parse_number(param: &str, value: &str, min: u32, max: u32) -> Result<Option<u
     Ok(Some(n))
 }
 
-/// Percent-encodes everything but unreserved characters (RFC 3986).
+/// Percent-encodes everything but unreserved characters (RFC 3986) and the comma, which a
+/// query may carry as it is and which keeps positions (`39.9,116.2`) readable.
 pub fn percent_encode(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~' | b',') {
             out.push(b as char);
         } else {
             out.push_str(&format!("%{b:02X}"));

@@ -24,13 +24,15 @@ CREATE TABLE facilities (
     id            INTEGER PRIMARY KEY,
     name          TEXT    NOT NULL UNIQUE,
     level         TEXT    NOT NULL CHECK (level IN ('district', 'street', 'community')),
+    kind          TEXT    NOT NULL DEFAULT 'other',
     street_id     INTEGER NOT NULL REFERENCES streets(id),
     community_id  INTEGER REFERENCES communities(id),
     address       TEXT    NOT NULL,
     lat           REAL    NOT NULL,
     lng           REAL    NOT NULL,
     area_m2       REAL,
-    weekly_hours  REAL,
+    -- Weekly hours as rules like '2-7 09:00-11:30,14:00-20:00' (see domain::opening);
+    -- weekly totals and "open now" are derived from it. NULL: not on record.
     opening_hours TEXT,
     free_opening  INTEGER CHECK (free_opening IN (0, 1)),
     is_demo       INTEGER NOT NULL DEFAULT 0 CHECK (is_demo IN (0, 1))

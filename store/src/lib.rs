@@ -7,6 +7,7 @@
 //! (identity columns, floating types) is where the dialects differ.
 
 mod catalog;
+mod facilities;
 mod connect;
 mod error;
 pub mod seed;

@@ -14,13 +14,15 @@ use crate::{Store, StoreError};
 pub struct NewFacility<'a> {
     pub name: &'a str,
     pub level: FacilityLevel,
+    /// `library`, `cultural_centre`, `museum`, `square`, `street_centre`, `community_room`.
+    pub kind: &'a str,
     pub street_slug: &'a str,
     pub community: Option<&'a str>,
     pub address: &'a str,
     pub lat: f64,
     pub lng: f64,
     pub area_m2: Option<f64>,
-    pub weekly_hours: Option<f64>,
+    /// Weekly rules such as `2-7 09:00-17:00` (see `cc_domain::opening`).
     pub opening_hours: Option<&'a str>,
     pub free_opening: Option<bool>,
     pub is_demo: bool,
@@ -118,19 +120,19 @@ pub async fn insert_facility(conn: &mut AnyConnection, f: &NewFacility<'_>) -> R
         None => None,
     };
     let (id,): (i64,) = sqlx::query_as(
-        "INSERT INTO facilities (name, level, street_id, community_id, address, lat, lng, area_m2, \
-         weekly_hours, opening_hours, free_opening, is_demo) \
+        "INSERT INTO facilities (name, level, kind, street_id, community_id, address, lat, lng, area_m2, \
+         opening_hours, free_opening, is_demo) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
     )
     .bind(f.name)
     .bind(f.level.as_str())
+    .bind(f.kind)
     .bind(street_id)
     .bind(community_id)
     .bind(f.address)
     .bind(f.lat)
     .bind(f.lng)
     .bind(f.area_m2)
-    .bind(f.weekly_hours)
     .bind(f.opening_hours)
     .bind(f.free_opening.map(i64::from))
     .bind(i64::from(f.is_demo))

@@ -135,27 +135,27 @@ async fn seed_network(
             report.communities += 1;
         }
     }
-    for (name, street, address, (lat, lng), area, hours) in DISTRICT_FACILITIES {
+    for d in DISTRICT_FACILITIES {
         let id = insert_facility(
             conn,
             &NewFacility {
-                name,
+                name: d.name,
                 level: FacilityLevel::District,
-                street_slug: street,
+                kind: d.kind,
+                street_slug: d.street,
                 community: None,
-                address,
-                lat: *lat,
-                lng: *lng,
-                area_m2: Some(*area),
-                weekly_hours: Some(*hours),
-                opening_hours: Some("周二至周日 9:00-17:00"),
+                address: d.address,
+                lat: d.position.0,
+                lng: d.position.1,
+                area_m2: Some(d.area_m2),
+                opening_hours: Some(d.opening_hours),
                 free_opening: Some(true),
                 is_demo: true,
             },
         )
         .await?;
-        let idx = STREETS.iter().position(|s| s.slug == *street).expect("district facility street exists");
-        per_street[idx].push((id, name.to_string()));
+        let idx = STREETS.iter().position(|s| s.slug == d.street).expect("district facility street exists");
+        per_street[idx].push((id, d.name.to_string()));
         report.facilities += 1;
     }
     for (i, s) in STREETS.iter().enumerate() {
@@ -168,14 +168,15 @@ async fn seed_network(
             &NewFacility {
                 name: &centre_name,
                 level: FacilityLevel::Street,
+                kind: "street_centre",
                 street_slug: s.slug,
                 community: None,
                 address: &address,
                 lat: s.centre.0,
                 lng: s.centre.1,
                 area_m2: Some(area),
-                weekly_hours: Some(if i == 5 { 36.0 } else { 49.0 }),
-                opening_hours: Some("周一至周日 8:30-20:30"),
+                // One centre opens 35 hours a week, short of the 42 required.
+                opening_hours: Some(if i == 5 { "2-6 09:00-16:00" } else { "1-7 08:30-20:30" }),
                 free_opening: Some(true),
                 is_demo: true,
             },
@@ -191,8 +192,8 @@ async fn seed_network(
             let address = format!("石景山区{}{}号院{}号楼", s.road, 20 + rng.below(160), 1 + j);
             let lat = s.centre.0 + (rng.below(120) as f64 - 60.0) / 10_000.0;
             let lng = s.centre.1 + (rng.below(120) as f64 - 60.0) / 10_000.0;
-            // Every fifth room is small, one in seven opens too few hours, one has no area on
-            // record: the demo must show every kind of non-compliance.
+            // Every fifth room is small, one in seven opens too few hours, some have no area or
+            // hours on record: the demo must show every kind of non-compliance.
             let n = report.facilities;
             let area = if n % 11 == 0 {
                 None
@@ -201,20 +202,26 @@ async fn seed_network(
             } else {
                 Some(200.0 + rng.below(150) as f64)
             };
-            let hours = if n % 7 == 0 { 28.0 } else { 35.0 + rng.below(15) as f64 };
+            let hours = if n % 17 == 0 {
+                None
+            } else if n % 7 == 0 {
+                Some("2-6 09:00-11:30,14:00-17:00")
+            } else {
+                Some("2-7 09:00-11:30,14:00-20:00")
+            };
             let id = insert_facility(
                 conn,
                 &NewFacility {
                     name: &room,
                     level: FacilityLevel::Community,
+                    kind: "community_room",
                     street_slug: s.slug,
                     community: Some(community),
                     address: &address,
                     lat,
                     lng,
                     area_m2: area,
-                    weekly_hours: Some(hours),
-                    opening_hours: Some("周二至周日 9:00-11:30, 14:00-20:00"),
+                    opening_hours: hours,
                     free_opening: Some(n % 13 != 0),
                     is_demo: true,
                 },
