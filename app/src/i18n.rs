@@ -70,6 +70,40 @@ pub struct Strings {
     pub elder_mode: &'static str,
     pub standard_mode: &'static str,
     pub demo_notice: &'static str,
+    pub nav_facilities: &'static str,
+    pub nav_map: &'static str,
+    pub facilities_title: &'static str,
+    pub map_title: &'static str,
+    pub filter_level: &'static str,
+    pub level_district: &'static str,
+    pub level_street: &'static str,
+    pub level_community: &'static str,
+    pub open_now: &'static str,
+    pub closed_now: &'static str,
+    pub hours_unknown: &'static str,
+    pub opening_hours: &'static str,
+    pub free_opening: &'static str,
+    pub yes: &'static str,
+    pub no: &'static str,
+    pub not_on_record: &'static str,
+    pub floor_area: &'static str,
+    pub facility_level: &'static str,
+    pub facility_kind: &'static str,
+    pub facility_community: &'static str,
+    pub upcoming_here: &'static str,
+    pub nothing_upcoming: &'static str,
+    pub this_week: &'static str,
+    pub near_me: &'static str,
+    pub near_me_locating: &'static str,
+    pub near_me_failed: &'static str,
+    pub near_me_clear: &'static str,
+    pub distance: &'static str,
+    pub map_offline: &'static str,
+    pub map_list: &'static str,
+    pub map_label: &'static str,
+    pub facility_not_found: &'static str,
+    pub search_facilities: &'static str,
+    pub facilities_count_unit: &'static str,
 }
 
 const ZH: Strings = Strings {
@@ -135,6 +169,40 @@ const ZH: Strings = Strings {
     elder_mode: "长辈版",
     standard_mode: "标准版",
     demo_notice: "当前为石景山区演示数据。",
+    nav_facilities: "文化设施",
+    nav_map: "文化地图",
+    facilities_title: "公共文化设施",
+    map_title: "文化地图",
+    filter_level: "级别",
+    level_district: "区级",
+    level_street: "街道级",
+    level_community: "社区级",
+    open_now: "开放中",
+    closed_now: "未开放",
+    hours_unknown: "开放时间未登记",
+    opening_hours: "开放时间",
+    free_opening: "免费开放",
+    yes: "是",
+    no: "否",
+    not_on_record: "未登记",
+    floor_area: "建筑面积",
+    facility_level: "级别",
+    facility_kind: "类型",
+    facility_community: "所属社区",
+    upcoming_here: "近期活动",
+    nothing_upcoming: "近期暂无活动。",
+    this_week: "本周活动",
+    near_me: "查找附近场馆",
+    near_me_locating: "正在定位…",
+    near_me_failed: "无法获取您的位置,请允许定位或手动选择街道。",
+    near_me_clear: "不按距离排序",
+    distance: "距离",
+    map_offline: "地图底图暂时无法加载:设施已标在简化地图上,也可使用下方的列表。",
+    map_list: "设施列表",
+    map_label: "文化设施地图",
+    facility_not_found: "该设施不存在。",
+    search_facilities: "搜索设施名称或地址",
+    facilities_count_unit: "个设施",
 };
 
 const EN: Strings = Strings {
@@ -200,6 +268,41 @@ const EN: Strings = Strings {
     elder_mode: "Elder mode",
     standard_mode: "Standard mode",
     demo_notice: "Showing demo data for Shijingshan District.",
+    nav_facilities: "Venues",
+    nav_map: "Map",
+    facilities_title: "Public cultural venues",
+    map_title: "Culture map",
+    filter_level: "Level",
+    level_district: "District",
+    level_street: "Street",
+    level_community: "Community",
+    open_now: "Open now",
+    closed_now: "Closed now",
+    hours_unknown: "Opening hours not on record",
+    opening_hours: "Opening hours",
+    free_opening: "Free admission",
+    yes: "Yes",
+    no: "No",
+    not_on_record: "Not on record",
+    floor_area: "Floor area",
+    facility_level: "Level",
+    facility_kind: "Type",
+    facility_community: "Community",
+    upcoming_here: "Coming up here",
+    nothing_upcoming: "Nothing coming up here yet.",
+    this_week: "This week",
+    near_me: "Find venues near me",
+    near_me_locating: "Finding your position…",
+    near_me_failed: "Your position is not available. Allow location access or choose a street.",
+    near_me_clear: "Stop sorting by distance",
+    distance: "Distance",
+    map_offline:
+        "The map background cannot load right now: venues are shown on a plain map, and in the list below.",
+    map_list: "List of venues",
+    map_label: "Map of cultural venues",
+    facility_not_found: "This venue does not exist.",
+    search_facilities: "Search venue names or addresses",
+    facilities_count_unit: " venues",
 };
 
 /// The phrases for a language.
@@ -265,6 +368,58 @@ pub fn opens_at(locale: Locale, t: &DateTime<FixedOffset>) -> String {
         Locale::Zh => format!("{} 开放预约", date_time(locale, t)),
         Locale::En => format!("Opens {}", date_time(locale, t)),
     }
+}
+
+/// The name of a facility level.
+pub fn level_name(locale: Locale, level: cc_domain::FacilityLevel) -> &'static str {
+    let t = strings(locale);
+    match level {
+        cc_domain::FacilityLevel::District => t.level_district,
+        cc_domain::FacilityLevel::Street => t.level_street,
+        cc_domain::FacilityLevel::Community => t.level_community,
+    }
+}
+
+/// The name of a kind of facility (`library`, `street_centre`…).
+pub fn kind_name(locale: Locale, kind: &str) -> &'static str {
+    match (locale, kind) {
+        (Locale::Zh, "library") => "图书馆",
+        (Locale::Zh, "cultural_centre") => "文化馆",
+        (Locale::Zh, "museum") => "博物馆",
+        (Locale::Zh, "square") => "文化广场",
+        (Locale::Zh, "street_centre") => "街道综合文化中心",
+        (Locale::Zh, "community_room") => "社区综合文化室",
+        (Locale::Zh, _) => "其他",
+        (Locale::En, "library") => "Library",
+        (Locale::En, "cultural_centre") => "Cultural centre",
+        (Locale::En, "museum") => "Museum",
+        (Locale::En, "square") => "Cultural square",
+        (Locale::En, "street_centre") => "Street cultural centre",
+        (Locale::En, "community_room") => "Community cultural room",
+        (Locale::En, _) => "Other",
+    }
+}
+
+/// "850 平方米" / "850 m²".
+pub fn area(locale: Locale, m2: f64) -> String {
+    match locale {
+        Locale::Zh => format!("{m2:.0} 平方米"),
+        Locale::En => format!("{m2:.0} m²"),
+    }
+}
+
+/// The labels the map script needs, as JSON for its `data-labels` attribute.
+pub fn map_labels(locale: Locale) -> String {
+    let t = strings(locale);
+    let (m, km) = if locale == Locale::Zh { ("米", "公里") } else { ("m", "km") };
+    let short = if locale == Locale::Zh { ["区", "街", "社"] } else { ["D", "S", "C"] };
+    serde_json::json!({
+        "district": t.level_district, "street": t.level_street, "community": t.level_community,
+        "short_district": short[0], "short_street": short[1], "short_community": short[2],
+        "open": t.open_now, "closed": t.closed_now, "this_week": t.this_week,
+        "distance": t.distance, "m": m, "km": km,
+    })
+    .to_string()
 }
 
 /// "¥30.00" for a price in fen.

@@ -14,7 +14,10 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 
 use components::layout::Layout;
-use pages::{catalog::CatalogPage, home::HomePage, item::ItemPage, not_found::NotFound};
+use pages::{
+    catalog::CatalogPage, facilities::FacilitiesPage, facility::FacilityPage, home::HomePage, item::ItemPage,
+    map::MapPage, not_found::NotFound,
+};
 use prefs::provide_prefs;
 
 /// The HTML document around the app, rendered on the server only.
@@ -58,6 +61,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=HomePage ssr=SsrMode::Async/>
                     <Route path=path!("/catalog") view=CatalogPage ssr=SsrMode::Async/>
                     <Route path=path!("/items/:id") view=ItemPage ssr=SsrMode::Async/>
+                    <Route path=path!("/facilities") view=FacilitiesPage ssr=SsrMode::Async/>
+                    <Route path=path!("/facilities/:id") view=FacilityPage ssr=SsrMode::Async/>
+                    <Route path=path!("/map") view=MapPage ssr=SsrMode::Async/>
                 </Routes>
             </Layout>
         </Router>

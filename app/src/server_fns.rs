@@ -42,7 +42,7 @@ pub async fn load_home() -> Result<HomeData, AppError> {
 /// One page of the catalogue for a URL query string (parsed here, never trusted as sent).
 #[server]
 pub async fn search_catalog(query_string: String) -> Result<Page<ItemSummary>, AppError> {
-    let query = cc_domain::CatalogQuery::parse_query_string(query_string.trim_start_matches('?'))?;
+    let query = cc_domain::CatalogQuery::parse_query_string(&query_string)?;
     Ok(store()?.search_items(&query, cc_domain::time::now()).await?)
 }
 
@@ -61,4 +61,34 @@ pub async fn load_facets() -> Result<Facets, AppError> {
 #[server]
 pub async fn load_item(id: i64) -> Result<Option<ItemDetail>, AppError> {
     Ok(store()?.item_detail(id, cc_domain::time::now()).await?)
+}
+
+/// Where the map's background tiles come from (`CC_TILE_URL`, `CC_TILE_ATTRIBUTION`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MapSettings {
+    /// A Leaflet URL template, e.g. `https://tile.openstreetmap.org/{z}/{x}/{y}.png`.
+    pub tile_url: String,
+    pub attribution: String,
+}
+
+/// Facilities for a URL query string (parsed here): list page and map list.
+#[server]
+pub async fn load_facilities(query_string: String) -> Result<Vec<cc_domain::FacilitySummary>, AppError> {
+    let query = cc_domain::FacilityQuery::parse_query_string(&query_string)?;
+    Ok(store()?.facilities(&query, cc_domain::time::now()).await?)
+}
+
+/// One facility's page; `None` when there is no such facility.
+#[server]
+pub async fn load_facility(id: i64) -> Result<Option<cc_domain::FacilityProfile>, AppError> {
+    Ok(store()?.facility_profile(id, cc_domain::time::now()).await?)
+}
+
+/// The map's tile settings, as configured on the server.
+#[server]
+pub async fn load_map_settings() -> Result<MapSettings, AppError> {
+    use_context::<MapSettings>().ok_or_else(|| {
+        tracing::error!("no MapSettings in the server function's context");
+        AppError::Internal
+    })
 }

@@ -78,18 +78,27 @@ impl FacilityQuery {
                 "q" => query.q = (!value.is_empty()).then(|| value.to_lowercase()),
                 "level" if value.is_empty() => query.level = None,
                 "level" => {
-                    query.level = Some(FacilityLevel::parse(value).ok_or_else(|| bad("level", ParamProblem::NotALevel))?)
+                    query.level = Some(
+                        FacilityLevel::parse(value).ok_or_else(|| bad("level", ParamProblem::NotALevel))?,
+                    )
                 }
                 "street" => query.street = crate::query::parse_slug("street", value)?,
                 "category" => query.category = crate::query::parse_slug("category", value)?,
                 "near" if value.is_empty() => query.near = None,
                 "near" => {
-                    query.near = Some(LatLng::parse(value).map_err(|_| bad("near", ParamProblem::NotAPosition))?)
+                    query.near =
+                        Some(LatLng::parse(value).map_err(|_| bad("near", ParamProblem::NotAPosition))?)
                 }
                 _ => {}
             }
         }
         Ok(query)
+    }
+
+    /// Parses a raw query string (percent-decoded here).
+    pub fn parse_query_string(qs: &str) -> Result<Self, ParamError> {
+        let pairs = crate::query::decode_pairs(qs);
+        Self::parse(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
     }
 
     /// The same query as URL pairs, leaving out what is not set.
@@ -118,7 +127,9 @@ impl FacilityQuery {
 
     /// Whether a facility's name or address contains the search text.
     pub fn matches_text(&self, name: &str, address: &str) -> bool {
-        self.q.as_deref().is_none_or(|q| name.to_lowercase().contains(q) || address.to_lowercase().contains(q))
+        self.q
+            .as_deref()
+            .is_none_or(|q| name.to_lowercase().contains(q) || address.to_lowercase().contains(q))
     }
 }
 
@@ -128,8 +139,13 @@ mod tests {
 
     #[test]
     fn every_filter_is_read_and_round_trips() {
-        let q = FacilityQuery::parse([("level", "community"), ("street", "bajiao"), ("near", "39.9,116.2"), ("q", "文化")])
-            .unwrap();
+        let q = FacilityQuery::parse([
+            ("level", "community"),
+            ("street", "bajiao"),
+            ("near", "39.9,116.2"),
+            ("q", "文化"),
+        ])
+        .unwrap();
         assert_eq!(q.level, Some(FacilityLevel::Community));
         assert_eq!(q.near, Some(LatLng { lat: 39.9, lng: 116.2 }));
         let qs = q.to_query_string();

@@ -19,7 +19,8 @@ impl LatLng {
     pub fn parse(text: &str) -> Result<LatLng, LatLngError> {
         let err = || LatLngError(text.to_string());
         let (lat, lng) = text.split_once(',').ok_or_else(err)?;
-        let (lat, lng): (f64, f64) = (lat.trim().parse().map_err(|_| err())?, lng.trim().parse().map_err(|_| err())?);
+        let (lat, lng): (f64, f64) =
+            (lat.trim().parse().map_err(|_| err())?, lng.trim().parse().map_err(|_| err())?);
         if !lat.is_finite() || !lng.is_finite() || lat.abs() > 90.0 || lng.abs() > 180.0 {
             return Err(err());
         }

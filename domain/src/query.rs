@@ -85,8 +85,12 @@ impl ParamError {
             (Locale::Zh, OutOfRange { min, max }) => format!("参数 {p} 必须在 {min} 到 {max} 之间"),
             (Locale::Zh, TooLong { max }) => format!("参数 {p} 不能超过 {max} 个字"),
             (Locale::Zh, ToBeforeFrom) => format!("参数 {p}:结束日期不能早于开始日期"),
-            (Locale::Zh, NotALevel) => format!("参数 {p} 只能是 district(区级)、street(街道级)或 community(社区级)"),
-            (Locale::Zh, NotAPosition) => format!("参数 {p} 不是有效坐标,请用 纬度,经度 格式,如 39.9125,116.2"),
+            (Locale::Zh, NotALevel) => {
+                format!("参数 {p} 只能是 district(区级)、street(街道级)或 community(社区级)")
+            }
+            (Locale::Zh, NotAPosition) => {
+                format!("参数 {p} 不是有效坐标,请用 纬度,经度 格式,如 39.9125,116.2")
+            }
             (Locale::En, NotASlug) => {
                 format!("{p} must be a code of lower-case letters, digits and hyphens")
             }
@@ -98,7 +102,9 @@ impl ParamError {
             (Locale::En, TooLong { max }) => format!("{p} must be at most {max} characters"),
             (Locale::En, ToBeforeFrom) => format!("{p} must not be before from"),
             (Locale::En, NotALevel) => format!("{p} must be district, street or community"),
-            (Locale::En, NotAPosition) => format!("{p} must be a position like 39.9125,116.2 (lat,lng in degrees)"),
+            (Locale::En, NotAPosition) => {
+                format!("{p} must be a position like 39.9125,116.2 (lat,lng in degrees)")
+            }
         }
     }
 }
@@ -147,14 +153,7 @@ impl CatalogQuery {
 
     /// Parses a raw query string such as `q=%E9%9D%9E&street=bajiao` (percent-decoded here).
     pub fn parse_query_string(qs: &str) -> Result<Self, ParamError> {
-        let pairs: Vec<(String, String)> = qs
-            .split('&')
-            .filter(|p| !p.is_empty())
-            .map(|p| {
-                let (k, v) = p.split_once('=').unwrap_or((p, ""));
-                (percent_decode(k), percent_decode(v))
-            })
-            .collect();
+        let pairs = decode_pairs(qs);
         Self::parse(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
     }
 
@@ -259,6 +258,18 @@ fn parse_number(param: &str, value: &str, min: u32, max: u32) -> Result<Option<u
         return Err(ParamError::new(param, ParamProblem::OutOfRange { min, max }));
     }
     Ok(Some(n))
+}
+
+/// Splits a raw query string (without `?`) into percent-decoded pairs.
+pub fn decode_pairs(qs: &str) -> Vec<(String, String)> {
+    qs.trim_start_matches('?')
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            let (k, v) = p.split_once('=').unwrap_or((p, ""));
+            (percent_decode(k), percent_decode(v))
+        })
+        .collect()
 }
 
 /// Percent-encodes everything but unreserved characters (RFC 3986) and the comma, which a

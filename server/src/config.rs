@@ -14,6 +14,8 @@ pub struct Config {
     pub site_root: String,
     /// `LEPTOS_ENV`: `DEV` enables live reload; anything else is production.
     pub dev: bool,
+    /// `CC_TILE_URL` and `CC_TILE_ATTRIBUTION`: the map's background tiles (default OpenStreetMap).
+    pub map: app::server_fns::MapSettings,
 }
 
 /// A variable that is set but cannot be used.
@@ -45,6 +47,12 @@ impl Config {
             addr,
             site_root: lookup("LEPTOS_SITE_ROOT").unwrap_or_else(|| "target/site".into()),
             dev: lookup("LEPTOS_ENV").is_some_and(|v| v.eq_ignore_ascii_case("dev")),
+            map: app::server_fns::MapSettings {
+                tile_url: lookup("CC_TILE_URL")
+                    .unwrap_or_else(|| "https://tile.openstreetmap.org/{z}/{x}/{y}.png".into()),
+                attribution: lookup("CC_TILE_ATTRIBUTION")
+                    .unwrap_or_else(|| "© OpenStreetMap contributors".into()),
+            },
         })
     }
 }
@@ -59,6 +67,7 @@ mod tests {
         assert_eq!(config.database_url, "sqlite://data/culture.db");
         assert_eq!(config.addr.to_string(), "127.0.0.1:3000");
         assert!(!config.dev);
+        assert_eq!(config.map.tile_url, "https://tile.openstreetmap.org/{z}/{x}/{y}.png");
     }
 
     #[test]

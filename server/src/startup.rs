@@ -20,6 +20,7 @@ use crate::config::Config;
 pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub store: Store,
+    pub map: app::server_fns::MapSettings,
 }
 
 /// A built application, bound to its port and ready to serve.
@@ -42,7 +43,7 @@ impl Application {
             .site_addr(listener.local_addr()?)
             .env(if config.dev { leptos::config::Env::DEV } else { leptos::config::Env::PROD })
             .build();
-        let router = router(AppState { leptos_options, store: store.clone() });
+        let router = router(AppState { leptos_options, store: store.clone(), map: config.map.clone() });
         Ok(Application { listener, router, store })
     }
 
@@ -81,8 +82,11 @@ async fn sweep_next_sessions(store: Store) {
 /// All routes: health, the open-data API, then the Leptos pages and server functions.
 pub fn router(state: AppState) -> Router {
     let routes = generate_route_list(App);
-    let store = state.store.clone();
-    let context = move || provide_context(store.clone());
+    let (store, map) = (state.store.clone(), state.map.clone());
+    let context = move || {
+        provide_context(store.clone());
+        provide_context(map.clone());
+    };
     Router::new()
         .route("/healthz", get(api::health::healthz))
         .nest("/api/v1", api::router())

@@ -50,7 +50,9 @@ impl FacilityRow {
     fn hours(&self) -> Option<WeeklyHours> {
         let text = self.opening_hours.as_deref()?;
         WeeklyHours::parse(text)
-            .inspect_err(|e| tracing::warn!(facility = self.id, error = %e, "stored opening hours unreadable"))
+            .inspect_err(
+                |e| tracing::warn!(facility = self.id, error = %e, "stored opening hours unreadable"),
+            )
             .ok()
     }
 
@@ -113,7 +115,11 @@ impl Store {
 
     /// The facilities matching `query` with compliance, "open now" and this week's sessions;
     /// nearest first when `query.near` is set, otherwise by street and level.
-    pub async fn facilities(&self, query: &FacilityQuery, now: i64) -> Result<Vec<FacilitySummary>, StoreError> {
+    pub async fn facilities(
+        &self,
+        query: &FacilityQuery,
+        now: i64,
+    ) -> Result<Vec<FacilitySummary>, StoreError> {
         let rows: Vec<FacilityRow> =
             sqlx::query_as(&format!("{FACILITY_SQL}{FACILITY_ORDER}")).fetch_all(&self.pool).await?;
         let hosting = match &query.category {
@@ -138,7 +144,9 @@ impl Store {
             })
             .collect();
         if query.near.is_some() {
-            found.sort_by(|a, b| a.distance_m.unwrap_or(f64::MAX).total_cmp(&b.distance_m.unwrap_or(f64::MAX)));
+            found.sort_by(|a, b| {
+                a.distance_m.unwrap_or(f64::MAX).total_cmp(&b.distance_m.unwrap_or(f64::MAX))
+            });
         }
         Ok(found)
     }
@@ -156,7 +164,8 @@ impl Store {
         let compliance = assess(&row.facts(hours.as_ref()), &self.standards().await?);
         let upcoming: Vec<SessionAtFacility> = self.sessions_at(id, now, 20).await?;
         let mut summary = row.summary(compliance.compliant, hours.as_ref(), now);
-        summary.this_week = upcoming.iter().filter(|s| s.starts_at.timestamp() < now + WEEK).take(5).cloned().collect();
+        summary.this_week =
+            upcoming.iter().filter(|s| s.starts_at.timestamp() < now + WEEK).take(5).cloned().collect();
         Ok(Some(FacilityProfile {
             summary,
             opening_hours: hours,
@@ -223,7 +232,12 @@ impl Store {
     }
 
     /// The next `limit` published sessions at one facility.
-    async fn sessions_at(&self, facility_id: i64, now: i64, limit: i64) -> Result<Vec<SessionAtFacility>, StoreError> {
+    async fn sessions_at(
+        &self,
+        facility_id: i64,
+        now: i64,
+        limit: i64,
+    ) -> Result<Vec<SessionAtFacility>, StoreError> {
         let rows: Vec<(i64, i64, String, i64)> = sqlx::query_as(
             "SELECT n.id, n.item_id, i.title, n.starts_at FROM sessions n JOIN service_items i ON i.id = n.item_id \
              WHERE i.facility_id = $1 AND i.status = 'published' AND n.status = 'published' AND n.starts_at >= $2 \

@@ -7,9 +7,9 @@
 //! (identity columns, floating types) is where the dialects differ.
 
 mod catalog;
-mod facilities;
 mod connect;
 mod error;
+mod facilities;
 pub mod seed;
 pub mod testing;
 pub mod write;

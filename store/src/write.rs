@@ -194,7 +194,11 @@ pub async fn insert_session(conn: &mut AnyConnection, s: &NewSession) -> Result<
 }
 
 /// Recomputes an item's stored next session; every session write calls it.
-pub async fn refresh_next_session(conn: &mut AnyConnection, item_id: i64, now: i64) -> Result<(), StoreError> {
+pub async fn refresh_next_session(
+    conn: &mut AnyConnection,
+    item_id: i64,
+    now: i64,
+) -> Result<(), StoreError> {
     sqlx::query(
         "UPDATE service_items SET next_session_at = COALESCE((SELECT MIN(starts_at) FROM sessions \
          WHERE item_id = $1 AND status = 'published' AND starts_at >= $2), $3) WHERE id = $1",

@@ -176,15 +176,29 @@ async fn a_session_that_has_begun_is_no_longer_the_next_one() {
     let t0 = now() + 3600;
     let mut tx = store.begin().await.unwrap();
     let item = NewItem {
-        title: "时间测试讲座", description: "", provider: "测试", category_slug: "training",
-        audience_slug: "all", facility_id: 1, free: true, price_cents: None, published: true,
-        popularity: 0, created_at: now(), is_demo: false,
+        title: "时间测试讲座",
+        description: "",
+        provider: "测试",
+        category_slug: "training",
+        audience_slug: "all",
+        facility_id: 1,
+        free: true,
+        price_cents: None,
+        published: true,
+        popularity: 0,
+        created_at: now(),
+        is_demo: false,
     };
     let id = insert_item(&mut tx, &item).await.unwrap();
     for start in [t0, t0 + 86_400] {
         let session = NewSession {
-            item_id: id, starts_at: start, ends_at: start + 3600, capacity: 10,
-            booking_opens_at: start - 86_400 * 3, booking_closes_at: start - 60, waitlist: true,
+            item_id: id,
+            starts_at: start,
+            ends_at: start + 3600,
+            capacity: 10,
+            booking_opens_at: start - 86_400 * 3,
+            booking_closes_at: start - 60,
+            waitlist: true,
         };
         insert_session(&mut tx, &session).await.unwrap();
     }

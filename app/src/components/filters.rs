@@ -1,10 +1,11 @@
 //! The catalogue's filters. The URL is their state: every change navigates to a new URL (no
 //! full page load once hydrated), and the same form submits as a plain GET before that.
 
-use cc_domain::{CatalogQuery, Named, Sort};
+use cc_domain::{CatalogQuery, Sort};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
+use crate::components::facet_select::FacetSelect;
 use crate::prefs::use_prefs;
 use crate::server_fns::Facets;
 
@@ -75,38 +76,5 @@ pub fn Filters(facets: Facets, #[prop(into)] query: Signal<CatalogQuery>) -> imp
                 <a href="/catalog">{move || t().filter_reset}</a>
             </div>
         </form>
-    }
-}
-
-/// A labelled `<select>` over named choices, with "any" first.
-#[component]
-fn FacetSelect(
-    name: &'static str,
-    label: Signal<&'static str>,
-    options: Vec<Named>,
-    selected: Signal<Option<String>>,
-    on_change: Callback<String>,
-) -> impl IntoView {
-    let prefs = use_prefs();
-    let id = format!("filter-{name}");
-    let is = move |slug: &str| selected.with(|s| s.as_deref() == Some(slug));
-    view! {
-        <div class="field">
-            <label for=id.clone()>{move || label.get()}</label>
-            <select id=id name=name
-                prop:value=move || selected.get().unwrap_or_default()
-                on:change=move |ev| on_change.run(event_target_value(&ev))>
-                <option value="" selected=move || selected.with(Option::is_none)>{move || prefs.t().filter_any}</option>
-                {options.into_iter().map(|o| {
-                    let slug = o.slug.clone();
-                    let o = StoredValue::new(o);
-                    view! {
-                        <option value=slug.clone() selected=move || is(&slug)>
-                            {move || o.with_value(|o| o.label(prefs.locale.get()).to_string())}
-                        </option>
-                    }
-                }).collect_view()}
-            </select>
-        </div>
     }
 }

@@ -22,6 +22,8 @@ pub fn Layout(children: Children) -> impl IntoView {
                     // `A` marks the current page with aria-current="page".
                     <A href="/" exact=true>{move || t().nav_home}</A>
                     <A href="/catalog">{move || t().nav_catalog}</A>
+                    <A href="/facilities">{move || t().nav_facilities}</A>
+                    <A href="/map">{move || t().nav_map}</A>
                 </nav>
                 <div class="prefs">
                     <button

@@ -1,5 +1,8 @@
 //! Building blocks shared by the pages.
 
+pub mod facet_select;
+pub mod facility_card;
+pub mod facility_filters;
 pub mod filters;
 pub mod item_card;
 pub mod layout;

@@ -1,6 +1,9 @@
 //! One module per route.
 
 pub mod catalog;
+pub mod facilities;
+pub mod facility;
 pub mod home;
 pub mod item;
+pub mod map;
 pub mod not_found;

@@ -5,7 +5,8 @@ use leptos_meta::Title;
 
 use crate::prefs::use_prefs;
 
-/// Says the page does not exist (`message` overrides the generic sentence) and answers 404.
+/// Says the page does not exist and answers 404; `message` names what was missing
+/// (`"item"` or `"facility"`) for a more precise sentence.
 #[component]
 pub fn NotFound(#[prop(optional)] message: Option<&'static str>) -> impl IntoView {
     #[cfg(feature = "ssr")]
@@ -13,7 +14,11 @@ pub fn NotFound(#[prop(optional)] message: Option<&'static str>) -> impl IntoVie
         response.set_status(http::StatusCode::NOT_FOUND);
     }
     let prefs = use_prefs();
-    let body = move || message.map_or(prefs.t().not_found_body, |_| prefs.t().item_not_found);
+    let body = move || match message {
+        Some("item") => prefs.t().item_not_found,
+        Some("facility") => prefs.t().facility_not_found,
+        _ => prefs.t().not_found_body,
+    };
     view! {
         <Title text=move || prefs.t().not_found_title/>
         <section class="not-found">

@@ -3,8 +3,18 @@ use crate::CommunityRef;
 
 fn standards() -> Vec<Standard> {
     vec![
-        Standard { level: FacilityLevel::Street, min_area_m2: 800.0, min_weekly_hours: 42.0, free_opening_required: true },
-        Standard { level: FacilityLevel::Community, min_area_m2: 200.0, min_weekly_hours: 35.0, free_opening_required: true },
+        Standard {
+            level: FacilityLevel::Street,
+            min_area_m2: 800.0,
+            min_weekly_hours: 42.0,
+            free_opening_required: true,
+        },
+        Standard {
+            level: FacilityLevel::Community,
+            min_area_m2: 200.0,
+            min_weekly_hours: 35.0,
+            free_opening_required: true,
+        },
     ]
 }
 
@@ -62,7 +72,10 @@ fn missing_data_is_never_compliant() {
     f.free_opening = None;
     let c = assess(&f, &standards());
     assert!(!c.compliant);
-    assert_eq!(c.reasons, vec![Shortfall::AreaMissing, Shortfall::HoursMissing, Shortfall::FreeOpeningMissing]);
+    assert_eq!(
+        c.reasons,
+        vec![Shortfall::AreaMissing, Shortfall::HoursMissing, Shortfall::FreeOpeningMissing]
+    );
 }
 
 #[test]
@@ -83,8 +96,18 @@ fn coverage_counts_compliant_centres_and_community_rooms() {
     };
     let mut small_room = facility(12, FacilityLevel::Community, Some(2));
     small_room.area_m2 = Some(120.0);
-    let facts = vec![facility(10, FacilityLevel::Street, None), facility(11, FacilityLevel::Community, Some(1)), small_room];
-    let assessed: Vec<_> = facts.into_iter().map(|f| { let c = assess(&f, &standards()); (f, c) }).collect();
+    let facts = vec![
+        facility(10, FacilityLevel::Street, None),
+        facility(11, FacilityLevel::Community, Some(1)),
+        small_room,
+    ];
+    let assessed: Vec<_> = facts
+        .into_iter()
+        .map(|f| {
+            let c = assess(&f, &standards());
+            (f, c)
+        })
+        .collect();
     let cov = coverage(&[street], &assessed);
     let s = &cov.streets[0];
     assert_eq!((s.facilities, s.compliant, s.covered), (3, 2, true));

@@ -2,6 +2,7 @@
 //! `/api/v1/openapi.json`. Handlers only orchestrate: parse, ask the store, answer.
 
 pub mod error;
+mod facilities;
 pub mod health;
 mod items;
 mod reference;
@@ -17,6 +18,9 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/items", get(items::list))
         .route("/items/{id}", get(items::show))
+        .route("/facilities", get(facilities::list))
+        .route("/facilities/{id}", get(facilities::show))
+        .route("/coverage", get(facilities::coverage))
         .route("/categories", get(reference::categories))
         .route("/streets", get(reference::streets))
         .route("/openapi.json", get(openapi))

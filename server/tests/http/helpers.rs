@@ -18,6 +18,10 @@ pub async fn spawn_app() -> TestApp {
         addr: "127.0.0.1:0".parse().unwrap(),
         site_root: "target/site".into(),
         dev: false,
+        map: app::server_fns::MapSettings {
+            tile_url: "https://tiles.invalid/{z}/{x}/{y}.png".into(),
+            attribution: "test tiles".into(),
+        },
     };
     let app = Application::build(&config).await.expect("the application builds");
     app.store().seed_demo().await.expect("the demo loads");

@@ -2,7 +2,9 @@
 //! Run on PostgreSQL with `CC_TEST_BACKEND=postgres`.
 
 mod api_errors;
+mod api_facilities;
 mod api_items;
 mod api_reference;
 mod helpers;
 mod pages;
+mod pages_facilities;

@@ -20,7 +20,11 @@ impl Store {
     ///
     /// Without search text the database sorts and pages; with it, every match is ranked here by
     /// [`cc_domain::search::score`] (best first, then the chosen order) and then paged.
-    pub async fn search_items(&self, query: &CatalogQuery, now: i64) -> Result<Page<ItemSummary>, StoreError> {
+    pub async fn search_items(
+        &self,
+        query: &CatalogQuery,
+        now: i64,
+    ) -> Result<Page<ItemSummary>, StoreError> {
         let page = |items, total| Page { items, total, page: query.page, per_page: query.per_page };
         let mut filter = Filter::for_query(query);
         if query.q.is_some() {
@@ -120,7 +124,8 @@ impl Store {
 /// Orders search matches: relevance first, then the resident's chosen order, then id.
 fn rank(query: &CatalogQuery, rows: Vec<CandidateRow>) -> Vec<i64> {
     let q = query.q.as_ref().expect("rank is only called with search text");
-    let mut scored: Vec<(u32, CandidateRow)> = rows.into_iter().map(|row| (score(q, &row.candidate()), row)).collect();
+    let mut scored: Vec<(u32, CandidateRow)> =
+        rows.into_iter().map(|row| (score(q, &row.candidate()), row)).collect();
     scored.sort_by(|(sa, a), (sb, b)| {
         let by_date = || a.next_session_at.cmp(&b.next_session_at).then(a.id.cmp(&b.id));
         sb.cmp(sa).then_with(|| match query.sort {

@@ -31,7 +31,8 @@ const SUMMARY_JOINS: &str = "service_items i \
     JOIN streets s ON s.id = f.street_id";
 
 /// The columns and joins of [`super::rows::LabelColumns`] for one item, by id ($1).
-pub(super) const DETAIL_SQL: &str = "SELECT i.id, i.title, i.description, i.provider, i.free, i.price_cents, \
+pub(super) const DETAIL_SQL: &str =
+    "SELECT i.id, i.title, i.description, i.provider, i.free, i.price_cents, \
     c.slug AS category_slug, c.name AS category_name, c.name_en AS category_name_en, \
     a.slug AS audience_slug, a.name AS audience_name, a.name_en AS audience_name_en, \
     s.slug AS street_slug, s.name AS street_name, s.name_en AS street_name_en, \

@@ -99,15 +99,43 @@ pub struct DemoFacility {
 }
 
 pub const DISTRICT_FACILITIES: &[DemoFacility] = &[
-    DemoFacility { name: "石景山区图书馆", kind: "library", street: "bajiao", address: "石景山区八角北路12号",
-        position: (39.9138, 116.2032), area_m2: 8600.0, opening_hours: "1-7 09:00-18:00" },
-    DemoFacility { name: "石景山区文化馆", kind: "cultural_centre", street: "gucheng", address: "石景山区古城大街36号",
-        position: (39.9152, 116.1893), area_m2: 6200.0, opening_hours: "2-7 09:00-17:00" },
+    DemoFacility {
+        name: "石景山区图书馆",
+        kind: "library",
+        street: "bajiao",
+        address: "石景山区八角北路12号",
+        position: (39.9138, 116.2032),
+        area_m2: 8600.0,
+        opening_hours: "1-7 09:00-18:00",
+    },
+    DemoFacility {
+        name: "石景山区文化馆",
+        kind: "cultural_centre",
+        street: "gucheng",
+        address: "石景山区古城大街36号",
+        position: (39.9152, 116.1893),
+        area_m2: 6200.0,
+        opening_hours: "2-7 09:00-17:00",
+    },
     // Open 40 hours a week: short of the district standard, so the demo has a district case.
-    DemoFacility { name: "石景山区博物馆", kind: "museum", street: "babaoshan", address: "石景山区玉泉路58号",
-        position: (39.9078, 116.2421), area_m2: 4800.0, opening_hours: "3-7 09:00-17:00" },
-    DemoFacility { name: "石景山文化广场", kind: "square", street: "lugu", address: "石景山区鲁谷路88号",
-        position: (39.8975, 116.2281), area_m2: 12000.0, opening_hours: "1-7 06:00-22:00" },
+    DemoFacility {
+        name: "石景山区博物馆",
+        kind: "museum",
+        street: "babaoshan",
+        address: "石景山区玉泉路58号",
+        position: (39.9078, 116.2421),
+        area_m2: 4800.0,
+        opening_hours: "3-7 09:00-17:00",
+    },
+    DemoFacility {
+        name: "石景山文化广场",
+        kind: "square",
+        street: "lugu",
+        address: "石景山区鲁谷路88号",
+        position: (39.8975, 116.2281),
+        area_m2: 12000.0,
+        opening_hours: "1-7 06:00-22:00",
+    },
 ];
 
 /// Communities deliberately left without a community room, so coverage is not trivially 100%.
