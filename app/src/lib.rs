@@ -45,14 +45,14 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     let prefs = provide_prefs();
-    let lang = move || prefs.locale.get().tag();
+    let lang = move || prefs.head_lang().tag();
     view! {
         <Html {..} lang=lang/>
         <Stylesheet id="leptos" href="/pkg/culture-cloud.css"/>
         <Link rel="icon" href="/favicon.svg" type_="image/svg+xml"/>
-        <Meta name="description" content=move || prefs.t().tagline/>
+        <Meta name="description" content=move || prefs.head_t().tagline/>
         <Title formatter=move |page: String| {
-            let site = prefs.t().site_name;
+            let site = prefs.head_t().site_name;
             if page.is_empty() { site.to_string() } else { format!("{page} · {site}") }
         }/>
         <Router>

@@ -14,12 +14,38 @@ const ELDER_COOKIE: &str = "cc_elder";
 pub struct Prefs {
     pub locale: RwSignal<Locale>,
     pub elder: RwSignal<bool>,
+    /// The language this page was requested in: a plain value for what is rendered into
+    /// `<head>`, which the server assembles after the page's reactive graph may be gone.
+    #[cfg_attr(not(feature = "ssr"), allow(dead_code))]
+    requested: Locale,
 }
 
 impl Prefs {
     /// The phrases for the current language (tracks the locale signal).
     pub fn t(&self) -> &'static Strings {
-        strings(self.locale.get())
+        strings(self.lang())
+    }
+
+    /// The current language (tracked). On the server, `<head>` content such as the title is
+    /// rendered after the page's reactive owner may be gone; the default then stands in rather
+    /// than a panic that would drop the response.
+    pub fn lang(&self) -> Locale {
+        self.locale.try_get().unwrap_or_default()
+    }
+
+    /// The language for `<title>`, `<meta>` and `<html lang>`. On the server that is the
+    /// requested language, read without touching any signal; in the browser it follows the
+    /// locale signal, so switching language retitles the page.
+    pub fn head_lang(&self) -> Locale {
+        #[cfg(feature = "ssr")]
+        return self.requested;
+        #[cfg(not(feature = "ssr"))]
+        return self.lang();
+    }
+
+    /// The phrases for `<head>` content (see [`Prefs::head_lang`]).
+    pub fn head_t(&self) -> &'static Strings {
+        strings(self.head_lang())
     }
 
     /// Switches between Chinese and English and remembers the choice.
@@ -58,7 +84,7 @@ pub fn parse_cookies(header: &str) -> (Locale, bool) {
 /// both read the same cookies, so hydration sees what the server rendered.
 pub fn provide_prefs() -> Prefs {
     let (locale, elder) = parse_cookies(&cookie_header());
-    let prefs = Prefs { locale: RwSignal::new(locale), elder: RwSignal::new(elder) };
+    let prefs = Prefs { locale: RwSignal::new(locale), elder: RwSignal::new(elder), requested: locale };
     provide_context(prefs);
     prefs
 }

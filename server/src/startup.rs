@@ -7,7 +7,9 @@ use cc_store::Store;
 use http::header::{HeaderName, HeaderValue};
 use leptos::config::LeptosOptions;
 use leptos::prelude::provide_context;
-use leptos_axum::{file_and_error_handler_with_context, generate_route_list, LeptosRoutes};
+use std::sync::OnceLock;
+
+use leptos_axum::{file_and_error_handler_with_context, generate_route_list, AxumRouteListing, LeptosRoutes};
 use tokio::net::TcpListener;
 use tower_http::compression::CompressionLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
@@ -79,9 +81,17 @@ async fn sweep_next_sessions(store: Store) {
     }
 }
 
+/// The app's routes, generated once per process. Generating them renders the app with resource
+/// loading suppressed process-wide (a global flag in leptos_server), so doing it again while
+/// another application in the process is serving — as tests do — would stall that one's pages.
+fn route_list() -> Vec<AxumRouteListing> {
+    static ROUTES: OnceLock<Vec<AxumRouteListing>> = OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
+
 /// All routes: health, the open-data API, then the Leptos pages and server functions.
 pub fn router(state: AppState) -> Router {
-    let routes = generate_route_list(App);
+    let routes = route_list();
     let (store, map) = (state.store.clone(), state.map.clone());
     let context = move || {
         provide_context(store.clone());

@@ -29,7 +29,7 @@ pub fn FacetSelect(
                     let o = StoredValue::new(o);
                     view! {
                         <option value=slug.clone() selected=move || is(&slug)>
-                            {move || o.with_value(|o| o.label(prefs.locale.get()).to_string())}
+                            {move || o.with_value(|o| o.label(prefs.lang()).to_string())}
                         </option>
                     }
                 }).collect_view()}

@@ -14,7 +14,7 @@ pub fn FacilityCard(facility: FacilitySummary) -> impl IntoView {
     let f = StoredValue::new(facility);
     let href = f.with_value(|f| format!("/facilities/{}", f.id));
     let text = move |g: fn(&FacilitySummary, cc_domain::Locale) -> String| {
-        move || f.with_value(|f| g(f, prefs.locale.get()))
+        move || f.with_value(|f| g(f, prefs.lang()))
     };
     let open = f.with_value(|f| f.open_now);
     view! {
@@ -39,7 +39,7 @@ pub fn FacilityCard(facility: FacilitySummary) -> impl IntoView {
                 }}
                 {move || f.with_value(|f| f.distance_m).map(|d| view! {
                     <span class="distance" data-testid="distance" data-metres=format!("{d:.0}")>
-                        {format!("{} {}", prefs.t().distance, format_distance(d, prefs.locale.get()))}
+                        {format!("{} {}", prefs.t().distance, format_distance(d, prefs.lang()))}
                     </span>
                 })}
             </p>

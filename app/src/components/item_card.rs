@@ -13,7 +13,7 @@ pub fn ItemCard(item: ItemSummary) -> impl IntoView {
     let item = StoredValue::new(item);
     let href = item.with_value(|i| format!("/items/{}", i.id));
     let label = move |f: fn(&ItemSummary, cc_domain::Locale) -> String| {
-        move || item.with_value(|i| f(i, prefs.locale.get()))
+        move || item.with_value(|i| f(i, prefs.lang()))
     };
     view! {
         <li class="item-card">

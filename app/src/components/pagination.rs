@@ -17,7 +17,7 @@ pub fn Pagination(query: CatalogQuery, pages: u32) -> impl IntoView {
     view! {
         <nav class="pagination" aria-label=move || prefs.t().pagination>
             {prev.map(|href| view! { <a rel="prev" href=href>{move || prefs.t().page_prev}</a> })}
-            <span class="page-of">{move || page_of(prefs.locale.get(), page, pages)}</span>
+            <span class="page-of">{move || page_of(prefs.lang(), page, pages)}</span>
             {next.map(|href| view! { <a rel="next" href=href>{move || prefs.t().page_next}</a> })}
         </nav>
     }

@@ -23,7 +23,7 @@ pub fn ErrorNotice(error: AppError) -> impl IntoView {
             <p class="notice-title">
                 {move || if is_bad_input { prefs.t().bad_filter } else { prefs.t().error_title }}
             </p>
-            <p>{move || error.with_value(|e| e.message(prefs.locale.get()))}</p>
+            <p>{move || error.with_value(|e| e.message(prefs.lang()))}</p>
         </div>
     }
 }

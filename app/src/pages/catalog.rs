@@ -46,14 +46,14 @@ pub fn CatalogPage() -> impl IntoView {
         query.with(|q| q.q.as_ref().map(|s| s.text().to_string()).unwrap_or_default())
     });
     view! {
-        <Title text=move || t().catalog_title/>
+        <Title text=move || prefs.head_t().catalog_title/>
         <h1>{move || t().catalog_title}</h1>
         <SearchBox initial=search_text/>
         <Suspense fallback=Loading>
-            {move || facets.get().map(|f| f.ok().map(|facets| view! { <Filters facets query/> }))}
+            {move || Suspend::new(async move { facets.await.ok().map(|facets| view! { <Filters facets query/> }) })}
         </Suspense>
         <Transition fallback=Loading>
-            {move || results.get().map(|result| match result {
+            {move || Suspend::new(async move { match results.await {
                 Err(error) => view! { <ErrorNotice error/> }.into_any(),
                 Ok(page) => {
                     let pages = page.page_count();
@@ -61,7 +61,7 @@ pub fn CatalogPage() -> impl IntoView {
                     let empty = page.items.is_empty();
                     view! {
                         <p class="results-count" role="status" data-testid="results-count">
-                            {move || results_count(prefs.locale.get(), total)}
+                            {move || results_count(prefs.lang(), total)}
                         </p>
                         {empty.then(|| view! { <p class="empty">{move || t().no_results}</p> })}
                         <ul class="item-list" data-testid="results">
@@ -70,7 +70,7 @@ pub fn CatalogPage() -> impl IntoView {
                         <Pagination query=query.get_untracked() pages/>
                     }.into_any()
                 }
-            })}
+            } })}
         </Transition>
     }
 }

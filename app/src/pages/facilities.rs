@@ -52,26 +52,26 @@ pub fn FacilitiesPage() -> impl IntoView {
     let found = facilities_resource(parsed);
     let facets = Resource::new(|| (), |_| load_facets());
     view! {
-        <Title text=move || t().facilities_title/>
+        <Title text=move || prefs.head_t().facilities_title/>
         <h1>{move || t().facilities_title}</h1>
         <p><a href="/map">{move || t().nav_map}</a></p>
         <Suspense fallback=Loading>
-            {move || facets.get().map(|f| f.ok().map(|facets| view! {
+            {move || Suspend::new(async move { facets.await.ok().map(|facets| view! {
                 <FacilityFilters path="/facilities" facets query with_search=true/>
-            }))}
+            }) })}
         </Suspense>
         <Transition fallback=Loading>
-            {move || found.get().map(|result| match result {
+            {move || Suspend::new(async move { match found.await {
                 Err(error) => view! { <ErrorNotice error/> }.into_any(),
                 Ok(list) => view! {
                     <p class="results-count" role="status" data-testid="facility-count">
-                        {let n = list.len(); move || crate::i18n::results_count(prefs.locale.get(), n as u64)}
+                        {let n = list.len(); move || crate::i18n::results_count(prefs.lang(), n as u64)}
                     </p>
                     <ul class="facility-list" data-testid="facilities">
                         {list.into_iter().map(|facility| view! { <FacilityCard facility/> }).collect_view()}
                     </ul>
                 }.into_any(),
-            })}
+            } })}
         </Transition>
     }
 }

@@ -27,11 +27,11 @@ pub fn FacilityPage() -> impl IntoView {
     );
     view! {
         <Suspense fallback=Loading>
-            {move || facility.get().map(|result| match result {
+            {move || Suspend::new(async move { match facility.await {
                 Ok(Some(profile)) => view! { <FacilityView profile/> }.into_any(),
                 Ok(None) => view! { <NotFound message="facility"/> }.into_any(),
                 Err(error) => view! { <ErrorNotice error/> }.into_any(),
-            })}
+            } })}
         </Suspense>
     }
 }
@@ -42,8 +42,7 @@ fn FacilityView(profile: FacilityProfile) -> impl IntoView {
     let t = move || prefs.t();
     let name = profile.summary.name.clone();
     let p = StoredValue::new(profile);
-    let text =
-        move |f: fn(&FacilityProfile, Locale) -> String| move || p.with_value(|p| f(p, prefs.locale.get()));
+    let text = move |f: fn(&FacilityProfile, Locale) -> String| move || p.with_value(|p| f(p, prefs.lang()));
     let (lat, lng) = p.with_value(|p| (p.summary.position.lat, p.summary.position.lng));
     let geo_href = format!("geo:{lat:.6},{lng:.6}?q={lat:.6},{lng:.6}");
     let osm_href =
@@ -97,7 +96,7 @@ fn FacilityView(profile: FacilityProfile) -> impl IntoView {
                                 let when = StoredValue::new(s.starts_at);
                                 view! {
                                     <li>
-                                        <span class="upcoming-when">{move || when.with_value(|w| date_time(prefs.locale.get(), w))}</span>
+                                        <span class="upcoming-when">{move || when.with_value(|w| date_time(prefs.lang(), w))}</span>
                                         " " <a href=format!("/items/{}", s.item_id)>{s.title}</a>
                                     </li>
                                 }

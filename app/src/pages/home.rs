@@ -23,7 +23,7 @@ pub fn HomePage() -> impl IntoView {
             <SearchBox initial=Signal::derive(String::new)/>
         </section>
         <Suspense fallback=Loading>
-            {move || data.get().map(|result| match result {
+            {move || Suspend::new(async move { match data.await {
                 Err(error) => view! { <ErrorNotice error/> }.into_any(),
                 Ok(home) => view! {
                     <section class="home-categories" aria-labelledby="home-categories">
@@ -34,7 +34,7 @@ pub fn HomePage() -> impl IntoView {
                                 let c = StoredValue::new(c);
                                 view! {
                                     <li><a class="category-tile" href=href>
-                                        {move || c.with_value(|c| c.label(prefs.locale.get()).to_string())}
+                                        {move || c.with_value(|c| c.label(prefs.lang()).to_string())}
                                     </a></li>
                                 }
                             }).collect_view()}
@@ -48,7 +48,7 @@ pub fn HomePage() -> impl IntoView {
                         <p><a class="see-all" href="/catalog">{move || t().home_see_all}</a></p>
                     </section>
                 }.into_any(),
-            })}
+            } })}
         </Suspense>
     }
 }

@@ -28,11 +28,11 @@ pub fn ItemPage() -> impl IntoView {
     );
     view! {
         <Suspense fallback=Loading>
-            {move || item.get().map(|result| match result {
+            {move || Suspend::new(async move { match item.await {
                 Ok(Some(item)) => view! { <ItemView item/> }.into_any(),
                 Ok(None) => view! { <NotFound message="item"/> }.into_any(),
                 Err(error) => view! { <ErrorNotice error/> }.into_any(),
-            })}
+            } })}
         </Suspense>
     }
 }
@@ -44,8 +44,7 @@ fn ItemView(item: ItemDetail) -> impl IntoView {
     let json_ld = event_json_ld(&item);
     let title = item.title.clone();
     let item = StoredValue::new(item);
-    let text =
-        move |f: fn(&ItemDetail, Locale) -> String| move || item.with_value(|i| f(i, prefs.locale.get()));
+    let text = move |f: fn(&ItemDetail, Locale) -> String| move || item.with_value(|i| f(i, prefs.lang()));
     let maps_href = item.with_value(|i| {
         format!(
             "geo:{:.6},{:.6}?q={:.6},{:.6}",
@@ -106,7 +105,7 @@ fn SessionRow(session: SessionInfo) -> impl IntoView {
     let state = session.booking_state(cc_domain::time::now());
     let session = StoredValue::new(session);
     let status = move || {
-        let l = prefs.locale.get();
+        let l = prefs.lang();
         session.with_value(|s| match state {
             BookingState::NotYetOpen => opens_at(l, &s.booking_opens_at),
             BookingState::Open => strings(l).booking_open.to_string(),
@@ -116,8 +115,8 @@ fn SessionRow(session: SessionInfo) -> impl IntoView {
     };
     view! {
         <tr>
-            <td>{move || session.with_value(|s| date_time(prefs.locale.get(), &s.starts_at))}</td>
-            <td>{move || session.with_value(|s| places_left(prefs.locale.get(), s.remaining, s.capacity))}</td>
+            <td>{move || session.with_value(|s| date_time(prefs.lang(), &s.starts_at))}</td>
+            <td>{move || session.with_value(|s| places_left(prefs.lang(), s.remaining, s.capacity))}</td>
             <td>{status}</td>
         </tr>
     }

@@ -55,15 +55,15 @@ pub fn MapPage() -> impl IntoView {
         format!("/map?{}", q.to_query_string())
     };
     view! {
-        <Title text=move || t().map_title/>
+        <Title text=move || prefs.head_t().map_title/>
         <Stylesheet href="/vendor/leaflet/leaflet.css"/>
         <Stylesheet href="/vendor/markercluster/MarkerCluster.css"/>
         <Script src="/js/map.js" defer="true"/>
         <h1>{move || t().map_title}</h1>
         <Suspense fallback=Loading>
-            {move || facets.get().map(|f| f.ok().map(|facets| view! {
+            {move || Suspend::new(async move { facets.await.ok().map(|facets| view! {
                 <FacilityFilters path="/map" facets query with_category=true/>
-            }))}
+            }) })}
         </Suspense>
         <div class="near-me">
             <button type="button" data-testid="near-me" on:click=near_me
@@ -78,26 +78,26 @@ pub fn MapPage() -> impl IntoView {
             })}
         </div>
         <Suspense fallback=Loading>
-            {move || settings.get().map(|s| s.ok().map(|s| view! {
+            {move || Suspend::new(async move { settings.await.ok().map(|s| view! {
                 <div class="map-frame">
                     <p class="notice map-notice" data-cc-map-notice hidden role="status">{move || t().map_offline}</p>
                     <div id="map" class="map" data-cc-map role="region" aria-label=move || t().map_label
                         data-source=source data-tile-url=s.tile_url data-attribution=s.attribution
-                        data-labels=move || map_labels(prefs.locale.get())></div>
+                        data-labels=move || map_labels(prefs.lang())></div>
                 </div>
-            }))}
+            }) })}
         </Suspense>
         <section aria-labelledby="map-list-heading">
             <h2 id="map-list-heading">{move || t().map_list}</h2>
             <Transition fallback=Loading>
-                {move || found.get().map(|result| match result {
+                {move || Suspend::new(async move { match found.await {
                     Err(error) => view! { <ErrorNotice error/> }.into_any(),
                     Ok(list) => view! {
                         <ul class="facility-list" data-testid="map-list">
                             {list.into_iter().map(|facility| view! { <FacilityCard facility/> }).collect_view()}
                         </ul>
                     }.into_any(),
-                })}
+                } })}
             </Transition>
         </section>
     }

@@ -20,7 +20,7 @@ pub fn NotFound(#[prop(optional)] message: Option<&'static str>) -> impl IntoVie
         _ => prefs.t().not_found_body,
     };
     view! {
-        <Title text=move || prefs.t().not_found_title/>
+        <Title text=move || prefs.head_t().not_found_title/>
         <section class="not-found">
             <h1>{move || prefs.t().not_found_title}</h1>
             <p>{body}</p>
