@@ -104,6 +104,28 @@ pub struct Strings {
     pub facility_not_found: &'static str,
     pub search_facilities: &'static str,
     pub facilities_count_unit: &'static str,
+    pub nav_coverage: &'static str,
+    pub coverage_title: &'static str,
+    pub coverage_intro: &'static str,
+    pub compliance_rate: &'static str,
+    pub street_coverage_rate: &'static str,
+    pub community_coverage_rate: &'static str,
+    pub standards_heading: &'static str,
+    pub standards_default_note: &'static str,
+    pub min_area: &'static str,
+    pub min_hours: &'static str,
+    pub free_required: &'static str,
+    pub required: &'static str,
+    pub not_required: &'static str,
+    pub per_street_heading: &'static str,
+    pub col_facilities: &'static str,
+    pub col_compliant: &'static str,
+    pub col_centre: &'static str,
+    pub col_communities: &'static str,
+    pub col_uncovered: &'static str,
+    pub shortfalls_heading: &'static str,
+    pub no_shortfalls: &'static str,
+    pub hours_per_week_unit: &'static str,
 }
 
 const ZH: Strings = Strings {
@@ -203,6 +225,28 @@ const ZH: Strings = Strings {
     facility_not_found: "该设施不存在。",
     search_facilities: "搜索设施名称或地址",
     facilities_count_unit: "个设施",
+    nav_coverage: "达标与覆盖",
+    coverage_title: "设施达标与覆盖",
+    coverage_intro: "区—街道—社区三级公共文化设施网络的建设达标情况。目标:两年内覆盖率、达标率均达到 100%。",
+    compliance_rate: "设施达标率",
+    street_coverage_rate: "街道覆盖率",
+    community_coverage_rate: "社区覆盖率",
+    standards_heading: "建设标准",
+    standards_default_note: "以上为默认标准(依据地方建设标准设定),区级管理员可以修改。",
+    min_area: "最小建筑面积",
+    min_hours: "每周最少开放时间",
+    free_required: "免费开放",
+    required: "要求",
+    not_required: "不要求",
+    per_street_heading: "各街道情况",
+    col_facilities: "设施数",
+    col_compliant: "达标",
+    col_centre: "街道中心达标",
+    col_communities: "社区覆盖",
+    col_uncovered: "未覆盖社区",
+    shortfalls_heading: "未达标设施及原因",
+    no_shortfalls: "所有设施均已达标。",
+    hours_per_week_unit: "小时/周",
 };
 
 const EN: Strings = Strings {
@@ -303,6 +347,28 @@ const EN: Strings = Strings {
     facility_not_found: "This venue does not exist.",
     search_facilities: "Search venue names or addresses",
     facilities_count_unit: " venues",
+    nav_coverage: "Compliance",
+    coverage_title: "Facility compliance and coverage",
+    coverage_intro: "How the district–street–community network of cultural facilities meets its standards. Target: 100% coverage and compliance within two years.",
+    compliance_rate: "Facilities compliant",
+    street_coverage_rate: "Streets covered",
+    community_coverage_rate: "Communities covered",
+    standards_heading: "Standards",
+    standards_default_note: "These are default standards taken from local rules; district administrators can change them.",
+    min_area: "Minimum floor area",
+    min_hours: "Minimum weekly opening",
+    free_required: "Free admission",
+    required: "Required",
+    not_required: "Not required",
+    per_street_heading: "By street",
+    col_facilities: "Facilities",
+    col_compliant: "Compliant",
+    col_centre: "Street centre compliant",
+    col_communities: "Communities covered",
+    col_uncovered: "Uncovered communities",
+    shortfalls_heading: "Facilities falling short, and why",
+    no_shortfalls: "Every facility meets its standard.",
+    hours_per_week_unit: "h/week",
 };
 
 /// The phrases for a language.
@@ -420,6 +486,14 @@ pub fn map_labels(locale: Locale) -> String {
         "distance": t.distance, "m": m, "km": km,
     })
     .to_string()
+}
+
+/// "87% (39/45)"; "—" when there is nothing to count.
+pub fn rate(rate: Option<f64>, part: u32, whole: u32) -> String {
+    match rate {
+        Some(r) => format!("{:.0}% ({part}/{whole})", r * 100.0),
+        None => "—".into(),
+    }
 }
 
 /// "¥30.00" for a price in fen.

@@ -15,8 +15,8 @@ use leptos_router::{path, SsrMode};
 
 use components::layout::Layout;
 use pages::{
-    catalog::CatalogPage, facilities::FacilitiesPage, facility::FacilityPage, home::HomePage, item::ItemPage,
-    map::MapPage, not_found::NotFound,
+    catalog::CatalogPage, coverage::CoveragePage, facilities::FacilitiesPage, facility::FacilityPage,
+    home::HomePage, item::ItemPage, map::MapPage, not_found::NotFound,
 };
 use prefs::provide_prefs;
 
@@ -64,6 +64,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/facilities") view=FacilitiesPage ssr=SsrMode::Async/>
                     <Route path=path!("/facilities/:id") view=FacilityPage ssr=SsrMode::Async/>
                     <Route path=path!("/map") view=MapPage ssr=SsrMode::Async/>
+                    <Route path=path!("/coverage") view=CoveragePage ssr=SsrMode::Async/>
                 </Routes>
             </Layout>
         </Router>

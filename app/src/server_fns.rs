@@ -92,3 +92,9 @@ pub async fn load_map_settings() -> Result<MapSettings, AppError> {
         AppError::Internal
     })
 }
+
+/// Standards, coverage per street and every facility that falls short, with reasons.
+#[server]
+pub async fn load_compliance() -> Result<cc_domain::compliance::ComplianceReport, AppError> {
+    Ok(store()?.compliance_report().await?)
+}

@@ -15,6 +15,27 @@ pub struct Standard {
     pub min_area_m2: f64,
     pub min_weekly_hours: f64,
     pub free_opening_required: bool,
+    /// Still the shipped default (not yet edited by the district).
+    pub is_default: bool,
+}
+
+/// A facility's assessment, for reports.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FacilityAssessment {
+    pub id: i64,
+    pub name: String,
+    pub level: FacilityLevel,
+    pub street: Named,
+    pub compliance: Compliance,
+}
+
+/// Everything the compliance and coverage page shows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ComplianceReport {
+    pub standards: Vec<Standard>,
+    pub coverage: Coverage,
+    /// The facilities that fall short, with every reason.
+    pub shortfalls: Vec<FacilityAssessment>,
 }
 
 /// The facts about a facility that compliance looks at.

@@ -3,7 +3,9 @@
 
 use std::collections::HashMap;
 
-use cc_domain::compliance::{assess, coverage, Coverage, FacilityFacts, Standard};
+use cc_domain::compliance::{
+    assess, coverage, Compliance, ComplianceReport, Coverage, FacilityAssessment, FacilityFacts, Standard,
+};
 use cc_domain::opening::WeeklyHours;
 use cc_domain::time::local;
 use cc_domain::{
@@ -56,6 +58,14 @@ impl FacilityRow {
             .ok()
     }
 
+    fn street(&self) -> Named {
+        Named {
+            slug: self.street_slug.clone(),
+            name: self.street_name.clone(),
+            name_en: self.street_name_en.clone(),
+        }
+    }
+
     fn facts(&self, hours: Option<&WeeklyHours>) -> FacilityFacts {
         FacilityFacts {
             id: self.id,
@@ -74,11 +84,7 @@ impl FacilityRow {
             name: self.name.clone(),
             level: self.level(),
             kind: self.kind.clone(),
-            street: Named {
-                slug: self.street_slug.clone(),
-                name: self.street_name.clone(),
-                name_en: self.street_name_en.clone(),
-            },
+            street: self.street(),
             community: self.community.clone(),
             address: self.address.clone(),
             position: LatLng { lat: self.lat, lng: self.lng },
@@ -95,19 +101,21 @@ const WEEK: i64 = 7 * 86_400;
 impl Store {
     /// The facility standards (建设标准) per level.
     pub async fn standards(&self) -> Result<Vec<Standard>, StoreError> {
-        let rows: Vec<(String, f64, f64, i64)> = sqlx::query_as(
-            "SELECT level, min_area_m2, min_weekly_hours, free_opening_required FROM facility_standards",
+        let rows: Vec<(String, f64, f64, i64, i64)> = sqlx::query_as(
+            "SELECT level, min_area_m2, min_weekly_hours, free_opening_required, is_default FROM facility_standards \
+             ORDER BY CASE level WHEN 'district' THEN 0 WHEN 'street' THEN 1 ELSE 2 END",
         )
         .fetch_all(&self.pool)
         .await?;
         Ok(rows
             .into_iter()
-            .filter_map(|(level, area, hours, free)| {
+            .filter_map(|(level, area, hours, free, is_default)| {
                 Some(Standard {
                     level: FacilityLevel::parse(&level)?,
                     min_area_m2: area,
                     min_weekly_hours: hours,
                     free_opening_required: free == 1,
+                    is_default: is_default == 1,
                 })
             })
             .collect())
@@ -178,10 +186,15 @@ impl Store {
 
     /// Compliance and coverage per street and for the district.
     pub async fn coverage(&self) -> Result<Coverage, StoreError> {
+        Ok(self.compliance_report().await?.coverage)
+    }
+
+    /// Standards, coverage, and every facility that falls short with its reasons.
+    pub async fn compliance_report(&self) -> Result<ComplianceReport, StoreError> {
         let rows: Vec<FacilityRow> =
             sqlx::query_as(&format!("{FACILITY_SQL}{FACILITY_ORDER}")).fetch_all(&self.pool).await?;
         let standards = self.standards().await?;
-        let assessed: Vec<_> = rows
+        let assessed: Vec<(FacilityFacts, Compliance)> = rows
             .iter()
             .map(|r| {
                 let facts = r.facts(r.hours().as_ref());
@@ -189,7 +202,20 @@ impl Store {
                 (facts, c)
             })
             .collect();
-        Ok(coverage(&self.streets().await?, &assessed))
+        let coverage = coverage(&self.streets().await?, &assessed);
+        let shortfalls = rows
+            .iter()
+            .zip(&assessed)
+            .filter(|(_, (_, c))| !c.compliant)
+            .map(|(r, (_, c))| FacilityAssessment {
+                id: r.id,
+                name: r.name.clone(),
+                level: r.level(),
+                street: r.street(),
+                compliance: c.clone(),
+            })
+            .collect();
+        Ok(ComplianceReport { standards, coverage, shortfalls })
     }
 
     /// Ids of facilities holding published services of a category.

@@ -24,6 +24,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                     <A href="/catalog">{move || t().nav_catalog}</A>
                     <A href="/facilities">{move || t().nav_facilities}</A>
                     <A href="/map">{move || t().nav_map}</A>
+                    <A href="/coverage">{move || t().nav_coverage}</A>
                 </nav>
                 <div class="prefs">
                     <button

@@ -1,6 +1,7 @@
 //! One module per route.
 
 pub mod catalog;
+pub mod coverage;
 pub mod facilities;
 pub mod facility;
 pub mod home;

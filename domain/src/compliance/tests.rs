@@ -8,12 +8,14 @@ fn standards() -> Vec<Standard> {
             min_area_m2: 800.0,
             min_weekly_hours: 42.0,
             free_opening_required: true,
+            is_default: true,
         },
         Standard {
             level: FacilityLevel::Community,
             min_area_m2: 200.0,
             min_weekly_hours: 35.0,
             free_opening_required: true,
+            is_default: true,
         },
     ]
 }

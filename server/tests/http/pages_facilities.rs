@@ -44,3 +44,16 @@ async fn the_map_page_has_an_accessible_list_and_the_configured_tiles() {
     assert_eq!(status, 400);
     assert!(html.contains("near"));
 }
+
+#[tokio::test]
+async fn the_coverage_page_shows_rates_standards_and_every_shortfall() {
+    let app = spawn_app().await;
+    let (status, html) = app.get("/coverage").await;
+    assert_eq!(status, 200);
+    assert!(html.contains("设施达标率") && html.contains("社区覆盖率"));
+    assert!(html.contains(r#"data-testid="default-note""#), "standards are labelled as editable defaults");
+    assert!(html.contains("800 平方米") && html.contains("42 小时/周"));
+    assert!(html.contains("黑石头社区"), "an uncovered community is named");
+    assert!(html.contains("每周开放时间差 8 小时(标准 48 小时)"), "the museum's reason is given");
+    assert!(!html.contains("100% ("), "the demo is not trivially complete");
+}

@@ -192,19 +192,19 @@ async fn seed_network(
             let address = format!("石景山区{}{}号院{}号楼", s.road, 20 + rng.below(160), 1 + j);
             let lat = s.centre.0 + (rng.below(120) as f64 - 60.0) / 10_000.0;
             let lng = s.centre.1 + (rng.below(120) as f64 - 60.0) / 10_000.0;
-            // Every fifth room is small, one in seven opens too few hours, some have no area or
-            // hours on record: the demo must show every kind of non-compliance.
+            // Some rooms are small, open too few hours, charge, or have no area or hours on
+            // record: the demo must show every kind of non-compliance.
             let n = report.facilities;
-            let area = if n % 11 == 0 {
+            let area = if n % 19 == 0 {
                 None
-            } else if n % 5 == 0 {
+            } else if n % 8 == 0 {
                 Some(120.0)
             } else {
                 Some(200.0 + rng.below(150) as f64)
             };
-            let hours = if n % 17 == 0 {
+            let hours = if n % 23 == 0 {
                 None
-            } else if n % 7 == 0 {
+            } else if n % 11 == 0 {
                 Some("2-6 09:00-11:30,14:00-17:00")
             } else {
                 Some("2-7 09:00-11:30,14:00-20:00")
@@ -222,7 +222,7 @@ async fn seed_network(
                     lng,
                     area_m2: area,
                     opening_hours: hours,
-                    free_opening: Some(n % 13 != 0),
+                    free_opening: Some(n % 29 != 0),
                     is_demo: true,
                 },
             )
