@@ -39,6 +39,9 @@ hwm() { awk '/^VmHWM/ { printf "%.1f MiB", $2/1024 }' "/proc/$server/status"; }
 
 curl -fs "http://$addr/catalog" >/dev/null; curl -fs "http://$addr/api/v1/items" >/dev/null
 echo "== server RSS idle (after warm-up): $(rss)"
+wasm_raw=$(stat -c %s target/site/pkg/culture-cloud.wasm)
+wasm_br=$(curl -s -H 'Accept-Encoding: br' -o /dev/null -w '%{size_download}' "http://$addr/pkg/culture-cloud.wasm")
+echo "== WASM bundle: $((wasm_raw / 1024)) KiB after wasm-opt, $((wasm_br / 1024)) KiB as served (brotli)"
 
 # A mix of what residents ask: searches in Chinese and pinyin, filters, deeper pages.
 cat > "$out/mix.lua" <<'LUA'
