@@ -14,7 +14,9 @@ addr="127.0.0.1:3200"
 scripts/setup
 command -v wrk >/dev/null || { sudo=""; [ "$(id -u)" -ne 0 ] && sudo=sudo; $sudo apt-get update -q && $sudo apt-get install -y -q wrk; }
 cargo leptos build --release >/dev/null
-# The same flag cargo-leptos builds with, so the example reuses its release artifacts.
+scripts/precompress
+# The same flag cargo-leptos builds with (always-erase-components), so the example reuses its
+# release artifacts.
 export RUSTFLAGS="--cfg erase_components"
 cargo build --release -q -p cc-store --example search_bench
 

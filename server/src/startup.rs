@@ -12,6 +12,7 @@ use std::sync::OnceLock;
 use leptos_axum::{file_and_error_handler_with_context, generate_route_list, AxumRouteListing, LeptosRoutes};
 use tokio::net::TcpListener;
 use tower_http::compression::CompressionLayer;
+use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
 
 use crate::api;
@@ -97,9 +98,16 @@ pub fn router(state: AppState) -> Router {
         provide_context(store.clone());
         provide_context(map.clone());
     };
+    let site_root = state.leptos_options.site_root.to_string();
+    // Built assets, served pre-compressed when `scripts/precompress` left a .br/.gz beside them
+    // (brotli at quality 11 beats what the compression layer can afford per request).
+    let assets =
+        |dir: &str| ServeDir::new(format!("{site_root}/{dir}")).precompressed_br().precompressed_gzip();
     Router::new()
         .route("/healthz", get(api::health::healthz))
         .nest("/api/v1", api::router())
+        .nest_service("/pkg", assets("pkg"))
+        .nest_service("/vendor", assets("vendor"))
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let options = state.leptos_options.clone();
             move || shell(options.clone())

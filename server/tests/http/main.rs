@@ -5,6 +5,7 @@ mod api_errors;
 mod api_facilities;
 mod api_items;
 mod api_reference;
+mod assets;
 mod helpers;
 mod pages;
 mod pages_facilities;
