@@ -3,28 +3,18 @@
 use cc_domain::{FacilityProfile, Locale};
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
 
 use crate::components::status::{ErrorNotice, Loading};
 use crate::i18n::{area, date_time, kind_name, level_name, strings};
 use crate::pages::not_found::NotFound;
+use crate::pages::resource_by_route_id;
 use crate::prefs::use_prefs;
 use crate::server_fns::load_facility;
 
 /// The facility page; unknown or malformed ids get the localized 404.
 #[component]
 pub fn FacilityPage() -> impl IntoView {
-    let params = use_params_map();
-    let id = Memo::new(move |_| params.with(|p| p.get("id").and_then(|s| s.parse::<i64>().ok())));
-    let facility = Resource::new(
-        move || id.get(),
-        |id| async move {
-            match id {
-                Some(id) => load_facility(id).await,
-                None => Ok(None),
-            }
-        },
-    );
+    let facility = resource_by_route_id(load_facility);
     view! {
         <Suspense fallback=Loading>
             {move || Suspend::new(async move { match facility.await {

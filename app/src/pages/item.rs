@@ -4,28 +4,18 @@
 use cc_domain::{BookingState, ItemDetail, Locale, SessionInfo};
 use leptos::prelude::*;
 use leptos_meta::{Script, Title};
-use leptos_router::hooks::use_params_map;
 
 use crate::components::status::{ErrorNotice, Loading};
 use crate::i18n::{date_time, opens_at, places_left, price, strings};
 use crate::pages::not_found::NotFound;
+use crate::pages::resource_by_route_id;
 use crate::prefs::use_prefs;
 use crate::server_fns::load_item;
 
 /// The item page; unknown or malformed ids get the localized 404.
 #[component]
 pub fn ItemPage() -> impl IntoView {
-    let params = use_params_map();
-    let id = Memo::new(move |_| params.with(|p| p.get("id").and_then(|s| s.parse::<i64>().ok())));
-    let item = Resource::new(
-        move || id.get(),
-        |id| async move {
-            match id {
-                Some(id) => load_item(id).await,
-                None => Ok(None),
-            }
-        },
-    );
+    let item = resource_by_route_id(load_item);
     view! {
         <Suspense fallback=Loading>
             {move || Suspend::new(async move { match item.await {

@@ -8,3 +8,31 @@ pub mod home;
 pub mod item;
 pub mod map;
 pub mod not_found;
+
+use std::future::Future;
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+use serde::{de::DeserializeOwned, Serialize};
+
+use crate::error::AppError;
+
+/// Loads the record named by the route's `:id`; a malformed id loads nothing (`Ok(None)`),
+/// so the page shows the same 404 as for an unknown one.
+pub fn resource_by_route_id<T, Fut>(load: fn(i64) -> Fut) -> Resource<Result<Option<T>, AppError>>
+where
+    T: Clone + Send + Sync + Serialize + DeserializeOwned + 'static,
+    Fut: Future<Output = Result<Option<T>, AppError>> + Send + 'static,
+{
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.with(|p| p.get("id").and_then(|s| s.parse::<i64>().ok())));
+    Resource::new(
+        move || id.get(),
+        move |id| async move {
+            match id {
+                Some(id) => load(id).await,
+                None => Ok(None),
+            }
+        },
+    )
+}
