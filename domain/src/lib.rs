@@ -4,6 +4,8 @@
 //! Everything here compiles for the server and for the browser, so the same parsing runs on
 //! both sides of a form.
 
+pub mod account;
+pub mod booking;
 pub mod catalog;
 pub mod compliance;
 pub mod facility;
@@ -12,6 +14,8 @@ pub mod locale;
 pub mod opening;
 pub mod query;
 pub mod search;
+#[cfg(feature = "tickets")]
+pub mod ticket;
 pub mod time;
 
 pub use catalog::*;

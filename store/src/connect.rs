@@ -6,6 +6,9 @@ use std::time::Duration;
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{AnyPool, Executor};
 
+use cc_domain::booking::NoShowRule;
+
+use crate::bookings::BookingGuard;
 use crate::StoreError;
 
 /// Which database a [`Store`] talks to.
@@ -33,6 +36,8 @@ impl Backend {
 pub struct Store {
     pub(crate) pool: AnyPool,
     backend: Backend,
+    pub(crate) no_show_rule: NoShowRule,
+    pub(crate) booking_guard: BookingGuard,
 }
 
 impl Store {
@@ -73,7 +78,25 @@ impl Store {
                     .await?
             }
         };
-        Ok(Store { pool, backend })
+        Ok(Store { pool, backend, no_show_rule: NoShowRule::default(), booking_guard: BookingGuard::On })
+    }
+
+    /// The same store applying another no-show rule (configuration: `CC_NO_SHOW_RULE`).
+    pub fn with_no_show_rule(mut self, rule: NoShowRule) -> Store {
+        self.no_show_rule = rule;
+        self
+    }
+
+    /// The same store with the booking guard removed: only for the race-control test, which
+    /// shows that the rush test catches an oversell.
+    pub fn without_booking_guard_for_race_control(mut self) -> Store {
+        self.booking_guard = BookingGuard::RemovedForRaceControl;
+        self
+    }
+
+    /// The no-show rule in force.
+    pub fn no_show_rule(&self) -> NoShowRule {
+        self.no_show_rule
     }
 
     /// Applies the backend's pending migrations.

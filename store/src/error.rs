@@ -9,6 +9,9 @@ pub enum StoreError {
     /// A row referred to by a natural key (slug, name) does not exist.
     #[error("{kind} `{key}` does not exist")]
     Missing { kind: &'static str, key: String },
+    /// A state the store's own rules should have made impossible.
+    #[error("inconsistent data: {0}")]
+    Conflict(&'static str),
     /// The database refused or failed; details are logged by the caller at the boundary.
     #[error(transparent)]
     Database(#[from] sqlx::Error),

@@ -6,14 +6,17 @@
 //! integers keep every query portable. Each backend has its own `migrations/` folder because DDL
 //! (identity columns, floating types) is where the dialects differ.
 
+pub mod bookings;
 mod catalog;
 mod connect;
 mod error;
 mod facilities;
+pub mod residents;
 pub mod seed;
 pub mod testing;
 pub mod write;
 
+pub use bookings::{Booking, BookingAttempt, BookingView, CancelOutcome, CapacityOutcome, SessionCounts};
 pub use connect::{Backend, Store};
 pub use error::StoreError;
 pub use write::{NewFacility, NewItem, NewSession};

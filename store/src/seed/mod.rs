@@ -3,6 +3,7 @@
 
 mod items;
 mod network;
+mod rush;
 
 use cc_domain::time::{now, start_of_day};
 use cc_domain::FacilityLevel;

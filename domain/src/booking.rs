@@ -1,0 +1,221 @@
+//! Booking rules that need no database: a booking's states, the no-show rule, and why a
+//! booking was refused, in words a resident understands.
+
+use chrono::{DateTime, FixedOffset};
+use serde::{Deserialize, Serialize};
+
+use crate::time::local;
+use crate::Locale;
+
+/// Where a booking stands. `Confirmed`, `Waitlisted` and `Attended` are *active*: a resident has
+/// at most one active booking per session.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BookingStatus {
+    Confirmed,
+    Waitlisted,
+    Cancelled,
+    Attended,
+    NoShow,
+}
+
+impl BookingStatus {
+    /// The value stored in `bookings.status` and sent by the API.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BookingStatus::Confirmed => "confirmed",
+            BookingStatus::Waitlisted => "waitlisted",
+            BookingStatus::Cancelled => "cancelled",
+            BookingStatus::Attended => "attended",
+            BookingStatus::NoShow => "no_show",
+        }
+    }
+
+    /// Reads a stored status.
+    pub fn parse(stored: &str) -> Option<BookingStatus> {
+        [Self::Confirmed, Self::Waitlisted, Self::Cancelled, Self::Attended, Self::NoShow]
+            .into_iter()
+            .find(|s| s.as_str() == stored)
+    }
+
+    /// Whether the resident still holds (or waits for) a place.
+    pub fn is_active(self) -> bool {
+        matches!(self, Self::Confirmed | Self::Waitlisted | Self::Attended)
+    }
+
+    /// How the status reads on the resident's bookings page.
+    pub fn label(self, locale: Locale) -> &'static str {
+        match (self, locale) {
+            (Self::Confirmed, Locale::Zh) => "已预约",
+            (Self::Confirmed, Locale::En) => "Confirmed",
+            (Self::Waitlisted, Locale::Zh) => "候补中",
+            (Self::Waitlisted, Locale::En) => "On the waitlist",
+            (Self::Cancelled, Locale::Zh) => "已取消",
+            (Self::Cancelled, Locale::En) => "Cancelled",
+            (Self::Attended, Locale::Zh) => "已签到",
+            (Self::Attended, Locale::En) => "Attended",
+            (Self::NoShow, Locale::Zh) => "未到场",
+            (Self::NoShow, Locale::En) => "No-show",
+        }
+    }
+}
+
+/// Residents who book and do not come keep places from others: after `threshold` no-shows
+/// within `window_days`, booking is paused for `pause_days`. Configuration, not code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NoShowRule {
+    pub threshold: u32,
+    pub window_days: i64,
+    pub pause_days: i64,
+}
+
+impl Default for NoShowRule {
+    fn default() -> Self {
+        NoShowRule { threshold: 2, window_days: 120, pause_days: 30 }
+    }
+}
+
+const DAY: i64 = 86_400;
+
+impl NoShowRule {
+    /// Parses `threshold/window_days/pause_days`, e.g. `2/120/30`; `off` disables the rule.
+    pub fn parse(text: &str) -> Option<NoShowRule> {
+        if text.trim().eq_ignore_ascii_case("off") {
+            return Some(NoShowRule { threshold: 0, window_days: 0, pause_days: 0 });
+        }
+        let mut parts = text.trim().split('/').map(|p| p.trim().parse::<i64>().ok());
+        let (threshold, window_days, pause_days) = (parts.next()??, parts.next()??, parts.next()??);
+        let valid = parts.next().is_none() && threshold >= 1 && window_days >= 1 && pause_days >= 1;
+        valid.then_some(NoShowRule { threshold: threshold as u32, window_days, pause_days })
+    }
+
+    /// How far back no-shows can matter at `now` (UTC seconds): older ones never pause anyone.
+    pub fn lookback_from(&self, now: i64) -> i64 {
+        now - (self.window_days + self.pause_days) * DAY
+    }
+
+    /// Until when (UTC seconds) a resident with these no-shows (UTC seconds, any order) may not
+    /// book at `now`, or `None` when they may. The pause starts at the no-show that reaches the
+    /// threshold inside one window.
+    pub fn paused_until(&self, no_shows: &[i64], now: i64) -> Option<i64> {
+        if self.threshold == 0 {
+            return None;
+        }
+        let mut times = no_shows.to_vec();
+        times.sort_unstable();
+        let n = self.threshold as usize;
+        (n - 1..times.len())
+            .filter(|&i| times[i] - times[i + 1 - n] <= self.window_days * DAY)
+            .map(|i| times[i] + self.pause_days * DAY)
+            .filter(|&until| until > now)
+            .max()
+    }
+}
+
+/// Why a booking was not taken. Each maps to a 409 `error.code` in the API.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum BookingRefusal {
+    /// No places left and the session has no waitlist.
+    Full,
+    /// The resident already holds or waits for a place in this session.
+    Duplicate { booking_id: i64 },
+    /// Outside the booking window, not published, or cancelled.
+    Closed { opens_at: Option<DateTime<FixedOffset>> },
+    /// Booking is paused by the no-show rule.
+    Paused { until: DateTime<FixedOffset> },
+}
+
+impl BookingRefusal {
+    /// The API's `error.code`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            BookingRefusal::Full => "full",
+            BookingRefusal::Duplicate { .. } => "duplicate",
+            BookingRefusal::Closed { .. } => "closed",
+            BookingRefusal::Paused { .. } => "paused",
+        }
+    }
+
+    /// What the resident reads: what happened and what they can do.
+    pub fn message(&self, locale: Locale) -> String {
+        let when = |t: &DateTime<FixedOffset>| t.format("%Y-%m-%d %H:%M").to_string();
+        match (self, locale) {
+            (BookingRefusal::Full, Locale::Zh) => "本场名额已满，且不设候补。".into(),
+            (BookingRefusal::Full, Locale::En) => "This session is full and has no waitlist.".into(),
+            (BookingRefusal::Duplicate { .. }, Locale::Zh) => "您已预约（或候补）本场，无需重复预约。".into(),
+            (BookingRefusal::Duplicate { .. }, Locale::En) => {
+                "You already have a booking (or a waitlist place) for this session.".into()
+            }
+            (BookingRefusal::Closed { opens_at: Some(t) }, Locale::Zh) => {
+                format!("本场尚未开放预约，将于 {} 开放。", when(t))
+            }
+            (BookingRefusal::Closed { opens_at: Some(t) }, Locale::En) => {
+                format!("Booking for this session opens at {}.", when(t))
+            }
+            (BookingRefusal::Closed { opens_at: None }, Locale::Zh) => "本场预约已截止或已取消。".into(),
+            (BookingRefusal::Closed { opens_at: None }, Locale::En) => {
+                "Booking for this session has closed or the session was cancelled.".into()
+            }
+            (BookingRefusal::Paused { until }, Locale::Zh) => {
+                format!("因近期多次预约后未到场，您的预约功能暂停至 {}。届时将自动恢复。", when(until))
+            }
+            (BookingRefusal::Paused { until }, Locale::En) => format!(
+                "Booking is paused until {} because of recent no-shows; it resumes by itself.",
+                when(until)
+            ),
+        }
+    }
+}
+
+/// A pause as the resident's clock shows it.
+pub fn paused_refusal(until_utc: i64) -> BookingRefusal {
+    BookingRefusal::Paused { until: local(until_utc) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const NOW: i64 = 1_800_000_000;
+
+    #[test]
+    fn two_no_shows_within_120_days_pause_booking_for_30_days() {
+        let rule = NoShowRule::default();
+        let first = NOW - 100 * DAY;
+        let second = NOW - 10 * DAY;
+        assert_eq!(rule.paused_until(&[second, first], NOW), Some(second + 30 * DAY));
+    }
+
+    #[test]
+    fn one_no_show_or_two_far_apart_do_not_pause() {
+        let rule = NoShowRule::default();
+        assert_eq!(rule.paused_until(&[NOW - DAY], NOW), None);
+        assert_eq!(rule.paused_until(&[NOW - 200 * DAY, NOW - DAY], NOW), None);
+    }
+
+    #[test]
+    fn a_pause_ends_by_itself() {
+        let rule = NoShowRule::default();
+        assert_eq!(rule.paused_until(&[NOW - 40 * DAY, NOW - 31 * DAY], NOW), None);
+    }
+
+    #[test]
+    fn the_rule_is_configuration() {
+        assert_eq!(NoShowRule::parse("2/120/30"), Some(NoShowRule::default()));
+        let strict = NoShowRule::parse("1/30/7").unwrap();
+        assert_eq!(strict.paused_until(&[NOW - DAY], NOW), Some(NOW + 6 * DAY));
+        let off = NoShowRule::parse("off").unwrap();
+        assert_eq!(off.paused_until(&[NOW - DAY, NOW - 2 * DAY, NOW - 3 * DAY], NOW), None);
+        assert_eq!(NoShowRule::parse("0/120/30"), None);
+        assert_eq!(NoShowRule::parse("2/120"), None);
+    }
+
+    #[test]
+    fn refusals_have_stable_codes_and_say_until_when() {
+        let paused = paused_refusal(NOW);
+        assert_eq!(paused.code(), "paused");
+        assert!(paused.message(Locale::Zh).contains("2027-01-15"), "{}", paused.message(Locale::Zh));
+        assert_eq!(BookingStatus::parse("no_show"), Some(BookingStatus::NoShow));
+        assert!(BookingStatus::Waitlisted.is_active() && !BookingStatus::Cancelled.is_active());
+    }
+}

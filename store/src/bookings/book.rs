@@ -1,0 +1,285 @@
+//! Taking a place in a session.
+
+use std::time::Duration;
+
+use cc_domain::booking::{paused_refusal, BookingRefusal, BookingStatus};
+use cc_domain::time::{local, now};
+use sqlx::AnyConnection;
+
+use super::{new_ticket_code, Booking, BookingRow, BOOKING_COLUMNS};
+use crate::residents::is_unique_violation;
+use crate::{Store, StoreError};
+
+/// What a booking attempt came to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BookingAttempt {
+    /// A place (`Confirmed`) or a waitlist place (`Waitlisted`). `replayed` when an earlier request
+    /// with the same idempotency key made it.
+    Booked { booking: Booking, replayed: bool },
+    /// Refused for a reason the resident can act on.
+    Refused(BookingRefusal),
+    /// No published session has this id.
+    UnknownSession,
+    /// The idempotency key was used before for another session.
+    KeyReused,
+}
+
+/// Whether booking is protected against overselling. Only the race-control test removes it, to
+/// prove that the rush test would catch an oversell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum BookingGuard {
+    #[default]
+    On,
+    /// No write transaction and no conditional update; reads and writes `remaining` with a pause
+    /// in between, as a naive implementation would. Never set outside tests.
+    RemovedForRaceControl,
+}
+
+/// The session's facts that decide whether it can be booked.
+struct SessionGate {
+    cancelled: bool,
+    item_published: bool,
+    starts_at: i64,
+    opens_at: i64,
+    closes_at: i64,
+    waitlist: bool,
+}
+
+impl Store {
+    /// Books `session_id` for `resident_id`: a place if one is left, else a waitlist place if the
+    /// session keeps a waitlist. With `key`, a repeated request returns the first one's booking.
+    pub async fn book(
+        &self,
+        resident_id: i64,
+        session_id: i64,
+        key: Option<&str>,
+    ) -> Result<BookingAttempt, StoreError> {
+        let attempt = match self.booking_guard {
+            BookingGuard::On => {
+                let mut tx = self.begin_write().await?;
+                let attempt = self.book_on(&mut tx, resident_id, session_id, key).await;
+                if attempt.is_ok() {
+                    tx.commit().await?;
+                }
+                attempt
+            }
+            BookingGuard::RemovedForRaceControl => {
+                let mut conn = self.pool.acquire().await?;
+                self.book_on(&mut conn, resident_id, session_id, key).await
+            }
+        };
+        match attempt {
+            // Two requests of one resident raced past the duplicate check on PostgreSQL: the
+            // unique index stopped the second. Answer as the check would have.
+            Err(StoreError::Database(e)) if is_unique_violation(&e) => {
+                self.explain_conflict(resident_id, session_id, key).await
+            }
+            other => other,
+        }
+    }
+
+    async fn book_on(
+        &self,
+        conn: &mut AnyConnection,
+        resident_id: i64,
+        session_id: i64,
+        key: Option<&str>,
+    ) -> Result<BookingAttempt, StoreError> {
+        if self.booking_guard == BookingGuard::On {
+            // First, so a concurrent request of the same resident (or with the same key) has
+            // committed before this one looks for it.
+            self.lock_session(conn, session_id).await?;
+        }
+        if let Some(key) = key {
+            if let Some(replay) = replay(conn, resident_id, session_id, key).await? {
+                return Ok(replay);
+            }
+        }
+        let now = now();
+        let Some(gate) = session_gate(conn, session_id).await? else {
+            return Ok(BookingAttempt::UnknownSession);
+        };
+        if !gate.item_published {
+            return Ok(BookingAttempt::UnknownSession);
+        }
+        if gate.cancelled || now >= gate.closes_at || now >= gate.starts_at {
+            return Ok(BookingAttempt::Refused(BookingRefusal::Closed { opens_at: None }));
+        }
+        if now < gate.opens_at {
+            return Ok(BookingAttempt::Refused(BookingRefusal::Closed {
+                opens_at: Some(local(gate.opens_at)),
+            }));
+        }
+        if let Some(until) = self.paused_until(conn, resident_id, now).await? {
+            return Ok(BookingAttempt::Refused(paused_refusal(until)));
+        }
+        if let Some(booking_id) = active_booking(conn, resident_id, session_id).await? {
+            return Ok(BookingAttempt::Refused(BookingRefusal::Duplicate { booking_id }));
+        }
+        let status = if self.take_place(conn, session_id).await? {
+            BookingStatus::Confirmed
+        } else if gate.waitlist {
+            BookingStatus::Waitlisted
+        } else {
+            return Ok(BookingAttempt::Refused(BookingRefusal::Full));
+        };
+        let booking = insert_booking(conn, resident_id, session_id, status, now).await?;
+        if let Some(key) = key {
+            sqlx::query(
+                "INSERT INTO idempotency_keys (resident_id, key, session_id, booking_id, created_at) \
+                 VALUES ($1, $2, $3, $4, $5)",
+            )
+            .bind(resident_id)
+            .bind(key)
+            .bind(session_id)
+            .bind(booking.id)
+            .bind(now)
+            .execute(&mut *conn)
+            .await?;
+        }
+        Ok(BookingAttempt::Booked { booking, replayed: false })
+    }
+
+    /// Takes one place if any is left. Guarded: one conditional update, atomic on both backends.
+    async fn take_place(&self, conn: &mut AnyConnection, session_id: i64) -> Result<bool, StoreError> {
+        if self.booking_guard == BookingGuard::RemovedForRaceControl {
+            let (remaining,): (i64,) = sqlx::query_as("SELECT remaining FROM sessions WHERE id = $1")
+                .bind(session_id)
+                .fetch_one(&mut *conn)
+                .await?;
+            tokio::time::sleep(Duration::from_millis(20)).await;
+            if remaining <= 0 {
+                return Ok(false);
+            }
+            sqlx::query("UPDATE sessions SET remaining = $1 WHERE id = $2")
+                .bind(remaining - 1)
+                .bind(session_id)
+                .execute(&mut *conn)
+                .await?;
+            return Ok(true);
+        }
+        let taken =
+            sqlx::query("UPDATE sessions SET remaining = remaining - 1 WHERE id = $1 AND remaining > 0")
+                .bind(session_id)
+                .execute(&mut *conn)
+                .await?;
+        Ok(taken.rows_affected() == 1)
+    }
+
+    /// Until when the no-show rule pauses this resident, if it does.
+    async fn paused_until(
+        &self,
+        conn: &mut AnyConnection,
+        resident_id: i64,
+        now: i64,
+    ) -> Result<Option<i64>, StoreError> {
+        let times: Vec<(i64,)> = sqlx::query_as(
+            "SELECT updated_at FROM bookings WHERE resident_id = $1 AND status = 'no_show' AND updated_at >= $2",
+        )
+        .bind(resident_id)
+        .bind(self.no_show_rule.lookback_from(now))
+        .fetch_all(&mut *conn)
+        .await?;
+        let times: Vec<i64> = times.into_iter().map(|(t,)| t).collect();
+        Ok(self.no_show_rule.paused_until(&times, now))
+    }
+
+    /// After a unique-index conflict: the replay or the duplicate that caused it.
+    async fn explain_conflict(
+        &self,
+        resident_id: i64,
+        session_id: i64,
+        key: Option<&str>,
+    ) -> Result<BookingAttempt, StoreError> {
+        let mut conn = self.pool.acquire().await?;
+        if let Some(key) = key {
+            if let Some(replay) = replay(&mut conn, resident_id, session_id, key).await? {
+                return Ok(replay);
+            }
+        }
+        match active_booking(&mut conn, resident_id, session_id).await? {
+            Some(booking_id) => Ok(BookingAttempt::Refused(BookingRefusal::Duplicate { booking_id })),
+            None => Err(StoreError::Conflict("booking insert conflicted but no booking holds the place")),
+        }
+    }
+}
+
+/// The booking an earlier request with this key made, if any.
+async fn replay(
+    conn: &mut AnyConnection,
+    resident_id: i64,
+    session_id: i64,
+    key: &str,
+) -> Result<Option<BookingAttempt>, StoreError> {
+    let row: Option<(i64, i64)> = sqlx::query_as(
+        "SELECT session_id, booking_id FROM idempotency_keys WHERE resident_id = $1 AND key = $2",
+    )
+    .bind(resident_id)
+    .bind(key)
+    .fetch_optional(&mut *conn)
+    .await?;
+    let Some((keyed_session, booking_id)) = row else { return Ok(None) };
+    if keyed_session != session_id {
+        return Ok(Some(BookingAttempt::KeyReused));
+    }
+    let row: BookingRow = sqlx::query_as(&format!("SELECT {BOOKING_COLUMNS} FROM bookings WHERE id = $1"))
+        .bind(booking_id)
+        .fetch_one(&mut *conn)
+        .await?;
+    Ok(Some(BookingAttempt::Booked { booking: Booking::from_row(row), replayed: true }))
+}
+
+async fn session_gate(conn: &mut AnyConnection, session_id: i64) -> Result<Option<SessionGate>, StoreError> {
+    let row: Option<(String, String, i64, i64, i64, i64)> = sqlx::query_as(
+        "SELECT s.status, i.status, s.starts_at, s.booking_opens_at, s.booking_closes_at, s.waitlist \
+         FROM sessions s JOIN service_items i ON i.id = s.item_id WHERE s.id = $1",
+    )
+    .bind(session_id)
+    .fetch_optional(&mut *conn)
+    .await?;
+    Ok(row.map(|(status, item_status, starts_at, opens_at, closes_at, waitlist)| SessionGate {
+        cancelled: status != "published",
+        item_published: item_status == "published",
+        starts_at,
+        opens_at,
+        closes_at,
+        waitlist: waitlist == 1,
+    }))
+}
+
+async fn active_booking(
+    conn: &mut AnyConnection,
+    resident_id: i64,
+    session_id: i64,
+) -> Result<Option<i64>, StoreError> {
+    let row: Option<(i64,)> = sqlx::query_as(
+        "SELECT id FROM bookings WHERE session_id = $1 AND resident_id = $2 \
+         AND status IN ('confirmed', 'waitlisted', 'attended')",
+    )
+    .bind(session_id)
+    .bind(resident_id)
+    .fetch_optional(&mut *conn)
+    .await?;
+    Ok(row.map(|(id,)| id))
+}
+
+async fn insert_booking(
+    conn: &mut AnyConnection,
+    resident_id: i64,
+    session_id: i64,
+    status: BookingStatus,
+    now: i64,
+) -> Result<Booking, StoreError> {
+    let row: BookingRow = sqlx::query_as(&format!(
+        "INSERT INTO bookings (session_id, resident_id, status, code, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $5) RETURNING {BOOKING_COLUMNS}"
+    ))
+    .bind(session_id)
+    .bind(resident_id)
+    .bind(status.as_str())
+    .bind(new_ticket_code())
+    .bind(now)
+    .fetch_one(&mut *conn)
+    .await?;
+    Ok(Booking::from_row(row))
+}

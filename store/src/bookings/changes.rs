@@ -1,0 +1,181 @@
+//! Changes after booking: cancelling (which promotes the waitlist), capacity changes, no-shows.
+
+use cc_domain::booking::BookingStatus;
+use cc_domain::time::now;
+use sqlx::AnyConnection;
+
+use crate::{Store, StoreError};
+
+/// What cancelling came to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CancelOutcome {
+    /// Cancelled now; `promoted` is the waitlisted booking that took the freed place.
+    Cancelled { promoted: Option<i64> },
+    /// It was cancelled before: nothing changed.
+    AlreadyCancelled,
+    /// The session has begun, or the booking was attended or missed: it can no longer change.
+    TooLate,
+    /// No booking of this resident has this id (another resident's booking looks the same).
+    NotFound,
+}
+
+/// What a capacity change came to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CapacityOutcome {
+    /// Changed; `promoted` waitlisted bookings now hold places.
+    Changed {
+        promoted: Vec<i64>,
+    },
+    /// Refused: more places are held than the new capacity.
+    BelowHeld {
+        held: i64,
+    },
+    UnknownSession,
+}
+
+impl Store {
+    /// Cancels a resident's booking before its session starts. A freed place goes to the first
+    /// on the waitlist, or back to the session.
+    pub async fn cancel_booking(
+        &self,
+        resident_id: i64,
+        booking_id: i64,
+    ) -> Result<CancelOutcome, StoreError> {
+        let mut tx = self.begin_write().await?;
+        let session: Option<(i64,)> =
+            sqlx::query_as("SELECT session_id FROM bookings WHERE id = $1 AND resident_id = $2")
+                .bind(booking_id)
+                .bind(resident_id)
+                .fetch_optional(&mut *tx)
+                .await?;
+        let Some((session_id,)) = session else { return Ok(CancelOutcome::NotFound) };
+        self.lock_session(&mut tx, session_id).await?;
+        // Read the status only now: a concurrent cancel of the same booking has committed or waits.
+        let row: Option<(i64, String, i64)> = sqlx::query_as(
+            "SELECT b.session_id, b.status, s.starts_at FROM bookings b JOIN sessions s ON s.id = b.session_id \
+             WHERE b.id = $1 AND b.resident_id = $2",
+        )
+        .bind(booking_id)
+        .bind(resident_id)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some((session_id, status, starts_at)) = row else { return Ok(CancelOutcome::NotFound) };
+        let now = now();
+        let outcome = match BookingStatus::parse(&status) {
+            Some(BookingStatus::Cancelled) => CancelOutcome::AlreadyCancelled,
+            Some(BookingStatus::Confirmed | BookingStatus::Waitlisted) if now < starts_at => {
+                set_status(&mut tx, booking_id, BookingStatus::Cancelled, now).await?;
+                let promoted =
+                    if status == "confirmed" { release_place(&mut tx, session_id, now).await? } else { None };
+                CancelOutcome::Cancelled { promoted }
+            }
+            _ => CancelOutcome::TooLate,
+        };
+        tx.commit().await?;
+        Ok(outcome)
+    }
+
+    /// Sets a session's capacity, refusing to go below the places already held; new places go to
+    /// the waitlist first.
+    pub async fn set_session_capacity(
+        &self,
+        session_id: i64,
+        capacity: i64,
+    ) -> Result<CapacityOutcome, StoreError> {
+        let mut tx = self.begin_write().await?;
+        self.lock_session(&mut tx, session_id).await?;
+        let row: Option<(i64, i64)> =
+            sqlx::query_as("SELECT capacity, remaining FROM sessions WHERE id = $1")
+                .bind(session_id)
+                .fetch_optional(&mut *tx)
+                .await?;
+        let Some((old_capacity, remaining)) = row else { return Ok(CapacityOutcome::UnknownSession) };
+        let held = old_capacity - remaining;
+        if capacity < held {
+            return Ok(CapacityOutcome::BelowHeld { held });
+        }
+        sqlx::query("UPDATE sessions SET capacity = $1, remaining = $2 WHERE id = $3")
+            .bind(capacity)
+            .bind(capacity - held)
+            .bind(session_id)
+            .execute(&mut *tx)
+            .await?;
+        let now = now();
+        let mut promoted = Vec::new();
+        for _ in 0..(capacity - held) {
+            let Some(next) = first_waitlisted(&mut tx, session_id).await? else { break };
+            set_status(&mut tx, next, BookingStatus::Confirmed, now).await?;
+            sqlx::query("UPDATE sessions SET remaining = remaining - 1 WHERE id = $1")
+                .bind(session_id)
+                .execute(&mut *tx)
+                .await?;
+            promoted.push(next);
+        }
+        tx.commit().await?;
+        Ok(CapacityOutcome::Changed { promoted })
+    }
+
+    /// Records that a confirmed booking's holder did not come (the place stays used). Returns
+    /// whether the booking was confirmed.
+    pub async fn mark_no_show(&self, booking_id: i64) -> Result<bool, StoreError> {
+        self.mark_no_show_at(booking_id, now()).await
+    }
+
+    /// [`Store::mark_no_show`] dated `at` (UTC seconds), for back-filled records and tests.
+    pub async fn mark_no_show_at(&self, booking_id: i64, at: i64) -> Result<bool, StoreError> {
+        let changed = sqlx::query(
+            "UPDATE bookings SET status = 'no_show', updated_at = $1 WHERE id = $2 AND status = 'confirmed'",
+        )
+        .bind(at)
+        .bind(booking_id)
+        .execute(&self.pool)
+        .await?;
+        Ok(changed.rows_affected() == 1)
+    }
+}
+
+/// Gives a freed place to the first on the waitlist, or back to the session.
+async fn release_place(
+    conn: &mut AnyConnection,
+    session_id: i64,
+    now: i64,
+) -> Result<Option<i64>, StoreError> {
+    match first_waitlisted(conn, session_id).await? {
+        Some(next) => {
+            set_status(conn, next, BookingStatus::Confirmed, now).await?;
+            Ok(Some(next))
+        }
+        None => {
+            sqlx::query("UPDATE sessions SET remaining = remaining + 1 WHERE id = $1")
+                .bind(session_id)
+                .execute(&mut *conn)
+                .await?;
+            Ok(None)
+        }
+    }
+}
+
+async fn first_waitlisted(conn: &mut AnyConnection, session_id: i64) -> Result<Option<i64>, StoreError> {
+    let row: Option<(i64,)> = sqlx::query_as(
+        "SELECT id FROM bookings WHERE session_id = $1 AND status = 'waitlisted' ORDER BY id LIMIT 1",
+    )
+    .bind(session_id)
+    .fetch_optional(&mut *conn)
+    .await?;
+    Ok(row.map(|(id,)| id))
+}
+
+async fn set_status(
+    conn: &mut AnyConnection,
+    booking_id: i64,
+    status: BookingStatus,
+    now: i64,
+) -> Result<(), StoreError> {
+    sqlx::query("UPDATE bookings SET status = $1, updated_at = $2 WHERE id = $3")
+        .bind(status.as_str())
+        .bind(now)
+        .bind(booking_id)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}

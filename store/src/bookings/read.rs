@@ -1,0 +1,111 @@
+//! Reading bookings: a resident's own list and ticket, and a session's counts.
+
+use cc_domain::booking::BookingStatus;
+use sqlx::FromRow;
+
+use super::HOLDS_A_PLACE;
+use crate::{Store, StoreError};
+
+/// A booking with what its ticket and the resident's list show.
+#[derive(Debug, Clone, PartialEq, FromRow)]
+pub struct BookingView {
+    pub id: i64,
+    #[sqlx(try_from = "String")]
+    pub status: StoredStatus,
+    pub code: String,
+    pub created_at: i64,
+    pub session_id: i64,
+    pub starts_at: i64,
+    pub ends_at: i64,
+    pub item_id: i64,
+    pub item_title: String,
+    pub facility_name: String,
+    pub facility_address: String,
+    /// 1 for the first on the waitlist; 0 unless waitlisted.
+    pub waitlist_position: i64,
+}
+
+/// A status column read into [`BookingStatus`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StoredStatus(pub BookingStatus);
+
+impl TryFrom<String> for StoredStatus {
+    type Error = String;
+    fn try_from(value: String) -> Result<Self, Self::Error> {
+        BookingStatus::parse(&value).map(StoredStatus).ok_or(value)
+    }
+}
+
+/// A session's places as the database holds them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SessionCounts {
+    pub capacity: i64,
+    pub remaining: i64,
+    /// Bookings holding a place: confirmed, attended or no-show.
+    pub held: i64,
+    pub confirmed: i64,
+    pub waitlisted: i64,
+}
+
+const VIEW_SELECT: &str = "SELECT b.id, b.status, b.code, b.created_at, b.session_id, s.starts_at, s.ends_at, \
+    i.id AS item_id, i.title AS item_title, f.name AS facility_name, f.address AS facility_address, \
+    CASE WHEN b.status = 'waitlisted' THEN (SELECT COUNT(*) FROM bookings w WHERE w.session_id = b.session_id \
+    AND w.status = 'waitlisted' AND w.id <= b.id) ELSE 0 END AS waitlist_position \
+    FROM bookings b JOIN sessions s ON s.id = b.session_id JOIN service_items i ON i.id = s.item_id \
+    JOIN facilities f ON f.id = i.facility_id";
+
+impl Store {
+    /// A resident's bookings, latest session first.
+    pub async fn bookings_of(&self, resident_id: i64) -> Result<Vec<BookingView>, StoreError> {
+        Ok(sqlx::query_as(&format!(
+            "{VIEW_SELECT} WHERE b.resident_id = $1 ORDER BY s.starts_at DESC, b.id DESC"
+        ))
+        .bind(resident_id)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    /// One booking if it is this resident's; another resident's booking is `None` as if it did not exist.
+    pub async fn booking_of(
+        &self,
+        resident_id: i64,
+        booking_id: i64,
+    ) -> Result<Option<BookingView>, StoreError> {
+        Ok(sqlx::query_as(&format!("{VIEW_SELECT} WHERE b.id = $1 AND b.resident_id = $2"))
+            .bind(booking_id)
+            .bind(resident_id)
+            .fetch_optional(&self.pool)
+            .await?)
+    }
+
+    /// A session's capacity and bookings, counted.
+    pub async fn session_counts(&self, session_id: i64) -> Result<Option<SessionCounts>, StoreError> {
+        let row: Option<(i64, i64, i64, i64, i64)> = sqlx::query_as(&format!(
+            "SELECT s.capacity, s.remaining, \
+             (SELECT COUNT(*) FROM bookings b WHERE b.session_id = s.id AND b.status IN {HOLDS_A_PLACE}), \
+             (SELECT COUNT(*) FROM bookings b WHERE b.session_id = s.id AND b.status = 'confirmed'), \
+             (SELECT COUNT(*) FROM bookings b WHERE b.session_id = s.id AND b.status = 'waitlisted') \
+             FROM sessions s WHERE s.id = $1"
+        ))
+        .bind(session_id)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(row.map(|(capacity, remaining, held, confirmed, waitlisted)| SessionCounts {
+            capacity,
+            remaining,
+            held,
+            confirmed,
+            waitlisted,
+        }))
+    }
+
+    /// The session's waitlist, first in line first: (booking id, resident id).
+    pub async fn waitlist_of(&self, session_id: i64) -> Result<Vec<(i64, i64)>, StoreError> {
+        Ok(sqlx::query_as(
+            "SELECT id, resident_id FROM bookings WHERE session_id = $1 AND status = 'waitlisted' ORDER BY id",
+        )
+        .bind(session_id)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+}
