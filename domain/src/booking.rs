@@ -167,6 +167,39 @@ impl BookingRefusal {
     }
 }
 
+/// A booking as its holder sees it: on `/me/bookings`, in the API, on the ticket.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BookingSummary {
+    pub id: i64,
+    pub status: BookingStatus,
+    /// The ticket code, while the booking holds a place (confirmed or attended).
+    pub code: Option<String>,
+    pub session_id: i64,
+    pub starts_at: DateTime<FixedOffset>,
+    pub ends_at: DateTime<FixedOffset>,
+    pub item_id: i64,
+    pub item_title: String,
+    pub facility_name: String,
+    pub facility_address: String,
+    /// 1 for the first in line, while waitlisted.
+    pub waitlist_position: Option<u32>,
+    pub created_at: DateTime<FixedOffset>,
+}
+
+impl BookingSummary {
+    /// Whether the session is still to come at `now` (UTC seconds): upcoming bookings are listed
+    /// first and can be cancelled.
+    pub fn is_upcoming(&self, now: i64) -> bool {
+        self.ends_at.timestamp() > now && self.status.is_active()
+    }
+
+    /// Whether the holder can still cancel at `now`.
+    pub fn can_cancel(&self, now: i64) -> bool {
+        matches!(self.status, BookingStatus::Confirmed | BookingStatus::Waitlisted)
+            && now < self.starts_at.timestamp()
+    }
+}
+
 /// A pause as the resident's clock shows it.
 pub fn paused_refusal(until_utc: i64) -> BookingRefusal {
     BookingRefusal::Paused { until: local(until_utc) }

@@ -6,6 +6,7 @@
 
 pub mod account;
 pub mod booking;
+pub mod calendar;
 pub mod catalog;
 pub mod compliance;
 pub mod facility;

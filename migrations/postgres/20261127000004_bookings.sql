@@ -56,3 +56,9 @@ CREATE TABLE web_sessions (
     expires_at BIGINT  NOT NULL
 );
 CREATE INDEX web_sessions_expiry ON web_sessions (expires_at);
+
+-- Server-wide values every server on one database must share (the ticket signing secret).
+CREATE TABLE settings (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);

@@ -16,6 +16,21 @@ pub struct Config {
     pub dev: bool,
     /// `CC_TILE_URL` and `CC_TILE_ATTRIBUTION`: the map's background tiles (default OpenStreetMap).
     pub map: app::server_fns::MapSettings,
+    /// `CC_THROTTLE=off` lifts login and code throttles for load tests; on by default.
+    pub throttle: bool,
+    /// `CC_TRUST_FORWARDED=1`: take the client address from `X-Forwarded-For` (set it only
+    /// behind a proxy that writes that header; otherwise clients could pick their address).
+    pub trust_forwarded: bool,
+    /// `CC_SECURE_COOKIES=1`: mark the session cookie `Secure` (set it when served over TLS).
+    pub secure_cookies: bool,
+    /// `CC_SECRET`: the ticket-signing secret (at least 32 characters). Unset: a random one is
+    /// made on first start and kept in the database, shared by every server.
+    pub secret: Option<String>,
+    /// `CC_NO_SHOW_RULE`: `threshold/window_days/pause_days` (default `2/120/30`) or `off`.
+    pub no_show_rule: cc_domain::booking::NoShowRule,
+    /// Never read from the environment: only the race-control test sets it, to show that the
+    /// booking rush test catches an oversell when the guard is gone.
+    pub remove_booking_guard_for_race_control: bool,
 }
 
 /// A variable that is set but cannot be used.
@@ -42,7 +57,33 @@ impl Config {
         let database_url = lookup("DATABASE_URL").unwrap_or_else(|| "sqlite://data/culture.db".into());
         cc_store::Backend::from_url(&database_url)
             .map_err(|e| ConfigError { name: "DATABASE_URL", reason: e.to_string() })?;
+        let flag = |name: &'static str, default: bool| match lookup(name).as_deref().map(str::trim) {
+            None | Some("") => Ok(default),
+            Some("1" | "on" | "true" | "yes") => Ok(true),
+            Some("0" | "off" | "false" | "no") => Ok(false),
+            Some(other) => Err(ConfigError { name, reason: format!("`{other}` is not on or off") }),
+        };
+        let secret = lookup("CC_SECRET").filter(|s| !s.is_empty());
+        if secret.as_ref().is_some_and(|s| s.chars().count() < 32) {
+            return Err(ConfigError {
+                name: "CC_SECRET",
+                reason: "use at least 32 random characters".into(),
+            });
+        }
+        let no_show_rule = match lookup("CC_NO_SHOW_RULE") {
+            None => cc_domain::booking::NoShowRule::default(),
+            Some(text) => cc_domain::booking::NoShowRule::parse(&text).ok_or_else(|| ConfigError {
+                name: "CC_NO_SHOW_RULE",
+                reason: format!("`{text}` is not threshold/window_days/pause_days (e.g. 2/120/30) or off"),
+            })?,
+        };
         Ok(Config {
+            throttle: flag("CC_THROTTLE", true)?,
+            trust_forwarded: flag("CC_TRUST_FORWARDED", false)?,
+            secure_cookies: flag("CC_SECURE_COOKIES", false)?,
+            secret,
+            no_show_rule,
+            remove_booking_guard_for_race_control: false,
             database_url,
             addr,
             site_root: lookup("LEPTOS_SITE_ROOT").unwrap_or_else(|| "target/site".into()),
@@ -68,6 +109,24 @@ mod tests {
         assert_eq!(config.addr.to_string(), "127.0.0.1:3000");
         assert!(!config.dev);
         assert_eq!(config.map.tile_url, "https://tile.openstreetmap.org/{z}/{x}/{y}.png");
+        assert!(config.throttle && !config.trust_forwarded && !config.secure_cookies);
+        assert_eq!(config.no_show_rule, cc_domain::booking::NoShowRule::default());
+    }
+
+    #[test]
+    fn throttles_can_be_lifted_and_the_no_show_rule_configured() {
+        let config = Config::from_lookup(|n| match n {
+            "CC_THROTTLE" => Some("off".into()),
+            "CC_NO_SHOW_RULE" => Some("3/90/14".into()),
+            _ => None,
+        })
+        .unwrap();
+        assert!(!config.throttle);
+        assert_eq!(config.no_show_rule.threshold, 3);
+        let err = Config::from_lookup(|n| (n == "CC_THROTTLE").then(|| "maybe".into())).unwrap_err();
+        assert_eq!(err.name, "CC_THROTTLE");
+        let err = Config::from_lookup(|n| (n == "CC_SECRET").then(|| "short".into())).unwrap_err();
+        assert_eq!(err.name, "CC_SECRET");
     }
 
     #[test]

@@ -4,5 +4,6 @@
 pub mod api;
 pub mod cli;
 pub mod config;
+mod cross_site;
 pub mod startup;
 pub mod telemetry;

@@ -1,13 +1,21 @@
 //! Building the application: database, routes, listener. Tests build it on port 0.
 
+use std::net::SocketAddr;
+use std::sync::Arc;
+
 use app::{shell, App};
 use axum::routing::get;
 use axum::Router;
+use cc_auth::{Accounts, DbSessionStore, LogSms, ResidentAuth, SessionLimits, SESSION_COOKIE};
+use cc_domain::ticket::TicketSigner;
 use cc_store::Store;
 use http::header::{HeaderName, HeaderValue};
 use leptos::config::LeptosOptions;
 use leptos::prelude::provide_context;
+use rand::Rng;
 use std::sync::OnceLock;
+use tower_sessions::cookie::SameSite;
+use tower_sessions::{Expiry, SessionManagerLayer};
 
 use leptos_axum::{file_and_error_handler_with_context, generate_route_list, AxumRouteListing, LeptosRoutes};
 use tokio::net::TcpListener;
@@ -24,6 +32,8 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub store: Store,
     pub map: app::server_fns::MapSettings,
+    pub auth: ResidentAuth,
+    pub tickets: TicketSigner,
 }
 
 /// A built application, bound to its port and ready to serve.
@@ -31,13 +41,27 @@ pub struct Application {
     listener: TcpListener,
     router: Router,
     store: Store,
+    sms: Arc<LogSms>,
 }
 
 impl Application {
     /// Connects and migrates the database, builds the routes and binds the listener.
     pub async fn build(config: &Config) -> anyhow::Result<Application> {
-        let store = Store::connect(&config.database_url).await?;
+        let mut store = Store::connect(&config.database_url).await?.with_no_show_rule(config.no_show_rule);
+        if config.remove_booking_guard_for_race_control {
+            store = store.without_booking_guard_for_race_control();
+        }
         store.migrate().await?;
+        let secret = match &config.secret {
+            Some(secret) => secret.clone(),
+            None => store.setting_or_insert("ticket_secret", random_secret).await?,
+        };
+        let sms = Arc::new(LogSms::default());
+        let auth = ResidentAuth {
+            accounts: Accounts::new(store.clone(), sms.clone(), config.throttle),
+            limits: SessionLimits::default(),
+            trust_forwarded: config.trust_forwarded,
+        };
         let listener = TcpListener::bind(config.addr).await?;
         let leptos_options = LeptosOptions::builder()
             .output_name("culture-cloud")
@@ -46,8 +70,15 @@ impl Application {
             .site_addr(listener.local_addr()?)
             .env(if config.dev { leptos::config::Env::DEV } else { leptos::config::Env::PROD })
             .build();
-        let router = router(AppState { leptos_options, store: store.clone(), map: config.map.clone() });
-        Ok(Application { listener, router, store })
+        let state = AppState {
+            leptos_options,
+            store: store.clone(),
+            map: config.map.clone(),
+            auth,
+            tickets: TicketSigner::new(secret.as_bytes()),
+        };
+        let router = router(state, config.secure_cookies);
+        Ok(Application { listener, router, store, sms })
     }
 
     /// The port actually bound (useful with port 0).
@@ -60,26 +91,43 @@ impl Application {
         &self.store
     }
 
+    /// The development SMS sender, which remembers the codes it "sent" (tests read them).
+    pub fn dev_sms(&self) -> Arc<LogSms> {
+        self.sms.clone()
+    }
+
     /// Serves until Ctrl-C or SIGTERM, then lets requests in flight finish.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         tracing::info!(addr = %self.listener.local_addr()?, "Culture Cloud is listening");
-        let sweeper = tokio::spawn(sweep_next_sessions(self.store.clone()));
-        axum::serve(self.listener, self.router).with_graceful_shutdown(shutdown_signal()).await?;
+        let sweeper = tokio::spawn(sweep_every_minute(self.store.clone()));
+        let service = self.router.into_make_service_with_connect_info::<SocketAddr>();
+        axum::serve(self.listener, service).with_graceful_shutdown(shutdown_signal()).await?;
         sweeper.abort();
         self.store.close().await;
         Ok(())
     }
 }
 
-/// Keeps each item's stored "next session" current as sessions begin: at start, then every minute.
-async fn sweep_next_sessions(store: Store) {
+/// At start, then every minute: keeps each item's stored "next session" current as sessions
+/// begin, and forgets expired login sessions.
+async fn sweep_every_minute(store: Store) {
     let mut every_minute = tokio::time::interval(std::time::Duration::from_secs(60));
     loop {
         every_minute.tick().await;
-        if let Err(e) = store.sweep_next_sessions(cc_domain::time::now()).await {
+        let now = cc_domain::time::now();
+        if let Err(e) = store.sweep_next_sessions(now).await {
             tracing::warn!(error = %e, "could not move items on to their next session; retrying in a minute");
         }
+        if let Err(e) = store.delete_expired_web_sessions(now).await {
+            tracing::warn!(error = %e, "could not delete expired login sessions; retrying in a minute");
+        }
     }
+}
+
+/// 256 random bits as hex: the ticket secret when none is configured.
+fn random_secret() -> String {
+    let bytes: [u8; 32] = rand::rng().random();
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// The app's routes, generated once per process. Generating them renders the app with resource
@@ -91,13 +139,24 @@ fn route_list() -> Vec<AxumRouteListing> {
 }
 
 /// All routes: health, the open-data API, then the Leptos pages and server functions.
-pub fn router(state: AppState) -> Router {
+pub fn router(state: AppState, secure_cookies: bool) -> Router {
     let routes = route_list();
-    let (store, map) = (state.store.clone(), state.map.clone());
+    let (store, map, auth, tickets) =
+        (state.store.clone(), state.map.clone(), state.auth.clone(), state.tickets.clone());
     let context = move || {
         provide_context(store.clone());
         provide_context(map.clone());
+        provide_context(auth.clone());
+        provide_context(tickets.clone());
     };
+    // Sessions live in the database; the cookie is HttpOnly, SameSite=Lax, Secure behind TLS,
+    // and expires after a week unused (the absolute limit is checked on every read).
+    let sessions = SessionManagerLayer::new(DbSessionStore::new(state.store.clone()))
+        .with_name(SESSION_COOKIE)
+        .with_http_only(true)
+        .with_same_site(SameSite::Lax)
+        .with_secure(secure_cookies)
+        .with_expiry(Expiry::OnInactivity(time::Duration::seconds(state.auth.limits.idle_secs)));
     let site_root = state.leptos_options.site_root.to_string();
     // Built assets, served pre-compressed when `scripts/precompress` left a .br/.gz beside them
     // (brotli at quality 11 beats what the compression layer can afford per request).
@@ -113,6 +172,8 @@ pub fn router(state: AppState) -> Router {
             move || shell(options.clone())
         })
         .fallback(file_and_error_handler_with_context::<AppState, _>(context, shell))
+        .layer(axum::middleware::from_fn(crate::cross_site::refuse_cross_site))
+        .layer(sessions)
         .layer(CompressionLayer::new())
         .layer(header("x-content-type-options", "nosniff"))
         .layer(header("referrer-policy", "strict-origin-when-cross-origin"))

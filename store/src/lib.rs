@@ -14,9 +14,10 @@ mod facilities;
 pub mod residents;
 pub mod seed;
 pub mod testing;
+mod web_sessions;
 pub mod write;
 
-pub use bookings::{Booking, BookingAttempt, BookingView, CancelOutcome, CapacityOutcome, SessionCounts};
+pub use bookings::{Booking, BookingAttempt, CancelOutcome, CapacityOutcome, SessionCounts};
 pub use connect::{Backend, Store};
 pub use error::StoreError;
 pub use write::{NewFacility, NewItem, NewSession};

@@ -61,7 +61,7 @@ impl Store {
         count: u64,
         password_hash: &str,
     ) -> Result<Vec<i64>, StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin().await?;
         let mut ids = Vec::with_capacity(count as usize);
         for n in 0..count {
             let (id,): (i64,) = sqlx::query_as(

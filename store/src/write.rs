@@ -58,9 +58,14 @@ pub struct NewSession {
 }
 
 impl Store {
-    /// Starts a transaction for a batch of writes.
+    /// Starts a transaction for a batch of writes. On SQLite it takes the write lock at once
+    /// (`BEGIN IMMEDIATE`): a deferred transaction that reads and then writes fails with
+    /// "database is locked" when another writer got in between, whatever the busy timeout.
     pub async fn begin(&self) -> Result<sqlx::Transaction<'static, sqlx::Any>, StoreError> {
-        Ok(self.pool.begin().await?)
+        Ok(match self.backend() {
+            crate::Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
+            crate::Backend::Postgres => self.pool.begin().await?,
+        })
     }
 }
 

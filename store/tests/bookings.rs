@@ -114,12 +114,13 @@ async fn cancelling_gives_the_place_to_the_first_on_the_waitlist() {
         matches!(&second, BookingAttempt::Booked { booking, .. } if booking.status == BookingStatus::Waitlisted)
     );
     let view = store.booking_of(people[2], booking_id(&third)).await.unwrap().unwrap();
-    assert_eq!(view.waitlist_position, 2);
+    assert_eq!(view.waitlist_position, Some(2));
+    assert_eq!(view.code, None, "no ticket while waitlisted");
 
     let outcome = store.cancel_booking(people[0], holder).await.unwrap();
     assert_eq!(outcome, CancelOutcome::Cancelled { promoted: Some(booking_id(&second)) });
     let promoted = store.booking_of(people[1], booking_id(&second)).await.unwrap().unwrap();
-    assert_eq!(promoted.status.0, BookingStatus::Confirmed);
+    assert_eq!(promoted.status, BookingStatus::Confirmed);
     assert_eq!(store.cancel_booking(people[0], holder).await.unwrap(), CancelOutcome::AlreadyCancelled);
     let counts = store.session_counts(session).await.unwrap().unwrap();
     assert_eq!((counts.remaining, counts.confirmed, counts.waitlisted), (0, 1, 1));

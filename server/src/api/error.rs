@@ -8,6 +8,10 @@ use cc_domain::{Locale, ParamError};
 use http::StatusCode;
 use serde_json::json;
 
+use cc_auth::AccountError;
+use cc_domain::account::AccountProblem;
+use cc_domain::booking::BookingRefusal;
+
 /// Everything an API handler can fail with.
 #[derive(Debug, thiserror::Error)]
 pub enum ApiError {
@@ -17,6 +21,42 @@ pub enum ApiError {
     NotFound(&'static str),
     #[error(transparent)]
     Store(#[from] cc_store::StoreError),
+    /// A request body that is not the JSON the endpoint takes.
+    #[error("bad body: {0}")]
+    BadBody(String),
+    /// The resident's account input was refused.
+    #[error("account: {0:?}")]
+    Account(AccountProblem),
+    /// No resident is logged in.
+    #[error("not logged in")]
+    Unauthenticated,
+    /// Booking refused (409 with the refusal's code).
+    #[error("booking refused: {0:?}")]
+    Booking(BookingRefusal),
+    /// A state change that cannot happen now: (status, code, Chinese, English).
+    #[error("conflict: {1}")]
+    Conflict(StatusCode, &'static str, &'static str, &'static str),
+    /// Anything else that failed on our side.
+    #[error(transparent)]
+    Internal(#[from] anyhow::Error),
+}
+
+impl From<AccountError> for ApiError {
+    fn from(e: AccountError) -> Self {
+        match e {
+            AccountError::Refused(problem) => ApiError::Account(problem),
+            AccountError::Failed(e) => ApiError::Internal(e),
+        }
+    }
+}
+
+fn account_status(problem: AccountProblem) -> StatusCode {
+    match problem {
+        AccountProblem::WrongCredentials => StatusCode::UNAUTHORIZED,
+        AccountProblem::PhoneTaken => StatusCode::CONFLICT,
+        AccountProblem::TooManyAttempts => StatusCode::TOO_MANY_REQUESTS,
+        _ => StatusCode::BAD_REQUEST,
+    }
 }
 
 impl ApiError {
@@ -35,8 +75,32 @@ impl ApiError {
                 },
                 None,
             ),
-            ApiError::Store(e) => {
-                tracing::error!(error = %e, "storage failed while answering the API");
+            ApiError::BadBody(detail) => (
+                StatusCode::BAD_REQUEST,
+                "bad_request",
+                match locale {
+                    Locale::Zh => format!("请求内容格式不正确：{detail}"),
+                    Locale::En => format!("the request body is not valid: {detail}"),
+                },
+                None,
+            ),
+            ApiError::Account(problem) => {
+                (account_status(*problem), problem.code(), problem.message(locale).to_string(), None)
+            }
+            ApiError::Unauthenticated => (
+                StatusCode::UNAUTHORIZED,
+                "unauthenticated",
+                locale.pick("请先登录。", "Log in first.").to_string(),
+                None,
+            ),
+            ApiError::Booking(refusal) => {
+                (StatusCode::CONFLICT, refusal.code(), refusal.message(locale), None)
+            }
+            ApiError::Conflict(status, code, zh, en) => {
+                (*status, *code, locale.pick(zh, en).to_string(), None)
+            }
+            ApiError::Store(_) | ApiError::Internal(_) => {
+                tracing::error!(error = %self, "failed while answering the API");
                 (
                     StatusCode::INTERNAL_SERVER_ERROR,
                     "internal",

@@ -1,13 +1,17 @@
-//! Open-data API v1 (`/api/v1`): the catalogue and the facility network as JSON, described by
+//! API v1 (`/api/v1`): the catalogue and the facility network as open data, resident accounts
+//! and bookings, described by
 //! `/api/v1/openapi.json`. Handlers only orchestrate: parse, ask the store, answer.
 
+mod auth;
+mod bookings;
 pub mod error;
 mod facilities;
 pub mod health;
 mod items;
 mod reference;
+mod resident;
 
-use axum::routing::get;
+use axum::routing::{get, post};
 use axum::Router;
 
 use crate::startup::AppState;
@@ -23,6 +27,16 @@ pub fn router() -> Router<AppState> {
         .route("/coverage", get(facilities::coverage))
         .route("/categories", get(reference::categories))
         .route("/streets", get(reference::streets))
+        .route("/auth/code", post(auth::send_code))
+        .route("/auth/register", post(auth::register))
+        .route("/auth/login", post(auth::login))
+        .route("/auth/logout", post(auth::logout))
+        .route("/me", get(auth::me))
+        .route("/me/bookings", get(bookings::mine))
+        .route("/sessions/{id}/bookings", post(bookings::book))
+        .route("/bookings/{id}", get(bookings::show).delete(bookings::cancel))
+        .route("/bookings/{id}/ticket.svg", get(bookings::ticket_svg))
+        .route("/bookings/{id}/calendar.ics", get(bookings::calendar))
         .route("/openapi.json", get(openapi))
         .fallback(|| async { ApiError::NotFound("route") })
 }

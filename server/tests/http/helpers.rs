@@ -1,33 +1,42 @@
 //! Spawning the application for a test, and talking to it.
 
+use std::sync::Arc;
+
+use cc_auth::{issue_session, LogSms, SessionLimits, SESSION_COOKIE};
+use cc_domain::account::PhoneNumber;
+use cc_store::Store;
 use culture_cloud::config::Config;
 use culture_cloud::startup::Application;
-use serde_json::Value;
+use serde_json::{json, Value};
 
 /// A running application and a client for it.
 pub struct TestApp {
     pub address: String,
     pub client: reqwest::Client,
+    pub store: Store,
+    pub sms: Arc<LogSms>,
 }
 
 /// Starts the application on a fresh database with the Shijingshan demo loaded.
 pub async fn spawn_app() -> TestApp {
+    spawn_app_with(|_| {}).await
+}
+
+/// Starts the application with a changed configuration.
+pub async fn spawn_app_with(change: impl FnOnce(&mut Config)) -> TestApp {
     culture_cloud::telemetry::init();
-    let config = Config {
-        database_url: cc_store::testing::fresh_database_url().await.expect("a fresh test database"),
-        addr: "127.0.0.1:0".parse().unwrap(),
-        site_root: "target/site".into(),
-        dev: false,
-        map: app::server_fns::MapSettings {
-            tile_url: "https://tiles.invalid/{z}/{x}/{y}.png".into(),
-            attribution: "test tiles".into(),
-        },
-    };
+    let mut config = Config::from_lookup(|_| None).expect("the defaults are valid");
+    config.database_url = cc_store::testing::fresh_database_url().await.expect("a fresh test database");
+    config.addr = "127.0.0.1:0".parse().unwrap();
+    config.map.tile_url = "https://tiles.invalid/{z}/{x}/{y}.png".into();
+    config.map.attribution = "test tiles".into();
+    change(&mut config);
     let app = Application::build(&config).await.expect("the application builds");
     app.store().seed_demo().await.expect("the demo loads");
     let address = format!("http://127.0.0.1:{}", app.port());
+    let (store, sms) = (app.store().clone(), app.dev_sms());
     tokio::spawn(app.run_until_stopped());
-    TestApp { address, client: reqwest::Client::new() }
+    TestApp { address, client: reqwest::Client::new(), store, sms }
 }
 
 impl TestApp {
@@ -57,6 +66,95 @@ impl TestApp {
         let (status, body) = self.get_with(path, headers).await;
         let json = serde_json::from_str(&body).unwrap_or_else(|e| panic!("{path} is not JSON ({e}): {body}"));
         (status, json)
+    }
+
+    /// A browser-like visitor with its own cookie jar.
+    pub fn visitor(&self) -> Visitor {
+        let client = reqwest::Client::builder().cookie_store(true).build().unwrap();
+        Visitor { address: self.address.clone(), client }
+    }
+
+    /// Registers a resident through the API (code from the development SMS sender) and returns
+    /// their logged-in visitor.
+    pub async fn register(&self, phone: &str, password: &str) -> Visitor {
+        let visitor = self.visitor();
+        let (status, body) = visitor.post("/api/v1/auth/code", json!({ "phone": phone })).await;
+        assert_eq!(status, 202, "{body}");
+        let code = self.sms.last_code(&PhoneNumber::parse(phone).unwrap()).expect("a code was sent");
+        let (status, body) = visitor
+            .post("/api/v1/auth/register", json!({ "phone": phone, "code": code, "password": password }))
+            .await;
+        assert_eq!(status, 201, "{body}");
+        visitor
+    }
+
+    /// `count` residents, each already logged in (without hashing a password each): their
+    /// session cookies, for rush tests.
+    pub async fn logged_in_residents(&self, first_phone: u64, count: u64) -> Vec<String> {
+        let ids = self.store.create_residents_in_bulk(first_phone, count, "$argon2id$unused").await.unwrap();
+        let mut cookies = Vec::with_capacity(ids.len());
+        for id in ids {
+            let session = issue_session(&self.store, id, SessionLimits::default()).await.unwrap();
+            cookies.push(format!("{SESSION_COOKIE}={session}"));
+        }
+        cookies
+    }
+}
+
+/// One visitor's client: cookies kept between requests, like a browser.
+pub struct Visitor {
+    pub address: String,
+    pub client: reqwest::Client,
+}
+
+impl Visitor {
+    /// Sends a request with a JSON body (if any) and extra headers; returns status and JSON (or Null).
+    pub async fn send(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        body: Option<Value>,
+        headers: &[(&str, &str)],
+    ) -> (u16, Value) {
+        let mut request = self.client.request(method, format!("{}{path}", self.address));
+        if let Some(body) = body {
+            request = request.json(&body);
+        }
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        let response = request.send().await.expect("the server answers");
+        let status = response.status().as_u16();
+        let text = response.text().await.unwrap();
+        (status, serde_json::from_str(&text).unwrap_or(Value::Null))
+    }
+
+    pub async fn post(&self, path: &str, body: Value) -> (u16, Value) {
+        self.send(reqwest::Method::POST, path, Some(body), &[]).await
+    }
+
+    pub async fn get(&self, path: &str) -> (u16, Value) {
+        self.send(reqwest::Method::GET, path, None, &[]).await
+    }
+
+    pub async fn get_text(&self, path: &str) -> (u16, String, String) {
+        let response = self.client.get(format!("{}{path}", self.address)).send().await.unwrap();
+        let status = response.status().as_u16();
+        let kind = response
+            .headers()
+            .get("content-type")
+            .map(|v| v.to_str().unwrap().to_string())
+            .unwrap_or_default();
+        (status, kind, response.text().await.unwrap())
+    }
+
+    pub async fn delete(&self, path: &str) -> (u16, Value) {
+        self.send(reqwest::Method::DELETE, path, None, &[]).await
+    }
+
+    /// Books a session; returns status and body.
+    pub async fn book(&self, session: i64) -> (u16, Value) {
+        self.post(&format!("/api/v1/sessions/{session}/bookings"), json!({})).await
     }
 }
 

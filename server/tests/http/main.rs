@@ -1,10 +1,13 @@
 //! HTTP tests: the real application, bound to port 0 on a fresh database loaded with the demo.
 //! Run on PostgreSQL with `CC_TEST_BACKEND=postgres`.
 
+mod api_accounts;
+mod api_bookings;
 mod api_errors;
 mod api_facilities;
 mod api_items;
 mod api_reference;
+mod api_rush;
 mod assets;
 mod helpers;
 mod pages;

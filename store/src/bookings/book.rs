@@ -56,7 +56,7 @@ impl Store {
     ) -> Result<BookingAttempt, StoreError> {
         let attempt = match self.booking_guard {
             BookingGuard::On => {
-                let mut tx = self.begin_write().await?;
+                let mut tx = self.begin().await?;
                 let attempt = self.book_on(&mut tx, resident_id, session_id, key).await;
                 if attempt.is_ok() {
                     tx.commit().await?;
@@ -182,6 +182,12 @@ impl Store {
         .await?;
         let times: Vec<i64> = times.into_iter().map(|(t,)| t).collect();
         Ok(self.no_show_rule.paused_until(&times, now))
+    }
+
+    /// Until when (UTC seconds) the no-show rule pauses this resident's booking, if it does now.
+    pub async fn booking_paused_until(&self, resident_id: i64) -> Result<Option<i64>, StoreError> {
+        let mut conn = self.pool.acquire().await?;
+        self.paused_until(&mut conn, resident_id, now()).await
     }
 
     /// After a unique-index conflict: the replay or the duplicate that caused it.

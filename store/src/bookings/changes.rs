@@ -41,7 +41,7 @@ impl Store {
         resident_id: i64,
         booking_id: i64,
     ) -> Result<CancelOutcome, StoreError> {
-        let mut tx = self.begin_write().await?;
+        let mut tx = self.begin().await?;
         let session: Option<(i64,)> =
             sqlx::query_as("SELECT session_id FROM bookings WHERE id = $1 AND resident_id = $2")
                 .bind(booking_id)
@@ -82,7 +82,7 @@ impl Store {
         session_id: i64,
         capacity: i64,
     ) -> Result<CapacityOutcome, StoreError> {
-        let mut tx = self.begin_write().await?;
+        let mut tx = self.begin().await?;
         self.lock_session(&mut tx, session_id).await?;
         let row: Option<(i64, i64)> =
             sqlx::query_as("SELECT capacity, remaining FROM sessions WHERE id = $1")

@@ -12,11 +12,10 @@ mod read;
 
 pub use book::{BookingAttempt, BookingGuard};
 pub use changes::{CancelOutcome, CapacityOutcome};
-pub use read::{BookingView, SessionCounts};
+pub use read::SessionCounts;
 
 use cc_domain::booking::BookingStatus;
 use rand::Rng;
-use sqlx::{Any, Transaction};
 
 use crate::{Backend, Store, StoreError};
 
@@ -55,15 +54,6 @@ fn new_ticket_code() -> String {
 }
 
 impl Store {
-    /// A write transaction that holds the write lock from its first statement on SQLite, so two
-    /// bookings never interleave their reads and writes (and never fail with "database is locked").
-    pub(crate) async fn begin_write(&self) -> Result<Transaction<'static, Any>, StoreError> {
-        Ok(match self.backend() {
-            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
-            Backend::Postgres => self.pool.begin().await?,
-        })
-    }
-
     /// Inside a write transaction, makes every other change to this session's places wait until
     /// this one commits: a row lock on PostgreSQL; on SQLite `BEGIN IMMEDIATE` already did it.
     pub(crate) async fn lock_session(

@@ -1,17 +1,18 @@
 //! Reading bookings: a resident's own list and ticket, and a session's counts.
 
-use cc_domain::booking::BookingStatus;
+use cc_domain::booking::{BookingStatus, BookingSummary};
+use cc_domain::time::local;
 use sqlx::FromRow;
 
 use super::HOLDS_A_PLACE;
 use crate::{Store, StoreError};
 
-/// A booking with what its ticket and the resident's list show.
+/// A booking row with what its ticket and the resident's list show.
 #[derive(Debug, Clone, PartialEq, FromRow)]
-pub struct BookingView {
+struct BookingRow {
     pub id: i64,
     #[sqlx(try_from = "String")]
-    pub status: StoredStatus,
+    status: StoredStatus,
     pub code: String,
     pub created_at: i64,
     pub session_id: i64,
@@ -27,7 +28,28 @@ pub struct BookingView {
 
 /// A status column read into [`BookingStatus`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct StoredStatus(pub BookingStatus);
+struct StoredStatus(BookingStatus);
+
+impl BookingRow {
+    fn summary(self) -> BookingSummary {
+        let status = self.status.0;
+        let holds_ticket = matches!(status, BookingStatus::Confirmed | BookingStatus::Attended);
+        BookingSummary {
+            id: self.id,
+            status,
+            code: holds_ticket.then_some(self.code),
+            session_id: self.session_id,
+            starts_at: local(self.starts_at),
+            ends_at: local(self.ends_at),
+            item_id: self.item_id,
+            item_title: self.item_title,
+            facility_name: self.facility_name,
+            facility_address: self.facility_address,
+            waitlist_position: (self.waitlist_position > 0).then_some(self.waitlist_position as u32),
+            created_at: local(self.created_at),
+        }
+    }
+}
 
 impl TryFrom<String> for StoredStatus {
     type Error = String;
@@ -56,13 +78,14 @@ const VIEW_SELECT: &str = "SELECT b.id, b.status, b.code, b.created_at, b.sessio
 
 impl Store {
     /// A resident's bookings, latest session first.
-    pub async fn bookings_of(&self, resident_id: i64) -> Result<Vec<BookingView>, StoreError> {
-        Ok(sqlx::query_as(&format!(
+    pub async fn bookings_of(&self, resident_id: i64) -> Result<Vec<BookingSummary>, StoreError> {
+        let rows: Vec<BookingRow> = sqlx::query_as(&format!(
             "{VIEW_SELECT} WHERE b.resident_id = $1 ORDER BY s.starts_at DESC, b.id DESC"
         ))
         .bind(resident_id)
         .fetch_all(&self.pool)
-        .await?)
+        .await?;
+        Ok(rows.into_iter().map(BookingRow::summary).collect())
     }
 
     /// One booking if it is this resident's; another resident's booking is `None` as if it did not exist.
@@ -70,12 +93,23 @@ impl Store {
         &self,
         resident_id: i64,
         booking_id: i64,
-    ) -> Result<Option<BookingView>, StoreError> {
-        Ok(sqlx::query_as(&format!("{VIEW_SELECT} WHERE b.id = $1 AND b.resident_id = $2"))
-            .bind(booking_id)
-            .bind(resident_id)
-            .fetch_optional(&self.pool)
-            .await?)
+    ) -> Result<Option<BookingSummary>, StoreError> {
+        let row: Option<BookingRow> =
+            sqlx::query_as(&format!("{VIEW_SELECT} WHERE b.id = $1 AND b.resident_id = $2"))
+                .bind(booking_id)
+                .bind(resident_id)
+                .fetch_optional(&self.pool)
+                .await?;
+        Ok(row.map(BookingRow::summary))
+    }
+
+    /// The ticket code of a booking that holds a place (for signing its ticket), if it is this resident's.
+    pub async fn ticket_code_of(
+        &self,
+        resident_id: i64,
+        booking_id: i64,
+    ) -> Result<Option<String>, StoreError> {
+        Ok(self.booking_of(resident_id, booking_id).await?.and_then(|b| b.code))
     }
 
     /// A session's capacity and bookings, counted.
