@@ -5,6 +5,10 @@ use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
 use serde::{Deserialize, Serialize};
 
+use cc_domain::account::AccountProblem;
+use cc_domain::booking::BookingRefusal;
+
+use crate::i18n::account::account_strings;
 use crate::i18n::strings;
 
 /// What can go wrong behind a page. Details of internal failures stay in the server log.
@@ -19,6 +23,21 @@ pub enum AppError {
     /// The request never reached the server function, or its answer could not be read.
     #[error("request failed: {0}")]
     Transport(String),
+    /// Account input refused (wrong code, weak password, wrong credentials, throttled).
+    #[error("account: {0:?}")]
+    Account(AccountProblem),
+    /// A booking refused for a reason the resident can act on.
+    #[error("booking: {0:?}")]
+    Booking(BookingRefusal),
+    /// The page needs a logged-in resident.
+    #[error("login required")]
+    LoginRequired,
+    /// The session or booking does not exist (or is someone else's).
+    #[error("not found")]
+    NotFound,
+    /// The session has begun: the booking can no longer be cancelled.
+    #[error("too late")]
+    TooLate,
 }
 
 impl FromServerFnError for AppError {
@@ -35,6 +54,11 @@ impl AppError {
         match self {
             AppError::BadParam(e) => e.message(locale),
             AppError::Internal | AppError::Transport(_) => strings(locale).error_body.to_string(),
+            AppError::Account(problem) => problem.message(locale).to_string(),
+            AppError::Booking(refusal) => refusal.message(locale),
+            AppError::LoginRequired => account_strings(locale).login_required.to_string(),
+            AppError::NotFound => account_strings(locale).booking_not_found.to_string(),
+            AppError::TooLate => account_strings(locale).too_late_to_cancel.to_string(),
         }
     }
 }
@@ -51,5 +75,24 @@ impl From<cc_store::StoreError> for AppError {
 impl From<ParamError> for AppError {
     fn from(err: ParamError) -> Self {
         AppError::BadParam(err)
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl From<cc_auth::AccountError> for AppError {
+    fn from(err: cc_auth::AccountError) -> Self {
+        match err {
+            cc_auth::AccountError::Refused(problem) => AppError::Account(problem),
+            cc_auth::AccountError::Failed(e) => AppError::from(e),
+        }
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl From<anyhow::Error> for AppError {
+    /// Logs the failure once, here at the boundary.
+    fn from(err: anyhow::Error) -> Self {
+        tracing::error!(error = %err, "failed while serving a page");
+        AppError::Internal
     }
 }

@@ -1,6 +1,7 @@
 //! Culture Cloud's user interface: pages, components and the server functions behind them.
 //! Compiled twice — with `ssr` into the server, with `hydrate` into the browser bundle.
 
+pub mod account_fns;
 pub mod components;
 pub mod error;
 pub mod i18n;
@@ -15,8 +16,16 @@ use leptos_router::{path, SsrMode};
 
 use components::layout::Layout;
 use pages::{
-    catalog::CatalogPage, coverage::CoveragePage, facilities::FacilitiesPage, facility::FacilityPage,
-    home::HomePage, item::ItemPage, map::MapPage, not_found::NotFound,
+    catalog::CatalogPage,
+    coverage::CoveragePage,
+    facilities::FacilitiesPage,
+    facility::FacilityPage,
+    home::HomePage,
+    item::ItemPage,
+    login::{LoginPage, RegisterPage},
+    map::MapPage,
+    my_bookings::MyBookingsPage,
+    not_found::NotFound,
 };
 use prefs::provide_prefs;
 
@@ -65,6 +74,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/facilities/:id") view=FacilityPage ssr=SsrMode::Async/>
                     <Route path=path!("/map") view=MapPage ssr=SsrMode::Async/>
                     <Route path=path!("/coverage") view=CoveragePage ssr=SsrMode::Async/>
+                    <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async/>
+                    <Route path=path!("/register") view=RegisterPage ssr=SsrMode::Async/>
+                    <Route path=path!("/me/bookings") view=MyBookingsPage ssr=SsrMode::Async/>
                 </Routes>
             </Layout>
         </Router>

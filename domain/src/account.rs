@@ -152,7 +152,8 @@ impl NewPassword {
 }
 
 /// Why an account form was refused.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[error("{}", self.message(Locale::En))]
 pub enum AccountProblem {
     InvalidPhone,
     PasswordTooShort,

@@ -117,6 +117,8 @@ pub struct SessionInfo {
     pub remaining: i64,
     pub booking_opens_at: DateTime<FixedOffset>,
     pub booking_closes_at: DateTime<FixedOffset>,
+    /// Whether residents can join a waitlist when it is full.
+    pub waitlist: bool,
 }
 
 /// Whether a resident could book a session at a given moment.
@@ -192,6 +194,7 @@ mod tests {
             remaining,
             booking_opens_at: local(opens),
             booking_closes_at: local(closes),
+            waitlist: true,
         }
     }
 

@@ -1,4 +1,5 @@
-//! The command line: `serve` (default), `migrate`, `seed demo`, `seed synthetic --items N`.
+//! The command line: `serve` (default), `migrate`, `seed demo`, `seed synthetic --items N`, and
+//! the load-test helpers `seed rush` (a session open for booking) and `seed residents`.
 
 use cc_store::Store;
 use clap::{Parser, Subcommand};
@@ -36,6 +37,29 @@ pub enum SeedCommand {
         #[arg(long)]
         items: usize,
     },
+    /// A published session open for booking now; prints `{"session_id":…}`.
+    Rush {
+        /// Places in the session.
+        #[arg(long, default_value_t = 200)]
+        capacity: i64,
+        /// Refuse when full instead of keeping a waitlist.
+        #[arg(long)]
+        no_waitlist: bool,
+        #[arg(long, default_value = "新年音乐会（抢票演练）")]
+        title: String,
+    },
+    /// COUNT residents with consecutive numbers from FIRST_PHONE sharing one password, for load tests.
+    Residents {
+        #[arg(long)]
+        count: u64,
+        #[arg(long, default_value_t = 13_900_000_000)]
+        first_phone: u64,
+        #[arg(long, default_value = "culture cloud load test")]
+        password: String,
+        /// Also log each one in and write their session cookies (`cc_session=…`), one per line.
+        #[arg(long)]
+        sessions_out: Option<std::path::PathBuf>,
+    },
 }
 
 /// Runs one command to completion.
@@ -47,11 +71,26 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             open(&config).await?.close().await;
             println!("migrations applied to {}", redact(&config.database_url));
         }
+        Command::Seed { what: SeedCommand::Rush { capacity, no_waitlist, title } } => {
+            let store = open(&config).await?;
+            let session = store.seed_open_session(&title, capacity, !no_waitlist).await?;
+            store.close().await;
+            println!(
+                "{}",
+                serde_json::json!({ "session_id": session, "capacity": capacity, "waitlist": !no_waitlist })
+            );
+        }
+        Command::Seed { what: SeedCommand::Residents { count, first_phone, password, sessions_out } } => {
+            let store = open(&config).await?;
+            seed_residents(&store, count, first_phone, &password, sessions_out.as_deref()).await?;
+            store.close().await;
+        }
         Command::Seed { what } => {
             let store = open(&config).await?;
             let report = match what {
                 SeedCommand::Demo => store.seed_demo().await?,
                 SeedCommand::Synthetic { items } => store.seed_synthetic(items).await?,
+                SeedCommand::Rush { .. } | SeedCommand::Residents { .. } => unreachable!("handled above"),
             };
             store.close().await;
             if report.already_present {
@@ -63,6 +102,32 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 );
             }
         }
+    }
+    Ok(())
+}
+
+/// Residents for load tests: one password hash shared by all (hashing 2,000 times would take
+/// minutes), and optionally a logged-in session each.
+async fn seed_residents(
+    store: &Store,
+    count: u64,
+    first_phone: u64,
+    password: &str,
+    sessions_out: Option<&std::path::Path>,
+) -> anyhow::Result<()> {
+    let first = cc_domain::account::PhoneNumber::parse(&first_phone.to_string())?;
+    let last = cc_domain::account::PhoneNumber::parse(&(first_phone + count.saturating_sub(1)).to_string())?;
+    let hash = cc_auth::password::hash_blocking(password)?;
+    let ids = store.create_residents_in_bulk(first_phone, count, &hash).await?;
+    println!("{} residents, {} to {}", ids.len(), first.masked(), last.masked());
+    if let Some(path) = sessions_out {
+        let mut lines = String::new();
+        for id in ids {
+            let session = cc_auth::issue_session(store, id, cc_auth::SessionLimits::default()).await?;
+            lines.push_str(&format!("{}={session}\n", cc_auth::SESSION_COOKIE));
+        }
+        std::fs::write(path, lines)?;
+        println!("session cookies written to {}", path.display());
     }
     Ok(())
 }

@@ -1,5 +1,6 @@
 //! Building blocks shared by the pages.
 
+pub mod book_button;
 pub mod facet_select;
 pub mod facility_card;
 pub mod facility_filters;

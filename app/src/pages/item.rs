@@ -5,7 +5,9 @@ use cc_domain::{BookingState, ItemDetail, Locale, SessionInfo};
 use leptos::prelude::*;
 use leptos_meta::{Script, Title};
 
+use crate::components::book_button::BookButton;
 use crate::components::status::{ErrorNotice, Loading};
+use crate::i18n::account::account_strings;
 use crate::i18n::{date_time, opens_at, places_left, price, strings};
 use crate::pages::not_found::NotFound;
 use crate::pages::resource_by_route_id;
@@ -42,6 +44,7 @@ fn ItemView(item: ItemDetail) -> impl IntoView {
         )
     });
     let sessions = item.with_value(|i| i.sessions.clone());
+    let item_id = item.with_value(|i| i.id);
     let has_sessions = !sessions.is_empty();
     view! {
         <Title text=title/>
@@ -75,9 +78,10 @@ fn ItemView(item: ItemDetail) -> impl IntoView {
                                 <th scope="col">{move || t().session_time}</th>
                                 <th scope="col">{move || t().session_places}</th>
                                 <th scope="col">{move || t().session_status}</th>
+                                <th scope="col">{move || account_strings(prefs.lang()).book_button}</th>
                             </tr></thead>
                             <tbody>
-                                {sessions.into_iter().map(|s| view! { <SessionRow session=s/> }).collect_view()}
+                                {sessions.into_iter().map(|s| view! { <SessionRow session=s item_id/> }).collect_view()}
                             </tbody>
                         </table>
                     }.into_any()
@@ -90,9 +94,10 @@ fn ItemView(item: ItemDetail) -> impl IntoView {
 }
 
 #[component]
-fn SessionRow(session: SessionInfo) -> impl IntoView {
+fn SessionRow(session: SessionInfo, item_id: i64) -> impl IntoView {
     let prefs = use_prefs();
     let state = session.booking_state(cc_domain::time::now());
+    let (session_id, waitlist) = (session.id, session.waitlist);
     let session = StoredValue::new(session);
     let status = move || {
         let l = prefs.lang();
@@ -108,6 +113,7 @@ fn SessionRow(session: SessionInfo) -> impl IntoView {
             <td>{move || session.with_value(|s| date_time(prefs.lang(), &s.starts_at))}</td>
             <td>{move || session.with_value(|s| places_left(prefs.lang(), s.remaining, s.capacity))}</td>
             <td>{status}</td>
+            <td><BookButton session_id item_id state waitlist/></td>
         </tr>
     }
 }

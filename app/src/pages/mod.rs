@@ -6,7 +6,9 @@ pub mod facilities;
 pub mod facility;
 pub mod home;
 pub mod item;
+pub mod login;
 pub mod map;
+pub mod my_bookings;
 pub mod not_found;
 
 use std::future::Future;

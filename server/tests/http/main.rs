@@ -11,4 +11,5 @@ mod api_rush;
 mod assets;
 mod helpers;
 mod pages;
+mod pages_accounts;
 mod pages_facilities;

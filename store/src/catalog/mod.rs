@@ -68,7 +68,7 @@ impl Store {
             return Ok(None);
         };
         let sessions = sqlx::query_as::<_, SessionRow>(
-            "SELECT id, starts_at, ends_at, capacity, remaining, booking_opens_at, booking_closes_at \
+            "SELECT id, starts_at, ends_at, capacity, remaining, booking_opens_at, booking_closes_at, waitlist \
              FROM sessions WHERE item_id = $1 AND status = 'published' AND ends_at >= $2 \
              ORDER BY starts_at, id LIMIT 200",
         )

@@ -145,6 +145,7 @@ pub(super) struct SessionRow {
     remaining: i64,
     booking_opens_at: i64,
     booking_closes_at: i64,
+    waitlist: i64,
 }
 
 impl SessionRow {
@@ -157,6 +158,7 @@ impl SessionRow {
             remaining: self.remaining,
             booking_opens_at: local(self.booking_opens_at),
             booking_closes_at: local(self.booking_closes_at),
+            waitlist: self.waitlist == 1,
         }
     }
 }

@@ -3,6 +3,8 @@
 //! One struct with a field per phrase: a missing translation is a compile error, not a blank
 //! on a resident's screen. Phrases with numbers or dates are functions below.
 
+pub mod account;
+
 use cc_domain::Locale;
 use chrono::{DateTime, Datelike, FixedOffset, Timelike};
 

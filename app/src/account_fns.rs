@@ -1,0 +1,137 @@
+//! Server functions for residents: registering, logging in and out, booking and cancelling.
+//! They call the same `Accounts` and `Store` as the API, so pages and API follow one set of rules.
+
+use cc_domain::booking::BookingSummary;
+use chrono::{DateTime, FixedOffset};
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::error::AppError;
+
+/// The logged-in resident as the header and their pages show them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Me {
+    /// Masked: 138****5678.
+    pub phone: String,
+    /// While the no-show rule pauses booking: until when.
+    pub booking_paused_until: Option<DateTime<FixedOffset>>,
+}
+
+#[cfg(feature = "ssr")]
+mod context {
+    use std::net::SocketAddr;
+
+    use axum::extract::ConnectInfo;
+    use cc_auth::{client_address, current_resident, ResidentAuth};
+    use leptos::prelude::use_context;
+    use tower_sessions::Session;
+
+    use crate::error::AppError;
+
+    pub fn auth() -> Result<ResidentAuth, AppError> {
+        use_context::<ResidentAuth>().ok_or_else(|| {
+            tracing::error!("no ResidentAuth in the server function's context");
+            AppError::Internal
+        })
+    }
+
+    pub async fn session() -> Result<Session, AppError> {
+        leptos_axum::extract::<Session>().await.map_err(|e| {
+            tracing::error!(error = %e, "no session layer around server functions");
+            AppError::Internal
+        })
+    }
+
+    /// The logged-in resident, or `LoginRequired`.
+    pub async fn resident() -> Result<i64, AppError> {
+        let limits = auth()?.limits;
+        current_resident(&session().await?, limits).await?.ok_or(AppError::LoginRequired)
+    }
+
+    /// The client's address, as the login throttle counts it.
+    pub async fn client() -> String {
+        let trust = auth().map(|a| a.trust_forwarded).unwrap_or(false);
+        let headers = leptos_axum::extract::<http::HeaderMap>().await.unwrap_or_default();
+        let peer = leptos_axum::extract::<ConnectInfo<SocketAddr>>().await.ok().map(|c| c.0);
+        client_address(&headers, peer, trust)
+    }
+}
+
+/// Who is logged in, if anyone.
+#[server]
+pub async fn who_am_i() -> Result<Option<Me>, AppError> {
+    let auth = context::auth()?;
+    let Some(id) = cc_auth::current_resident(&context::session().await?, auth.limits).await? else {
+        return Ok(None);
+    };
+    let store = auth.accounts.store();
+    let Some(resident) = store.resident(id).await? else { return Ok(None) };
+    let paused = store.booking_paused_until(id).await?.map(cc_domain::time::local);
+    Ok(Some(Me { phone: cc_domain::account::mask_phone(&resident.phone), booking_paused_until: paused }))
+}
+
+/// Sends a verification code to `phone`.
+#[server]
+pub async fn request_code(phone: String) -> Result<(), AppError> {
+    let client = context::client().await;
+    Ok(context::auth()?.accounts.send_code(&phone, &client).await?)
+}
+
+/// Creates an account with the code sent to `phone` and logs it in.
+#[server]
+pub async fn register_resident(phone: String, code: String, password: String) -> Result<(), AppError> {
+    let id = context::auth()?.accounts.register(&phone, &code, &password).await?;
+    cc_auth::log_in(&context::session().await?, id).await?;
+    Ok(())
+}
+
+/// Logs a resident in.
+#[server]
+pub async fn log_in_resident(phone: String, password: String) -> Result<(), AppError> {
+    let client = context::client().await;
+    let id = context::auth()?.accounts.login(&phone, &password, &client).await?;
+    cc_auth::log_in(&context::session().await?, id).await?;
+    Ok(())
+}
+
+/// Logs out.
+#[server]
+pub async fn log_out_resident() -> Result<(), AppError> {
+    cc_auth::log_out(&context::session().await?).await?;
+    Ok(())
+}
+
+/// The logged-in resident's bookings, latest session first.
+#[server]
+pub async fn my_bookings() -> Result<Vec<BookingSummary>, AppError> {
+    let id = context::resident().await?;
+    Ok(context::auth()?.accounts.store().bookings_of(id).await?)
+}
+
+/// Books a session; `key` (made fresh per click in the browser) makes a repeated submit harmless.
+#[server]
+pub async fn book_session(session_id: i64, key: String) -> Result<BookingSummary, AppError> {
+    use cc_store::BookingAttempt;
+    let id = context::resident().await?;
+    let store = context::auth()?.accounts.store().clone();
+    let key = Some(key.trim()).filter(|k| !k.is_empty() && k.len() <= 128);
+    match store.book(id, session_id, key).await? {
+        BookingAttempt::Booked { booking, .. } => {
+            store.booking_of(id, booking.id).await?.ok_or(AppError::NotFound)
+        }
+        BookingAttempt::Refused(refusal) => Err(AppError::Booking(refusal)),
+        BookingAttempt::UnknownSession | BookingAttempt::KeyReused => Err(AppError::NotFound),
+    }
+}
+
+/// Cancels one of the resident's bookings; the place goes to the waitlist.
+#[server]
+pub async fn cancel_my_booking(booking_id: i64) -> Result<(), AppError> {
+    use cc_store::CancelOutcome;
+    let id = context::resident().await?;
+    match context::auth()?.accounts.store().cancel_booking(id, booking_id).await? {
+        CancelOutcome::Cancelled { .. } | CancelOutcome::AlreadyCancelled => Ok(()),
+        CancelOutcome::NotFound => Err(AppError::NotFound),
+        CancelOutcome::TooLate => Err(AppError::TooLate),
+    }
+}

@@ -1,0 +1,150 @@
+//! The phrases of accounts, booking and tickets, in Chinese and English.
+
+use cc_domain::Locale;
+
+/// Phrases for logging in, booking and the resident's tickets.
+pub struct AccountStrings {
+    pub nav_login: &'static str,
+    pub nav_my_bookings: &'static str,
+    pub login_title: &'static str,
+    pub register_title: &'static str,
+    pub phone_label: &'static str,
+    pub phone_hint: &'static str,
+    pub password_label: &'static str,
+    pub new_password_hint: &'static str,
+    pub code_label: &'static str,
+    pub send_code: &'static str,
+    pub code_sent: &'static str,
+    pub login_button: &'static str,
+    pub register_button: &'static str,
+    pub no_account: &'static str,
+    pub have_account: &'static str,
+    pub logout: &'static str,
+    pub my_bookings_title: &'static str,
+    pub upcoming: &'static str,
+    pub past: &'static str,
+    pub no_bookings: &'static str,
+    pub browse_catalog: &'static str,
+    pub ticket_code: &'static str,
+    pub show_at_door: &'static str,
+    pub qr_alt: &'static str,
+    pub add_to_calendar: &'static str,
+    pub cancel_booking: &'static str,
+    pub confirm_cancel: &'static str,
+    pub keep_booking: &'static str,
+    pub book_button: &'static str,
+    pub join_waitlist: &'static str,
+    pub login_to_book: &'static str,
+    pub booked: &'static str,
+    pub view_ticket: &'static str,
+    pub login_required: &'static str,
+    pub booking_not_found: &'static str,
+    pub too_late_to_cancel: &'static str,
+    pub working: &'static str,
+}
+
+const ZH: AccountStrings = AccountStrings {
+    nav_login: "登录",
+    nav_my_bookings: "我的预约",
+    login_title: "登录",
+    register_title: "注册",
+    phone_label: "手机号",
+    phone_hint: "中国大陆手机号，11位",
+    password_label: "密码",
+    new_password_hint: "至少8个字符，不要用常见密码",
+    code_label: "短信验证码",
+    send_code: "获取验证码",
+    code_sent: "验证码已发送，10分钟内有效。",
+    login_button: "登录",
+    register_button: "注册并登录",
+    no_account: "还没有账号？注册",
+    have_account: "已有账号？登录",
+    logout: "退出登录",
+    my_bookings_title: "我的预约",
+    upcoming: "即将参加",
+    past: "历史预约",
+    no_bookings: "还没有预约。",
+    browse_catalog: "去看看有哪些活动",
+    ticket_code: "票码",
+    show_at_door: "入场时请出示此二维码或报出票码",
+    qr_alt: "电子票二维码",
+    add_to_calendar: "加入日历",
+    cancel_booking: "取消预约",
+    confirm_cancel: "确认取消",
+    keep_booking: "保留预约",
+    book_button: "预约",
+    join_waitlist: "候补",
+    login_to_book: "登录后预约",
+    booked: "预约成功！",
+    view_ticket: "查看电子票",
+    login_required: "请先登录。",
+    booking_not_found: "没有找到这条预约。",
+    too_late_to_cancel: "活动已开始或已结束，不能再取消。",
+    working: "请稍候…",
+};
+
+const EN: AccountStrings = AccountStrings {
+    nav_login: "Log in",
+    nav_my_bookings: "My bookings",
+    login_title: "Log in",
+    register_title: "Register",
+    phone_label: "Mobile number",
+    phone_hint: "Mainland China mobile, 11 digits",
+    password_label: "Password",
+    new_password_hint: "At least 8 characters; not a common password",
+    code_label: "SMS code",
+    send_code: "Send code",
+    code_sent: "Code sent; it is valid for 10 minutes.",
+    login_button: "Log in",
+    register_button: "Register and log in",
+    no_account: "No account yet? Register",
+    have_account: "Have an account? Log in",
+    logout: "Log out",
+    my_bookings_title: "My bookings",
+    upcoming: "Coming up",
+    past: "Past bookings",
+    no_bookings: "No bookings yet.",
+    browse_catalog: "See what is on",
+    ticket_code: "Ticket code",
+    show_at_door: "Show this QR code or say the ticket code at the door",
+    qr_alt: "Ticket QR code",
+    add_to_calendar: "Add to calendar",
+    cancel_booking: "Cancel booking",
+    confirm_cancel: "Yes, cancel",
+    keep_booking: "Keep it",
+    book_button: "Book",
+    join_waitlist: "Join waitlist",
+    login_to_book: "Log in to book",
+    booked: "Booked!",
+    view_ticket: "See your ticket",
+    login_required: "Please log in first.",
+    booking_not_found: "This booking was not found.",
+    too_late_to_cancel: "The session has begun or is over; it can no longer be cancelled.",
+    working: "One moment…",
+};
+
+/// The account phrases in `locale`.
+pub fn account_strings(locale: Locale) -> &'static AccountStrings {
+    match locale {
+        Locale::Zh => &ZH,
+        Locale::En => &EN,
+    }
+}
+
+/// "You are number N on the waitlist".
+pub fn waitlist_position(locale: Locale, position: u32) -> String {
+    match locale {
+        Locale::Zh => format!("已加入候补，当前排第 {position} 位。有人取消时自动递补并通知您。"),
+        Locale::En => format!(
+            "You are number {position} on the waitlist; you get a place automatically when one frees up."
+        ),
+    }
+}
+
+/// The masked number of who is logged in.
+pub fn logged_in_as(locale: Locale, masked_phone: &str) -> String {
+    match locale {
+        Locale::Zh => format!("已登录：{masked_phone}"),
+        Locale::En => format!("Logged in as {masked_phone}"),
+    }
+}

@@ -1,0 +1,155 @@
+//! `/me/bookings`: the resident's tickets (QR code, ticket code, add to calendar, cancel) for
+//! sessions to come, and their past bookings.
+
+use cc_domain::booking::{BookingStatus, BookingSummary};
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::account_fns::{log_out_resident, my_bookings, CancelMyBooking};
+use crate::components::layout::MeResource;
+use crate::components::status::{ErrorNotice, Loading};
+use crate::error::AppError;
+use crate::i18n::account::{account_strings, logged_in_as, waitlist_position};
+use crate::i18n::date_time;
+use crate::pages::login::reload_at;
+use crate::prefs::use_prefs;
+
+/// The page: upcoming tickets first, then the history.
+#[component]
+pub fn MyBookingsPage() -> impl IntoView {
+    let prefs = use_prefs();
+    let a = move || account_strings(prefs.lang());
+    let cancel = ServerAction::<CancelMyBooking>::new();
+    // Reload the list after every cancellation (the waitlist may have moved too).
+    let bookings = Resource::new(move || cancel.version().get(), |_| my_bookings());
+    let me = use_context::<MeResource>();
+    let log_out = Action::new(|_: &()| log_out_resident());
+    Effect::new(move |_| {
+        if let Some(Ok(())) = log_out.value().get() {
+            reload_at("/");
+        }
+    });
+    view! {
+        <Title text=move || a().my_bookings_title/>
+        <section class="my-bookings">
+            <h1>{move || a().my_bookings_title}</h1>
+            <Suspense fallback=Loading>
+                {move || Suspend::new(async move {
+                    let me = match me { Some(me) => me.await.ok().flatten(), None => None };
+                    me.map(|me| {
+                        let paused = me.booking_paused_until.map(|until| {
+                            cc_domain::booking::BookingRefusal::Paused { until }.message(prefs.lang())
+                        });
+                        view! {
+                            <p class="whoami">
+                                {logged_in_as(prefs.lang(), &me.phone)} " "
+                                <button type="button" class="link-button" data-testid="logout"
+                                    on:click=move |_| { log_out.dispatch(()); }>{a().logout}</button>
+                            </p>
+                            {paused.map(|text| view! { <p class="notice notice-error" role="alert">{text}</p> })}
+                        }
+                    })
+                })}
+            </Suspense>
+            {move || cancel.value().get().and_then(Result::err).map(|error| view! { <ErrorNotice error/> })}
+            <Transition fallback=Loading>
+                {move || Suspend::new(async move {
+                    match bookings.await {
+                        Ok(list) => view! { <BookingLists list cancel/> }.into_any(),
+                        Err(AppError::LoginRequired) => view! {
+                            <p>
+                                {a().login_required} " "
+                                <a href="/login?next=/me/bookings">{a().nav_login}</a>
+                            </p>
+                        }.into_any(),
+                        Err(error) => view! { <ErrorNotice error/> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </section>
+    }
+}
+
+#[component]
+fn BookingLists(list: Vec<BookingSummary>, cancel: ServerAction<CancelMyBooking>) -> impl IntoView {
+    let prefs = use_prefs();
+    let a = move || account_strings(prefs.lang());
+    let now = cc_domain::time::now();
+    let (mut upcoming, past): (Vec<_>, Vec<_>) = list.into_iter().partition(|b| b.is_upcoming(now));
+    upcoming.reverse();
+    let nothing = upcoming.is_empty() && past.is_empty();
+    view! {
+        {nothing.then(|| view! {
+            <p>{move || a().no_bookings} " " <a href="/catalog">{move || a().browse_catalog}</a></p>
+        })}
+        {(!upcoming.is_empty()).then(|| view! {
+            <h2>{move || a().upcoming}</h2>
+            <ul class="tickets" data-testid="upcoming">
+                {upcoming.into_iter().map(|b| view! { <Ticket booking=b cancel/> }).collect_view()}
+            </ul>
+        })}
+        {(!past.is_empty()).then(|| view! {
+            <h2>{move || a().past}</h2>
+            <ul class="past-bookings" data-testid="past">
+                {past.into_iter().map(|b| view! {
+                    <li>
+                        <a href=format!("/items/{}", b.item_id)>{b.item_title.clone()}</a>
+                        " · " {move || date_time(prefs.lang(), &b.starts_at)}
+                        " · " <span class="status">{move || b.status.label(prefs.lang())}</span>
+                    </li>
+                }).collect_view()}
+            </ul>
+        })}
+    }
+}
+
+/// One upcoming booking: the QR ticket when it holds a place, the waitlist position otherwise.
+#[component]
+fn Ticket(booking: BookingSummary, cancel: ServerAction<CancelMyBooking>) -> impl IntoView {
+    let prefs = use_prefs();
+    let a = move || account_strings(prefs.lang());
+    let confirming = RwSignal::new(false);
+    let id = booking.id;
+    let can_cancel = booking.can_cancel(cc_domain::time::now());
+    let status = booking.status;
+    let b = StoredValue::new(booking);
+    view! {
+        <li class="ticket" data-testid="ticket" data-status=status.as_str()>
+            <h3><a href=move || format!("/items/{}", b.with_value(|b| b.item_id))>{b.with_value(|b| b.item_title.clone())}</a></h3>
+            <p class="when">{move || b.with_value(|b| date_time(prefs.lang(), &b.starts_at))}</p>
+            <p class="where">{b.with_value(|b| format!("{} · {}", b.facility_name, b.facility_address))}</p>
+            <p class="status"><strong>{move || status.label(prefs.lang())}</strong></p>
+            {b.with_value(|b| b.code.clone()).map(|code| view! {
+                <figure class="qr">
+                    <img src=format!("/api/v1/bookings/{id}/ticket.svg") width="280" height="280"
+                        alt=move || a().qr_alt data-testid="ticket-qr"/>
+                    <figcaption>
+                        {move || a().ticket_code} ": " <span class="ticket-code" data-testid="ticket-code">{code}</span>
+                        <br/>{move || a().show_at_door}
+                    </figcaption>
+                </figure>
+            })}
+            {(status == BookingStatus::Waitlisted).then(|| {
+                let position = b.with_value(|b| b.waitlist_position.unwrap_or(1));
+                view! { <p class="waitlist">{move || waitlist_position(prefs.lang(), position)}</p> }
+            })}
+            <p class="ticket-actions">
+                <a href=format!("/api/v1/bookings/{id}/calendar.ics") download>{move || a().add_to_calendar}</a>
+                {can_cancel.then(|| view! {
+                    <Show when=move || confirming.get() fallback=move || view! {
+                        <button type="button" data-testid="cancel" on:click=move |_| confirming.set(true)>
+                            {move || a().cancel_booking}
+                        </button>
+                    }>
+                        <button type="button" class="danger" data-testid="confirm-cancel"
+                            disabled=move || cancel.pending().get()
+                            on:click=move |_| { cancel.dispatch(CancelMyBooking { booking_id: id }); }>
+                            {move || a().confirm_cancel}
+                        </button>
+                        <button type="button" on:click=move |_| confirming.set(false)>{move || a().keep_booking}</button>
+                    </Show>
+                })}
+            </p>
+        </li>
+    }
+}

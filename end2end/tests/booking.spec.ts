@@ -1,0 +1,107 @@
+import { test, expect, Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+// scripts/test exports the server's database and log so this test can add a session with one
+// place and read the SMS codes the development sender writes to the log.
+const repo = path.resolve(__dirname, '../..');
+const serverLog = process.env.E2E_SERVER_LOG ?? '';
+
+async function hydrated(page: Page) {
+  await expect(page.locator('body[data-hydrated="true"]')).toHaveCount(1);
+}
+
+/** A one-place session with a waitlist, made with the CLI; returns the item page's path. */
+async function oneSeatSession(page: Page, title: string): Promise<string> {
+  const out = execFileSync(path.join(repo, 'target/debug/culture-cloud'),
+    ['seed', 'rush', '--capacity', '1', '--title', title], { cwd: repo, env: process.env }).toString();
+  expect(JSON.parse(out.trim().split('\n').pop()!).session_id).toBeGreaterThan(0);
+  const found = await page.request.get(`/api/v1/items?q=${encodeURIComponent(title)}`);
+  const items = (await found.json()).items.filter((i: { title: string }) => i.title === title);
+  expect(items.length).toBe(1);
+  return `/items/${items[0].id}`;
+}
+
+/** The last code the development SMS sender logged for this masked number. */
+function smsCode(phone: string): string {
+  const masked = `${phone.slice(0, 3)}****${phone.slice(7)}`;
+  const lines = readFileSync(serverLog, 'utf8').split('\n').filter((l) => l.includes(masked));
+  const codes = lines.map((l) => /verification code (\d{6})/.exec(l)?.[1]).filter(Boolean);
+  expect(codes.length, `a code for ${masked} in ${serverLog}`).toBeGreaterThan(0);
+  return codes[codes.length - 1]!;
+}
+
+async function register(page: Page, phone: string, password: string) {
+  await page.goto('/register');
+  await hydrated(page);
+  await page.getByLabel('手机号').fill(phone);
+  await page.getByTestId('send-code').click();
+  await expect(page.getByText('验证码已发送')).toBeVisible();
+  await page.getByLabel('短信验证码').fill(smsCode(phone));
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: '注册并登录' }).click();
+  await expect(page).toHaveURL(/\/me\/bookings$/);
+  await expect(page.getByText('还没有预约')).toBeVisible();
+}
+
+test('register, log in, book, see the QR ticket, cancel: the waitlisted resident gets the place', async ({ page, browser }) => {
+  test.skip(!serverLog, 'E2E_SERVER_LOG is set by scripts/test');
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const stamp = Date.now().toString().slice(-8);
+  const first = `139${stamp}`;
+  const second = `137${stamp}`;
+  const title = `抢票演练 ${stamp}`;
+  const itemPath = await oneSeatSession(page, title);
+
+  // The first resident registers, logs out, and logs in again.
+  await register(page, first, 'lantern festival 1');
+  await page.getByTestId('logout').click();
+  await expect(page.getByTestId('nav-login')).toBeVisible();
+  await page.goto(`/login?next=${encodeURIComponent(itemPath)}`);
+  await hydrated(page);
+  await page.getByLabel('手机号').fill(first);
+  await page.getByLabel('密码').fill('wrong password');
+  await page.getByRole('button', { name: '登录' }).click();
+  await expect(page.getByTestId('form-error')).toHaveText('手机号或密码不正确。');
+  await page.getByLabel('密码').fill('lantern festival 1');
+  await page.getByRole('button', { name: '登录' }).click();
+  await expect(page).toHaveURL(new RegExp(`${itemPath}$`));
+
+  // Books the only place and sees the QR ticket.
+  await hydrated(page);
+  await page.getByTestId('book').click();
+  await expect(page.getByTestId('booking-outcome')).toContainText('预约成功');
+  await page.goto('/me/bookings');
+  await hydrated(page);
+  const ticket = page.getByTestId('ticket').filter({ hasText: title });
+  await expect(ticket).toHaveAttribute('data-status', 'confirmed');
+  await expect(ticket.getByTestId('ticket-code')).toHaveText(/^[0-9A-Z]{12}$/);
+  const qr = ticket.getByTestId('ticket-qr');
+  await expect(qr).toBeVisible();
+  expect(await qr.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth >= 280)).toBe(true);
+
+  // A second resident, in another browser, finds it full and joins the waitlist.
+  const other = await browser.newContext();
+  const page2 = await other.newPage();
+  await register(page2, second, 'lantern festival 2');
+  await page2.goto(itemPath);
+  await hydrated(page2);
+  await page2.getByTestId('book').click();
+  await expect(page2.getByTestId('booking-outcome')).toContainText('候补');
+
+  // The first resident cancels; the second now holds the place, with a ticket.
+  await ticket.getByTestId('cancel').click();
+  await ticket.getByTestId('confirm-cancel').click();
+  await expect(page.getByTestId('ticket').filter({ hasText: title })).toHaveCount(0);
+  await expect(page.getByTestId('past')).toContainText('已取消');
+
+  await page2.goto('/me/bookings');
+  await hydrated(page2);
+  const promoted = page2.getByTestId('ticket').filter({ hasText: title });
+  await expect(promoted).toHaveAttribute('data-status', 'confirmed');
+  await expect(promoted.getByTestId('ticket-qr')).toBeVisible();
+  await other.close();
+  expect(errors).toEqual([]);
+});
