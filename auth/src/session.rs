@@ -10,6 +10,9 @@ use crate::DbSessionStore;
 
 const RESIDENT: &str = "resident_id";
 const SINCE: &str = "logged_in_at";
+const SEEN: &str = "seen_at";
+/// How often a busy session's idle expiry is pushed back (each push is one write).
+const TOUCH_EVERY_SECS: i64 = 3_600;
 
 /// How long sessions last.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,6 +35,7 @@ pub async fn log_in(session: &Session, resident_id: i64) -> anyhow::Result<()> {
     session.cycle_id().await?;
     session.insert(RESIDENT, resident_id).await?;
     session.insert(SINCE, now()).await?;
+    session.insert(SEEN, now()).await?;
     Ok(())
 }
 
@@ -42,6 +46,12 @@ pub async fn current_resident(session: &Session, limits: SessionLimits) -> anyho
     if now() - since > limits.absolute_secs {
         session.flush().await?;
         return Ok(None);
+    }
+    // The session layer writes a session only when it changed; marking it seen now and then
+    // keeps a session in use from reaching its idle expiry, at one write per hour at most.
+    let seen = session.get::<i64>(SEEN).await?.unwrap_or(since);
+    if now() - seen > TOUCH_EVERY_SECS {
+        session.insert(SEEN, now()).await?;
     }
     Ok(Some(resident))
 }
@@ -59,6 +69,7 @@ pub async fn issue_session(store: &Store, resident_id: i64, limits: SessionLimit
     let mut data = std::collections::HashMap::new();
     data.insert(RESIDENT.to_string(), serde_json::json!(resident_id));
     data.insert(SINCE.to_string(), serde_json::json!(now()));
+    data.insert(SEEN.to_string(), serde_json::json!(now()));
     let expiry_date = time::OffsetDateTime::from_unix_timestamp(now() + limits.idle_secs)?;
     let mut record = Record { id: Id::default(), data, expiry_date };
     DbSessionStore::new(store.clone()).create(&mut record).await?;

@@ -21,6 +21,8 @@ pub enum Command {
     Serve,
     /// Apply pending migrations and exit.
     Migrate,
+    /// Check the database (engine integrity, booking counts); exit 1 on any problem.
+    Check,
     /// Load data into the database.
     Seed {
         #[command(subcommand)]
@@ -70,6 +72,19 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Migrate => {
             open(&config).await?.close().await;
             println!("migrations applied to {}", redact(&config.database_url));
+        }
+        Command::Check => {
+            let store = open(&config).await?;
+            let problems = store.integrity_problems().await?;
+            store.close().await;
+            if !problems.is_empty() {
+                problems.iter().for_each(|p| eprintln!("problem: {p}"));
+                anyhow::bail!("{} problems in {}", problems.len(), redact(&config.database_url));
+            }
+            println!(
+                "ok: {} passes its integrity check and every session's places add up",
+                redact(&config.database_url)
+            );
         }
         Command::Seed { what: SeedCommand::Rush { capacity, no_waitlist, title } } => {
             let store = open(&config).await?;

@@ -11,6 +11,7 @@ mod catalog;
 mod connect;
 mod error;
 mod facilities;
+mod integrity;
 pub mod residents;
 pub mod seed;
 pub mod testing;

@@ -186,3 +186,26 @@ async fn capacity_cannot_drop_below_the_places_held_and_new_places_go_to_the_wai
     let counts = store.session_counts(session).await.unwrap().unwrap();
     assert_eq!((counts.capacity, counts.remaining, counts.held, counts.waitlisted), (4, 1, 3, 0));
 }
+
+#[tokio::test]
+async fn a_consistent_database_reports_no_problems_and_a_broken_count_is_found() {
+    let store = fresh_store().await.unwrap();
+    store.seed_demo().await.unwrap();
+    let session = store.seed_open_session("检查", 2, true).await.unwrap();
+    let people = residents(&store, 13_800_000_000, 3).await;
+    for &p in &people {
+        store.book(p, session, None).await.unwrap();
+    }
+    assert_eq!(store.integrity_problems().await.unwrap(), Vec::<String>::new());
+    store.set_session_capacity(session, 3).await.unwrap();
+    // Break the count behind the store's back: the check must notice.
+    let mut tx = store.begin().await.unwrap();
+    sqlx::query("UPDATE sessions SET remaining = remaining + 1 WHERE id = $1")
+        .bind(session)
+        .execute(&mut *tx)
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    let problems = store.integrity_problems().await.unwrap();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+}

@@ -54,10 +54,23 @@ impl Store {
         session_id: i64,
         key: Option<&str>,
     ) -> Result<BookingAttempt, StoreError> {
+        // Read-only checks first, outside the write transaction: nothing a concurrent booking
+        // does changes them, and the fewer statements hold the write lock, the shorter the queue.
+        let now = now();
+        let waitlist = {
+            let mut conn = self.pool.acquire().await?;
+            if let Some(replay) = replay_if_keyed(&mut conn, resident_id, session_id, key).await? {
+                return Ok(replay);
+            }
+            match self.check_gate(&mut conn, resident_id, session_id, now).await? {
+                Ok(waitlist) => waitlist,
+                Err(refused) => return Ok(refused),
+            }
+        };
         let attempt = match self.booking_guard {
             BookingGuard::On => {
                 let mut tx = self.begin().await?;
-                let attempt = self.book_on(&mut tx, resident_id, session_id, key).await;
+                let attempt = self.take_or_wait(&mut tx, resident_id, session_id, key, waitlist, now).await;
                 if attempt.is_ok() {
                     tx.commit().await?;
                 }
@@ -65,7 +78,7 @@ impl Store {
             }
             BookingGuard::RemovedForRaceControl => {
                 let mut conn = self.pool.acquire().await?;
-                self.book_on(&mut conn, resident_id, session_id, key).await
+                self.take_or_wait(&mut conn, resident_id, session_id, key, waitlist, now).await
             }
         };
         match attempt {
@@ -78,47 +91,56 @@ impl Store {
         }
     }
 
-    async fn book_on(
+    /// Whether the session can be booked by this resident now: `Ok(waitlist)` when it can (with
+    /// whether it keeps a waitlist), else the answer to give.
+    async fn check_gate(
+        &self,
+        conn: &mut AnyConnection,
+        resident_id: i64,
+        session_id: i64,
+        now: i64,
+    ) -> Result<Result<bool, BookingAttempt>, StoreError> {
+        let refused = |refusal| Ok(Err(BookingAttempt::Refused(refusal)));
+        let Some(gate) = session_gate(conn, session_id).await? else {
+            return Ok(Err(BookingAttempt::UnknownSession));
+        };
+        if !gate.item_published {
+            return Ok(Err(BookingAttempt::UnknownSession));
+        }
+        if gate.cancelled || now >= gate.closes_at || now >= gate.starts_at {
+            return refused(BookingRefusal::Closed { opens_at: None });
+        }
+        if now < gate.opens_at {
+            return refused(BookingRefusal::Closed { opens_at: Some(local(gate.opens_at)) });
+        }
+        if let Some(until) = self.paused_until(conn, resident_id, now).await? {
+            return refused(paused_refusal(until));
+        }
+        Ok(Ok(gate.waitlist))
+    }
+
+    /// The write itself: a place if one is left, else a waitlist place (or `full`).
+    async fn take_or_wait(
         &self,
         conn: &mut AnyConnection,
         resident_id: i64,
         session_id: i64,
         key: Option<&str>,
+        waitlist: bool,
+        now: i64,
     ) -> Result<BookingAttempt, StoreError> {
-        if self.booking_guard == BookingGuard::On {
-            // First, so a concurrent request of the same resident (or with the same key) has
-            // committed before this one looks for it.
-            self.lock_session(conn, session_id).await?;
+        // Lock first, so a concurrent request of the same resident (or with the same key) has
+        // committed before this one looks for it.
+        let active = self.lock_session_finding_active(conn, session_id, resident_id).await?;
+        if let Some(replay) = replay_if_keyed(conn, resident_id, session_id, key).await? {
+            return Ok(replay);
         }
-        if let Some(key) = key {
-            if let Some(replay) = replay(conn, resident_id, session_id, key).await? {
-                return Ok(replay);
-            }
-        }
-        let now = now();
-        let Some(gate) = session_gate(conn, session_id).await? else {
-            return Ok(BookingAttempt::UnknownSession);
-        };
-        if !gate.item_published {
-            return Ok(BookingAttempt::UnknownSession);
-        }
-        if gate.cancelled || now >= gate.closes_at || now >= gate.starts_at {
-            return Ok(BookingAttempt::Refused(BookingRefusal::Closed { opens_at: None }));
-        }
-        if now < gate.opens_at {
-            return Ok(BookingAttempt::Refused(BookingRefusal::Closed {
-                opens_at: Some(local(gate.opens_at)),
-            }));
-        }
-        if let Some(until) = self.paused_until(conn, resident_id, now).await? {
-            return Ok(BookingAttempt::Refused(paused_refusal(until)));
-        }
-        if let Some(booking_id) = active_booking(conn, resident_id, session_id).await? {
+        if let Some(booking_id) = active {
             return Ok(BookingAttempt::Refused(BookingRefusal::Duplicate { booking_id }));
         }
         let status = if self.take_place(conn, session_id).await? {
             BookingStatus::Confirmed
-        } else if gate.waitlist {
+        } else if waitlist {
             BookingStatus::Waitlisted
         } else {
             return Ok(BookingAttempt::Refused(BookingRefusal::Full));
@@ -138,6 +160,30 @@ impl Store {
             .await?;
         }
         Ok(BookingAttempt::Booked { booking, replayed: false })
+    }
+
+    /// Locks the session's row (PostgreSQL; unless the guard is removed) and returns the
+    /// resident's active booking in it, in one statement.
+    async fn lock_session_finding_active(
+        &self,
+        conn: &mut AnyConnection,
+        session_id: i64,
+        resident_id: i64,
+    ) -> Result<Option<i64>, StoreError> {
+        let lock = if self.backend() == crate::Backend::Postgres && self.booking_guard == BookingGuard::On {
+            " FOR UPDATE"
+        } else {
+            ""
+        };
+        let row: Option<(Option<i64>,)> = sqlx::query_as(&format!(
+            "SELECT (SELECT b.id FROM bookings b WHERE b.session_id = s.id AND b.resident_id = $2 \
+             AND b.status IN ('confirmed', 'waitlisted', 'attended')) FROM sessions s WHERE s.id = $1{lock}"
+        ))
+        .bind(session_id)
+        .bind(resident_id)
+        .fetch_optional(&mut *conn)
+        .await?;
+        Ok(row.and_then(|(id,)| id))
     }
 
     /// Takes one place if any is left. Guarded: one conditional update, atomic on both backends.
@@ -207,6 +253,19 @@ impl Store {
             Some(booking_id) => Ok(BookingAttempt::Refused(BookingRefusal::Duplicate { booking_id })),
             None => Err(StoreError::Conflict("booking insert conflicted but no booking holds the place")),
         }
+    }
+}
+
+/// With a key: the booking an earlier request with it made, if any.
+async fn replay_if_keyed(
+    conn: &mut AnyConnection,
+    resident_id: i64,
+    session_id: i64,
+    key: Option<&str>,
+) -> Result<Option<BookingAttempt>, StoreError> {
+    match key {
+        Some(key) => replay(conn, resident_id, session_id, key).await,
+        None => Ok(None),
     }
 }
 
