@@ -200,6 +200,17 @@ impl BookingSummary {
     }
 }
 
+/// Splits a resident's bookings (as the store lists them, latest session first) into those
+/// still to come, soonest first, and the rest, latest first.
+pub fn upcoming_and_past(
+    bookings: Vec<BookingSummary>,
+    now: i64,
+) -> (Vec<BookingSummary>, Vec<BookingSummary>) {
+    let (mut upcoming, past): (Vec<_>, Vec<_>) = bookings.into_iter().partition(|b| b.is_upcoming(now));
+    upcoming.reverse();
+    (upcoming, past)
+}
+
 /// A pause as the resident's clock shows it.
 pub fn paused_refusal(until_utc: i64) -> BookingRefusal {
     BookingRefusal::Paused { until: local(until_utc) }

@@ -1,7 +1,7 @@
 //! `/me/bookings`: the resident's tickets (QR code, ticket code, add to calendar, cancel) for
 //! sessions to come, and their past bookings.
 
-use cc_domain::booking::{BookingStatus, BookingSummary};
+use cc_domain::booking::{upcoming_and_past, BookingStatus, BookingSummary};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -74,9 +74,7 @@ pub fn MyBookingsPage() -> impl IntoView {
 fn BookingLists(list: Vec<BookingSummary>, cancel: ServerAction<CancelMyBooking>) -> impl IntoView {
     let prefs = use_prefs();
     let a = move || account_strings(prefs.lang());
-    let now = cc_domain::time::now();
-    let (mut upcoming, past): (Vec<_>, Vec<_>) = list.into_iter().partition(|b| b.is_upcoming(now));
-    upcoming.reverse();
+    let (upcoming, past) = upcoming_and_past(list, cc_domain::time::now());
     let nothing = upcoming.is_empty() && past.is_empty();
     view! {
         {nothing.then(|| view! {

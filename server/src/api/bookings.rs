@@ -3,7 +3,7 @@
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use cc_domain::booking::{BookingStatus, BookingSummary};
+use cc_domain::booking::{upcoming_and_past, BookingStatus};
 use cc_domain::calendar::ics_event;
 use cc_domain::ticket::{qr_svg, TicketSigner};
 use cc_domain::time::{local, now};
@@ -106,10 +106,7 @@ pub async fn mine(
     resident: Result<Resident, ApiError>,
 ) -> Response {
     let result = async {
-        let bookings = store.bookings_of(resident?.0).await?;
-        let (mut upcoming, past): (Vec<BookingSummary>, Vec<_>) =
-            bookings.into_iter().partition(|b| b.is_upcoming(now()));
-        upcoming.reverse();
+        let (upcoming, past) = upcoming_and_past(store.bookings_of(resident?.0).await?, now());
         Ok(Json(serde_json::json!({ "upcoming": upcoming, "past": past })))
     };
     respond(&headers, result.await)

@@ -196,16 +196,16 @@ async fn seed_network(
             // Some rooms are small, open too few hours, charge, or have no area or hours on
             // record: the demo must show every kind of non-compliance.
             let n = report.facilities;
-            let area = if n % 19 == 0 {
+            let area = if n.is_multiple_of(19) {
                 None
-            } else if n % 8 == 0 {
+            } else if n.is_multiple_of(8) {
                 Some(120.0)
             } else {
                 Some(200.0 + rng.below(150) as f64)
             };
-            let hours = if n % 23 == 0 {
+            let hours = if n.is_multiple_of(23) {
                 None
-            } else if n % 11 == 0 {
+            } else if n.is_multiple_of(11) {
                 Some("2-6 09:00-11:30,14:00-17:00")
             } else {
                 Some("2-7 09:00-11:30,14:00-20:00")
@@ -223,7 +223,7 @@ async fn seed_network(
                     lng,
                     area_m2: area,
                     opening_hours: hours,
-                    free_opening: Some(n % 29 != 0),
+                    free_opening: Some(!n.is_multiple_of(29)),
                     is_demo: true,
                 },
             )
