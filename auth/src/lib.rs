@@ -9,12 +9,16 @@ pub mod password;
 mod session;
 mod session_store;
 mod sms;
+mod staff;
 mod throttle;
 
 pub use accounts::{AccountError, Accounts};
 pub use session::{current_resident, issue_session, log_in, log_out, SessionLimits};
 pub use session_store::DbSessionStore;
 pub use sms::{LogSms, SmsSender};
+pub use staff::{
+    current_staff, log_in_staff, log_out_staff, StaffAuth, STAFF_ABSOLUTE_SECS, STAFF_IDLE_SECS,
+};
 pub use throttle::Throttle;
 
 /// The session cookie's name.

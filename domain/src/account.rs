@@ -145,6 +145,25 @@ impl NewPassword {
         Ok(NewPassword(input.to_string()))
     }
 
+    /// A staff password: at least 12 characters (staff accounts open more), not common, not
+    /// containing the username.
+    pub fn parse_for_staff(input: &str, username: &str) -> Result<NewPassword, AccountProblem> {
+        let chars = input.chars().count();
+        if chars < crate::staff::MIN_STAFF_PASSWORD_CHARS {
+            return Err(AccountProblem::StaffPasswordTooShort);
+        }
+        if chars > MAX_PASSWORD_CHARS {
+            return Err(AccountProblem::PasswordTooLong);
+        }
+        let lower = input.to_lowercase();
+        let username = username.trim().to_lowercase();
+        if (!username.is_empty() && lower.contains(&username)) || lower.chars().all(|c| lower.starts_with(c))
+        {
+            return Err(AccountProblem::PasswordTooCommon);
+        }
+        Ok(NewPassword(input.to_string()))
+    }
+
     /// The plain text, for hashing.
     pub fn expose(&self) -> &str {
         &self.0
@@ -164,6 +183,10 @@ pub enum AccountProblem {
     PhoneTaken,
     WrongCode,
     TooManyAttempts,
+    StaffPasswordTooShort,
+    /// Staff log in with a username.
+    WrongStaffCredentials,
+    AccountDisabled,
 }
 
 impl AccountProblem {
@@ -178,6 +201,9 @@ impl AccountProblem {
             AccountProblem::PhoneTaken => "phone_taken",
             AccountProblem::WrongCode => "wrong_code",
             AccountProblem::TooManyAttempts => "too_many_attempts",
+            AccountProblem::StaffPasswordTooShort => "password_too_short",
+            AccountProblem::WrongStaffCredentials => "wrong_credentials",
+            AccountProblem::AccountDisabled => "account_disabled",
         }
     }
 
@@ -203,6 +229,12 @@ impl AccountProblem {
             (WrongCode, Locale::En) => "The verification code is wrong or has expired; request a new one.",
             (TooManyAttempts, Locale::Zh) => "尝试次数过多，请稍后再试。",
             (TooManyAttempts, Locale::En) => "Too many attempts; please try again later.",
+            (StaffPasswordTooShort, Locale::Zh) => "工作人员密码至少需要12个字符。",
+            (StaffPasswordTooShort, Locale::En) => "Staff passwords need at least 12 characters.",
+            (WrongStaffCredentials, Locale::Zh) => "用户名或密码不正确。",
+            (WrongStaffCredentials, Locale::En) => "The username or password is not correct.",
+            (AccountDisabled, Locale::Zh) => "该账号已停用，请联系区级管理员。",
+            (AccountDisabled, Locale::En) => "This account is disabled; contact a district admin.",
         }
     }
 }
@@ -246,6 +278,19 @@ mod tests {
         assert_eq!(NewPassword::parse("zzzzzzzzzz", &phone()), Err(AccountProblem::PasswordTooCommon));
         assert_eq!(NewPassword::parse("x13812345678", &phone()), Err(AccountProblem::PasswordTooCommon));
         assert_eq!(NewPassword::parse(&"a".repeat(129), &phone()), Err(AccountProblem::PasswordTooLong));
+    }
+
+    #[test]
+    fn staff_passwords_are_longer_and_never_contain_the_username() {
+        assert_eq!(
+            NewPassword::parse_for_staff("short pass", "li"),
+            Err(AccountProblem::StaffPasswordTooShort)
+        );
+        assert_eq!(
+            NewPassword::parse_for_staff("bajiao-admin-2026", "bajiao-admin"),
+            Err(AccountProblem::PasswordTooCommon)
+        );
+        assert!(NewPassword::parse_for_staff("八角街道 lantern 2026", "bajiao-admin").is_ok());
     }
 
     #[test]

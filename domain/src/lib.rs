@@ -15,6 +15,7 @@ pub mod locale;
 pub mod opening;
 pub mod query;
 pub mod search;
+pub mod staff;
 #[cfg(feature = "tickets")]
 pub mod ticket;
 pub mod time;

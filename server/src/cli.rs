@@ -23,10 +23,36 @@ pub enum Command {
     Migrate,
     /// Check the database (engine integrity, booking counts); exit 1 on any problem.
     Check,
+    /// Staff accounts.
+    Admin {
+        #[command(subcommand)]
+        what: AdminCommand,
+    },
     /// Load data into the database.
     Seed {
         #[command(subcommand)]
         what: SeedCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AdminCommand {
+    /// Create a staff account (the first district admin, typically). The password is read from
+    /// `CC_ADMIN_PASSWORD`, or else from the first line of standard input.
+    Create {
+        #[arg(long)]
+        username: String,
+        #[arg(long)]
+        name: String,
+        /// district_admin, street_admin, facility_manager, reviewer or provider.
+        #[arg(long)]
+        role: String,
+        /// The street's slug, for a street admin.
+        #[arg(long)]
+        street: Option<String>,
+        /// A facility's id, for a facility manager (repeat for several).
+        #[arg(long)]
+        facility: Vec<i64>,
     },
 }
 
@@ -86,6 +112,12 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 redact(&config.database_url)
             );
         }
+        Command::Admin { what: AdminCommand::Create { username, name, role, street, facility } } => {
+            let store = open(&config).await?;
+            let id = create_admin(&store, &username, &name, &role, street.as_deref(), facility).await?;
+            store.close().await;
+            println!("staff account {id} `{username}` created ({role})");
+        }
         Command::Seed { what: SeedCommand::Rush { capacity, no_waitlist, title } } => {
             let store = open(&config).await?;
             let session = store.seed_open_session(&title, capacity, !no_waitlist).await?;
@@ -119,6 +151,51 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         }
     }
     Ok(())
+}
+
+/// `admin create`: checks the role and its scope, reads the password, creates the account.
+async fn create_admin(
+    store: &Store,
+    username: &str,
+    name: &str,
+    role: &str,
+    street: Option<&str>,
+    facility_ids: Vec<i64>,
+) -> anyhow::Result<i64> {
+    use cc_domain::staff::{Role, StaffScope};
+    let role = Role::parse(role).ok_or_else(|| {
+        anyhow::anyhow!(
+            "unknown role `{role}`: use district_admin, street_admin, facility_manager, reviewer or provider"
+        )
+    })?;
+    let street_id = match street {
+        Some(slug) => {
+            Some(store.street_id(slug).await?.ok_or_else(|| anyhow::anyhow!("no street `{slug}`"))?)
+        }
+        None if role == Role::StreetAdmin => anyhow::bail!("a street admin needs --street <slug>"),
+        None => None,
+    };
+    if role == Role::FacilityManager && facility_ids.is_empty() {
+        anyhow::bail!("a facility manager needs at least one --facility <id>");
+    }
+    let password = match std::env::var("CC_ADMIN_PASSWORD") {
+        Ok(password) => password,
+        Err(_) => {
+            let mut line = String::new();
+            std::io::stdin().read_line(&mut line)?;
+            line.trim_end_matches(['\r', '\n']).to_string()
+        }
+    };
+    let scope = StaffScope { role, street_id, facility_ids };
+    let auth = cc_auth::StaffAuth::new(store.clone(), true);
+    match auth.create(username, name, &password, &scope, None).await {
+        Ok(Some(id)) => Ok(id),
+        Ok(None) => anyhow::bail!("the username `{username}` is taken"),
+        Err(cc_auth::AccountError::Refused(problem)) => {
+            anyhow::bail!("{}", problem.message(cc_domain::Locale::En))
+        }
+        Err(cc_auth::AccountError::Failed(e)) => Err(e),
+    }
 }
 
 /// Residents for load tests: one password hash shared by all (hashing 2,000 times would take

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use app::{shell, App};
 use axum::routing::get;
 use axum::Router;
-use cc_auth::{Accounts, DbSessionStore, LogSms, ResidentAuth, SessionLimits, SESSION_COOKIE};
+use cc_auth::{Accounts, DbSessionStore, LogSms, ResidentAuth, SessionLimits, StaffAuth, SESSION_COOKIE};
 use cc_domain::ticket::TicketSigner;
 use cc_store::Store;
 use http::header::{HeaderName, HeaderValue};
@@ -33,6 +33,7 @@ pub struct AppState {
     pub store: Store,
     pub map: app::server_fns::MapSettings,
     pub auth: ResidentAuth,
+    pub staff: StaffAuth,
     pub tickets: TicketSigner,
 }
 
@@ -75,6 +76,7 @@ impl Application {
             store: store.clone(),
             map: config.map.clone(),
             auth,
+            staff: StaffAuth::new(store.clone(), config.throttle),
             tickets: TicketSigner::new(secret.as_bytes()),
         };
         let router = router(state, config.secure_cookies);
@@ -109,7 +111,8 @@ impl Application {
 }
 
 /// At start, then every minute: keeps each item's stored "next session" current as sessions
-/// begin, and forgets expired login sessions.
+/// begin, records the no-shows of sessions that have ended (confirmed but never checked in),
+/// and forgets expired login sessions.
 async fn sweep_every_minute(store: Store) {
     let mut every_minute = tokio::time::interval(std::time::Duration::from_secs(60));
     loop {
@@ -117,6 +120,11 @@ async fn sweep_every_minute(store: Store) {
         let now = cc_domain::time::now();
         if let Err(e) = store.sweep_next_sessions(now).await {
             tracing::warn!(error = %e, "could not move items on to their next session; retrying in a minute");
+        }
+        match store.record_no_shows(now).await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(no_shows = n, "recorded the no-shows of sessions that ended"),
+            Err(e) => tracing::warn!(error = %e, "could not record no-shows; retrying in a minute"),
         }
         if let Err(e) = store.delete_expired_web_sessions(now).await {
             tracing::warn!(error = %e, "could not delete expired login sessions; retrying in a minute");

@@ -14,11 +14,12 @@ mod facilities;
 mod integrity;
 pub mod residents;
 pub mod seed;
+pub mod staff;
 pub mod testing;
 mod web_sessions;
 pub mod write;
 
-pub use bookings::{Booking, BookingAttempt, CancelOutcome, CapacityOutcome, SessionCounts};
+pub use bookings::{Booking, BookingAttempt, CancelOutcome, CapacityOutcome, CheckInOutcome, SessionCounts};
 pub use connect::{Backend, Store};
 pub use error::StoreError;
 pub use write::{NewFacility, NewItem, NewSession};

@@ -30,6 +30,9 @@ pub enum ApiError {
     /// No resident is logged in.
     #[error("not logged in")]
     Unauthenticated,
+    /// Logged in, but the object is outside the staff member's scope.
+    #[error("forbidden")]
+    Forbidden,
     /// Booking refused (409 with the refusal's code).
     #[error("booking refused: {0:?}")]
     Booking(BookingRefusal),
@@ -52,7 +55,8 @@ impl From<AccountError> for ApiError {
 
 fn account_status(problem: AccountProblem) -> StatusCode {
     match problem {
-        AccountProblem::WrongCredentials => StatusCode::UNAUTHORIZED,
+        AccountProblem::WrongCredentials | AccountProblem::WrongStaffCredentials => StatusCode::UNAUTHORIZED,
+        AccountProblem::AccountDisabled => StatusCode::FORBIDDEN,
         AccountProblem::PhoneTaken => StatusCode::CONFLICT,
         AccountProblem::TooManyAttempts => StatusCode::TOO_MANY_REQUESTS,
         _ => StatusCode::BAD_REQUEST,
@@ -91,6 +95,14 @@ impl ApiError {
                 StatusCode::UNAUTHORIZED,
                 "unauthenticated",
                 locale.pick("请先登录。", "Log in first.").to_string(),
+                None,
+            ),
+            ApiError::Forbidden => (
+                StatusCode::FORBIDDEN,
+                "forbidden",
+                locale
+                    .pick("这不在您的管理范围内。", "This is outside what your account may manage.")
+                    .to_string(),
                 None,
             ),
             ApiError::Booking(refusal) => {

@@ -10,6 +10,7 @@ pub mod health;
 mod items;
 mod reference;
 mod resident;
+mod staff;
 
 use axum::routing::{get, post};
 use axum::Router;
@@ -37,6 +38,10 @@ pub fn router() -> Router<AppState> {
         .route("/bookings/{id}", get(bookings::show).delete(bookings::cancel))
         .route("/bookings/{id}/ticket.svg", get(bookings::ticket_svg))
         .route("/bookings/{id}/calendar.ics", get(bookings::calendar))
+        .route("/staff/login", post(staff::login))
+        .route("/staff/logout", post(staff::logout))
+        .route("/staff/me", get(staff::me))
+        .route("/staff/sessions/{id}/checkins", post(staff::check_in))
         .route("/openapi.json", get(openapi))
         .fallback(|| async { ApiError::NotFound("route") })
 }

@@ -162,3 +162,17 @@ impl Visitor {
 pub fn enc(s: &str) -> String {
     cc_domain::query::percent_encode(s)
 }
+
+impl TestApp {
+    /// Creates a staff account with `scope` and returns their logged-in visitor.
+    pub async fn staff(&self, username: &str, scope: cc_domain::staff::StaffScope) -> Visitor {
+        let password = "staff password 2026 石景山";
+        let auth = cc_auth::StaffAuth::new(self.store.clone(), true);
+        auth.create(username, "测试工作人员", password, &scope, None).await.unwrap().expect("a new username");
+        let visitor = self.visitor();
+        let (status, body) =
+            visitor.post("/api/v1/staff/login", json!({ "username": username, "password": password })).await;
+        assert_eq!(status, 200, "{body}");
+        visitor
+    }
+}

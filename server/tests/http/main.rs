@@ -8,6 +8,7 @@ mod api_facilities;
 mod api_items;
 mod api_reference;
 mod api_rush;
+mod api_staff;
 mod assets;
 mod helpers;
 mod pages;

@@ -8,10 +8,12 @@
 
 mod book;
 mod changes;
+mod checkin;
 mod read;
 
 pub use book::{BookingAttempt, BookingGuard};
 pub use changes::{CancelOutcome, CapacityOutcome};
+pub use checkin::CheckInOutcome;
 pub use read::SessionCounts;
 
 use cc_domain::booking::BookingStatus;

@@ -1,0 +1,150 @@
+//! Staff roles and what each may touch. Pure rules: the server asks them for every object.
+
+use serde::{Deserialize, Serialize};
+
+use crate::Locale;
+
+/// What a staff account is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// The whole district: publishes, edits standards, creates any staff.
+    DistrictAdmin,
+    /// One street's facilities and services.
+    StreetAdmin,
+    /// Some facilities: their records and door check-in.
+    FacilityManager,
+    /// Reviews and publishes submitted services, district-wide.
+    Reviewer,
+    /// A social organisation (社会力量) that submits its own services.
+    Provider,
+}
+
+impl Role {
+    /// Every role, in the order forms list them.
+    pub const ALL: [Role; 5] =
+        [Role::DistrictAdmin, Role::StreetAdmin, Role::FacilityManager, Role::Reviewer, Role::Provider];
+
+    /// The stored and API name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::DistrictAdmin => "district_admin",
+            Role::StreetAdmin => "street_admin",
+            Role::FacilityManager => "facility_manager",
+            Role::Reviewer => "reviewer",
+            Role::Provider => "provider",
+        }
+    }
+
+    /// Reads a stored or typed role name.
+    pub fn parse(text: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.as_str() == text.trim())
+    }
+
+    /// How the role reads on screen.
+    pub fn label(self, locale: Locale) -> &'static str {
+        match (self, locale) {
+            (Role::DistrictAdmin, Locale::Zh) => "区级管理员",
+            (Role::DistrictAdmin, Locale::En) => "District admin",
+            (Role::StreetAdmin, Locale::Zh) => "街道管理员",
+            (Role::StreetAdmin, Locale::En) => "Street admin",
+            (Role::FacilityManager, Locale::Zh) => "场馆管理员",
+            (Role::FacilityManager, Locale::En) => "Facility manager",
+            (Role::Reviewer, Locale::Zh) => "审核员",
+            (Role::Reviewer, Locale::En) => "Reviewer",
+            (Role::Provider, Locale::Zh) => "社会力量",
+            (Role::Provider, Locale::En) => "Provider",
+        }
+    }
+}
+
+/// A staff member's reach: their role and the street or facilities it is limited to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StaffScope {
+    pub role: Role,
+    /// For street admins.
+    pub street_id: Option<i64>,
+    /// For facility managers.
+    pub facility_ids: Vec<i64>,
+}
+
+/// Where an object sits in the network, which is what scopes are about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Place {
+    pub facility_id: i64,
+    pub street_id: i64,
+}
+
+impl StaffScope {
+    /// Whether this staff member may let people in at a session held at `place`.
+    pub fn can_check_in_at(&self, place: Place) -> bool {
+        match self.role {
+            Role::DistrictAdmin => true,
+            Role::StreetAdmin => self.street_id == Some(place.street_id),
+            Role::FacilityManager => self.facility_ids.contains(&place.facility_id),
+            Role::Reviewer | Role::Provider => false,
+        }
+    }
+
+    /// Whether this staff member may create an account with `other`'s scope: district admins
+    /// anyone; street admins only facility managers of facilities in their street (whose
+    /// streets the caller passes as `other_streets`); nobody else anyone.
+    pub fn can_create(&self, other: &StaffScope, other_streets: &[i64]) -> bool {
+        match self.role {
+            Role::DistrictAdmin => true,
+            Role::StreetAdmin => {
+                other.role == Role::FacilityManager
+                    && !other.facility_ids.is_empty()
+                    && other_streets.iter().all(|s| Some(*s) == self.street_id)
+            }
+            _ => false,
+        }
+    }
+}
+
+/// The shortest staff password: staff accounts open more than a resident's.
+pub const MIN_STAFF_PASSWORD_CHARS: usize = 12;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scope(role: Role, street: Option<i64>, facilities: &[i64]) -> StaffScope {
+        StaffScope { role, street_id: street, facility_ids: facilities.to_vec() }
+    }
+
+    const IN_STREET_1: Place = Place { facility_id: 10, street_id: 1 };
+    const IN_STREET_2: Place = Place { facility_id: 20, street_id: 2 };
+
+    #[test]
+    fn check_in_follows_the_network() {
+        assert!(scope(Role::DistrictAdmin, None, &[]).can_check_in_at(IN_STREET_2));
+        assert!(scope(Role::StreetAdmin, Some(1), &[]).can_check_in_at(IN_STREET_1));
+        assert!(!scope(Role::StreetAdmin, Some(1), &[]).can_check_in_at(IN_STREET_2));
+        assert!(scope(Role::FacilityManager, None, &[10]).can_check_in_at(IN_STREET_1));
+        assert!(!scope(Role::FacilityManager, None, &[10]).can_check_in_at(IN_STREET_2));
+        assert!(!scope(Role::Reviewer, None, &[]).can_check_in_at(IN_STREET_1));
+        assert!(!scope(Role::Provider, None, &[]).can_check_in_at(IN_STREET_1));
+    }
+
+    #[test]
+    fn staff_create_staff_only_inside_their_scope() {
+        let district = scope(Role::DistrictAdmin, None, &[]);
+        let street = scope(Role::StreetAdmin, Some(1), &[]);
+        let manager_here = scope(Role::FacilityManager, None, &[10]);
+        assert!(district.can_create(&street, &[]));
+        assert!(street.can_create(&manager_here, &[1]));
+        assert!(!street.can_create(&manager_here, &[1, 2]), "a facility in another street");
+        assert!(!street.can_create(&scope(Role::StreetAdmin, Some(1), &[]), &[]));
+        assert!(!street.can_create(&scope(Role::FacilityManager, None, &[]), &[]), "a manager of nothing");
+        assert!(!manager_here.can_create(&manager_here, &[1]));
+    }
+
+    #[test]
+    fn roles_round_trip_their_names() {
+        for role in Role::ALL {
+            assert_eq!(Role::parse(role.as_str()), Some(role));
+        }
+        assert_eq!(Role::parse("root"), None);
+    }
+}

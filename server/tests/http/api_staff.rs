@@ -1,0 +1,129 @@
+//! Staff over the API: login and lockout, door check-in (by code and by signed token), single
+//! use, forged tickets, scope, the audit log, and disabled accounts.
+
+use cc_domain::staff::{Role, StaffScope};
+use serde_json::json;
+
+use crate::helpers::{spawn_app, TestApp, Visitor};
+
+fn district() -> StaffScope {
+    StaffScope { role: Role::DistrictAdmin, street_id: None, facility_ids: vec![] }
+}
+
+/// A session at the first facility, and a resident's confirmed booking in it.
+async fn booked_session(app: &TestApp) -> (i64, serde_json::Value) {
+    let session = app.store.seed_open_session("京剧名段欣赏（签到）", 5, true).await.unwrap();
+    let resident = app.register("13800000001", "石景山 lantern 1").await;
+    let (status, booking) = resident.book(session).await;
+    assert_eq!(status, 201);
+    (session, booking)
+}
+
+async fn check_in(staff: &Visitor, session: i64, ticket: &str) -> (u16, serde_json::Value) {
+    staff.post(&format!("/api/v1/staff/sessions/{session}/checkins"), json!({ "ticket": ticket })).await
+}
+
+#[tokio::test]
+async fn staff_log_in_with_a_username_and_are_locked_out_after_five_failures() {
+    let app = spawn_app().await;
+    let admin = app.staff("district-admin", district()).await;
+    let (status, me) = admin.get("/api/v1/staff/me").await;
+    assert_eq!((status, me["role"].as_str()), (200, Some("district_admin")));
+    let visitor = app.visitor();
+    for _ in 0..5 {
+        let (status, body) = visitor
+            .post(
+                "/api/v1/staff/login",
+                json!({ "username": "district-admin", "password": "wrong password!!" }),
+            )
+            .await;
+        assert_eq!((status, body["error"]["code"].as_str()), (401, Some("wrong_credentials")));
+    }
+    let (status, body) = visitor
+        .post(
+            "/api/v1/staff/login",
+            json!({ "username": "district-admin", "password": "staff password 2026 石景山" }),
+        )
+        .await;
+    assert_eq!(
+        (status, body["error"]["code"].as_str()),
+        (429, Some("too_many_attempts")),
+        "locked for 15 minutes"
+    );
+    assert_eq!(app.visitor().get("/api/v1/staff/me").await.0, 401);
+}
+
+#[tokio::test]
+async fn a_ticket_is_let_in_once_by_code_or_by_its_signed_token() {
+    let app = spawn_app().await;
+    let admin = app.staff("district-admin", district()).await;
+    let (session, booking) = booked_session(&app).await;
+    let code = booking["code"].as_str().unwrap();
+    let (status, body) = check_in(&admin, session, &code.to_lowercase()).await;
+    assert_eq!((status, body["status"].as_str()), (200, Some("attended")), "{body}");
+    let (status, body) = check_in(&admin, session, code).await;
+    assert_eq!((status, body["error"]["code"].as_str()), (409, Some("already_checked_in")));
+    assert_eq!(check_in(&admin, session, "ABCDEFGHJKMN").await.0, 404);
+
+    let audit = app.store.audit_entries(None, 10).await.unwrap();
+    assert_eq!(audit.len(), 1, "one check-in, one audit line: {audit:?}");
+    assert_eq!((audit[0].action.as_str(), audit[0].object_id), ("check_in", booking["id"].as_i64()));
+}
+
+#[tokio::test]
+async fn forged_tokens_and_tickets_for_other_sessions_are_refused() {
+    let app = spawn_app().await;
+    let admin = app.staff("district-admin", district()).await;
+    let (session, booking) = booked_session(&app).await;
+    let other = app.store.seed_open_session("另一场", 5, true).await.unwrap();
+    let forged = format!("CC1.{}.{}.{}", booking["id"], booking["code"].as_str().unwrap(), "0".repeat(32));
+    let (status, body) = check_in(&admin, session, &forged).await;
+    assert_eq!((status, body["error"]["code"].as_str()), (400, Some("invalid_ticket")));
+    let (status, body) = check_in(&admin, other, booking["code"].as_str().unwrap()).await;
+    assert_eq!((status, body["error"]["code"].as_str()), (409, Some("other_session")));
+}
+
+#[tokio::test]
+async fn staff_outside_the_sessions_street_are_refused_and_the_refusal_is_logged() {
+    let app = spawn_app().await;
+    let (session, booking) = booked_session(&app).await;
+    let place = app.store.session_place(session).await.unwrap().unwrap();
+    let elsewhere = if place.street_id == 1 { 2 } else { 1 };
+    let outsider = app
+        .staff(
+            "other-street",
+            StaffScope { role: Role::StreetAdmin, street_id: Some(elsewhere), facility_ids: vec![] },
+        )
+        .await;
+    let reviewer = app
+        .staff("reviewer", StaffScope { role: Role::Reviewer, street_id: None, facility_ids: vec![] })
+        .await;
+    let code = booking["code"].as_str().unwrap();
+    assert_eq!(check_in(&outsider, session, code).await.0, 403);
+    assert_eq!(check_in(&reviewer, session, code).await.0, 403);
+    let manager = app
+        .staff(
+            "manager",
+            StaffScope {
+                role: Role::FacilityManager,
+                street_id: None,
+                facility_ids: vec![place.facility_id],
+            },
+        )
+        .await;
+    assert_eq!(check_in(&manager, session, code).await.0, 200);
+    let refusals = app.store.audit_entries(None, 10).await.unwrap().into_iter().filter(|e| e.refused).count();
+    assert_eq!(refusals, 2);
+}
+
+#[tokio::test]
+async fn disabling_an_account_ends_its_session_at_once_and_residents_are_not_staff() {
+    let app = spawn_app().await;
+    let admin = app.staff("district-admin", district()).await;
+    let (_, me) = admin.get("/api/v1/staff/me").await;
+    assert!(app.store.set_staff_disabled(me["id"].as_i64().unwrap(), true).await.unwrap());
+    assert_eq!(admin.get("/api/v1/staff/me").await.0, 401);
+    let (session, booking) = booked_session(&app).await;
+    let resident = app.register("13800000002", "石景山 lantern 2").await;
+    assert_eq!(check_in(&resident, session, booking["code"].as_str().unwrap()).await.0, 401);
+}

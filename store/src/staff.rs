@@ -1,0 +1,242 @@
+//! Staff accounts, their scope, and the append-only audit log.
+
+use cc_domain::staff::{Place, Role, StaffScope};
+use cc_domain::time::now;
+
+use crate::residents::is_unique_violation;
+use crate::{Store, StoreError};
+
+/// A staff account to create.
+#[derive(Debug, Clone)]
+pub struct NewStaff<'a> {
+    pub username: &'a str,
+    pub display_name: &'a str,
+    pub password_hash: &'a str,
+    pub scope: &'a StaffScope,
+    pub organisation: Option<&'a str>,
+    pub created_by: Option<i64>,
+}
+
+/// What logging a staff member in needs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StaffLogin {
+    pub id: i64,
+    pub password_hash: String,
+    pub disabled: bool,
+    pub locked_until: i64,
+}
+
+/// A staff member as the console and the permission checks see them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StaffMember {
+    pub id: i64,
+    pub username: String,
+    pub display_name: String,
+    pub scope: StaffScope,
+    pub disabled: bool,
+}
+
+/// One line of the audit log.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct AuditEntry {
+    pub staff_id: Option<i64>,
+    pub role: String,
+    pub action: String,
+    pub object_type: String,
+    pub object_id: Option<i64>,
+    /// JSON of the object before and after the change.
+    pub before: Option<String>,
+    pub after: Option<String>,
+    pub client: String,
+    /// An attempt that was refused (outside the staff member's scope).
+    pub refused: bool,
+}
+
+impl Store {
+    /// Creates a staff account; `None` when the username is taken.
+    pub async fn create_staff(&self, new: &NewStaff<'_>) -> Result<Option<i64>, StoreError> {
+        let mut tx = self.begin().await?;
+        let inserted: Result<(i64,), sqlx::Error> = sqlx::query_as(
+            "INSERT INTO staff_accounts (username, display_name, password_hash, role, street_id, organisation, \
+             created_at, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+        )
+        .bind(new.username)
+        .bind(new.display_name)
+        .bind(new.password_hash)
+        .bind(new.scope.role.as_str())
+        .bind(new.scope.street_id)
+        .bind(new.organisation)
+        .bind(now())
+        .bind(new.created_by)
+        .fetch_one(&mut *tx)
+        .await;
+        let id = match inserted {
+            Ok((id,)) => id,
+            Err(e) if is_unique_violation(&e) => return Ok(None),
+            Err(e) => return Err(e.into()),
+        };
+        for facility in &new.scope.facility_ids {
+            sqlx::query("INSERT INTO staff_facilities (staff_id, facility_id) VALUES ($1, $2)")
+                .bind(id)
+                .bind(facility)
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(Some(id))
+    }
+
+    /// The login record for a username.
+    pub async fn staff_login(&self, username: &str) -> Result<Option<StaffLogin>, StoreError> {
+        let row: Option<(i64, String, i64, i64)> = sqlx::query_as(
+            "SELECT id, password_hash, disabled, locked_until FROM staff_accounts WHERE username = $1",
+        )
+        .bind(username)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(row.map(|(id, password_hash, disabled, locked_until)| StaffLogin {
+            id,
+            password_hash,
+            disabled: disabled == 1,
+            locked_until,
+        }))
+    }
+
+    /// Counts a failed login; the `limit`-th failure locks the account until `now + lock_secs`.
+    pub async fn record_staff_login_failure(
+        &self,
+        id: i64,
+        limit: i64,
+        lock_secs: i64,
+    ) -> Result<(), StoreError> {
+        sqlx::query(
+            "UPDATE staff_accounts SET \
+             locked_until = CASE WHEN failed_logins + 1 >= $2 THEN $3 ELSE locked_until END, \
+             failed_logins = CASE WHEN failed_logins + 1 >= $2 THEN 0 ELSE failed_logins + 1 END \
+             WHERE id = $1",
+        )
+        .bind(id)
+        .bind(limit)
+        .bind(now() + lock_secs)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// Forgets failed logins after a successful one.
+    pub async fn clear_staff_login_failures(&self, id: i64) -> Result<(), StoreError> {
+        sqlx::query("UPDATE staff_accounts SET failed_logins = 0 WHERE id = $1 AND failed_logins <> 0")
+            .bind(id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// A staff member with their scope.
+    pub async fn staff_member(&self, id: i64) -> Result<Option<StaffMember>, StoreError> {
+        let row: Option<(i64, String, String, String, Option<i64>, i64)> = sqlx::query_as(
+            "SELECT id, username, display_name, role, street_id, disabled FROM staff_accounts WHERE id = $1",
+        )
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await?;
+        let Some((id, username, display_name, role, street_id, disabled)) = row else { return Ok(None) };
+        let role = Role::parse(&role).ok_or(StoreError::Conflict("unknown staff role"))?;
+        let facilities: Vec<(i64,)> = sqlx::query_as(
+            "SELECT facility_id FROM staff_facilities WHERE staff_id = $1 ORDER BY facility_id",
+        )
+        .bind(id)
+        .fetch_all(&self.pool)
+        .await?;
+        let scope =
+            StaffScope { role, street_id, facility_ids: facilities.into_iter().map(|(f,)| f).collect() };
+        Ok(Some(StaffMember { id, username, display_name, scope, disabled: disabled == 1 }))
+    }
+
+    /// Disables (or re-enables) an account; a disabled account's sessions stop working at once.
+    pub async fn set_staff_disabled(&self, id: i64, disabled: bool) -> Result<bool, StoreError> {
+        let done = sqlx::query("UPDATE staff_accounts SET disabled = $1 WHERE id = $2")
+            .bind(i64::from(disabled))
+            .bind(id)
+            .execute(&self.pool)
+            .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    /// A street's id by its slug.
+    pub async fn street_id(&self, slug: &str) -> Result<Option<i64>, StoreError> {
+        let row: Option<(i64,)> = sqlx::query_as("SELECT id FROM streets WHERE slug = $1")
+            .bind(slug)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(row.map(|(id,)| id))
+    }
+
+    /// Where a session is held: its facility and street.
+    pub async fn session_place(&self, session_id: i64) -> Result<Option<Place>, StoreError> {
+        let row: Option<(i64, i64)> = sqlx::query_as(
+            "SELECT f.id, f.street_id FROM sessions s JOIN service_items i ON i.id = s.item_id \
+             JOIN facilities f ON f.id = i.facility_id WHERE s.id = $1",
+        )
+        .bind(session_id)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(row.map(|(facility_id, street_id)| Place { facility_id, street_id }))
+    }
+
+    /// Adds a line to the audit log (the database refuses to change or delete one).
+    pub async fn append_audit(&self, entry: &AuditEntry) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT INTO audit_log (at, staff_id, role, action, object_type, object_id, before, after, client, refused) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+        )
+        .bind(now())
+        .bind(entry.staff_id)
+        .bind(&entry.role)
+        .bind(&entry.action)
+        .bind(&entry.object_type)
+        .bind(entry.object_id)
+        .bind(&entry.before)
+        .bind(&entry.after)
+        .bind(&entry.client)
+        .bind(i64::from(entry.refused))
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// The latest audit lines, newest first, optionally of one staff member.
+    pub async fn audit_entries(
+        &self,
+        staff_id: Option<i64>,
+        limit: i64,
+    ) -> Result<Vec<AuditEntry>, StoreError> {
+        let rows: Vec<AuditRow> = sqlx::query_as(
+            "SELECT staff_id, role, action, object_type, object_id, before, after, client, refused FROM audit_log \
+             WHERE ($1 IS NULL OR staff_id = $1) ORDER BY id DESC LIMIT $2",
+        )
+        .bind(staff_id)
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.into_iter().map(audit_entry).collect())
+    }
+}
+
+type AuditRow =
+    (Option<i64>, String, String, String, Option<i64>, Option<String>, Option<String>, String, i64);
+
+fn audit_entry(row: AuditRow) -> AuditEntry {
+    let (staff_id, role, action, object_type, object_id, before, after, client, refused) = row;
+    AuditEntry {
+        staff_id,
+        role,
+        action,
+        object_type,
+        object_id,
+        before,
+        after,
+        client,
+        refused: refused == 1,
+    }
+}
