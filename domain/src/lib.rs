@@ -5,6 +5,7 @@
 //! both sides of a form.
 
 pub mod account;
+pub mod authoring;
 pub mod booking;
 pub mod calendar;
 pub mod catalog;
@@ -19,6 +20,7 @@ pub mod staff;
 #[cfg(feature = "tickets")]
 pub mod ticket;
 pub mod time;
+pub mod workflow;
 
 pub use catalog::*;
 pub use facility::{FacilityProfile, FacilityQuery, FacilitySummary, SessionAtFacility};

@@ -86,6 +86,30 @@ impl StaffScope {
         }
     }
 
+    /// Whether this staff member may write (create, edit, submit) items held at `place`;
+    /// providers only the items they wrote (`wrote_it`), reviewers none.
+    pub fn can_author_at(&self, place: Place, wrote_it: bool) -> bool {
+        match self.role {
+            Role::DistrictAdmin => true,
+            Role::StreetAdmin => self.street_id == Some(place.street_id),
+            Role::FacilityManager => self.facility_ids.contains(&place.facility_id),
+            Role::Provider => wrote_it,
+            Role::Reviewer => false,
+        }
+    }
+
+    /// Whether this staff member may make `action` on an item at `place`, as far as scope goes
+    /// (the workflow decides the rest): reviewing is district-wide, writing is not.
+    pub fn may_act_on(&self, action: crate::workflow::Action, place: Place, wrote_it: bool) -> bool {
+        use crate::workflow::Action;
+        let reviews = matches!(self.role, Role::Reviewer | Role::DistrictAdmin);
+        match action {
+            Action::Publish | Action::Return => reviews,
+            Action::Archive => reviews || self.can_author_at(place, wrote_it),
+            Action::Submit => self.can_author_at(place, wrote_it),
+        }
+    }
+
     /// Whether this staff member may create an account with `other`'s scope: district admins
     /// anyone; street admins only facility managers of facilities in their street (whose
     /// streets the caller passes as `other_streets`); nobody else anyone.
@@ -125,6 +149,20 @@ mod tests {
         assert!(!scope(Role::FacilityManager, None, &[10]).can_check_in_at(IN_STREET_2));
         assert!(!scope(Role::Reviewer, None, &[]).can_check_in_at(IN_STREET_1));
         assert!(!scope(Role::Provider, None, &[]).can_check_in_at(IN_STREET_1));
+    }
+
+    #[test]
+    fn authors_write_only_inside_their_street_facilities_or_own_items() {
+        use crate::workflow::Action;
+        let street = scope(Role::StreetAdmin, Some(1), &[]);
+        assert!(street.can_author_at(IN_STREET_1, false));
+        assert!(!street.can_author_at(IN_STREET_2, false));
+        let provider = scope(Role::Provider, None, &[]);
+        assert!(provider.can_author_at(IN_STREET_2, true) && !provider.can_author_at(IN_STREET_2, false));
+        assert!(!scope(Role::Reviewer, None, &[]).can_author_at(IN_STREET_1, false));
+        assert!(scope(Role::Reviewer, None, &[]).may_act_on(Action::Publish, IN_STREET_2, false));
+        assert!(!street.may_act_on(Action::Archive, IN_STREET_2, false));
+        assert!(street.may_act_on(Action::Submit, IN_STREET_1, false));
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //! integers keep every query portable. Each backend has its own `migrations/` folder because DDL
 //! (identity columns, floating types) is where the dialects differ.
 
+mod authoring;
 pub mod bookings;
 mod catalog;
 mod connect;
@@ -19,6 +20,7 @@ pub mod testing;
 mod web_sessions;
 pub mod write;
 
+pub use authoring::StaffItem;
 pub use bookings::{Booking, BookingAttempt, CancelOutcome, CapacityOutcome, CheckInOutcome, SessionCounts};
 pub use connect::{Backend, Store};
 pub use error::StoreError;

@@ -184,6 +184,15 @@ impl Store {
         Ok(row.map(|(facility_id, street_id)| Place { facility_id, street_id }))
     }
 
+    /// Where a facility is: itself and its street.
+    pub async fn facility_place(&self, facility_id: i64) -> Result<Option<Place>, StoreError> {
+        let row: Option<(i64, i64)> = sqlx::query_as("SELECT id, street_id FROM facilities WHERE id = $1")
+            .bind(facility_id)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(row.map(|(facility_id, street_id)| Place { facility_id, street_id }))
+    }
+
     /// Adds a line to the audit log (the database refuses to change or delete one).
     pub async fn append_audit(&self, entry: &AuditEntry) -> Result<(), StoreError> {
         sqlx::query(

@@ -30,6 +30,12 @@ pub enum ApiError {
     /// No resident is logged in.
     #[error("not logged in")]
     Unauthenticated,
+    /// A form field the staff member can correct.
+    #[error("field: {0:?}")]
+    Field(cc_domain::authoring::FieldError),
+    /// A workflow move that is not possible.
+    #[error("workflow: {0:?}")]
+    Workflow(cc_domain::workflow::WorkflowRefusal),
     /// Logged in, but the object is outside the staff member's scope.
     #[error("forbidden")]
     Forbidden,
@@ -97,6 +103,17 @@ impl ApiError {
                 locale.pick("请先登录。", "Log in first.").to_string(),
                 None,
             ),
+            ApiError::Field(e) => {
+                (StatusCode::BAD_REQUEST, "bad_field", e.message(locale), Some(e.field.to_string()))
+            }
+            ApiError::Workflow(refusal) => {
+                let status = match refusal {
+                    cc_domain::workflow::WorkflowRefusal::RoleMayNot => StatusCode::FORBIDDEN,
+                    cc_domain::workflow::WorkflowRefusal::NotFrom(_) => StatusCode::CONFLICT,
+                    cc_domain::workflow::WorkflowRefusal::CommentRequired => StatusCode::UNPROCESSABLE_ENTITY,
+                };
+                (status, refusal.code(), refusal.message(locale), None)
+            }
             ApiError::Forbidden => (
                 StatusCode::FORBIDDEN,
                 "forbidden",

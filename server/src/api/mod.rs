@@ -11,6 +11,7 @@ mod items;
 mod reference;
 mod resident;
 mod staff;
+mod staff_items;
 
 use axum::routing::{get, post};
 use axum::Router;
@@ -42,6 +43,9 @@ pub fn router() -> Router<AppState> {
         .route("/staff/logout", post(staff::logout))
         .route("/staff/me", get(staff::me))
         .route("/staff/sessions/{id}/checkins", post(staff::check_in))
+        .route("/staff/items", post(staff_items::create))
+        .route("/staff/items/{id}/sessions", post(staff_items::add_session))
+        .route("/staff/items/{id}/transitions", post(staff_items::move_item))
         .route("/openapi.json", get(openapi))
         .fallback(|| async { ApiError::NotFound("route") })
 }

@@ -67,6 +67,9 @@ async fn the_openapi_document_describes_every_route() {
         "/staff/logout",
         "/staff/me",
         "/staff/sessions/{id}/checkins",
+        "/staff/items",
+        "/staff/items/{id}/sessions",
+        "/staff/items/{id}/transitions",
     ] {
         assert!(doc["paths"].get(path).is_some(), "{path} is documented");
     }

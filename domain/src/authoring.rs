@@ -1,0 +1,170 @@
+//! What staff type when they create a service and its sessions, parsed once: every field's
+//! problem is named, in the staff member's language.
+
+use chrono::{DateTime, FixedOffset};
+use serde::{Deserialize, Serialize};
+
+use crate::Locale;
+
+/// A field and what is wrong with it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldError {
+    pub field: &'static str,
+    pub zh: &'static str,
+    pub en: &'static str,
+}
+
+impl FieldError {
+    /// The message in `locale`.
+    pub fn message(&self, locale: Locale) -> String {
+        match locale {
+            Locale::Zh => format!("{}：{}", self.field, self.zh),
+            Locale::En => format!("{}: {}", self.field, self.en),
+        }
+    }
+}
+
+fn field(field: &'static str, zh: &'static str, en: &'static str) -> FieldError {
+    FieldError { field, zh, en }
+}
+
+/// A service item as typed in.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ItemInput {
+    pub title: String,
+    pub description: String,
+    pub provider: String,
+    pub category: String,
+    pub audience: String,
+    pub facility_id: i64,
+    #[serde(default = "yes")]
+    pub free: bool,
+    #[serde(default)]
+    pub price_cents: Option<i64>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+impl ItemInput {
+    /// Trims the text and checks every field.
+    pub fn parse(mut self) -> Result<ItemInput, FieldError> {
+        self.title = self.title.trim().to_string();
+        self.description = self.description.trim().to_string();
+        self.provider = self.provider.trim().to_string();
+        let chars = |s: &str| s.chars().count();
+        if self.title.is_empty() || chars(&self.title) > 100 {
+            return Err(field("title", "标题必填，最多100字", "required, at most 100 characters"));
+        }
+        if chars(&self.description) > 5000 {
+            return Err(field("description", "简介最多5000字", "at most 5,000 characters"));
+        }
+        if self.provider.is_empty() || chars(&self.provider) > 100 {
+            return Err(field("provider", "主办方必填，最多100字", "required, at most 100 characters"));
+        }
+        match (self.free, self.price_cents) {
+            (true, _) => self.price_cents = None,
+            (false, Some(cents)) if (1..=10_000_000).contains(&cents) => {}
+            (false, _) => {
+                return Err(field(
+                    "price_cents",
+                    "收费活动请填写价格（分）",
+                    "a paid service needs a price in fen",
+                ))
+            }
+        }
+        Ok(self)
+    }
+}
+
+/// A session as typed in.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SessionInput {
+    pub starts_at: DateTime<FixedOffset>,
+    pub ends_at: DateTime<FixedOffset>,
+    pub capacity: i64,
+    pub booking_opens_at: DateTime<FixedOffset>,
+    pub booking_closes_at: DateTime<FixedOffset>,
+    #[serde(default = "yes")]
+    pub waitlist: bool,
+}
+
+impl SessionInput {
+    /// Checks the times' order and the capacity; `now` in UTC seconds.
+    pub fn parse(self, now: i64) -> Result<SessionInput, FieldError> {
+        if !(1..=100_000).contains(&self.capacity) {
+            return Err(field("capacity", "名额应在1到100000之间", "between 1 and 100,000"));
+        }
+        if self.ends_at <= self.starts_at {
+            return Err(field("ends_at", "结束时间应晚于开始时间", "must be after the start"));
+        }
+        if self.starts_at.timestamp() <= now {
+            return Err(field("starts_at", "开始时间应在将来", "must be in the future"));
+        }
+        if self.booking_closes_at <= self.booking_opens_at {
+            return Err(field("booking_closes_at", "预约截止应晚于开放时间", "must be after booking opens"));
+        }
+        if self.booking_closes_at > self.starts_at {
+            return Err(field(
+                "booking_closes_at",
+                "预约截止不能晚于活动开始",
+                "cannot be after the session starts",
+            ));
+        }
+        Ok(self)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::time::local;
+
+    fn item() -> ItemInput {
+        ItemInput {
+            title: "  非遗剪纸体验课 ".into(),
+            description: "".into(),
+            provider: "八角街道文化中心".into(),
+            category: "heritage".into(),
+            audience: "children".into(),
+            facility_id: 1,
+            free: true,
+            price_cents: Some(100),
+        }
+    }
+
+    const NOW: i64 = 1_800_000_000;
+
+    fn session(starts: i64, capacity: i64) -> SessionInput {
+        SessionInput {
+            starts_at: local(starts),
+            ends_at: local(starts + 3600),
+            capacity,
+            booking_opens_at: local(NOW),
+            booking_closes_at: local(starts - 600),
+            waitlist: true,
+        }
+    }
+
+    #[test]
+    fn an_item_is_trimmed_and_a_free_one_has_no_price() {
+        let parsed = item().parse().unwrap();
+        assert_eq!(parsed.title, "非遗剪纸体验课");
+        assert_eq!(parsed.price_cents, None);
+        assert_eq!(ItemInput { title: " ".into(), ..item() }.parse().unwrap_err().field, "title");
+        assert_eq!(
+            ItemInput { free: false, price_cents: None, ..item() }.parse().unwrap_err().field,
+            "price_cents"
+        );
+    }
+
+    #[test]
+    fn sessions_are_in_the_future_in_order_and_bookable_before_they_start() {
+        assert!(session(NOW + 86_400, 30).parse(NOW).is_ok());
+        assert_eq!(session(NOW + 86_400, 0).parse(NOW).unwrap_err().field, "capacity");
+        assert_eq!(session(NOW - 10, 30).parse(NOW).unwrap_err().field, "starts_at");
+        let late = SessionInput { booking_closes_at: local(NOW + 90_000), ..session(NOW + 86_400, 30) };
+        assert_eq!(late.parse(NOW).unwrap_err().field, "booking_closes_at");
+    }
+}

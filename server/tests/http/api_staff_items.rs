@@ -1,0 +1,139 @@
+//! Staff writing the catalogue: drafts and sessions inside their scope only, and the workflow
+//! draft → submitted → returned → submitted → published, with its refusals audited.
+
+use cc_domain::staff::{Role, StaffScope};
+use serde_json::{json, Value};
+
+use crate::helpers::{spawn_app, TestApp, Visitor};
+
+/// A facility in the street with id `street`.
+async fn facility_in(app: &TestApp, street: i64) -> i64 {
+    for id in 1..100 {
+        if app.store.facility_place(id).await.unwrap().is_some_and(|p| p.street_id == street) {
+            return id;
+        }
+    }
+    panic!("no facility in street {street}");
+}
+
+fn item(facility: i64) -> Value {
+    json!({
+        "title": "非遗剪纸体验课（街道新开）",
+        "description": "剪纸传承人现场教学，材料免费提供。",
+        "provider": "八角街道文化中心",
+        "category": "heritage",
+        "audience": "children",
+        "facility_id": facility,
+    })
+}
+
+fn session() -> Value {
+    let at = |hours: i64| cc_domain::time::local(cc_domain::time::now() + hours * 3600).to_rfc3339();
+    json!({ "starts_at": at(72), "ends_at": at(74), "capacity": 20, "booking_opens_at": at(-1), "booking_closes_at": at(71) })
+}
+
+async fn transition(staff: &Visitor, item: i64, action: &str, comment: &str) -> (u16, Value) {
+    staff
+        .post(
+            &format!("/api/v1/staff/items/{item}/transitions"),
+            json!({ "action": action, "comment": comment }),
+        )
+        .await
+}
+
+#[tokio::test]
+async fn a_street_admins_item_goes_through_review_and_residents_can_book_it() {
+    let app = spawn_app().await;
+    let street = app
+        .staff("street-1", StaffScope { role: Role::StreetAdmin, street_id: Some(1), facility_ids: vec![] })
+        .await;
+    let reviewer = app
+        .staff("reviewer", StaffScope { role: Role::Reviewer, street_id: None, facility_ids: vec![] })
+        .await;
+    let (status, created) = street.post("/api/v1/staff/items", item(facility_in(&app, 1).await)).await;
+    assert_eq!((status, created["status"].as_str()), (201, Some("draft")), "{created}");
+    let id = created["id"].as_i64().unwrap();
+    let (status, added) = street.post(&format!("/api/v1/staff/items/{id}/sessions"), session()).await;
+    assert_eq!(status, 201, "{added}");
+    assert_eq!(app.get(&format!("/api/v1/items/{id}")).await.0, 404, "a draft is not public");
+
+    assert_eq!(transition(&street, id, "submit", "").await.1["status"], "submitted");
+    assert_eq!(transition(&street, id, "publish", "").await.0, 403, "authors do not publish");
+    let (status, body) = transition(&reviewer, id, "return", "").await;
+    assert_eq!((status, body["error"]["code"].as_str()), (422, Some("comment_required")));
+    assert_eq!(transition(&reviewer, id, "return", "请补充活动时长").await.1["status"], "returned");
+    assert_eq!(transition(&street, id, "submit", "").await.1["status"], "submitted");
+    assert_eq!(transition(&reviewer, id, "publish", "").await.1["status"], "published");
+
+    let (status, public) = app.get_json(&format!("/api/v1/items/{id}")).await;
+    assert_eq!(status, 200, "published at once");
+    let session = public["sessions"][0]["id"].as_i64().unwrap();
+    let resident = app.register("13800000001", "石景山 lantern 1").await;
+    assert_eq!(resident.book(session).await.0, 201);
+    let moves = app.store.audit_entries(None, 20).await.unwrap();
+    assert!(moves.iter().any(|e| e.action == "publish" && !e.refused), "{moves:?}");
+    assert!(
+        moves.iter().any(|e| e.action == "publish" && e.refused),
+        "the street admin's attempt is on record"
+    );
+}
+
+#[tokio::test]
+async fn staff_cannot_write_outside_their_scope_and_the_attempt_is_logged() {
+    let app = spawn_app().await;
+    let street = app
+        .staff("street-1", StaffScope { role: Role::StreetAdmin, street_id: Some(1), facility_ids: vec![] })
+        .await;
+    let other = app
+        .staff("street-2", StaffScope { role: Role::StreetAdmin, street_id: Some(2), facility_ids: vec![] })
+        .await;
+    let provider = app
+        .staff("provider", StaffScope { role: Role::Provider, street_id: None, facility_ids: vec![] })
+        .await;
+    let reviewer = app
+        .staff("reviewer", StaffScope { role: Role::Reviewer, street_id: None, facility_ids: vec![] })
+        .await;
+    let elsewhere = facility_in(&app, 2).await;
+    assert_eq!(street.post("/api/v1/staff/items", item(elsewhere)).await.0, 403);
+    assert_eq!(reviewer.post("/api/v1/staff/items", item(elsewhere)).await.0, 403);
+
+    let (_, created) = street.post("/api/v1/staff/items", item(facility_in(&app, 1).await)).await;
+    let id = created["id"].as_i64().unwrap();
+    assert_eq!(other.post(&format!("/api/v1/staff/items/{id}/sessions"), session()).await.0, 403);
+    assert_eq!(transition(&other, id, "submit", "").await.0, 403);
+    assert_eq!(transition(&provider, id, "submit", "").await.0, 403, "a provider only moves its own items");
+    let (status, body) = transition(&reviewer, id, "publish", "").await;
+    assert_eq!(
+        (status, body["error"]["code"].as_str()),
+        (409, Some("invalid_transition")),
+        "a draft is not published"
+    );
+    let refused = app.store.audit_entries(None, 20).await.unwrap().into_iter().filter(|e| e.refused).count();
+    assert_eq!(refused, 6);
+}
+
+#[tokio::test]
+async fn bad_fields_are_named_and_a_submitted_item_is_not_edited() {
+    let app = spawn_app().await;
+    let street = app
+        .staff("street-1", StaffScope { role: Role::StreetAdmin, street_id: Some(1), facility_ids: vec![] })
+        .await;
+    let mut bad = item(facility_in(&app, 1).await);
+    bad["title"] = json!("  ");
+    let (status, body) = street
+        .send(reqwest::Method::POST, "/api/v1/staff/items", Some(bad), &[("accept-language", "zh")])
+        .await;
+    assert_eq!((status, body["error"]["param"].as_str()), (400, Some("title")), "{body}");
+    let (_, created) = street.post("/api/v1/staff/items", item(facility_in(&app, 1).await)).await;
+    let id = created["id"].as_i64().unwrap();
+    let mut zero = session();
+    zero["capacity"] = json!(0);
+    let (status, body) = street.post(&format!("/api/v1/staff/items/{id}/sessions"), zero).await;
+    assert_eq!((status, body["error"]["param"].as_str()), (400, Some("capacity")));
+    transition(&street, id, "submit", "").await;
+    assert_eq!(
+        street.post(&format!("/api/v1/staff/items/{id}/sessions"), session()).await.0,
+        403,
+        "under review"
+    );
+}
