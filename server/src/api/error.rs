@@ -30,15 +30,9 @@ pub enum ApiError {
     /// No resident is logged in.
     #[error("not logged in")]
     Unauthenticated,
-    /// A form field the staff member can correct.
-    #[error("field: {0:?}")]
-    Field(cc_domain::authoring::FieldError),
-    /// A workflow move that is not possible.
-    #[error("workflow: {0:?}")]
-    Workflow(cc_domain::workflow::WorkflowRefusal),
-    /// Logged in, but the object is outside the staff member's scope.
-    #[error("forbidden")]
-    Forbidden,
+    /// A staff action refused or failed (scope, workflow, fields, tickets).
+    #[error(transparent)]
+    Console(#[from] cc_console::ConsoleError),
     /// Booking refused (409 with the refusal's code).
     #[error("booking refused: {0:?}")]
     Booking(BookingRefusal),
@@ -103,32 +97,15 @@ impl ApiError {
                 locale.pick("请先登录。", "Log in first.").to_string(),
                 None,
             ),
-            ApiError::Field(e) => {
-                (StatusCode::BAD_REQUEST, "bad_field", e.message(locale), Some(e.field.to_string()))
-            }
-            ApiError::Workflow(refusal) => {
-                let status = match refusal {
-                    cc_domain::workflow::WorkflowRefusal::RoleMayNot => StatusCode::FORBIDDEN,
-                    cc_domain::workflow::WorkflowRefusal::NotFrom(_) => StatusCode::CONFLICT,
-                    cc_domain::workflow::WorkflowRefusal::CommentRequired => StatusCode::UNPROCESSABLE_ENTITY,
-                };
-                (status, refusal.code(), refusal.message(locale), None)
-            }
-            ApiError::Forbidden => (
-                StatusCode::FORBIDDEN,
-                "forbidden",
-                locale
-                    .pick("这不在您的管理范围内。", "This is outside what your account may manage.")
-                    .to_string(),
-                None,
-            ),
             ApiError::Booking(refusal) => {
                 (StatusCode::CONFLICT, refusal.code(), refusal.message(locale), None)
             }
             ApiError::Conflict(status, code, zh, en) => {
                 (*status, *code, locale.pick(zh, en).to_string(), None)
             }
-            ApiError::Store(_) | ApiError::Internal(_) => {
+            ApiError::Store(_)
+            | ApiError::Internal(_)
+            | ApiError::Console(cc_console::ConsoleError::Store(_)) => {
                 tracing::error!(error = %self, "failed while answering the API");
                 (
                     StatusCode::INTERNAL_SERVER_ERROR,
@@ -140,6 +117,12 @@ impl ApiError {
                     None,
                 )
             }
+            ApiError::Console(e) => (
+                StatusCode::from_u16(e.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
+                e.code(),
+                e.message(locale),
+                e.field().map(String::from),
+            ),
         };
         let mut error = json!({ "code": code, "message": message });
         if let Some(param) = param {

@@ -1,0 +1,81 @@
+//! Letting ticket holders in at the door.
+
+use cc_domain::ticket::TicketSigner;
+use cc_domain::time::local;
+use cc_store::{CheckInOutcome, Store};
+use serde_json::json;
+
+use crate::{refuse, Actor, ConsoleError};
+
+/// A successful check-in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CheckedIn {
+    pub booking_id: i64,
+}
+
+/// Checks in `ticket` — a scanned token (`CC1.…`, signature checked) or a typed code — at
+/// `session`, for staff whose street or facilities hold it. Single use.
+pub async fn check_in(
+    store: &Store,
+    signer: &TicketSigner,
+    actor: &Actor,
+    session: i64,
+    ticket: &str,
+) -> Result<CheckedIn, ConsoleError> {
+    let place = store.session_place(session).await?.ok_or(ConsoleError::NotFound("session"))?;
+    let mut entry = actor.audit("check_in", "session", Some(session));
+    if !actor.member.scope.can_check_in_at(place) {
+        return refuse(store, entry).await;
+    }
+    let ticket = ticket.trim();
+    let (code, booking_id) = if ticket.to_ascii_uppercase().starts_with("CC1.") {
+        let claim = signer.verify(ticket).ok_or_else(|| {
+            ConsoleError::refused(
+                400,
+                "invalid_ticket",
+                "电子票签名无效：票可能是伪造的或已损坏。",
+                "The ticket's signature is not valid: it is forged or damaged.",
+            )
+        })?;
+        (claim.code, Some(claim.booking_id))
+    } else {
+        (ticket.to_ascii_uppercase(), None)
+    };
+    match store.check_in(session, &code, booking_id, actor.member.id).await? {
+        CheckInOutcome::CheckedIn { booking_id } => {
+            entry.object_type = "booking".into();
+            entry.object_id = Some(booking_id);
+            entry.before = Some(json!({ "status": "confirmed" }).to_string());
+            entry.after = Some(json!({ "status": "attended", "session_id": session }).to_string());
+            store.append_audit(&entry).await?;
+            Ok(CheckedIn { booking_id })
+        }
+        CheckInOutcome::AlreadyCheckedIn { at, .. } => {
+            let at = local(at).format("%H:%M");
+            Err(ConsoleError::refused(
+                409,
+                "already_checked_in",
+                format!("这张票已于 {at} 签到，不能重复使用。"),
+                format!("This ticket was already checked in at {at}."),
+            ))
+        }
+        CheckInOutcome::OtherSession => Err(ConsoleError::refused(
+            409,
+            "other_session",
+            "这张票属于另一场次。",
+            "This ticket is for another session.",
+        )),
+        CheckInOutcome::NoPlace(_) => Err(ConsoleError::refused(
+            409,
+            "no_place",
+            "这张票没有有效名额（已取消或仍在候补）。",
+            "This ticket holds no place (cancelled or still waitlisted).",
+        )),
+        CheckInOutcome::Unknown => Err(ConsoleError::refused(
+            404,
+            "unknown_ticket",
+            "没有这张票，请核对票码。",
+            "No ticket has this code; check it again.",
+        )),
+    }
+}

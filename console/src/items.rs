@@ -1,0 +1,106 @@
+//! Writing the catalogue: drafts, sessions, workflow moves.
+
+use cc_domain::authoring::{FieldError, ItemInput, SessionInput};
+use cc_domain::time::now;
+use cc_domain::workflow::{editable, transition, Action, ItemStatus};
+use cc_store::{StaffItem, Store, StoreError};
+use serde_json::json;
+
+use crate::{refuse, Actor, ConsoleError};
+
+async fn item(store: &Store, id: i64) -> Result<StaffItem, ConsoleError> {
+    store.staff_item(id).await?.ok_or(ConsoleError::NotFound("item"))
+}
+
+/// A new draft at a facility in the actor's scope; returns its id.
+pub async fn create_item(store: &Store, actor: &Actor, input: ItemInput) -> Result<i64, ConsoleError> {
+    let input = input.parse().map_err(ConsoleError::Field)?;
+    let mut entry = actor.audit("create_item", "facility", Some(input.facility_id));
+    let place = store.facility_place(input.facility_id).await?.ok_or(ConsoleError::Field(FieldError {
+        field: "facility_id",
+        zh: "没有这个场馆",
+        en: "no such facility",
+    }))?;
+    if !actor.member.scope.can_author_at(place, true) {
+        return refuse(store, entry).await;
+    }
+    let id = match store.create_item_draft(&input, actor.member.id).await {
+        Ok(id) => id,
+        Err(StoreError::Missing { kind, .. }) => {
+            let field = if kind == "category" { "category" } else { "audience" };
+            return Err(ConsoleError::Field(FieldError {
+                field, zh: "没有这个选项", en: "no such choice"
+            }));
+        }
+        Err(e) => return Err(e.into()),
+    };
+    entry.object_type = "item".into();
+    entry.object_id = Some(id);
+    entry.after = Some(serde_json::to_string(&input).unwrap_or_default());
+    store.append_audit(&entry).await?;
+    Ok(id)
+}
+
+/// A session for an item the actor may edit; returns its id.
+pub async fn add_session(
+    store: &Store,
+    actor: &Actor,
+    item_id: i64,
+    input: SessionInput,
+) -> Result<i64, ConsoleError> {
+    let item = item(store, item_id).await?;
+    let mut entry = actor.audit("add_session", "item", Some(item.id));
+    let wrote_it = item.created_by == Some(actor.member.id);
+    if !actor.member.scope.can_author_at(item.place, wrote_it)
+        || !editable(item.status, actor.member.scope.role)
+    {
+        return refuse(store, entry).await;
+    }
+    let input = input.parse(now()).map_err(ConsoleError::Field)?;
+    let session = store.add_session(item.id, &input).await?;
+    entry.after = Some(json!({ "session_id": session, "session": input }).to_string());
+    store.append_audit(&entry).await?;
+    Ok(session)
+}
+
+/// Moves an item through the workflow; returns its new status.
+pub async fn move_item(
+    store: &Store,
+    actor: &Actor,
+    item_id: i64,
+    action: Action,
+    comment: &str,
+) -> Result<ItemStatus, ConsoleError> {
+    let item = item(store, item_id).await?;
+    let name = match action {
+        Action::Submit => "submit",
+        Action::Publish => "publish",
+        Action::Return => "return",
+        Action::Archive => "archive",
+    };
+    let mut entry = actor.audit(name, "item", Some(item.id));
+    if !actor.member.scope.may_act_on(action, item.place, item.created_by == Some(actor.member.id)) {
+        return refuse(store, entry).await;
+    }
+    let to = match transition(item.status, action, actor.member.scope.role, comment) {
+        Ok(to) => to,
+        Err(refusal) => {
+            entry.refused = true;
+            store.append_audit(&entry).await?;
+            return Err(ConsoleError::Workflow(refusal));
+        }
+    };
+    let comment = (action == Action::Return).then_some(comment.trim());
+    if !store.move_item(item.id, item.status, to, comment).await? {
+        return Err(ConsoleError::refused(
+            409,
+            "changed",
+            "这项服务刚被其他人修改，请刷新后再试。",
+            "Someone else changed this item just now; reload and try again.",
+        ));
+    }
+    entry.before = Some(json!({ "status": item.status.as_str() }).to_string());
+    entry.after = Some(json!({ "status": to.as_str(), "comment": comment }).to_string());
+    store.append_audit(&entry).await?;
+    Ok(to)
+}

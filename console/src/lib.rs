@@ -1,0 +1,43 @@
+//! What staff do, written once for the staff API and the staff pages: every action checks the
+//! staff member's scope for the object, makes the change through the store, and writes the
+//! audit log — the change or the refusal.
+
+mod checkin;
+mod error;
+mod items;
+
+pub use checkin::{check_in, CheckedIn};
+pub use error::ConsoleError;
+pub use items::{add_session, create_item, move_item};
+
+use cc_store::staff::{AuditEntry, StaffMember};
+use cc_store::Store;
+
+/// Who acts, and from where (for the audit log).
+#[derive(Debug, Clone)]
+pub struct Actor {
+    pub member: StaffMember,
+    pub client: String,
+}
+
+impl Actor {
+    /// An audit line for this actor about an object.
+    fn audit(&self, action: &str, object_type: &str, object_id: Option<i64>) -> AuditEntry {
+        AuditEntry {
+            staff_id: Some(self.member.id),
+            role: self.member.scope.role.as_str().into(),
+            action: action.into(),
+            object_type: object_type.into(),
+            object_id,
+            client: self.client.clone(),
+            ..AuditEntry::default()
+        }
+    }
+}
+
+/// Writes the refusal to the audit log and returns `Forbidden`.
+async fn refuse<T>(store: &Store, mut entry: AuditEntry) -> Result<T, ConsoleError> {
+    entry.refused = true;
+    store.append_audit(&entry).await?;
+    Err(ConsoleError::Forbidden)
+}
