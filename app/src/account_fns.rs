@@ -18,7 +18,7 @@ pub struct Me {
 }
 
 #[cfg(feature = "ssr")]
-mod context {
+pub(crate) mod context {
     use std::net::SocketAddr;
 
     use axum::extract::ConnectInfo;

@@ -38,6 +38,9 @@ pub enum AppError {
     /// The session has begun: the booking can no longer be cancelled.
     #[error("too late")]
     TooLate,
+    /// A staff action refused (scope, workflow, a field, a ticket), already worded.
+    #[error("staff: {code}")]
+    Staff { code: String, zh: String, en: String },
 }
 
 impl FromServerFnError for AppError {
@@ -59,6 +62,7 @@ impl AppError {
             AppError::LoginRequired => account_strings(locale).login_required.to_string(),
             AppError::NotFound => account_strings(locale).booking_not_found.to_string(),
             AppError::TooLate => account_strings(locale).too_late_to_cancel.to_string(),
+            AppError::Staff { zh, en, .. } => locale.pick(zh, en).to_string(),
         }
     }
 }
@@ -84,6 +88,20 @@ impl From<cc_auth::AccountError> for AppError {
         match err {
             cc_auth::AccountError::Refused(problem) => AppError::Account(problem),
             cc_auth::AccountError::Failed(e) => AppError::from(e),
+        }
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl From<cc_console::ConsoleError> for AppError {
+    fn from(err: cc_console::ConsoleError) -> Self {
+        match err {
+            cc_console::ConsoleError::Store(e) => AppError::from(e),
+            other => AppError::Staff {
+                code: other.code().to_string(),
+                zh: other.message(Locale::Zh),
+                en: other.message(Locale::En),
+            },
         }
     }
 }

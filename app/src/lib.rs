@@ -8,6 +8,7 @@ pub mod i18n;
 pub mod pages;
 pub mod prefs;
 pub mod server_fns;
+pub mod staff_fns;
 
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Html, Link, Meta, MetaTags, Stylesheet, Title};
@@ -26,6 +27,7 @@ use pages::{
     map::MapPage,
     my_bookings::MyBookingsPage,
     not_found::NotFound,
+    staff::{door::DoorPage, home::StaffHomePage, login::StaffLoginPage},
 };
 use prefs::provide_prefs;
 
@@ -77,6 +79,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async/>
                     <Route path=path!("/register") view=RegisterPage ssr=SsrMode::Async/>
                     <Route path=path!("/me/bookings") view=MyBookingsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/staff") view=StaffHomePage ssr=SsrMode::Async/>
+                    <Route path=path!("/staff/login") view=StaffLoginPage ssr=SsrMode::Async/>
+                    <Route path=path!("/staff/checkin/:session") view=DoorPage ssr=SsrMode::Async/>
                 </Routes>
             </Layout>
         </Router>

@@ -32,6 +32,7 @@ fn field(field: &'static str, zh: &'static str, en: &'static str) -> FieldError 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ItemInput {
     pub title: String,
+    #[serde(default)]
     pub description: String,
     pub provider: String,
     pub category: String,

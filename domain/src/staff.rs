@@ -98,6 +98,12 @@ impl StaffScope {
         }
     }
 
+    /// Whether this staff member's console lists an object at `place`: reviewers see the whole
+    /// district, everyone else what they may write.
+    pub fn sees(&self, place: Place, wrote_it: bool) -> bool {
+        self.role == Role::Reviewer || self.can_author_at(place, wrote_it)
+    }
+
     /// Whether this staff member may make `action` on an item at `place`, as far as scope goes
     /// (the workflow decides the rest): reviewing is district-wide, writing is not.
     pub fn may_act_on(&self, action: crate::workflow::Action, place: Place, wrote_it: bool) -> bool {

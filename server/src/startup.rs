@@ -151,10 +151,12 @@ pub fn router(state: AppState, secure_cookies: bool) -> Router {
     let routes = route_list();
     let (store, map, auth, tickets) =
         (state.store.clone(), state.map.clone(), state.auth.clone(), state.tickets.clone());
+    let staff = state.staff.clone();
     let context = move || {
         provide_context(store.clone());
         provide_context(map.clone());
         provide_context(auth.clone());
+        provide_context(staff.clone());
         provide_context(tickets.clone());
     };
     // Sessions live in the database; the cookie is HttpOnly, SameSite=Lax, Secure behind TLS,

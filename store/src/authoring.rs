@@ -122,3 +122,109 @@ impl Store {
         Ok(id)
     }
 }
+
+/// A line of the staff console's item list.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct ConsoleItem {
+    pub id: i64,
+    pub title: String,
+    pub status: String,
+    pub facility_name: String,
+    pub street_id: i64,
+    pub facility_id: i64,
+    pub created_by: Option<i64>,
+    pub review_comment: Option<String>,
+}
+
+/// A line of the staff console's session list, with its counts.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct ConsoleSession {
+    pub id: i64,
+    pub item_title: String,
+    pub starts_at: i64,
+    pub capacity: i64,
+    pub remaining: i64,
+    pub attended: i64,
+    pub street_id: i64,
+    pub facility_id: i64,
+}
+
+/// A booking as the door list shows it (the number masked by the caller).
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct DoorEntry {
+    pub booking_id: i64,
+    pub phone: String,
+    pub status: String,
+    pub checked_in_at: Option<i64>,
+}
+
+impl Store {
+    /// Items written by staff or waiting for review (not the demo catalogue), latest first;
+    /// the caller keeps those in its scope.
+    pub async fn console_items(&self, limit: i64) -> Result<Vec<ConsoleItem>, StoreError> {
+        Ok(sqlx::query_as(
+            "SELECT i.id, i.title, i.status, f.name AS facility_name, f.street_id, f.id AS facility_id, i.created_by, \
+             i.review_comment FROM service_items i JOIN facilities f ON f.id = i.facility_id \
+             WHERE i.created_by IS NOT NULL OR i.status IN ('submitted', 'returned', 'draft') \
+             ORDER BY i.updated_at DESC, i.id DESC LIMIT $1",
+        )
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    /// Sessions from `from` to `to` (UTC seconds) with their places and check-ins, soonest first;
+    /// the caller keeps those in its scope.
+    pub async fn console_sessions(
+        &self,
+        from: i64,
+        to: i64,
+        limit: i64,
+    ) -> Result<Vec<ConsoleSession>, StoreError> {
+        Ok(sqlx::query_as(
+            "SELECT s.id, i.title AS item_title, s.starts_at, s.capacity, s.remaining, \
+             (SELECT COUNT(*) FROM bookings b WHERE b.session_id = s.id AND b.status = 'attended') AS attended, \
+             f.street_id, f.id AS facility_id FROM sessions s JOIN service_items i ON i.id = s.item_id \
+             JOIN facilities f ON f.id = i.facility_id \
+             WHERE s.starts_at >= $1 AND s.starts_at < $2 AND i.status = 'published' AND s.status = 'published' \
+             ORDER BY s.starts_at, s.id LIMIT $3",
+        )
+        .bind(from)
+        .bind(to)
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    /// One session's line, whatever its time.
+    pub async fn console_session(&self, id: i64) -> Result<Option<ConsoleSession>, StoreError> {
+        Ok(sqlx::query_as(
+            "SELECT s.id, i.title AS item_title, s.starts_at, s.capacity, s.remaining, \
+             (SELECT COUNT(*) FROM bookings b WHERE b.session_id = s.id AND b.status = 'attended') AS attended, \
+             f.street_id, f.id AS facility_id FROM sessions s JOIN service_items i ON i.id = s.item_id \
+             JOIN facilities f ON f.id = i.facility_id WHERE s.id = $1",
+        )
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await?)
+    }
+
+    /// The bookings holding places in a session, for the door.
+    pub async fn door_list(&self, session_id: i64) -> Result<Vec<DoorEntry>, StoreError> {
+        Ok(sqlx::query_as(
+            "SELECT b.id AS booking_id, r.phone, b.status, b.checked_in_at FROM bookings b \
+             JOIN residents r ON r.id = b.resident_id WHERE b.session_id = $1 \
+             AND b.status IN ('confirmed', 'attended', 'no_show') ORDER BY b.id",
+        )
+        .bind(session_id)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    /// Facilities as (id, name, street id), for the console's choices.
+    pub async fn facility_choices(&self) -> Result<Vec<(i64, String, i64)>, StoreError> {
+        Ok(sqlx::query_as("SELECT id, name, street_id FROM facilities ORDER BY street_id, id")
+            .fetch_all(&self.pool)
+            .await?)
+    }
+}

@@ -20,7 +20,7 @@ pub mod testing;
 mod web_sessions;
 pub mod write;
 
-pub use authoring::StaffItem;
+pub use authoring::{ConsoleItem, ConsoleSession, DoorEntry, StaffItem};
 pub use bookings::{Booking, BookingAttempt, CancelOutcome, CapacityOutcome, CheckInOutcome, SessionCounts};
 pub use connect::{Backend, Store};
 pub use error::StoreError;

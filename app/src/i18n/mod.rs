@@ -4,6 +4,7 @@
 //! on a resident's screen. Phrases with numbers or dates are functions below.
 
 pub mod account;
+pub mod staff;
 
 use cc_domain::Locale;
 use chrono::{DateTime, Datelike, FixedOffset, Timelike};

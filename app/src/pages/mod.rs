@@ -10,6 +10,7 @@ pub mod login;
 pub mod map;
 pub mod my_bookings;
 pub mod not_found;
+pub mod staff;
 
 use std::future::Future;
 

@@ -15,3 +15,4 @@ mod helpers;
 mod pages;
 mod pages_accounts;
 mod pages_facilities;
+mod pages_staff;

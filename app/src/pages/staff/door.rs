@@ -1,0 +1,82 @@
+//! `/staff/checkin/{session}`: let ticket holders in by their code (or a scanner's text), and
+//! see who has come.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+use super::StaffError;
+use crate::components::status::Loading;
+use crate::i18n::date_time;
+use crate::i18n::staff::staff_strings;
+use crate::prefs::use_prefs;
+use crate::staff_fns::{load_door, CheckInTicket, DoorList};
+
+/// The door page.
+#[component]
+pub fn DoorPage() -> impl IntoView {
+    let prefs = use_prefs();
+    let s = move || staff_strings(prefs.lang());
+    let params = use_params_map();
+    let session = Memo::new(move |_| {
+        params.with(|p| p.get("session").and_then(|s| s.parse::<i64>().ok()).unwrap_or(0))
+    });
+    let check_in = ServerAction::<CheckInTicket>::new();
+    let door = Resource::new(move || (session.get(), check_in.version().get()), |(id, _)| load_door(id));
+    view! {
+        <Title text=move || s().door_title/>
+        <section class="staff door">
+            <p><a href="/staff">{move || s().back}</a></p>
+            <h1>{move || s().door_title}</h1>
+            <ActionForm action=check_in attr:class="checkin-form">
+                <input type="hidden" name="session_id" value=move || session.get().to_string()/>
+                <label><span>{move || s().ticket}</span>
+                    <input type="text" name="ticket" required autocomplete="off" autocapitalize="characters"
+                        placeholder=move || s().ticket_hint data-testid="ticket-input"/></label>
+                <button type="submit" class="primary" data-testid="check-in">{move || s().check_in}</button>
+            </ActionForm>
+            {move || check_in.value().get().map(|outcome| match outcome {
+                Ok(()) => view! { <p class="booking-outcome" role="status" data-testid="checkin-outcome">{s().checked_in}</p> }.into_any(),
+                Err(e) => view! { <p class="form-error" role="alert" data-testid="checkin-outcome">{e.message(prefs.lang())}</p> }.into_any(),
+            })}
+            <Transition fallback=Loading>
+                {move || Suspend::new(async move {
+                    match door.await {
+                        Ok(list) => view! { <DoorView list/> }.into_any(),
+                        Err(error) => view! { <StaffError error/> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </section>
+    }
+}
+
+#[component]
+fn DoorView(list: DoorList) -> impl IntoView {
+    let prefs = use_prefs();
+    let s = move || staff_strings(prefs.lang());
+    let DoorList { session, entries } = list;
+    view! {
+        <h2>{session.item_title.clone()}</h2>
+        <p>{move || date_time(prefs.lang(), &session.starts_at)}</p>
+        <p class="door-counts" data-testid="door-counts">
+            {move || s().booked} " " {session.held} "/" {session.capacity} " · "
+            {move || s().attended} " " <strong data-testid="attended-count">{session.attended}</strong>
+        </p>
+        <h3>{move || s().door_list}</h3>
+        <table class="sessions" data-testid="door-list">
+            <tbody>
+                {entries.into_iter().map(|(phone, status, at)| {
+                    let status = cc_domain::booking::BookingStatus::parse(&status);
+                    view! {
+                        <tr data-status=status.map(|s| s.as_str()).unwrap_or("")>
+                            <td>{phone}</td>
+                            <td>{move || status.map(|s| s.label(prefs.lang())).unwrap_or("")}</td>
+                            <td>{at.map(|t| t.format("%H:%M").to_string()).unwrap_or_default()}</td>
+                        </tr>
+                    }
+                }).collect_view()}
+            </tbody>
+        </table>
+    }
+}

@@ -1,0 +1,33 @@
+//! The staff console under `/staff`: log in, the services and sessions in the staff member's
+//! scope with their workflow actions, and door check-in.
+
+pub mod door;
+pub mod home;
+pub mod login;
+
+use leptos::prelude::*;
+
+use crate::error::AppError;
+use crate::i18n::staff::staff_strings;
+use crate::prefs::use_prefs;
+
+/// Shown instead of a console page when no staff member is logged in.
+#[component]
+fn StaffLoginNeeded() -> impl IntoView {
+    let prefs = use_prefs();
+    view! {
+        <p class="notice" data-testid="staff-login-needed">
+            {move || staff_strings(prefs.lang()).login_needed} " "
+            <a href="/staff/login">{move || staff_strings(prefs.lang()).log_in}</a>
+        </p>
+    }
+}
+
+/// A console error: a login link when that is the problem, else the message.
+#[component]
+fn StaffError(error: AppError) -> impl IntoView {
+    match error {
+        AppError::LoginRequired => view! { <StaffLoginNeeded/> }.into_any(),
+        error => view! { <crate::components::status::ErrorNotice error/> }.into_any(),
+    }
+}

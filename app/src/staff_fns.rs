@@ -1,0 +1,261 @@
+//! Server functions for the staff console. Every action goes through `cc-console` (scope per
+//! object, workflow, audit), exactly as the staff API does.
+
+use chrono::{DateTime, FixedOffset};
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::error::AppError;
+
+/// The logged-in staff member.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StaffInfo {
+    pub display_name: String,
+    pub username: String,
+    pub role: cc_domain::staff::Role,
+}
+
+/// An item line in the console.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ItemLine {
+    pub id: i64,
+    pub title: String,
+    pub status: String,
+    pub facility_name: String,
+    pub review_comment: Option<String>,
+}
+
+/// A session line in the console.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SessionLine {
+    pub id: i64,
+    pub item_title: String,
+    pub starts_at: DateTime<FixedOffset>,
+    pub capacity: i64,
+    pub held: i64,
+    pub attended: i64,
+}
+
+/// What the console's home shows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Overview {
+    pub me: StaffInfo,
+    pub items: Vec<ItemLine>,
+    pub sessions: Vec<SessionLine>,
+    /// Facilities the staff member may create services at: (id, name).
+    pub facilities: Vec<(i64, String)>,
+    pub categories: Vec<cc_domain::Named>,
+    pub audiences: Vec<cc_domain::Named>,
+}
+
+/// One session at the door: counts and the bookings holding places.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DoorList {
+    pub session: SessionLine,
+    /// (masked phone, status, checked in at)
+    pub entries: Vec<(String, String, Option<DateTime<FixedOffset>>)>,
+}
+
+#[cfg(feature = "ssr")]
+pub(crate) mod context {
+    use cc_auth::StaffAuth;
+    use cc_console::Actor;
+    use cc_store::staff::StaffMember;
+    use leptos::prelude::use_context;
+
+    use crate::error::AppError;
+
+    pub fn staff_auth() -> Result<StaffAuth, AppError> {
+        use_context::<StaffAuth>().ok_or_else(|| {
+            tracing::error!("no StaffAuth in the server function's context");
+            AppError::Internal
+        })
+    }
+
+    /// The logged-in staff member, or `LoginRequired`.
+    pub async fn member() -> Result<StaffMember, AppError> {
+        let session = crate::account_fns::context::session().await?;
+        cc_auth::current_staff(&session, staff_auth()?.store()).await?.ok_or(AppError::LoginRequired)
+    }
+
+    pub async fn actor() -> Result<Actor, AppError> {
+        Ok(Actor { member: member().await?, client: crate::account_fns::context::client().await })
+    }
+}
+
+#[cfg(feature = "ssr")]
+fn session_line(s: cc_store::ConsoleSession) -> SessionLine {
+    SessionLine {
+        id: s.id,
+        item_title: s.item_title,
+        starts_at: cc_domain::time::local(s.starts_at),
+        capacity: s.capacity,
+        held: s.capacity - s.remaining,
+        attended: s.attended,
+    }
+}
+
+/// Logs a staff member in.
+#[server]
+pub async fn staff_log_in(username: String, password: String) -> Result<(), AppError> {
+    let client = crate::account_fns::context::client().await;
+    let member = context::staff_auth()?.login(&username, &password, &client).await?;
+    cc_auth::log_in_staff(&crate::account_fns::context::session().await?, member.id).await?;
+    Ok(())
+}
+
+/// Ends the staff session.
+#[server]
+pub async fn staff_log_out() -> Result<(), AppError> {
+    cc_auth::log_out_staff(&crate::account_fns::context::session().await?).await?;
+    Ok(())
+}
+
+/// The console's home: items and this week's sessions in the staff member's scope.
+#[server]
+pub async fn staff_overview() -> Result<Overview, AppError> {
+    use cc_domain::staff::Place;
+    let member = context::member().await?;
+    let store = context::staff_auth()?.store().clone();
+    let scope = &member.scope;
+    let items = store
+        .console_items(200)
+        .await?
+        .into_iter()
+        .filter(|i| {
+            scope.sees(
+                Place { facility_id: i.facility_id, street_id: i.street_id },
+                i.created_by == Some(member.id),
+            )
+        })
+        .map(|i| ItemLine {
+            id: i.id,
+            title: i.title,
+            status: i.status,
+            facility_name: i.facility_name,
+            review_comment: i.review_comment,
+        })
+        .collect();
+    let now = cc_domain::time::now();
+    let sessions = store
+        .console_sessions(now - 86_400, now + 7 * 86_400, 500)
+        .await?
+        .into_iter()
+        .filter(|s| scope.can_check_in_at(Place { facility_id: s.facility_id, street_id: s.street_id }))
+        .take(50)
+        .map(session_line)
+        .collect();
+    let facilities = store
+        .facility_choices()
+        .await?
+        .into_iter()
+        .filter(|(id, _, street)| scope.can_author_at(Place { facility_id: *id, street_id: *street }, true))
+        .map(|(id, name, _)| (id, name))
+        .collect();
+    let me =
+        StaffInfo { display_name: member.display_name, username: member.username, role: member.scope.role };
+    Ok(Overview {
+        me,
+        items,
+        sessions,
+        facilities,
+        categories: store.categories().await?,
+        audiences: store.audiences().await?,
+    })
+}
+
+/// Creates a draft with its first session: on `date` from `start` to `end` (district time,
+/// `YYYY-MM-DD` and `HH:MM`), bookable from now until it starts.
+#[server]
+#[allow(clippy::too_many_arguments)]
+pub async fn create_service(
+    title: String,
+    description: String,
+    provider: String,
+    category: String,
+    audience: String,
+    facility_id: i64,
+    date: String,
+    start: String,
+    end: String,
+    capacity: i64,
+    waitlist: Option<String>,
+) -> Result<i64, AppError> {
+    use cc_domain::authoring::{FieldError, ItemInput, SessionInput};
+    let actor = context::actor().await?;
+    let store = context::staff_auth()?.store().clone();
+    let at = |time: &str, field: &'static str| {
+        chrono::NaiveDateTime::parse_from_str(&format!("{date} {time}"), "%Y-%m-%d %H:%M")
+            .ok()
+            .and_then(|t| t.and_local_timezone(cc_domain::time::district_zone()).single())
+            .ok_or(cc_console::ConsoleError::Field(FieldError {
+                field,
+                zh: "日期或时间格式不正确",
+                en: "not a valid date or time",
+            }))
+    };
+    let session = SessionInput {
+        starts_at: at(&start, "start")?,
+        ends_at: at(&end, "end")?,
+        capacity,
+        booking_opens_at: cc_domain::time::local(cc_domain::time::now()),
+        booking_closes_at: at(&start, "start")?,
+        waitlist: waitlist.is_some(),
+    };
+    // Check the session before anything is written, so a bad time leaves no orphan draft.
+    let session = session.parse(cc_domain::time::now()).map_err(cc_console::ConsoleError::Field)?;
+    let item = ItemInput {
+        title,
+        description,
+        provider,
+        category,
+        audience,
+        facility_id,
+        free: true,
+        price_cents: None,
+    };
+    let id = cc_console::create_item(&store, &actor, item).await?;
+    cc_console::add_session(&store, &actor, id, session).await?;
+    Ok(id)
+}
+
+/// Moves an item through the workflow (`submit`, `publish`, `return`, `archive`).
+#[server]
+pub async fn move_service(item_id: i64, action: String, comment: String) -> Result<String, AppError> {
+    let action = cc_domain::workflow::Action::parse(&action).ok_or(AppError::NotFound)?;
+    let actor = context::actor().await?;
+    let status =
+        cc_console::move_item(context::staff_auth()?.store(), &actor, item_id, action, &comment).await?;
+    Ok(status.as_str().to_string())
+}
+
+/// A session's door list, for staff who may check people in there.
+#[server]
+pub async fn load_door(session_id: i64) -> Result<DoorList, AppError> {
+    use cc_domain::staff::Place;
+    let member = context::member().await?;
+    let store = context::staff_auth()?.store().clone();
+    let session = store.console_session(session_id).await?.ok_or(AppError::NotFound)?;
+    if !member.scope.can_check_in_at(Place { facility_id: session.facility_id, street_id: session.street_id })
+    {
+        return Err(cc_console::ConsoleError::Forbidden.into());
+    }
+    let entries = store
+        .door_list(session_id)
+        .await?
+        .into_iter()
+        .map(|e| {
+            (cc_domain::account::mask_phone(&e.phone), e.status, e.checked_in_at.map(cc_domain::time::local))
+        })
+        .collect();
+    Ok(DoorList { session: session_line(session), entries })
+}
+
+/// Checks in a typed code or a scanned token at a session.
+#[server]
+pub async fn check_in_ticket(session_id: i64, ticket: String) -> Result<(), AppError> {
+    let actor = context::actor().await?;
+    let signer = use_context::<cc_domain::ticket::TicketSigner>().ok_or(AppError::Internal)?;
+    cc_console::check_in(context::staff_auth()?.store(), &signer, &actor, session_id, &ticket).await?;
+    Ok(())
+}

@@ -1,0 +1,109 @@
+import { test, expect, Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+// A street admin creates a service with a session, a district reviewer publishes it, a resident
+// books it, and staff check the resident in by typing the code: the door list shows it.
+const repo = path.resolve(__dirname, '../..');
+const serverLog = process.env.E2E_SERVER_LOG ?? '';
+const password = 'staff password 2026 石景山';
+
+async function hydrated(page: Page) {
+  await expect(page.locator('body[data-hydrated="true"]')).toHaveCount(1);
+}
+
+function createStaff(username: string, role: string, extra: string[] = []) {
+  execFileSync(path.join(repo, 'target/debug/culture-cloud'),
+    ['admin', 'create', '--username', username, '--name', username, '--role', role, ...extra],
+    { cwd: repo, env: { ...process.env, CC_ADMIN_PASSWORD: password } });
+}
+
+async function staffLogIn(page: Page, username: string) {
+  await page.goto('/staff/login');
+  await hydrated(page);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await expect(page).toHaveURL(/\/staff$/);
+  await expect(page.getByTestId('staff-whoami')).toContainText(username);
+  await hydrated(page);
+}
+
+function smsCode(phone: string): string {
+  const masked = `${phone.slice(0, 3)}****${phone.slice(7)}`;
+  const lines = readFileSync(serverLog, 'utf8').split('\n').filter((l) => l.includes(masked));
+  const codes = lines.map((l) => /verification code (\d{6})/.exec(l)?.[1]).filter(Boolean);
+  return codes[codes.length - 1]!;
+}
+
+test('a street admin publishes through review, a resident books, the door checks them in', async ({ page, browser }) => {
+  test.skip(!serverLog, 'E2E_SERVER_LOG is set by scripts/test');
+  const stamp = Date.now().toString().slice(-8);
+  const title = `社区合唱公开课 ${stamp}`;
+  createStaff(`bajiao-${stamp}`, 'street_admin', ['--street', 'bajiao']);
+  createStaff(`review-${stamp}`, 'reviewer');
+
+  // The street admin writes the service and its session, then submits it.
+  await staffLogIn(page, `bajiao-${stamp}`);
+  await page.getByText('新建服务').click();
+  const form = page.getByTestId('new-service');
+  await form.getByLabel('标题').fill(title);
+  await form.getByLabel('主办方').fill('八角街道文化中心');
+  const tomorrow = new Date(Date.now() + 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10);
+  await form.getByLabel('日期').fill(tomorrow);
+  await form.getByLabel('开始').fill('19:00');
+  await form.getByLabel('结束').fill('21:00');
+  await form.getByLabel('名额').fill('5');
+  await form.getByRole('button', { name: '保存为草稿' }).click();
+  const row = page.getByTestId('staff-item').filter({ hasText: title });
+  await expect(row).toHaveAttribute('data-status', 'draft');
+  await row.getByRole('button', { name: '提交审核' }).click();
+  await expect(row).toHaveAttribute('data-status', 'submitted');
+  await expect(row.getByRole('button', { name: '发布' })).toHaveCount(0);
+
+  // The reviewer publishes it.
+  const reviewerContext = await browser.newContext();
+  const reviewer = await reviewerContext.newPage();
+  await staffLogIn(reviewer, `review-${stamp}`);
+  const toReview = reviewer.getByTestId('staff-item').filter({ hasText: title });
+  await toReview.getByRole('button', { name: '发布' }).click();
+  await expect(toReview).toHaveAttribute('data-status', 'published');
+  await reviewerContext.close();
+
+  // A resident finds it in the catalogue and books it.
+  const residentContext = await browser.newContext();
+  const resident = await residentContext.newPage();
+  const phone = `136${stamp}`;
+  await resident.goto('/register');
+  await hydrated(resident);
+  await resident.getByLabel('手机号').fill(phone);
+  await resident.getByTestId('send-code').click();
+  await expect(resident.getByText('验证码已发送')).toBeVisible();
+  await resident.getByLabel('短信验证码').fill(smsCode(phone));
+  await resident.getByLabel('密码').fill('lantern festival 3');
+  await resident.getByRole('button', { name: '注册并登录' }).click();
+  await expect(resident).toHaveURL(/\/me\/bookings$/);
+  await resident.goto(`/catalog?q=${encodeURIComponent(title)}`);
+  await resident.getByRole('link', { name: title }).click();
+  await hydrated(resident);
+  await resident.getByTestId('book').click();
+  await expect(resident.getByTestId('booking-outcome')).toContainText('预约成功');
+  const code = (await resident.getByTestId('booking-outcome').locator('strong').textContent())!.trim();
+  await residentContext.close();
+
+  // At the door, the street admin types the code: checked in, once.
+  await page.goto('/staff');
+  await hydrated(page);
+  await page.getByTestId('staff-sessions').locator('tr', { hasText: title }).getByRole('link', { name: '签到' }).click();
+  await hydrated(page);
+  await expect(page.getByTestId('attended-count')).toHaveText('0');
+  await page.getByTestId('ticket-input').fill(code.toLowerCase());
+  await page.getByTestId('check-in').click();
+  await expect(page.getByTestId('checkin-outcome')).toHaveText('签到成功。');
+  await expect(page.getByTestId('attended-count')).toHaveText('1');
+  await expect(page.getByTestId('door-list').locator('tr[data-status="attended"]')).toHaveCount(1);
+  await page.getByTestId('ticket-input').fill(code);
+  await page.getByTestId('check-in').click();
+  await expect(page.getByTestId('checkin-outcome')).toContainText('不能重复使用');
+});

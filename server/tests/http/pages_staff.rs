@@ -1,0 +1,49 @@
+//! The staff console as the server renders it: login first, then only what is in scope.
+
+use cc_domain::staff::{Role, StaffScope};
+use serde_json::json;
+
+use crate::helpers::spawn_app;
+
+#[tokio::test]
+async fn the_console_asks_visitors_and_residents_to_log_in_as_staff() {
+    let app = spawn_app().await;
+    let (status, html) = app.get("/staff").await;
+    assert_eq!(status, 200);
+    assert!(html.contains(r#"data-testid="staff-login-needed""#), "{html}");
+    let resident = app.register("13800000001", "石景山 lantern 1").await;
+    let (_, _, html) = resident.get_text("/staff").await;
+    assert!(html.contains(r#"data-testid="staff-login-needed""#), "a resident is not staff");
+}
+
+#[tokio::test]
+async fn a_street_admin_sees_their_drafts_and_not_another_streets_door() {
+    let app = spawn_app().await;
+    let street = app
+        .staff("street-1", StaffScope { role: Role::StreetAdmin, street_id: Some(1), facility_ids: vec![] })
+        .await;
+    let mut facility = 0;
+    for id in 1..100 {
+        if app.store.facility_place(id).await.unwrap().is_some_and(|p| p.street_id == 1) {
+            facility = id;
+            break;
+        }
+    }
+    let item = json!({ "title": "街道读书会（控制台）", "provider": "街道", "category": "reading", "audience": "all", "facility_id": facility });
+    assert_eq!(street.post("/api/v1/staff/items", item).await.0, 201);
+    let (_, _, html) = street.get_text("/staff").await;
+    assert!(html.contains("街道读书会（控制台）") && html.contains("提交审核"), "{html}");
+
+    let session = app.store.seed_open_session("别处的场次", 5, true).await.unwrap();
+    let place = app.store.session_place(session).await.unwrap().unwrap();
+    let elsewhere = if place.street_id == 1 { 2 } else { 1 };
+    let outsider = app
+        .staff(
+            "street-x",
+            StaffScope { role: Role::StreetAdmin, street_id: Some(elsewhere), facility_ids: vec![] },
+        )
+        .await;
+    let (status, _, html) = outsider.get_text(&format!("/staff/checkin/{session}")).await;
+    assert_eq!(status, 200);
+    assert!(html.contains("这不在您的管理范围内") && !html.contains(r#"data-testid="door-list""#), "{html}");
+}
