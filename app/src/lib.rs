@@ -27,7 +27,7 @@ use pages::{
     map::MapPage,
     my_bookings::MyBookingsPage,
     not_found::NotFound,
-    staff::{door::DoorPage, home::StaffHomePage, login::StaffLoginPage},
+    staff::{audit::AuditPage, door::DoorPage, home::StaffHomePage, login::StaffLoginPage},
 };
 use prefs::provide_prefs;
 
@@ -81,6 +81,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/me/bookings") view=MyBookingsPage ssr=SsrMode::Async/>
                     <Route path=path!("/staff") view=StaffHomePage ssr=SsrMode::Async/>
                     <Route path=path!("/staff/login") view=StaffLoginPage ssr=SsrMode::Async/>
+                    <Route path=path!("/staff/audit") view=AuditPage ssr=SsrMode::Async/>
                     <Route path=path!("/staff/checkin/:session") view=DoorPage ssr=SsrMode::Async/>
                 </Routes>
             </Layout>

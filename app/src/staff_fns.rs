@@ -259,3 +259,58 @@ pub async fn check_in_ticket(session_id: i64, ticket: String) -> Result<(), AppE
     cc_console::check_in(context::staff_auth()?.store(), &signer, &actor, session_id, &ticket).await?;
     Ok(())
 }
+
+/// One line of the audit page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AuditLine {
+    pub at: DateTime<FixedOffset>,
+    pub username: String,
+    pub role: String,
+    pub action: String,
+    pub object: String,
+    pub change: String,
+    pub client: String,
+    pub refused: bool,
+}
+
+/// The audit log for district admins: newest first, 200 lines, filtered.
+#[server]
+pub async fn load_audit(
+    username: String,
+    action: String,
+    refused_only: bool,
+) -> Result<Vec<AuditLine>, AppError> {
+    let member = context::member().await?;
+    if member.scope.role != cc_domain::staff::Role::DistrictAdmin {
+        return Err(cc_console::ConsoleError::Forbidden.into());
+    }
+    let filter = cc_store::staff::AuditFilter {
+        username: Some(username).filter(|u| !u.is_empty()),
+        action: Some(action).filter(|a| !a.is_empty()),
+        refused_only,
+        before_id: None,
+    };
+    let records = context::staff_auth()?.store().audit_records(&filter, 200).await?;
+    Ok(records
+        .into_iter()
+        .map(|r| AuditLine {
+            at: cc_domain::time::local(r.at),
+            username: r.username.unwrap_or_default(),
+            role: r.entry.role,
+            action: r.entry.action,
+            object: format!(
+                "{} {}",
+                r.entry.object_type,
+                r.entry.object_id.map(|i| i.to_string()).unwrap_or_default()
+            ),
+            change: match (r.entry.before, r.entry.after) {
+                (Some(before), Some(after)) => format!("{before} → {after}"),
+                (None, Some(after)) => after,
+                (Some(before), None) => before,
+                (None, None) => String::new(),
+            },
+            client: r.entry.client,
+            refused: r.entry.refused,
+        })
+        .collect())
+}

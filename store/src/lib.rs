@@ -6,6 +6,7 @@
 //! integers keep every query portable. Each backend has its own `migrations/` folder because DDL
 //! (identity columns, floating types) is where the dialects differ.
 
+mod audit;
 mod authoring;
 pub mod bookings;
 mod catalog;

@@ -3,6 +3,8 @@
 use cc_domain::staff::{Place, Role, StaffScope};
 use cc_domain::time::now;
 
+pub use crate::audit::{AuditEntry, AuditFilter, AuditRecord};
+
 use crate::residents::is_unique_violation;
 use crate::{Store, StoreError};
 
@@ -34,22 +36,6 @@ pub struct StaffMember {
     pub display_name: String,
     pub scope: StaffScope,
     pub disabled: bool,
-}
-
-/// One line of the audit log.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct AuditEntry {
-    pub staff_id: Option<i64>,
-    pub role: String,
-    pub action: String,
-    pub object_type: String,
-    pub object_id: Option<i64>,
-    /// JSON of the object before and after the change.
-    pub before: Option<String>,
-    pub after: Option<String>,
-    pub client: String,
-    /// An attempt that was refused (outside the staff member's scope).
-    pub refused: bool,
 }
 
 impl Store {
@@ -191,61 +177,5 @@ impl Store {
             .fetch_optional(&self.pool)
             .await?;
         Ok(row.map(|(facility_id, street_id)| Place { facility_id, street_id }))
-    }
-
-    /// Adds a line to the audit log (the database refuses to change or delete one).
-    pub async fn append_audit(&self, entry: &AuditEntry) -> Result<(), StoreError> {
-        sqlx::query(
-            "INSERT INTO audit_log (at, staff_id, role, action, object_type, object_id, before, after, client, refused) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
-        )
-        .bind(now())
-        .bind(entry.staff_id)
-        .bind(&entry.role)
-        .bind(&entry.action)
-        .bind(&entry.object_type)
-        .bind(entry.object_id)
-        .bind(&entry.before)
-        .bind(&entry.after)
-        .bind(&entry.client)
-        .bind(i64::from(entry.refused))
-        .execute(&self.pool)
-        .await?;
-        Ok(())
-    }
-
-    /// The latest audit lines, newest first, optionally of one staff member.
-    pub async fn audit_entries(
-        &self,
-        staff_id: Option<i64>,
-        limit: i64,
-    ) -> Result<Vec<AuditEntry>, StoreError> {
-        let rows: Vec<AuditRow> = sqlx::query_as(
-            "SELECT staff_id, role, action, object_type, object_id, before, after, client, refused FROM audit_log \
-             WHERE ($1 IS NULL OR staff_id = $1) ORDER BY id DESC LIMIT $2",
-        )
-        .bind(staff_id)
-        .bind(limit)
-        .fetch_all(&self.pool)
-        .await?;
-        Ok(rows.into_iter().map(audit_entry).collect())
-    }
-}
-
-type AuditRow =
-    (Option<i64>, String, String, String, Option<i64>, Option<String>, Option<String>, String, i64);
-
-fn audit_entry(row: AuditRow) -> AuditEntry {
-    let (staff_id, role, action, object_type, object_id, before, after, client, refused) = row;
-    AuditEntry {
-        staff_id,
-        role,
-        action,
-        object_type,
-        object_id,
-        before,
-        after,
-        client,
-        refused: refused == 1,
     }
 }

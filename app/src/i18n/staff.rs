@@ -45,6 +45,10 @@ pub struct StaffStrings {
     pub checked_in: &'static str,
     pub door_list: &'static str,
     pub back: &'static str,
+    pub audit: &'static str,
+    pub action: &'static str,
+    pub refused_only: &'static str,
+    pub filter: &'static str,
 }
 
 const ZH: StaffStrings = StaffStrings {
@@ -89,6 +93,10 @@ const ZH: StaffStrings = StaffStrings {
     checked_in: "签到成功。",
     door_list: "预约名单",
     back: "返回工作台",
+    audit: "操作日志",
+    action: "操作",
+    refused_only: "只看被拒绝的操作",
+    filter: "筛选",
 };
 
 const EN: StaffStrings = StaffStrings {
@@ -133,6 +141,10 @@ const EN: StaffStrings = StaffStrings {
     checked_in: "Checked in.",
     door_list: "Booking list",
     back: "Back to the console",
+    audit: "Audit log",
+    action: "Action",
+    refused_only: "Refused attempts only",
+    filter: "Filter",
 };
 
 /// The staff phrases in `locale`.

@@ -11,6 +11,7 @@ mod items;
 mod reference;
 mod resident;
 mod staff;
+mod staff_audit;
 mod staff_items;
 
 use axum::routing::{get, post};
@@ -43,6 +44,7 @@ pub fn router() -> Router<AppState> {
         .route("/staff/logout", post(staff::logout))
         .route("/staff/me", get(staff::me))
         .route("/staff/sessions/{id}/checkins", post(staff::check_in))
+        .route("/staff/audit", get(staff_audit::list))
         .route("/staff/items", post(staff_items::create))
         .route("/staff/items/{id}/sessions", post(staff_items::add_session))
         .route("/staff/items/{id}/transitions", post(staff_items::move_item))

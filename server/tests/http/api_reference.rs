@@ -68,6 +68,7 @@ async fn the_openapi_document_describes_every_route() {
         "/staff/me",
         "/staff/sessions/{id}/checkins",
         "/staff/items",
+        "/staff/audit",
         "/staff/items/{id}/sessions",
         "/staff/items/{id}/transitions",
     ] {

@@ -127,3 +127,31 @@ async fn disabling_an_account_ends_its_session_at_once_and_residents_are_not_sta
     let resident = app.register("13800000002", "石景山 lantern 2").await;
     assert_eq!(check_in(&resident, session, booking["code"].as_str().unwrap()).await.0, 401);
 }
+
+#[tokio::test]
+async fn district_admins_read_the_audit_log_filtered_and_others_may_not() {
+    let app = spawn_app().await;
+    let admin = app.staff("district-admin", district()).await;
+    let (session, booking) = booked_session(&app).await;
+    let place = app.store.session_place(session).await.unwrap().unwrap();
+    let elsewhere = if place.street_id == 1 { 2 } else { 1 };
+    let outsider = app
+        .staff(
+            "other-street",
+            StaffScope { role: Role::StreetAdmin, street_id: Some(elsewhere), facility_ids: vec![] },
+        )
+        .await;
+    assert_eq!(check_in(&outsider, session, booking["code"].as_str().unwrap()).await.0, 403);
+    assert_eq!(check_in(&admin, session, booking["code"].as_str().unwrap()).await.0, 200);
+
+    let (status, log) = admin.get("/api/v1/staff/audit").await;
+    assert_eq!(status, 200);
+    assert_eq!(log["entries"].as_array().unwrap().len(), 2);
+    assert_eq!(log["entries"][0]["username"], "district-admin", "newest first");
+    let (_, refused) = admin.get("/api/v1/staff/audit?refused=1").await;
+    assert_eq!(refused["entries"].as_array().unwrap().len(), 1);
+    assert_eq!(refused["entries"][0]["username"], "other-street");
+    let (_, theirs) = admin.get("/api/v1/staff/audit?username=other-street&action=check_in").await;
+    assert_eq!(theirs["entries"].as_array().unwrap().len(), 1);
+    assert_eq!(outsider.get("/api/v1/staff/audit").await.0, 403);
+}

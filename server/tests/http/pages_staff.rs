@@ -47,3 +47,28 @@ async fn a_street_admin_sees_their_drafts_and_not_another_streets_door() {
     assert_eq!(status, 200);
     assert!(html.contains("这不在您的管理范围内") && !html.contains(r#"data-testid="door-list""#), "{html}");
 }
+
+#[tokio::test]
+async fn the_audit_page_is_for_district_admins_and_shows_refusals() {
+    let app = spawn_app().await;
+    let admin = app
+        .staff(
+            "district-admin",
+            StaffScope { role: Role::DistrictAdmin, street_id: None, facility_ids: vec![] },
+        )
+        .await;
+    let reviewer = app
+        .staff("reviewer", StaffScope { role: Role::Reviewer, street_id: None, facility_ids: vec![] })
+        .await;
+    let item = json!({ "title": "审核员不能写", "provider": "x", "category": "reading", "audience": "all", "facility_id": 1 });
+    assert_eq!(reviewer.post("/api/v1/staff/items", item).await.0, 403);
+    let (_, _, html) = admin.get_text("/staff/audit?refused=1").await;
+    assert!(
+        html.contains(r#"data-testid="audit-log""#)
+            && html.contains("create_item")
+            && html.contains("reviewer"),
+        "{html}"
+    );
+    let (_, _, html) = reviewer.get_text("/staff/audit").await;
+    assert!(html.contains("这不在您的管理范围内") && !html.contains(r#"data-testid="audit-log""#));
+}

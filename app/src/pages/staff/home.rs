@@ -63,6 +63,7 @@ fn Console(
         <p class="whoami" data-testid="staff-whoami">
             {me.display_name.clone()} " · " {move || role.label(prefs.lang())} " "
             <button type="button" class="link-button" on:click=move |_| { log_out.dispatch(()); }>{move || s().log_out}</button>
+            {(role == Role::DistrictAdmin).then(|| view! { " · " <a href="/staff/audit">{move || s().audit}</a> })}
         </p>
         {move || moves.value().get().and_then(Result::err).map(|e| view! {
             <p class="form-error" role="alert" data-testid="move-error">{e.message(prefs.lang())}</p>

@@ -1,6 +1,7 @@
 //! The staff console under `/staff`: log in, the services and sessions in the staff member's
 //! scope with their workflow actions, and door check-in.
 
+pub mod audit;
 pub mod door;
 pub mod home;
 pub mod login;
