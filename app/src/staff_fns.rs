@@ -180,6 +180,7 @@ pub async fn create_service(
     end: String,
     capacity: i64,
     waitlist: Option<String>,
+    repeat_weeks: Option<u32>,
 ) -> Result<i64, AppError> {
     use cc_domain::authoring::{FieldError, ItemInput, SessionInput};
     let actor = context::actor().await?;
@@ -201,6 +202,7 @@ pub async fn create_service(
         booking_opens_at: cc_domain::time::local(cc_domain::time::now()),
         booking_closes_at: at(&start, "start")?,
         waitlist: waitlist.is_some(),
+        repeat_weeks: repeat_weeks.unwrap_or(0),
     };
     // Check the session before anything is written, so a bad time leaves no orphan draft.
     let session = session.parse(cc_domain::time::now()).map_err(cc_console::ConsoleError::Field)?;

@@ -41,13 +41,13 @@ pub async fn create_item(store: &Store, actor: &Actor, input: ItemInput) -> Resu
     Ok(id)
 }
 
-/// A session for an item the actor may edit; returns its id.
+/// A session (and its weekly repetitions) for an item the actor may edit; returns their ids.
 pub async fn add_session(
     store: &Store,
     actor: &Actor,
     item_id: i64,
     input: SessionInput,
-) -> Result<i64, ConsoleError> {
+) -> Result<Vec<i64>, ConsoleError> {
     let item = item(store, item_id).await?;
     let mut entry = actor.audit("add_session", "item", Some(item.id));
     let wrote_it = item.created_by == Some(actor.member.id);
@@ -57,10 +57,55 @@ pub async fn add_session(
         return refuse(store, entry).await;
     }
     let input = input.parse(now()).map_err(ConsoleError::Field)?;
-    let session = store.add_session(item.id, &input).await?;
-    entry.after = Some(json!({ "session_id": session, "session": input }).to_string());
+    let mut ids = Vec::new();
+    for occurrence in input.occurrences() {
+        ids.push(store.add_session(item.id, &occurrence).await?);
+    }
+    entry.after = Some(json!({ "session_ids": ids, "session": input }).to_string());
     store.append_audit(&entry).await?;
-    Ok(session)
+    Ok(ids)
+}
+
+/// Changes a session's capacity. Never below the places already held: the refusal says how
+/// many are held. New places go to the waitlist first.
+pub async fn set_capacity(
+    store: &Store,
+    actor: &Actor,
+    session_id: i64,
+    capacity: i64,
+) -> Result<(), ConsoleError> {
+    use cc_store::CapacityOutcome;
+    let place = store.session_place(session_id).await?.ok_or(ConsoleError::NotFound("session"))?;
+    let item = store.session_item(session_id).await?.ok_or(ConsoleError::NotFound("session"))?;
+    let mut entry = actor.audit("set_capacity", "session", Some(session_id));
+    let wrote_it = item.created_by == Some(actor.member.id);
+    if !actor.member.scope.can_author_at(place, wrote_it) || item.status == ItemStatus::Archived {
+        return refuse(store, entry).await;
+    }
+    if !(0..=100_000).contains(&capacity) {
+        return Err(ConsoleError::Field(FieldError {
+            field: "capacity",
+            zh: "名额应在0到100000之间",
+            en: "between 0 and 100,000",
+        }));
+    }
+    let before = store.session_counts(session_id).await?.map(|c| c.capacity);
+    match store.set_session_capacity(session_id, capacity).await? {
+        CapacityOutcome::Changed { promoted } => {
+            entry.before = Some(json!({ "capacity": before }).to_string());
+            entry.after =
+                Some(json!({ "capacity": capacity, "promoted_from_waitlist": promoted }).to_string());
+            store.append_audit(&entry).await?;
+            Ok(())
+        }
+        CapacityOutcome::BelowHeld { held } => Err(ConsoleError::refused(
+            409,
+            "below_held",
+            format!("已有 {held} 个名额被预约，名额不能少于 {held}。"),
+            format!("{held} places are already booked; the capacity cannot go below {held}."),
+        )),
+        CapacityOutcome::UnknownSession => Err(ConsoleError::NotFound("session")),
+    }
 }
 
 /// Moves an item through the workflow; returns its new status.

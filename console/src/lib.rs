@@ -8,7 +8,7 @@ mod items;
 
 pub use checkin::{check_in, CheckedIn};
 pub use error::ConsoleError;
-pub use items::{add_session, create_item, move_item};
+pub use items::{add_session, create_item, move_item, set_capacity};
 
 use cc_store::staff::{AuditEntry, StaffMember};
 use cc_store::Store;

@@ -89,11 +89,34 @@ pub struct SessionInput {
     pub booking_closes_at: DateTime<FixedOffset>,
     #[serde(default = "yes")]
     pub waitlist: bool,
+    /// Also hold it at the same time on this many following weeks (0 to 52).
+    #[serde(default)]
+    pub repeat_weeks: u32,
 }
 
 impl SessionInput {
+    /// This session and its weekly repetitions, each a week after the one before.
+    pub fn occurrences(&self) -> Vec<SessionInput> {
+        (0..=self.repeat_weeks)
+            .map(|week| {
+                let shift = chrono::Duration::weeks(i64::from(week));
+                SessionInput {
+                    starts_at: self.starts_at + shift,
+                    ends_at: self.ends_at + shift,
+                    booking_opens_at: self.booking_opens_at,
+                    booking_closes_at: self.booking_closes_at + shift,
+                    repeat_weeks: 0,
+                    ..self.clone()
+                }
+            })
+            .collect()
+    }
+
     /// Checks the times' order and the capacity; `now` in UTC seconds.
     pub fn parse(self, now: i64) -> Result<SessionInput, FieldError> {
+        if self.repeat_weeks > 52 {
+            return Err(field("repeat_weeks", "最多重复52周", "at most 52 weeks"));
+        }
         if !(1..=100_000).contains(&self.capacity) {
             return Err(field("capacity", "名额应在1到100000之间", "between 1 and 100,000"));
         }
@@ -145,6 +168,7 @@ mod tests {
             booking_opens_at: local(NOW),
             booking_closes_at: local(starts - 600),
             waitlist: true,
+            repeat_weeks: 0,
         }
     }
 
@@ -157,6 +181,19 @@ mod tests {
         assert_eq!(
             ItemInput { free: false, price_cents: None, ..item() }.parse().unwrap_err().field,
             "price_cents"
+        );
+    }
+
+    #[test]
+    fn a_weekly_session_repeats_at_the_same_time_each_week() {
+        let weekly = SessionInput { repeat_weeks: 3, ..session(NOW + 86_400, 30) };
+        let all = weekly.occurrences();
+        assert_eq!(all.len(), 4);
+        assert_eq!(all[3].starts_at.timestamp() - all[0].starts_at.timestamp(), 3 * 7 * 86_400);
+        assert!(all.iter().all(|s| s.booking_closes_at <= s.starts_at && s.repeat_weeks == 0));
+        assert_eq!(
+            SessionInput { repeat_weeks: 53, ..session(NOW + 86_400, 30) }.parse(NOW).unwrap_err().field,
+            "repeat_weeks"
         );
     }
 

@@ -81,6 +81,18 @@ impl Store {
         }))
     }
 
+    /// The item a session belongs to.
+    pub async fn session_item(&self, session_id: i64) -> Result<Option<StaffItem>, StoreError> {
+        let row: Option<(i64,)> = sqlx::query_as("SELECT item_id FROM sessions WHERE id = $1")
+            .bind(session_id)
+            .fetch_optional(&self.pool)
+            .await?;
+        match row {
+            Some((item,)) => self.staff_item(item).await,
+            None => Ok(None),
+        }
+    }
+
     /// Moves an item from `from` to `to` unless someone moved it first (then `false`).
     pub async fn move_item(
         &self,

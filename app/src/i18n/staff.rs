@@ -49,6 +49,7 @@ pub struct StaffStrings {
     pub action: &'static str,
     pub refused_only: &'static str,
     pub filter: &'static str,
+    pub repeat_weeks: &'static str,
 }
 
 const ZH: StaffStrings = StaffStrings {
@@ -97,6 +98,7 @@ const ZH: StaffStrings = StaffStrings {
     action: "操作",
     refused_only: "只看被拒绝的操作",
     filter: "筛选",
+    repeat_weeks: "之后每周重复（周数）",
 };
 
 const EN: StaffStrings = StaffStrings {
@@ -145,6 +147,7 @@ const EN: StaffStrings = StaffStrings {
     action: "Action",
     refused_only: "Refused attempts only",
     filter: "Filter",
+    repeat_weeks: "Repeat weekly for (weeks)",
 };
 
 /// The staff phrases in `locale`.

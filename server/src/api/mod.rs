@@ -46,6 +46,7 @@ pub fn router() -> Router<AppState> {
         .route("/staff/sessions/{id}/checkins", post(staff::check_in))
         .route("/staff/audit", get(staff_audit::list))
         .route("/staff/items", post(staff_items::create))
+        .route("/staff/sessions/{id}", axum::routing::patch(staff_items::change_session))
         .route("/staff/items/{id}/sessions", post(staff_items::add_session))
         .route("/staff/items/{id}/transitions", post(staff_items::move_item))
         .route("/openapi.json", get(openapi))

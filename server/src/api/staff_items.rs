@@ -50,9 +50,9 @@ pub async fn add_session(
     let result = async {
         let actor = Actor { member: staff?.0, client };
         let item = item_id(&id)?;
-        let session =
+        let ids =
             cc_console::add_session(auth.store(), &actor, item, json_body::<SessionInput>(&body)?).await?;
-        Ok((StatusCode::CREATED, Json(json!({ "id": session, "item_id": item }))).into_response())
+        Ok((StatusCode::CREATED, Json(json!({ "id": ids[0], "ids": ids, "item_id": item }))).into_response())
     };
     respond(&headers, result.await)
 }
@@ -86,6 +86,32 @@ pub async fn move_item(
         let item = item_id(&id)?;
         let status = cc_console::move_item(auth.store(), &actor, item, action, &request.comment).await?;
         Ok(Json(json!({ "id": item, "status": status.as_str() })))
+    };
+    respond(&headers, result.await)
+}
+
+#[derive(Deserialize)]
+struct SessionChange {
+    capacity: i64,
+}
+
+/// `PATCH /staff/sessions/{id}`: a new capacity; 409 `below_held` with the numbers when places
+/// already booked would not fit.
+pub async fn change_session(
+    State(auth): State<StaffAuth>,
+    ClientAddress(client): ClientAddress,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    staff: Result<Staff, ApiError>,
+    body: Bytes,
+) -> Response {
+    let result = async {
+        let actor = Actor { member: staff?.0, client };
+        let session: i64 = id.parse().map_err(|_| ApiError::NotFound("session"))?;
+        let change: SessionChange = json_body(&body)?;
+        cc_console::set_capacity(auth.store(), &actor, session, change.capacity).await?;
+        let counts = auth.store().session_counts(session).await?.ok_or(ApiError::NotFound("session"))?;
+        Ok(Json(json!({ "id": session, "capacity": counts.capacity, "remaining": counts.remaining })))
     };
     respond(&headers, result.await)
 }

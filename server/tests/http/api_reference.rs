@@ -69,6 +69,7 @@ async fn the_openapi_document_describes_every_route() {
         "/staff/sessions/{id}/checkins",
         "/staff/items",
         "/staff/audit",
+        "/staff/sessions/{id}",
         "/staff/items/{id}/sessions",
         "/staff/items/{id}/transitions",
     ] {

@@ -137,3 +137,49 @@ async fn bad_fields_are_named_and_a_submitted_item_is_not_edited() {
         "under review"
     );
 }
+
+#[tokio::test]
+async fn a_weekly_session_repeats_and_capacity_never_drops_below_the_bookings() {
+    let app = spawn_app().await;
+    let street = app
+        .staff("street-1", StaffScope { role: Role::StreetAdmin, street_id: Some(1), facility_ids: vec![] })
+        .await;
+    let reviewer = app
+        .staff("reviewer", StaffScope { role: Role::Reviewer, street_id: None, facility_ids: vec![] })
+        .await;
+    let (_, created) = street.post("/api/v1/staff/items", item(facility_in(&app, 1).await)).await;
+    let id = created["id"].as_i64().unwrap();
+    let mut weekly = session();
+    weekly["repeat_weeks"] = json!(3);
+    weekly["capacity"] = json!(2);
+    let (status, added) = street.post(&format!("/api/v1/staff/items/{id}/sessions"), weekly).await;
+    assert_eq!((status, added["ids"].as_array().unwrap().len()), (201, 4), "{added}");
+    transition(&street, id, "submit", "").await;
+    transition(&reviewer, id, "publish", "").await;
+    let (_, public) = app.get_json(&format!("/api/v1/items/{id}")).await;
+    assert_eq!(public["sessions"].as_array().unwrap().len(), 4);
+
+    let session = added["id"].as_i64().unwrap();
+    for phone in ["13800000001", "13800000002", "13800000003"] {
+        app.register(phone, "石景山 lantern 1").await.book(session).await;
+    }
+    let path = format!("/api/v1/staff/sessions/{session}");
+    let (status, body) = street
+        .send(reqwest::Method::PATCH, &path, Some(json!({ "capacity": 1 })), &[("accept-language", "zh")])
+        .await;
+    assert_eq!((status, body["error"]["code"].as_str()), (409, Some("below_held")));
+    assert!(body["error"]["message"].as_str().unwrap().contains("已有 2 个名额被预约"), "{body}");
+    let (status, body) =
+        street.send(reqwest::Method::PATCH, &path, Some(json!({ "capacity": 3 })), &[]).await;
+    assert_eq!(
+        (status, body["remaining"].as_i64()),
+        (200, Some(0)),
+        "the waitlisted resident took the new place"
+    );
+    let counts = app.store.session_counts(session).await.unwrap().unwrap();
+    assert_eq!((counts.held, counts.waitlisted), (3, 0));
+    let other = app
+        .staff("street-2", StaffScope { role: Role::StreetAdmin, street_id: Some(2), facility_ids: vec![] })
+        .await;
+    assert_eq!(other.send(reqwest::Method::PATCH, &path, Some(json!({ "capacity": 10 })), &[]).await.0, 403);
+}

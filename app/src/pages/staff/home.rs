@@ -157,6 +157,7 @@ fn NewService(
                 <label><span>{move || s().start}</span><input type="time" name="start" required/></label>
                 <label><span>{move || s().end}</span><input type="time" name="end" required/></label>
                 <label><span>{move || s().capacity}</span><input type="number" name="capacity" min="1" max="100000" value="30" required/></label>
+                <label><span>{move || s().repeat_weeks}</span><input type="number" name="repeat_weeks" min="0" max="52" value="0"/></label>
                 <label class="field-check"><input type="checkbox" name="waitlist" value="on" checked/><span>{move || s().waitlist}</span></label>
                 {move || create.value().get().map(|outcome| match outcome {
                     Ok(_) => view! { <p class="booking-outcome" role="status">{s().created}</p> }.into_any(),
