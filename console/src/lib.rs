@@ -4,6 +4,7 @@
 
 mod checkin;
 mod error;
+pub mod export;
 mod items;
 
 pub use checkin::{check_in, CheckedIn};

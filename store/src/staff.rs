@@ -158,6 +158,15 @@ impl Store {
         Ok(row.map(|(id,)| id))
     }
 
+    /// A street's slug by its id.
+    pub async fn street_slug(&self, id: i64) -> Result<Option<String>, StoreError> {
+        let row: Option<(String,)> = sqlx::query_as("SELECT slug FROM streets WHERE id = $1")
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(row.map(|(slug,)| slug))
+    }
+
     /// Where a session is held: its facility and street.
     pub async fn session_place(&self, session_id: i64) -> Result<Option<Place>, StoreError> {
         let row: Option<(i64, i64)> = sqlx::query_as(

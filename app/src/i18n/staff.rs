@@ -50,6 +50,8 @@ pub struct StaffStrings {
     pub refused_only: &'static str,
     pub filter: &'static str,
     pub repeat_weeks: &'static str,
+    pub export: &'static str,
+    pub compliance_export: &'static str,
 }
 
 const ZH: StaffStrings = StaffStrings {
@@ -99,6 +101,8 @@ const ZH: StaffStrings = StaffStrings {
     refused_only: "只看被拒绝的操作",
     filter: "筛选",
     repeat_weeks: "之后每周重复（周数）",
+    export: "导出名单",
+    compliance_export: "达标与覆盖表",
 };
 
 const EN: StaffStrings = StaffStrings {
@@ -148,6 +152,8 @@ const EN: StaffStrings = StaffStrings {
     refused_only: "Refused attempts only",
     filter: "Filter",
     repeat_weeks: "Repeat weekly for (weeks)",
+    export: "Export the list",
+    compliance_export: "Compliance table",
 };
 
 /// The staff phrases in `locale`.

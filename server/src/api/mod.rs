@@ -12,6 +12,7 @@ mod reference;
 mod resident;
 mod staff;
 mod staff_audit;
+mod staff_exports;
 mod staff_items;
 
 use axum::routing::{get, post};
@@ -19,6 +20,7 @@ use axum::Router;
 
 use crate::startup::AppState;
 use error::ApiError;
+use staff_exports::FileFormat::{Csv, Xlsx};
 
 /// The v1 routes, to be nested under `/api/v1`.
 pub fn router() -> Router<AppState> {
@@ -45,6 +47,16 @@ pub fn router() -> Router<AppState> {
         .route("/staff/me", get(staff::me))
         .route("/staff/sessions/{id}/checkins", post(staff::check_in))
         .route("/staff/audit", get(staff_audit::list))
+        .route(
+            "/staff/sessions/{id}/bookings.csv",
+            get(|s, c, h, p, st| staff_exports::session_bookings(Csv, s, c, h, p, st)),
+        )
+        .route(
+            "/staff/sessions/{id}/bookings.xlsx",
+            get(|s, c, h, p, st| staff_exports::session_bookings(Xlsx, s, c, h, p, st)),
+        )
+        .route("/staff/compliance.csv", get(|s, c, h, st| staff_exports::compliance(Csv, s, c, h, st)))
+        .route("/staff/compliance.xlsx", get(|s, c, h, st| staff_exports::compliance(Xlsx, s, c, h, st)))
         .route("/staff/items", post(staff_items::create))
         .route("/staff/sessions/{id}", axum::routing::patch(staff_items::change_session))
         .route("/staff/items/{id}/sessions", post(staff_items::add_session))

@@ -70,6 +70,10 @@ async fn the_openapi_document_describes_every_route() {
         "/staff/items",
         "/staff/audit",
         "/staff/sessions/{id}",
+        "/staff/sessions/{id}/bookings.csv",
+        "/staff/sessions/{id}/bookings.xlsx",
+        "/staff/compliance.csv",
+        "/staff/compliance.xlsx",
         "/staff/items/{id}/sessions",
         "/staff/items/{id}/transitions",
     ] {

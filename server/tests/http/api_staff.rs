@@ -155,3 +155,77 @@ async fn district_admins_read_the_audit_log_filtered_and_others_may_not() {
     assert_eq!(theirs["entries"].as_array().unwrap().len(), 1);
     assert_eq!(outsider.get("/api/v1/staff/audit").await.0, 403);
 }
+
+#[tokio::test]
+async fn exports_mask_numbers_unless_the_role_may_see_them_and_stay_inside_scope() {
+    let app = spawn_app().await;
+    let admin = app.staff("district-admin", district()).await;
+    let (session, _) = booked_session(&app).await;
+    let place = app.store.session_place(session).await.unwrap().unwrap();
+    let street = app
+        .staff(
+            "street",
+            StaffScope { role: Role::StreetAdmin, street_id: Some(place.street_id), facility_ids: vec![] },
+        )
+        .await;
+    let path = format!("/api/v1/staff/sessions/{session}/bookings.csv");
+    let (status, kind, csv) = admin.get_text(&path).await;
+    assert_eq!((status, kind.as_str()), (200, "text/csv; charset=utf-8"));
+    assert!(csv.contains("13800000001") && csv.contains("已预约"), "{csv}");
+    let (_, _, csv) = street.get_text(&path).await;
+    assert!(csv.contains("138****0001") && !csv.contains("13800000001"), "{csv}");
+    let (status, kind, _) = admin.get_text(&format!("/api/v1/staff/sessions/{session}/bookings.xlsx")).await;
+    assert_eq!(
+        (status, kind.as_str()),
+        (200, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    );
+
+    let elsewhere = if place.street_id == 1 { 2 } else { 1 };
+    let outsider = app
+        .staff(
+            "other",
+            StaffScope { role: Role::StreetAdmin, street_id: Some(elsewhere), facility_ids: vec![] },
+        )
+        .await;
+    assert_eq!(outsider.get_text(&path).await.0, 403);
+    let exports = app.store.audit_entries(None, 10).await.unwrap();
+    assert_eq!(
+        exports.iter().filter(|e| e.action == "export_bookings").count(),
+        4,
+        "three exports and one refusal"
+    );
+}
+
+#[tokio::test]
+async fn the_compliance_table_exports_every_street_or_a_street_admins_own() {
+    let app = spawn_app().await;
+    let admin = app.staff("district-admin", district()).await;
+    let street = app
+        .staff("street", StaffScope { role: Role::StreetAdmin, street_id: Some(1), facility_ids: vec![] })
+        .await;
+    let provider = app
+        .staff("provider", StaffScope { role: Role::Provider, street_id: None, facility_ids: vec![] })
+        .await;
+    let (status, _, csv) = admin.get_text("/api/v1/staff/compliance.csv").await;
+    assert_eq!(status, 200);
+    assert!(csv.starts_with("\u{feff}街道,场馆数,达标场馆"), "{csv}");
+    assert_eq!(csv.matches("\r\n").count() - count_embedded_breaks(&csv), 10, "a header and nine streets");
+    let (_, _, own) = street.get_text("/api/v1/staff/compliance.csv").await;
+    assert!(own.lines().count() >= 2 && own.len() < csv.len(), "{own}");
+    assert_eq!(provider.get_text("/api/v1/staff/compliance.xlsx").await.0, 403);
+}
+
+/// Line breaks inside quoted cells (the reasons column) are not rows.
+fn count_embedded_breaks(csv: &str) -> usize {
+    let mut quoted = false;
+    let mut breaks = 0;
+    let bytes = csv.as_bytes();
+    for (i, b) in bytes.iter().enumerate() {
+        match b {
+            b'"' => quoted = !quoted,
+            b'\r' if quoted && bytes.get(i + 1) == Some(&b'\n') => breaks += 1,
+            _ => {}
+        }
+    }
+    breaks
+}

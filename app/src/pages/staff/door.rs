@@ -64,6 +64,11 @@ fn DoorView(list: DoorList) -> impl IntoView {
             {move || s().attended} " " <strong data-testid="attended-count">{session.attended}</strong>
         </p>
         <h3>{move || s().door_list}</h3>
+        <p class="exports">
+            {move || s().export} ": "
+            <a href=format!("/api/v1/staff/sessions/{}/bookings.csv", session.id) download>"CSV"</a> " · "
+            <a href=format!("/api/v1/staff/sessions/{}/bookings.xlsx", session.id) download>"XLSX"</a>
+        </p>
         <table class="sessions" data-testid="door-list">
             <tbody>
                 {entries.into_iter().map(|(phone, status, at)| {

@@ -64,6 +64,11 @@ fn Console(
             {me.display_name.clone()} " · " {move || role.label(prefs.lang())} " "
             <button type="button" class="link-button" on:click=move |_| { log_out.dispatch(()); }>{move || s().log_out}</button>
             {(role == Role::DistrictAdmin).then(|| view! { " · " <a href="/staff/audit">{move || s().audit}</a> })}
+            {matches!(role, Role::DistrictAdmin | Role::StreetAdmin | Role::Reviewer).then(|| view! {
+                " · " {move || s().compliance_export} ": "
+                <a href="/api/v1/staff/compliance.csv" download>"CSV"</a> " · "
+                <a href="/api/v1/staff/compliance.xlsx" download>"XLSX"</a>
+            })}
         </p>
         {move || moves.value().get().and_then(Result::err).map(|e| view! {
             <p class="form-error" role="alert" data-testid="move-error">{e.message(prefs.lang())}</p>

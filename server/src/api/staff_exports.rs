@@ -1,0 +1,69 @@
+//! Exports: a session's bookings and attendance, and the compliance table, as CSV or XLSX.
+
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Response};
+use cc_auth::StaffAuth;
+use cc_console::export::Table;
+use cc_console::Actor;
+use http::{header, HeaderMap, HeaderValue};
+
+use super::error::{respond, ApiError};
+use super::resident::ClientAddress;
+use super::staff::Staff;
+
+/// The file format asked for by the path's extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileFormat {
+    Csv,
+    Xlsx,
+}
+
+fn file(table: &Table, name: &str, format: FileFormat) -> Result<Response, ApiError> {
+    let (body, kind, extension) = match format {
+        FileFormat::Csv => (table.to_csv().into_bytes(), "text/csv; charset=utf-8", "csv"),
+        FileFormat::Xlsx => {
+            (table.to_xlsx()?, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx")
+        }
+    };
+    let disposition = format!("attachment; filename=\"{name}.{extension}\"");
+    let mut response = body.into_response();
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(kind));
+    headers.insert(header::CONTENT_DISPOSITION, HeaderValue::from_str(&disposition).expect("ascii name"));
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
+    Ok(response)
+}
+
+/// `GET /staff/sessions/{id}/bookings.{csv,xlsx}`.
+pub async fn session_bookings(
+    format: FileFormat,
+    State(auth): State<StaffAuth>,
+    ClientAddress(client): ClientAddress,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    staff: Result<Staff, ApiError>,
+) -> Response {
+    let result = async {
+        let actor = Actor { member: staff?.0, client };
+        let session: i64 = id.parse().map_err(|_| ApiError::NotFound("session"))?;
+        let table = cc_console::export::session_bookings(auth.store(), &actor, session).await?;
+        file(&table, &format!("session-{session}-bookings"), format)
+    };
+    respond(&headers, result.await)
+}
+
+/// `GET /staff/compliance.{csv,xlsx}`.
+pub async fn compliance(
+    format: FileFormat,
+    State(auth): State<StaffAuth>,
+    ClientAddress(client): ClientAddress,
+    headers: HeaderMap,
+    staff: Result<Staff, ApiError>,
+) -> Response {
+    let result = async {
+        let actor = Actor { member: staff?.0, client };
+        let table = cc_console::export::compliance(auth.store(), &actor).await?;
+        file(&table, "compliance", format)
+    };
+    respond(&headers, result.await)
+}
