@@ -97,6 +97,7 @@ impl From<cc_console::ConsoleError> for AppError {
     fn from(err: cc_console::ConsoleError) -> Self {
         match err {
             cc_console::ConsoleError::Store(e) => AppError::from(e),
+            cc_console::ConsoleError::Failed(e) => AppError::from(e),
             other => AppError::Staff {
                 code: other.code().to_string(),
                 zh: other.message(Locale::Zh),

@@ -22,6 +22,9 @@ pub enum ConsoleError {
     Refused { status: u16, code: &'static str, zh: String, en: String },
     #[error(transparent)]
     Store(#[from] cc_store::StoreError),
+    /// Anything else that failed on our side (hashing, say).
+    #[error(transparent)]
+    Failed(anyhow::Error),
 }
 
 impl ConsoleError {
@@ -44,7 +47,7 @@ impl ConsoleError {
             ConsoleError::Workflow(WorkflowRefusal::NotFrom(_)) => 409,
             ConsoleError::Workflow(WorkflowRefusal::CommentRequired) => 422,
             ConsoleError::Refused { status, .. } => *status,
-            ConsoleError::Store(_) => 500,
+            ConsoleError::Store(_) | ConsoleError::Failed(_) => 500,
         }
     }
 
@@ -56,7 +59,7 @@ impl ConsoleError {
             ConsoleError::Field(_) => "bad_field",
             ConsoleError::Workflow(refusal) => refusal.code(),
             ConsoleError::Refused { code, .. } => code,
-            ConsoleError::Store(_) => "internal",
+            ConsoleError::Store(_) | ConsoleError::Failed(_) => "internal",
         }
     }
 
@@ -70,7 +73,7 @@ impl ConsoleError {
             ConsoleError::Field(e) => e.message(locale),
             ConsoleError::Workflow(refusal) => refusal.message(locale),
             ConsoleError::Refused { zh, en, .. } => locale.pick(zh, en).into(),
-            ConsoleError::Store(_) => locale
+            ConsoleError::Store(_) | ConsoleError::Failed(_) => locale
                 .pick("服务暂时不可用，请稍后再试。", "The service is unavailable; try again later.")
                 .into(),
         }

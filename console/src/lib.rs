@@ -2,11 +2,13 @@
 //! staff member's scope for the object, makes the change through the store, and writes the
 //! audit log — the change or the refusal.
 
+mod accounts;
 mod checkin;
 mod error;
 pub mod export;
 mod items;
 
+pub use accounts::{create_staff, disable_staff, NewAccount};
 pub use checkin::{check_in, CheckedIn};
 pub use error::ConsoleError;
 pub use items::{add_session, create_item, move_item, set_capacity};

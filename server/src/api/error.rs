@@ -105,7 +105,7 @@ impl ApiError {
             }
             ApiError::Store(_)
             | ApiError::Internal(_)
-            | ApiError::Console(cc_console::ConsoleError::Store(_)) => {
+            | ApiError::Console(cc_console::ConsoleError::Store(_) | cc_console::ConsoleError::Failed(_)) => {
                 tracing::error!(error = %self, "failed while answering the API");
                 (
                     StatusCode::INTERNAL_SERVER_ERROR,

@@ -47,6 +47,8 @@ pub fn router() -> Router<AppState> {
         .route("/staff/me", get(staff::me))
         .route("/staff/sessions/{id}/checkins", post(staff::check_in))
         .route("/staff/audit", get(staff_audit::list))
+        .route("/staff/accounts", post(staff::create_account))
+        .route("/staff/accounts/{id}/disable", post(staff::disable_account))
         .route(
             "/staff/sessions/{id}/bookings.csv",
             get(|s, c, h, p, st| staff_exports::session_bookings(Csv, s, c, h, p, st)),

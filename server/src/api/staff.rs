@@ -115,3 +115,36 @@ pub async fn check_in(
     };
     respond(&headers, result.await)
 }
+
+/// `POST /staff/accounts`: a staff account inside the caller's scope; 201.
+pub async fn create_account(
+    State(auth): State<StaffAuth>,
+    ClientAddress(client): ClientAddress,
+    headers: HeaderMap,
+    staff: Result<Staff, ApiError>,
+    body: Bytes,
+) -> Response {
+    let result = async {
+        let actor = Actor { member: staff?.0, client };
+        let id = cc_console::create_staff(&auth, &actor, json_body::<cc_console::NewAccount>(&body)?).await?;
+        Ok((http::StatusCode::CREATED, Json(json!({ "id": id }))))
+    };
+    respond(&headers, result.await)
+}
+
+/// `POST /staff/accounts/{id}/disable`: the account's sessions end at their next request; 204.
+pub async fn disable_account(
+    State(auth): State<StaffAuth>,
+    ClientAddress(client): ClientAddress,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    staff: Result<Staff, ApiError>,
+) -> Response {
+    let result = async {
+        let actor = Actor { member: staff?.0, client };
+        let id: i64 = id.parse().map_err(|_| ApiError::NotFound("staff"))?;
+        cc_console::disable_staff(&auth, &actor, id).await?;
+        Ok(http::StatusCode::NO_CONTENT)
+    };
+    respond(&headers, result.await)
+}

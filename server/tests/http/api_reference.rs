@@ -74,6 +74,8 @@ async fn the_openapi_document_describes_every_route() {
         "/staff/sessions/{id}/bookings.xlsx",
         "/staff/compliance.csv",
         "/staff/compliance.xlsx",
+        "/staff/accounts",
+        "/staff/accounts/{id}/disable",
         "/staff/items/{id}/sessions",
         "/staff/items/{id}/transitions",
     ] {

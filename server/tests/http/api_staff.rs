@@ -229,3 +229,50 @@ fn count_embedded_breaks(csv: &str) -> usize {
     }
     breaks
 }
+
+#[tokio::test]
+async fn staff_create_and_disable_staff_only_inside_their_scope() {
+    let app = spawn_app().await;
+    let admin = app.staff("district-admin", district()).await;
+    let account = |username: &str, role: &str, street: Option<i64>, facilities: Vec<i64>| {
+        json!({ "username": username, "display_name": username, "password": "a staff password 2026",
+                "role": role, "street_id": street, "facility_ids": facilities })
+    };
+    let (status, created) =
+        admin.post("/api/v1/staff/accounts", account("bajiao", "street_admin", Some(1), vec![])).await;
+    assert_eq!(status, 201, "{created}");
+    let (status, body) =
+        admin.post("/api/v1/staff/accounts", account("weak", "reviewer", None, vec![])).await;
+    assert_eq!(status, 201, "{body}");
+    let mut short = account("short", "reviewer", None, vec![]);
+    short["password"] = json!("too short");
+    assert_eq!(admin.post("/api/v1/staff/accounts", short).await.1["error"]["code"], "password_too_short");
+
+    let street = app.visitor();
+    street
+        .post("/api/v1/staff/login", json!({ "username": "bajiao", "password": "a staff password 2026" }))
+        .await;
+    let in_street = app.facility_in(1).await;
+    let elsewhere = app.facility_in(2).await;
+    let (status, manager) = street
+        .post("/api/v1/staff/accounts", account("door", "facility_manager", None, vec![in_street]))
+        .await;
+    assert_eq!(status, 201, "{manager}");
+    assert_eq!(
+        street
+            .post("/api/v1/staff/accounts", account("far", "facility_manager", None, vec![elsewhere]))
+            .await
+            .0,
+        403
+    );
+    assert_eq!(
+        street.post("/api/v1/staff/accounts", account("boss", "district_admin", None, vec![])).await.0,
+        403
+    );
+
+    let manager_id = manager["id"].as_i64().unwrap();
+    assert_eq!(street.post(&format!("/api/v1/staff/accounts/{manager_id}/disable"), json!({})).await.0, 204);
+    assert!(app.store.staff_member(manager_id).await.unwrap().unwrap().disabled);
+    let admin_id = admin.get("/api/v1/staff/me").await.1["id"].as_i64().unwrap();
+    assert_eq!(street.post(&format!("/api/v1/staff/accounts/{admin_id}/disable"), json!({})).await.0, 403);
+}

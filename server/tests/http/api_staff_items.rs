@@ -4,17 +4,7 @@
 use cc_domain::staff::{Role, StaffScope};
 use serde_json::{json, Value};
 
-use crate::helpers::{spawn_app, TestApp, Visitor};
-
-/// A facility in the street with id `street`.
-async fn facility_in(app: &TestApp, street: i64) -> i64 {
-    for id in 1..100 {
-        if app.store.facility_place(id).await.unwrap().is_some_and(|p| p.street_id == street) {
-            return id;
-        }
-    }
-    panic!("no facility in street {street}");
-}
+use crate::helpers::{spawn_app, Visitor};
 
 fn item(facility: i64) -> Value {
     json!({
@@ -50,7 +40,7 @@ async fn a_street_admins_item_goes_through_review_and_residents_can_book_it() {
     let reviewer = app
         .staff("reviewer", StaffScope { role: Role::Reviewer, street_id: None, facility_ids: vec![] })
         .await;
-    let (status, created) = street.post("/api/v1/staff/items", item(facility_in(&app, 1).await)).await;
+    let (status, created) = street.post("/api/v1/staff/items", item(app.facility_in(1).await)).await;
     assert_eq!((status, created["status"].as_str()), (201, Some("draft")), "{created}");
     let id = created["id"].as_i64().unwrap();
     let (status, added) = street.post(&format!("/api/v1/staff/items/{id}/sessions"), session()).await;
@@ -93,11 +83,11 @@ async fn staff_cannot_write_outside_their_scope_and_the_attempt_is_logged() {
     let reviewer = app
         .staff("reviewer", StaffScope { role: Role::Reviewer, street_id: None, facility_ids: vec![] })
         .await;
-    let elsewhere = facility_in(&app, 2).await;
+    let elsewhere = app.facility_in(2).await;
     assert_eq!(street.post("/api/v1/staff/items", item(elsewhere)).await.0, 403);
     assert_eq!(reviewer.post("/api/v1/staff/items", item(elsewhere)).await.0, 403);
 
-    let (_, created) = street.post("/api/v1/staff/items", item(facility_in(&app, 1).await)).await;
+    let (_, created) = street.post("/api/v1/staff/items", item(app.facility_in(1).await)).await;
     let id = created["id"].as_i64().unwrap();
     assert_eq!(other.post(&format!("/api/v1/staff/items/{id}/sessions"), session()).await.0, 403);
     assert_eq!(transition(&other, id, "submit", "").await.0, 403);
@@ -118,13 +108,13 @@ async fn bad_fields_are_named_and_a_submitted_item_is_not_edited() {
     let street = app
         .staff("street-1", StaffScope { role: Role::StreetAdmin, street_id: Some(1), facility_ids: vec![] })
         .await;
-    let mut bad = item(facility_in(&app, 1).await);
+    let mut bad = item(app.facility_in(1).await);
     bad["title"] = json!("  ");
     let (status, body) = street
         .send(reqwest::Method::POST, "/api/v1/staff/items", Some(bad), &[("accept-language", "zh")])
         .await;
     assert_eq!((status, body["error"]["param"].as_str()), (400, Some("title")), "{body}");
-    let (_, created) = street.post("/api/v1/staff/items", item(facility_in(&app, 1).await)).await;
+    let (_, created) = street.post("/api/v1/staff/items", item(app.facility_in(1).await)).await;
     let id = created["id"].as_i64().unwrap();
     let mut zero = session();
     zero["capacity"] = json!(0);
@@ -147,7 +137,7 @@ async fn a_weekly_session_repeats_and_capacity_never_drops_below_the_bookings() 
     let reviewer = app
         .staff("reviewer", StaffScope { role: Role::Reviewer, street_id: None, facility_ids: vec![] })
         .await;
-    let (_, created) = street.post("/api/v1/staff/items", item(facility_in(&app, 1).await)).await;
+    let (_, created) = street.post("/api/v1/staff/items", item(app.facility_in(1).await)).await;
     let id = created["id"].as_i64().unwrap();
     let mut weekly = session();
     weekly["repeat_weeks"] = json!(3);

@@ -164,6 +164,16 @@ pub fn enc(s: &str) -> String {
 }
 
 impl TestApp {
+    /// A facility in the street with id `street`.
+    pub async fn facility_in(&self, street: i64) -> i64 {
+        for id in 1..100 {
+            if self.store.facility_place(id).await.unwrap().is_some_and(|p| p.street_id == street) {
+                return id;
+            }
+        }
+        panic!("no facility in street {street}");
+    }
+
     /// Creates a staff account with `scope` and returns their logged-in visitor.
     pub async fn staff(&self, username: &str, scope: cc_domain::staff::StaffScope) -> Visitor {
         let password = "staff password 2026 石景山";

@@ -22,13 +22,7 @@ async fn a_street_admin_sees_their_drafts_and_not_another_streets_door() {
     let street = app
         .staff("street-1", StaffScope { role: Role::StreetAdmin, street_id: Some(1), facility_ids: vec![] })
         .await;
-    let mut facility = 0;
-    for id in 1..100 {
-        if app.store.facility_place(id).await.unwrap().is_some_and(|p| p.street_id == 1) {
-            facility = id;
-            break;
-        }
-    }
+    let facility = app.facility_in(1).await;
     let item = json!({ "title": "街道读书会（控制台）", "provider": "街道", "category": "reading", "audience": "all", "facility_id": facility });
     assert_eq!(street.post("/api/v1/staff/items", item).await.0, 201);
     let (_, _, html) = street.get_text("/staff").await;

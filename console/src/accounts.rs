@@ -1,0 +1,108 @@
+//! Staff creating and disabling staff, only inside their own scope.
+
+use cc_auth::{AccountError, StaffAuth};
+use cc_domain::staff::{Role, StaffScope};
+use serde::Deserialize;
+use serde_json::json;
+
+use crate::{refuse, Actor, ConsoleError};
+
+/// A new staff account as requested.
+#[derive(Debug, Clone, Deserialize)]
+pub struct NewAccount {
+    pub username: String,
+    pub display_name: String,
+    pub password: String,
+    pub role: String,
+    #[serde(default)]
+    pub street_id: Option<i64>,
+    #[serde(default)]
+    pub facility_ids: Vec<i64>,
+}
+
+/// The streets the scope's facilities are in (checked against the creator's reach).
+async fn streets_of(auth: &StaffAuth, scope: &StaffScope) -> Result<Vec<i64>, ConsoleError> {
+    let mut streets = Vec::new();
+    for facility in &scope.facility_ids {
+        let place = auth.store().facility_place(*facility).await?.ok_or(ConsoleError::Field(
+            cc_domain::authoring::FieldError {
+                field: "facility_ids",
+                zh: "没有这个场馆",
+                en: "no such facility",
+            },
+        ))?;
+        streets.push(place.street_id);
+    }
+    Ok(streets)
+}
+
+/// Creates a staff account inside the actor's scope; returns its id.
+pub async fn create_staff(auth: &StaffAuth, actor: &Actor, new: NewAccount) -> Result<i64, ConsoleError> {
+    use cc_domain::authoring::FieldError;
+    let store = auth.store();
+    let role = Role::parse(&new.role).ok_or(ConsoleError::Field(FieldError {
+        field: "role",
+        zh: "没有这个角色",
+        en: "no such role",
+    }))?;
+    let scope = StaffScope { role, street_id: new.street_id, facility_ids: new.facility_ids.clone() };
+    let mut entry = actor.audit("create_staff", "staff", None);
+    entry.after = Some(
+        json!({ "username": new.username, "role": role.as_str(), "street_id": new.street_id,
+        "facility_ids": new.facility_ids })
+        .to_string(),
+    );
+    if role == Role::StreetAdmin && new.street_id.is_none() {
+        return Err(ConsoleError::Field(FieldError {
+            field: "street_id",
+            zh: "街道管理员需要所属街道",
+            en: "a street admin needs a street",
+        }));
+    }
+    let streets = streets_of(auth, &scope).await?;
+    if !actor.member.scope.can_create(&scope, &streets) {
+        return refuse(store, entry).await;
+    }
+    let id = match auth
+        .create(&new.username, &new.display_name, &new.password, &scope, Some(actor.member.id))
+        .await
+    {
+        Ok(Some(id)) => id,
+        Ok(None) => {
+            return Err(ConsoleError::refused(
+                409,
+                "username_taken",
+                "这个用户名已被使用。",
+                "This username is taken.",
+            ))
+        }
+        Err(AccountError::Refused(problem)) => {
+            return Err(ConsoleError::refused(
+                400,
+                problem.code(),
+                problem.message(cc_domain::Locale::Zh),
+                problem.message(cc_domain::Locale::En),
+            ))
+        }
+        Err(AccountError::Failed(e)) => return Err(ConsoleError::Failed(e)),
+    };
+    entry.object_id = Some(id);
+    store.append_audit(&entry).await?;
+    Ok(id)
+}
+
+/// Disables an account inside the actor's scope (its sessions end at their next request).
+pub async fn disable_staff(auth: &StaffAuth, actor: &Actor, id: i64) -> Result<(), ConsoleError> {
+    let store = auth.store();
+    let target = store.staff_member(id).await?.ok_or(ConsoleError::NotFound("staff"))?;
+    let mut entry = actor.audit("disable_staff", "staff", Some(id));
+    let streets = streets_of(auth, &target.scope).await?;
+    if id == actor.member.id || !actor.member.scope.can_create(&target.scope, &streets) {
+        return refuse(store, entry).await;
+    }
+    store.set_staff_disabled(id, true).await?;
+    entry.before = Some(json!({ "disabled": target.disabled }).to_string());
+    entry.after = Some(json!({ "disabled": true }).to_string());
+    store.append_audit(&entry).await?;
+    Ok(())
+}
