@@ -6,11 +6,13 @@ mod accounts;
 mod checkin;
 mod error;
 pub mod export;
+mod facilities;
 mod items;
 
 pub use accounts::{create_staff, disable_staff, NewAccount};
 pub use checkin::{check_in, CheckedIn};
 pub use error::ConsoleError;
+pub use facilities::{update_facility, update_standard, FacilityInput, StandardInput};
 pub use items::{add_session, create_item, move_item, set_capacity};
 
 use cc_store::staff::{AuditEntry, StaffMember};

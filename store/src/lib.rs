@@ -25,4 +25,4 @@ pub use authoring::{ConsoleItem, ConsoleSession, DoorEntry, StaffItem};
 pub use bookings::{Booking, BookingAttempt, CancelOutcome, CapacityOutcome, CheckInOutcome, SessionCounts};
 pub use connect::{Backend, Store};
 pub use error::StoreError;
-pub use write::{NewFacility, NewItem, NewSession};
+pub use write::{FacilityChange, FacilityRecord, NewFacility, NewItem, NewSession};

@@ -246,3 +246,66 @@ async fn id_by_key(
         .map(|(id,)| id)
         .ok_or_else(|| StoreError::Missing { kind, key: key.to_string() })
 }
+
+/// New facts about a facility, as staff record them; `None` leaves a fact as it is.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct FacilityChange {
+    pub area_m2: Option<f64>,
+    pub opening_hours: Option<String>,
+    pub free_opening: Option<bool>,
+    pub lat: Option<f64>,
+    pub lng: Option<f64>,
+}
+
+/// The facts staff edit, as they stand: (area, opening hours, free opening, lat, lng).
+pub type FacilityRecord = (Option<f64>, Option<String>, Option<i64>, f64, f64);
+
+impl Store {
+    /// The facts staff edit, as they stand.
+    pub async fn facility_facts(&self, id: i64) -> Result<Option<FacilityRecord>, StoreError> {
+        Ok(sqlx::query_as(
+            "SELECT area_m2, opening_hours, free_opening, lat, lng FROM facilities WHERE id = $1",
+        )
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await?)
+    }
+
+    /// Records new facts about a facility; returns whether it exists.
+    pub async fn update_facility(&self, id: i64, change: &FacilityChange) -> Result<bool, StoreError> {
+        let done = sqlx::query(
+            "UPDATE facilities SET area_m2 = COALESCE($1, area_m2), opening_hours = COALESCE($2, opening_hours), \
+             free_opening = COALESCE($3, free_opening), lat = COALESCE($4, lat), lng = COALESCE($5, lng) WHERE id = $6",
+        )
+        .bind(change.area_m2)
+        .bind(change.opening_hours.as_deref())
+        .bind(change.free_opening.map(i64::from))
+        .bind(change.lat)
+        .bind(change.lng)
+        .bind(id)
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    /// Sets a level's standard (no longer the shipped default).
+    pub async fn update_standard(
+        &self,
+        level: FacilityLevel,
+        min_area_m2: f64,
+        min_weekly_hours: f64,
+        free_opening_required: bool,
+    ) -> Result<(), StoreError> {
+        sqlx::query(
+            "UPDATE facility_standards SET min_area_m2 = $1, min_weekly_hours = $2, free_opening_required = $3, \
+             is_default = 0 WHERE level = $4",
+        )
+        .bind(min_area_m2)
+        .bind(min_weekly_hours)
+        .bind(i64::from(free_opening_required))
+        .bind(level.as_str())
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+}

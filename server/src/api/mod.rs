@@ -48,6 +48,8 @@ pub fn router() -> Router<AppState> {
         .route("/staff/sessions/{id}/checkins", post(staff::check_in))
         .route("/staff/audit", get(staff_audit::list))
         .route("/staff/accounts", post(staff::create_account))
+        .route("/staff/facilities/{id}", axum::routing::patch(staff_items::change_facility))
+        .route("/staff/standards/{level}", axum::routing::put(staff_items::change_standard))
         .route("/staff/accounts/{id}/disable", post(staff::disable_account))
         .route(
             "/staff/sessions/{id}/bookings.csv",

@@ -115,3 +115,39 @@ pub async fn change_session(
     };
     respond(&headers, result.await)
 }
+
+/// `PATCH /staff/facilities/{id}`: area, opening hours, free opening, position (`lat,lng`).
+pub async fn change_facility(
+    State(auth): State<StaffAuth>,
+    ClientAddress(client): ClientAddress,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    staff: Result<Staff, ApiError>,
+    body: Bytes,
+) -> Response {
+    let result = async {
+        let actor = Actor { member: staff?.0, client };
+        let id: i64 = id.parse().map_err(|_| ApiError::NotFound("facility"))?;
+        cc_console::update_facility(auth.store(), &actor, id, json_body(&body)?).await?;
+        let profile = auth.store().facility_profile(id, cc_domain::time::now()).await?;
+        Ok(Json(json!({ "id": id, "compliance": profile.map(|p| p.compliance) })))
+    };
+    respond(&headers, result.await)
+}
+
+/// `PUT /staff/standards/{level}`: a level's standard (district admins).
+pub async fn change_standard(
+    State(auth): State<StaffAuth>,
+    ClientAddress(client): ClientAddress,
+    headers: HeaderMap,
+    Path(level): Path<String>,
+    staff: Result<Staff, ApiError>,
+    body: Bytes,
+) -> Response {
+    let result = async {
+        let actor = Actor { member: staff?.0, client };
+        cc_console::update_standard(auth.store(), &actor, &level, json_body(&body)?).await?;
+        Ok(StatusCode::NO_CONTENT)
+    };
+    respond(&headers, result.await)
+}

@@ -75,6 +75,8 @@ async fn the_openapi_document_describes_every_route() {
         "/staff/compliance.csv",
         "/staff/compliance.xlsx",
         "/staff/accounts",
+        "/staff/facilities/{id}",
+        "/staff/standards/{level}",
         "/staff/accounts/{id}/disable",
         "/staff/items/{id}/sessions",
         "/staff/items/{id}/transitions",

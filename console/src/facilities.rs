@@ -1,0 +1,115 @@
+//! Keeping facility records true, and the standards they are judged by.
+
+use cc_domain::authoring::FieldError;
+use cc_domain::opening::WeeklyHours;
+use cc_domain::staff::Role;
+use cc_domain::{FacilityLevel, LatLng};
+use cc_store::{FacilityChange, Store};
+use serde::Deserialize;
+use serde_json::json;
+
+use crate::{refuse, Actor, ConsoleError};
+
+/// What staff may change about a facility; absent fields stay as they are.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct FacilityInput {
+    pub area_m2: Option<f64>,
+    /// Weekly rules such as `2-7 09:00-11:30,14:00-20:00`.
+    pub opening_hours: Option<String>,
+    pub free_opening: Option<bool>,
+    /// `lat,lng`, as picked on the map.
+    pub position: Option<String>,
+}
+
+fn field(field: &'static str, zh: &'static str, en: &'static str) -> ConsoleError {
+    ConsoleError::Field(FieldError { field, zh, en })
+}
+
+/// Records new facts about a facility in the actor's scope (district, its street's admin, its
+/// managers); before and after go to the audit log.
+pub async fn update_facility(
+    store: &Store,
+    actor: &Actor,
+    id: i64,
+    input: FacilityInput,
+) -> Result<(), ConsoleError> {
+    let place = store.facility_place(id).await?.ok_or(ConsoleError::NotFound("facility"))?;
+    let mut entry = actor.audit("update_facility", "facility", Some(id));
+    if !actor.member.scope.can_author_at(place, false) || actor.member.scope.role == Role::Provider {
+        return refuse(store, entry).await;
+    }
+    if input.area_m2.is_some_and(|a| !(1.0..=1_000_000.0).contains(&a)) {
+        return Err(field("area_m2", "面积应在1到1000000平方米之间", "between 1 and 1,000,000 m²"));
+    }
+    if let Some(hours) = &input.opening_hours {
+        WeeklyHours::parse(hours).map_err(|_| {
+            field(
+                "opening_hours",
+                "开放时间格式如 2-7 09:00-11:30,14:00-20:00",
+                "write hours like 2-7 09:00-11:30,14:00-20:00",
+            )
+        })?;
+    }
+    let position = match &input.position {
+        Some(text) => Some(
+            LatLng::parse(text)
+                .map_err(|_| field("position", "坐标格式为 纬度,经度", "write the position as lat,lng"))?,
+        ),
+        None => None,
+    };
+    let before = store.facility_facts(id).await?;
+    let change = FacilityChange {
+        area_m2: input.area_m2,
+        opening_hours: input.opening_hours.as_ref().map(|h| h.trim().to_string()),
+        free_opening: input.free_opening,
+        lat: position.map(|p| p.lat),
+        lng: position.map(|p| p.lng),
+    };
+    store.update_facility(id, &change).await?;
+    let after = store.facility_facts(id).await?;
+    let facts = |f: Option<cc_store::FacilityRecord>| {
+        f.map(|(area, hours, free, lat, lng)| json!({ "area_m2": area, "opening_hours": hours, "free_opening": free, "lat": lat, "lng": lng }))
+    };
+    entry.before = facts(before).map(|v| v.to_string());
+    entry.after = facts(after).map(|v| v.to_string());
+    store.append_audit(&entry).await?;
+    Ok(())
+}
+
+/// A level's standard as district admins set it.
+#[derive(Debug, Clone, Deserialize)]
+pub struct StandardInput {
+    pub min_area_m2: f64,
+    pub min_weekly_hours: f64,
+    pub free_opening_required: bool,
+}
+
+/// Sets the standard of `level` (district admins only).
+pub async fn update_standard(
+    store: &Store,
+    actor: &Actor,
+    level: &str,
+    input: StandardInput,
+) -> Result<(), ConsoleError> {
+    let level = FacilityLevel::parse(level).ok_or(ConsoleError::NotFound("level"))?;
+    let mut entry = actor.audit("update_standard", "standard", None);
+    if actor.member.scope.role != Role::DistrictAdmin {
+        return refuse(store, entry).await;
+    }
+    if !(0.0..=1_000_000.0).contains(&input.min_area_m2) {
+        return Err(field("min_area_m2", "面积标准应在0到1000000之间", "between 0 and 1,000,000"));
+    }
+    if !(0.0..=168.0).contains(&input.min_weekly_hours) {
+        return Err(field("min_weekly_hours", "每周开放时长应在0到168小时之间", "between 0 and 168 hours"));
+    }
+    store
+        .update_standard(level, input.min_area_m2, input.min_weekly_hours, input.free_opening_required)
+        .await?;
+    entry.after = Some(
+        json!({ "level": level.as_str(), "min_area_m2": input.min_area_m2,
+        "min_weekly_hours": input.min_weekly_hours, "free_opening_required": input.free_opening_required })
+        .to_string(),
+    );
+    store.append_audit(&entry).await?;
+    Ok(())
+}
