@@ -107,3 +107,39 @@ test('a street admin publishes through review, a resident books, the door checks
   await page.getByTestId('check-in').click();
   await expect(page.getByTestId('checkin-outcome')).toContainText('不能重复使用');
 });
+
+test('scans made offline wait in a queue, are sent when the connection returns, and count once', async ({ page, context }) => {
+  test.skip(!serverLog, 'E2E_SERVER_LOG is set by scripts/test');
+  const stamp = Date.now().toString().slice(-8);
+  const cli = (args: string[]) =>
+    execFileSync(path.join(repo, 'target/debug/culture-cloud'), args, { cwd: repo, env: process.env }).toString();
+  const session = JSON.parse(cli(['seed', 'rush', '--capacity', '3', '--title', `门口离线 ${stamp}`]).trim().split('\n').pop()!).session_id;
+  const cookies = path.join(require('node:os').tmpdir(), `cc-e2e-${stamp}.txt`);
+  cli(['seed', 'residents', '--count', '1', '--first-phone', `135${stamp}`, '--sessions-out', cookies]);
+  const cookie = readFileSync(cookies, 'utf8').trim();
+  const booked = await page.request.post(`/api/v1/sessions/${session}/bookings`, { headers: { cookie } });
+  expect(booked.status()).toBe(201);
+  const code = (await booked.json()).code as string;
+
+  createStaff(`door-${stamp}`, 'district_admin');
+  await staffLogIn(page, `door-${stamp}`);
+  await page.goto(`/staff/checkin/${session}`);
+  await hydrated(page);
+  await expect(page.getByTestId('attended-count')).toHaveText('0');
+
+  await context.setOffline(true);
+  await page.evaluate((c) => (window as any).ccCheckin.submit(c), code);
+  await expect(page.getByTestId('scan-queue')).toHaveAttribute('data-count', '1');
+  await expect(page.getByTestId('scan-status')).toContainText('网络不通');
+
+  await context.setOffline(false);
+  await page.evaluate(() => (window as any).ccCheckin.flush());
+  await expect(page.getByTestId('scan-status')).toHaveText('签到成功。');
+  await expect(page.getByTestId('scan-queue')).toHaveAttribute('data-count', '0');
+  await expect(page.getByTestId('attended-count')).toHaveText('1');
+
+  // The same ticket again (a second scan, or a retry whose answer was lost): counted once.
+  await page.evaluate((c) => (window as any).ccCheckin.submit(c), code);
+  await expect(page.getByTestId('scan-status')).toContainText('不能重复使用');
+  await expect(page.getByTestId('attended-count')).toHaveText('1');
+});

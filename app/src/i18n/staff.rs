@@ -52,6 +52,10 @@ pub struct StaffStrings {
     pub repeat_weeks: &'static str,
     pub export: &'static str,
     pub compliance_export: &'static str,
+    pub scan: &'static str,
+    pub queued: &'static str,
+    pub offline: &'static str,
+    pub no_camera: &'static str,
 }
 
 const ZH: StaffStrings = StaffStrings {
@@ -103,6 +107,10 @@ const ZH: StaffStrings = StaffStrings {
     repeat_weeks: "之后每周重复（周数）",
     export: "导出名单",
     compliance_export: "达标与覆盖表",
+    scan: "扫码签到",
+    queued: "待发送：",
+    offline: "网络不通，扫码已保存，恢复后自动发送。",
+    no_camera: "无法使用摄像头，请输入票码。",
 };
 
 const EN: StaffStrings = StaffStrings {
@@ -154,6 +162,10 @@ const EN: StaffStrings = StaffStrings {
     repeat_weeks: "Repeat weekly for (weeks)",
     export: "Export the list",
     compliance_export: "Compliance table",
+    scan: "Scan tickets",
+    queued: "Waiting to send: ",
+    offline: "No connection: the scan is kept and sent when it returns.",
+    no_camera: "The camera is not available: type the code.",
 };
 
 /// The staff phrases in `locale`.

@@ -2,7 +2,7 @@
 //! see who has come.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
+use leptos_meta::{Script, Title};
 use leptos_router::hooks::use_params_map;
 
 use super::StaffError;
@@ -22,12 +22,32 @@ pub fn DoorPage() -> impl IntoView {
         params.with(|p| p.get("session").and_then(|s| s.parse::<i64>().ok()).unwrap_or(0))
     });
     let check_in = ServerAction::<CheckInTicket>::new();
-    let door = Resource::new(move || (session.get(), check_in.version().get()), |(id, _)| load_door(id));
+    // Scans from the camera are sent by `public/js/checkin.js`, which says so with a
+    // `cc-checkin` event; the door list then reloads like after a typed code.
+    let scanned = RwSignal::new(0u32);
+    let _listener = window_event_listener_untyped("cc-checkin", move |_| scanned.update(|n| *n += 1));
+    let door = Resource::new(
+        move || (session.get(), check_in.version().get(), scanned.get()),
+        |(id, _, _)| load_door(id),
+    );
+    let labels = move || {
+        serde_json::json!({
+            "done": s().checked_in, "queued": s().queued, "offline": s().offline, "no_camera": s().no_camera,
+        })
+        .to_string()
+    };
     view! {
         <Title text=move || s().door_title/>
         <section class="staff door">
             <p><a href="/staff">{move || s().back}</a></p>
             <h1>{move || s().door_title}</h1>
+            <Script src="/js/checkin.js" defer="true"/>
+            <div class="scanner" data-cc-scanner data-session=move || session.get().to_string() data-labels=labels>
+                <button type="button" data-scan-start>{move || s().scan}</button>
+                <video data-scan-video hidden muted></video>
+                <p data-scan-status role="status" data-testid="scan-status"></p>
+                <p data-scan-queue data-testid="scan-queue"></p>
+            </div>
             <ActionForm action=check_in attr:class="checkin-form">
                 <input type="hidden" name="session_id" value=move || session.get().to_string()/>
                 <label><span>{move || s().ticket}</span>
