@@ -4,6 +4,7 @@
 pub mod account_fns;
 pub mod components;
 pub mod error;
+pub mod facility_fns;
 pub mod i18n;
 pub mod pages;
 pub mod prefs;
@@ -27,7 +28,10 @@ use pages::{
     map::MapPage,
     my_bookings::MyBookingsPage,
     not_found::NotFound,
-    staff::{audit::AuditPage, door::DoorPage, home::StaffHomePage, login::StaffLoginPage},
+    staff::{
+        audit::AuditPage, door::DoorPage, facilities::FacilityRecordsPage, home::StaffHomePage,
+        login::StaffLoginPage,
+    },
 };
 use prefs::provide_prefs;
 
@@ -82,6 +86,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/staff") view=StaffHomePage ssr=SsrMode::Async/>
                     <Route path=path!("/staff/login") view=StaffLoginPage ssr=SsrMode::Async/>
                     <Route path=path!("/staff/audit") view=AuditPage ssr=SsrMode::Async/>
+                    <Route path=path!("/staff/facilities") view=FacilityRecordsPage ssr=SsrMode::Async/>
                     <Route path=path!("/staff/checkin/:session") view=DoorPage ssr=SsrMode::Async/>
                 </Routes>
             </Layout>

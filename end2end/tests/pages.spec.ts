@@ -2,7 +2,7 @@ import { test, expect } from '@playwright/test';
 
 // Every page hydrates without an error, in both languages and in elder mode: a hydration
 // mismatch is a panic in the browser, so this catches markup the client would render differently.
-const pages = ['/', '/catalog?q=%E9%9D%9E%E9%81%97', '/items/1', '/facilities?level=street', '/facilities/1', '/map', '/coverage', '/login', '/register', '/me/bookings', '/staff/login', '/staff', '/staff/audit'];
+const pages = ['/', '/catalog?q=%E9%9D%9E%E9%81%97', '/items/1', '/facilities?level=street', '/facilities/1', '/map', '/coverage', '/login', '/register', '/me/bookings', '/staff/login', '/staff', '/staff/audit', '/staff/facilities'];
 
 for (const cookies of [[], [{ name: 'cc_lang', value: 'en' }, { name: 'cc_elder', value: '1' }]]) {
   test(`every page hydrates cleanly ${cookies.length ? 'in English elder mode' : 'in Chinese'}`, async ({ page, context, baseURL }) => {

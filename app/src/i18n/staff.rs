@@ -56,6 +56,13 @@ pub struct StaffStrings {
     pub queued: &'static str,
     pub offline: &'static str,
     pub no_camera: &'static str,
+    pub facility_records: &'static str,
+    pub hours_hint: &'static str,
+    pub standards: &'static str,
+    pub free: &'static str,
+    pub save: &'static str,
+    pub hours: &'static str,
+    pub position: &'static str,
 }
 
 const ZH: StaffStrings = StaffStrings {
@@ -111,6 +118,13 @@ const ZH: StaffStrings = StaffStrings {
     queued: "待发送：",
     offline: "网络不通，扫码已保存，恢复后自动发送。",
     no_camera: "无法使用摄像头，请输入票码。",
+    facility_records: "场馆档案",
+    hours_hint: "开放时间按周写，如 2-7 09:00-11:30,14:00-20:00（周二至周日）；坐标写 纬度,经度。",
+    standards: "建设标准",
+    free: "免费开放",
+    save: "保存",
+    hours: "开放时间",
+    position: "坐标",
 };
 
 const EN: StaffStrings = StaffStrings {
@@ -166,6 +180,14 @@ const EN: StaffStrings = StaffStrings {
     queued: "Waiting to send: ",
     offline: "No connection: the scan is kept and sent when it returns.",
     no_camera: "The camera is not available: type the code.",
+    facility_records: "Facility records",
+    hours_hint:
+        "Write weekly hours like 2-7 09:00-11:30,14:00-20:00 (Tuesday to Sunday); the position as lat,lng.",
+    standards: "Standards",
+    free: "Free",
+    save: "Save",
+    hours: "Hours",
+    position: "Position",
 };
 
 /// The staff phrases in `locale`.

@@ -66,3 +66,19 @@ async fn the_audit_page_is_for_district_admins_and_shows_refusals() {
     let (_, _, html) = reviewer.get_text("/staff/audit").await;
     assert!(html.contains("这不在您的管理范围内") && !html.contains(r#"data-testid="audit-log""#));
 }
+
+#[tokio::test]
+async fn facility_records_show_only_the_street_s_facilities_and_standards_only_to_district_admins() {
+    let app = spawn_app().await;
+    let street = app
+        .staff("street-1", StaffScope { role: Role::StreetAdmin, street_id: Some(1), facility_ids: vec![] })
+        .await;
+    let admin = app
+        .staff("admin", StaffScope { role: Role::DistrictAdmin, street_id: None, facility_ids: vec![] })
+        .await;
+    let (_, _, mine) = street.get_text("/staff/facilities").await;
+    let (_, _, all) = admin.get_text("/staff/facilities").await;
+    let rows = |html: &str| html.matches(r#"data-testid="facility-record""#).count();
+    assert!(rows(&mine) >= 1 && rows(&mine) < rows(&all), "{} of {}", rows(&mine), rows(&all));
+    assert!(!mine.contains(r#"data-testid="standards""#) && all.contains(r#"data-testid="standards""#));
+}

@@ -64,6 +64,9 @@ fn Console(
             {me.display_name.clone()} " · " {move || role.label(prefs.lang())} " "
             <button type="button" class="link-button" on:click=move |_| { log_out.dispatch(()); }>{move || s().log_out}</button>
             {(role == Role::DistrictAdmin).then(|| view! { " · " <a href="/staff/audit">{move || s().audit}</a> })}
+            {matches!(role, Role::DistrictAdmin | Role::StreetAdmin | Role::FacilityManager).then(|| view! {
+                " · " <a href="/staff/facilities">{move || s().facility_records}</a>
+            })}
             {matches!(role, Role::DistrictAdmin | Role::StreetAdmin | Role::Reviewer).then(|| view! {
                 " · " {move || s().compliance_export} ": "
                 <a href="/api/v1/staff/compliance.csv" download>"CSV"</a> " · "

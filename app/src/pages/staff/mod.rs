@@ -3,6 +3,7 @@
 
 pub mod audit;
 pub mod door;
+pub mod facilities;
 pub mod home;
 pub mod login;
 
