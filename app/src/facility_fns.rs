@@ -38,12 +38,11 @@ pub async fn load_facility_records() -> Result<FacilityRecords, AppError> {
         .map(|f| (f.id, f.compliant))
         .collect();
     let mut facilities = Vec::new();
-    for (id, name, street_id) in store.facility_choices().await? {
+    for (id, name, street_id, (area_m2, hours, free, lat, lng)) in store.all_facility_records().await? {
         let place = Place { facility_id: id, street_id };
         if member.scope.role == Role::Provider || !member.scope.can_author_at(place, false) {
             continue;
         }
-        let Some((area_m2, hours, free, lat, lng)) = store.facility_facts(id).await? else { continue };
         facilities.push(FacilityRecordLine {
             id,
             name,

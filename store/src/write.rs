@@ -271,6 +271,31 @@ impl Store {
         .await?)
     }
 
+    /// Every facility's editable facts in one query: (id, name, street id, facts), by street.
+    pub async fn all_facility_records(&self) -> Result<Vec<(i64, String, i64, FacilityRecord)>, StoreError> {
+        #[derive(sqlx::FromRow)]
+        struct Row {
+            id: i64,
+            name: String,
+            street_id: i64,
+            area_m2: Option<f64>,
+            opening_hours: Option<String>,
+            free_opening: Option<i64>,
+            lat: f64,
+            lng: f64,
+        }
+        let rows: Vec<Row> = sqlx::query_as(
+            "SELECT id, name, street_id, area_m2, opening_hours, free_opening, lat, lng FROM facilities \
+             ORDER BY street_id, id",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|r| (r.id, r.name, r.street_id, (r.area_m2, r.opening_hours, r.free_opening, r.lat, r.lng)))
+            .collect())
+    }
+
     /// Records new facts about a facility; returns whether it exists.
     pub async fn update_facility(&self, id: i64, change: &FacilityChange) -> Result<bool, StoreError> {
         let done = sqlx::query(

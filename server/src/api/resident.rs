@@ -23,11 +23,18 @@ where
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
         let auth = ResidentAuth::from_ref(state);
-        let session = Session::from_request_parts(parts, state)
-            .await
-            .map_err(|(_, e)| ApiError::Internal(anyhow::anyhow!("session layer missing: {e}")))?;
-        current_resident(&session, auth.limits).await?.map(Resident).ok_or(ApiError::Unauthenticated)
+        current_resident(&session_of(parts, state).await?, auth.limits)
+            .await?
+            .map(Resident)
+            .ok_or(ApiError::Unauthenticated)
     }
+}
+
+/// The request's login session (the session layer wraps every route).
+pub async fn session_of<S: Send + Sync>(parts: &mut Parts, state: &S) -> Result<Session, ApiError> {
+    Session::from_request_parts(parts, state)
+        .await
+        .map_err(|(_, e)| ApiError::Internal(anyhow::anyhow!("session layer missing: {e}")))
 }
 
 /// The client's address, as throttles count it.

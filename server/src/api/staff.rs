@@ -17,7 +17,7 @@ use serde_json::json;
 use tower_sessions::Session;
 
 use super::error::{respond, ApiError};
-use super::resident::{json_body, ClientAddress};
+use super::resident::{json_body, session_of, ClientAddress};
 
 /// The logged-in staff member; a request without one is answered 401.
 pub struct Staff(pub StaffMember);
@@ -31,10 +31,10 @@ where
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
         let auth = StaffAuth::from_ref(state);
-        let session = Session::from_request_parts(parts, state)
-            .await
-            .map_err(|(_, e)| ApiError::Internal(anyhow::anyhow!("session layer missing: {e}")))?;
-        current_staff(&session, auth.store()).await?.map(Staff).ok_or(ApiError::Unauthenticated)
+        current_staff(&session_of(parts, state).await?, auth.store())
+            .await?
+            .map(Staff)
+            .ok_or(ApiError::Unauthenticated)
     }
 }
 
