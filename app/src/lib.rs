@@ -6,9 +6,11 @@ pub mod components;
 pub mod error;
 pub mod facility_fns;
 pub mod i18n;
+pub mod item_fns;
 pub mod pages;
 pub mod prefs;
 pub mod server_fns;
+pub mod staff_account_fns;
 pub mod staff_fns;
 
 use leptos::prelude::*;
@@ -29,8 +31,8 @@ use pages::{
     my_bookings::MyBookingsPage,
     not_found::NotFound,
     staff::{
-        audit::AuditPage, door::DoorPage, facilities::FacilityRecordsPage, home::StaffHomePage,
-        login::StaffLoginPage,
+        accounts::StaffAccountsPage, audit::AuditPage, door::DoorPage, facilities::FacilityRecordsPage,
+        home::StaffHomePage, login::StaffLoginPage, service::ServiceConsolePage,
     },
 };
 use prefs::provide_prefs;
@@ -86,8 +88,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/staff") view=StaffHomePage ssr=SsrMode::Async/>
                     <Route path=path!("/staff/login") view=StaffLoginPage ssr=SsrMode::Async/>
                     <Route path=path!("/staff/audit") view=AuditPage ssr=SsrMode::Async/>
+                    <Route path=path!("/staff/accounts") view=StaffAccountsPage ssr=SsrMode::Async/>
                     <Route path=path!("/staff/facilities") view=FacilityRecordsPage ssr=SsrMode::Async/>
                     <Route path=path!("/staff/checkin/:session") view=DoorPage ssr=SsrMode::Async/>
+                    <Route path=path!("/staff/items/:id") view=ServiceConsolePage ssr=SsrMode::Async/>
                 </Routes>
             </Layout>
         </Router>

@@ -84,7 +84,7 @@ pub(crate) mod context {
 }
 
 #[cfg(feature = "ssr")]
-fn session_line(s: cc_store::ConsoleSession) -> SessionLine {
+pub(crate) fn session_line(s: cc_store::ConsoleSession) -> SessionLine {
     SessionLine {
         id: s.id,
         item_title: s.item_title,

@@ -1,7 +1,10 @@
 //! Staff creating and disabling staff, only inside their own scope.
 
+use std::collections::HashMap;
+
 use cc_auth::{AccountError, StaffAuth};
 use cc_domain::staff::{Role, StaffScope};
+use cc_store::staff::StaffMember;
 use serde::Deserialize;
 use serde_json::json;
 
@@ -105,4 +108,25 @@ pub async fn disable_staff(auth: &StaffAuth, actor: &Actor, id: i64) -> Result<(
     entry.after = Some(json!({ "disabled": true }).to_string());
     store.append_audit(&entry).await?;
     Ok(())
+}
+
+/// The accounts the actor manages — could have created, may disable — for the console's list.
+/// Only district and street admins manage accounts; anyone else is refused (and audited).
+pub async fn managed_accounts(auth: &StaffAuth, actor: &Actor) -> Result<Vec<StaffMember>, ConsoleError> {
+    let store = auth.store();
+    if !matches!(actor.member.scope.role, Role::DistrictAdmin | Role::StreetAdmin) {
+        return refuse(store, actor.audit("list_staff", "staff", None)).await;
+    }
+    let streets: HashMap<i64, i64> =
+        store.facility_choices().await?.into_iter().map(|(id, _, street)| (id, street)).collect();
+    Ok(store
+        .staff_members()
+        .await?
+        .into_iter()
+        .filter(|member| {
+            let theirs: Vec<i64> =
+                member.scope.facility_ids.iter().filter_map(|f| streets.get(f).copied()).collect();
+            member.id != actor.member.id && actor.member.scope.can_create(&member.scope, &theirs)
+        })
+        .collect())
 }

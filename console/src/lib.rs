@@ -4,13 +4,15 @@
 
 mod accounts;
 mod checkin;
+mod editing;
 mod error;
 pub mod export;
 mod facilities;
 mod items;
 
-pub use accounts::{create_staff, disable_staff, NewAccount};
+pub use accounts::{create_staff, disable_staff, managed_accounts, NewAccount};
 pub use checkin::{check_in, CheckedIn};
+pub use editing::{edit_item, item_for_edit, set_item_image, EditableItem};
 pub use error::ConsoleError;
 pub use facilities::{update_facility, update_standard, FacilityInput, StandardInput};
 pub use items::{add_session, create_item, move_item, set_capacity};

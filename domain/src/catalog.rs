@@ -159,6 +159,9 @@ pub struct ItemDetail {
     pub free: bool,
     /// Price in fen (分) when the service is not free.
     pub price_cents: Option<i64>,
+    /// Where its picture is served (`/media/…`), when it has one.
+    #[serde(default)]
+    pub image: Option<String>,
     /// Upcoming sessions, earliest first.
     pub sessions: Vec<SessionInfo>,
 }

@@ -12,6 +12,8 @@ pub mod catalog;
 pub mod compliance;
 pub mod facility;
 pub mod geo;
+pub mod image;
+mod image_format;
 pub mod locale;
 pub mod opening;
 pub mod query;

@@ -175,6 +175,7 @@ pub fn router(state: AppState, secure_cookies: bool) -> Router {
     Router::new()
         .route("/healthz", get(api::health::healthz))
         .nest("/api/v1", api::router())
+        .route("/media/{file}", get(api::staff_media::serve))
         .nest_service("/pkg", assets("pkg"))
         .nest_service("/vendor", assets("vendor"))
         .leptos_routes_with_context(&state, routes, context.clone(), {

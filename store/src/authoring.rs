@@ -221,6 +221,19 @@ impl Store {
         .await?)
     }
 
+    /// Every session of an item, soonest first (for its edit page).
+    pub async fn item_sessions(&self, item_id: i64) -> Result<Vec<ConsoleSession>, StoreError> {
+        Ok(sqlx::query_as(
+            "SELECT s.id, i.title AS item_title, s.starts_at, s.capacity, s.remaining, \
+             (SELECT COUNT(*) FROM bookings b WHERE b.session_id = s.id AND b.status = 'attended') AS attended, \
+             f.street_id, f.id AS facility_id FROM sessions s JOIN service_items i ON i.id = s.item_id \
+             JOIN facilities f ON f.id = i.facility_id WHERE s.item_id = $1 ORDER BY s.starts_at, s.id LIMIT 500",
+        )
+        .bind(item_id)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
     /// The bookings holding places in a session, for the door.
     pub async fn door_list(&self, session_id: i64) -> Result<Vec<DoorEntry>, StoreError> {
         Ok(sqlx::query_as(

@@ -139,6 +139,32 @@ impl Store {
         Ok(Some(StaffMember { id, username, display_name, scope, disabled: disabled == 1 }))
     }
 
+    /// Every staff account with its scope, by username.
+    pub async fn staff_members(&self) -> Result<Vec<StaffMember>, StoreError> {
+        let rows: Vec<(i64, String, String, String, Option<i64>, i64)> = sqlx::query_as(
+            "SELECT id, username, display_name, role, street_id, disabled FROM staff_accounts ORDER BY username",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        let links: Vec<(i64, i64)> =
+            sqlx::query_as("SELECT staff_id, facility_id FROM staff_facilities ORDER BY facility_id")
+                .fetch_all(&self.pool)
+                .await?;
+        let mut members = Vec::with_capacity(rows.len());
+        for (id, username, display_name, role, street_id, disabled) in rows {
+            let role = Role::parse(&role).ok_or(StoreError::Conflict("unknown staff role"))?;
+            let facility_ids = links.iter().filter(|(staff, _)| *staff == id).map(|(_, f)| *f).collect();
+            let scope = StaffScope { role, street_id, facility_ids };
+            members.push(StaffMember { id, username, display_name, scope, disabled: disabled == 1 });
+        }
+        Ok(members)
+    }
+
+    /// Streets as (id, name), in display order.
+    pub async fn street_choices(&self) -> Result<Vec<(i64, String)>, StoreError> {
+        Ok(sqlx::query_as("SELECT id, name FROM streets ORDER BY position, id").fetch_all(&self.pool).await?)
+    }
+
     /// Disables (or re-enables) an account; a disabled account's sessions stop working at once.
     pub async fn set_staff_disabled(&self, id: i64, disabled: bool) -> Result<bool, StoreError> {
         let done = sqlx::query("UPDATE staff_accounts SET disabled = $1 WHERE id = $2")

@@ -4,7 +4,9 @@
 //! on a resident's screen. Phrases with numbers or dates are functions below.
 
 pub mod account;
+pub mod service;
 pub mod staff;
+pub mod staff_accounts;
 
 use cc_domain::Locale;
 use chrono::{DateTime, Datelike, FixedOffset, Timelike};

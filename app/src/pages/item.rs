@@ -68,6 +68,9 @@ fn ItemView(item: ItemDetail) -> impl IntoView {
                     " " <a class="maps-link" href=maps_href>{move || t().open_in_maps}</a>
                 </dd>
             </dl>
+            {item.with_value(|i| i.image.clone()).map(|src| view! {
+                <img class="item-picture" src=src alt="" data-testid="item-picture"/>
+            })}
             <p class="description">{item.with_value(|i| i.description.clone())}</p>
             <section aria-labelledby="sessions-heading">
                 <h2 id="sessions-heading">{move || t().item_sessions}</h2>

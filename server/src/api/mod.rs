@@ -14,6 +14,7 @@ mod staff;
 mod staff_audit;
 mod staff_exports;
 mod staff_items;
+pub mod staff_media;
 
 use axum::routing::{get, post};
 use axum::Router;
@@ -63,6 +64,13 @@ pub fn router() -> Router<AppState> {
         .route("/staff/compliance.xlsx", get(|s, c, h, st| staff_exports::compliance(Xlsx, s, c, h, st)))
         .route("/staff/items", post(staff_items::create))
         .route("/staff/sessions/{id}", axum::routing::patch(staff_items::change_session))
+        .route("/staff/items/{id}", get(staff_items::show_item).patch(staff_items::edit_item))
+        .route(
+            "/staff/items/{id}/image",
+            axum::routing::put(staff_media::put_image)
+                .post(staff_media::post_image_form)
+                .layer(axum::extract::DefaultBodyLimit::max(staff_media::BODY_LIMIT)),
+        )
         .route("/staff/items/{id}/sessions", post(staff_items::add_session))
         .route("/staff/items/{id}/transitions", post(staff_items::move_item))
         .route("/openapi.json", get(openapi))

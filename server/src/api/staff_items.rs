@@ -151,3 +151,47 @@ pub async fn change_standard(
     };
     respond(&headers, result.await)
 }
+
+/// `GET /staff/items/{id}`: an item's fields, status and picture, for staff who see it.
+pub async fn show_item(
+    State(auth): State<StaffAuth>,
+    ClientAddress(client): ClientAddress,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    staff: Result<Staff, ApiError>,
+) -> Response {
+    let result = async {
+        let actor = Actor { member: staff?.0, client };
+        let found = cc_console::item_for_edit(auth.store(), &actor, item_id(&id)?).await?;
+        let mut body = serde_json::to_value(&found.text).unwrap_or_default();
+        body["id"] = json!(found.item.id);
+        body["status"] = json!(found.item.status.as_str());
+        body["review_comment"] = json!(found.item.review_comment);
+        body["image"] = json!(found.image);
+        body["editable"] = json!(found.may_edit);
+        Ok(Json(body))
+    };
+    respond(&headers, result.await)
+}
+
+/// `PATCH /staff/items/{id}`: new fields for an item the staff member may edit now; 200 with
+/// the item as `GET` shows it.
+pub async fn edit_item(
+    State(auth): State<StaffAuth>,
+    ClientAddress(client): ClientAddress,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    staff: Result<Staff, ApiError>,
+    body: Bytes,
+) -> Response {
+    let result = async {
+        let actor = Actor { member: staff?.0, client };
+        let item = item_id(&id)?;
+        cc_console::edit_item(auth.store(), &actor, item, json_body::<ItemInput>(&body)?).await?;
+        let text = auth.store().item_text(item).await?.ok_or(ApiError::NotFound("item"))?;
+        let mut body = serde_json::to_value(&text).unwrap_or_default();
+        body["id"] = json!(item);
+        Ok(Json(body))
+    };
+    respond(&headers, result.await)
+}

@@ -68,6 +68,8 @@ async fn the_openapi_document_describes_every_route() {
         "/staff/me",
         "/staff/sessions/{id}/checkins",
         "/staff/items",
+        "/staff/items/{id}",
+        "/staff/items/{id}/image",
         "/staff/audit",
         "/staff/sessions/{id}",
         "/staff/sessions/{id}/bookings.csv",

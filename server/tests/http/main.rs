@@ -9,6 +9,7 @@ mod api_items;
 mod api_reference;
 mod api_rush;
 mod api_staff;
+mod api_staff_editing;
 mod api_staff_facilities;
 mod api_staff_items;
 mod assets;

@@ -107,6 +107,8 @@ pub(super) struct DetailRow {
     facility_address: String,
     facility_lat: f64,
     facility_lng: f64,
+    image_token: Option<String>,
+    image_type: Option<String>,
 }
 
 impl DetailRow {
@@ -131,6 +133,7 @@ impl DetailRow {
             },
             free: self.free == 1,
             price_cents: self.price_cents,
+            image: crate::media::image_path(self.image_token.as_deref(), self.image_type.as_deref()),
             sessions,
         }
     }

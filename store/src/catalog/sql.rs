@@ -37,8 +37,10 @@ pub(super) const DETAIL_SQL: &str =
     a.slug AS audience_slug, a.name AS audience_name, a.name_en AS audience_name_en, \
     s.slug AS street_slug, s.name AS street_name, s.name_en AS street_name_en, \
     f.id AS facility_id, f.name AS facility_name, f.level AS facility_level, \
-    f.address AS facility_address, f.lat AS facility_lat, f.lng AS facility_lng \
+    f.address AS facility_address, f.lat AS facility_lat, f.lng AS facility_lng, \
+    m.token AS image_token, m.content_type AS image_type \
     FROM service_items i \
+    LEFT JOIN item_images m ON m.id = i.image_id \
     JOIN categories c ON c.id = i.category_id \
     JOIN audiences a ON a.id = i.audience_id \
     JOIN facilities f ON f.id = i.facility_id \

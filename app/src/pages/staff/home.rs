@@ -64,6 +64,9 @@ fn Console(
             {me.display_name.clone()} " · " {move || role.label(prefs.lang())} " "
             <button type="button" class="link-button" on:click=move |_| { log_out.dispatch(()); }>{move || s().log_out}</button>
             {(role == Role::DistrictAdmin).then(|| view! { " · " <a href="/staff/audit">{move || s().audit}</a> })}
+            {matches!(role, Role::DistrictAdmin | Role::StreetAdmin).then(|| view! {
+                " · " <a href="/staff/accounts">{move || crate::i18n::staff_accounts::account_strings(prefs.lang()).heading}</a>
+            })}
             {matches!(role, Role::DistrictAdmin | Role::StreetAdmin | Role::FacilityManager).then(|| view! {
                 " · " <a href="/staff/facilities">{move || s().facility_records}</a>
             })}
@@ -117,7 +120,7 @@ fn ItemRow(item: ItemLine, role: Role, moves: ServerAction<MoveService>) -> impl
     let status_text = item.status.clone();
     view! {
         <tr data-testid="staff-item" data-status=item.status.clone()>
-            <td><a href=format!("/items/{}", item.id)>{item.title.clone()}</a><br/><small>{item.facility_name.clone()}</small></td>
+            <td><a href=format!("/staff/items/{}", item.id) data-testid=format!("edit-{}", item.id)>{item.title.clone()}</a><br/><small>{item.facility_name.clone()}</small></td>
             <td>{move || item_status(prefs.lang(), &status_text)}
                 {item.review_comment.clone().map(|c| view! { <br/><small>{c}</small> })}</td>
             <td class="actions">

@@ -1,11 +1,13 @@
 //! The staff console under `/staff`: log in, the services and sessions in the staff member's
 //! scope with their workflow actions, and door check-in.
 
+pub mod accounts;
 pub mod audit;
 pub mod door;
 pub mod facilities;
 pub mod home;
 pub mod login;
+pub mod service;
 
 use leptos::prelude::*;
 

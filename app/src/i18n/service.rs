@@ -1,0 +1,78 @@
+//! Phrases of a service's console page, in Chinese and English.
+
+use cc_domain::image::ImageProblem;
+use cc_domain::Locale;
+
+/// Phrases of the service page.
+pub struct ServiceStrings {
+    pub heading: &'static str,
+    pub fields: &'static str,
+    pub not_editable: &'static str,
+    pub saved: &'static str,
+    pub free: &'static str,
+    pub price_yuan: &'static str,
+    pub picture: &'static str,
+    pub no_picture: &'static str,
+    pub upload: &'static str,
+    pub picture_hint: &'static str,
+    pub picture_saved: &'static str,
+    pub sessions: &'static str,
+    pub change: &'static str,
+    pub public_page: &'static str,
+    pub edit: &'static str,
+}
+
+const ZH: ServiceStrings = ServiceStrings {
+    heading: "服务",
+    fields: "内容",
+    not_editable: "现在不能修改：待审核和已归档的服务不能改，已发布的服务只有区级管理员可以改。",
+    saved: "已保存。",
+    free: "免费",
+    price_yuan: "价格（元）",
+    picture: "图片",
+    no_picture: "还没有图片。",
+    upload: "上传图片",
+    picture_hint: "JPEG或PNG，不超过5MB，每边200到8000像素。照片里的拍摄地点等信息会被去除。",
+    picture_saved: "图片已保存。",
+    sessions: "场次",
+    change: "修改",
+    public_page: "居民看到的页面",
+    edit: "编辑",
+};
+
+const EN: ServiceStrings = ServiceStrings {
+    heading: "Service",
+    fields: "Details",
+    not_editable: "It cannot be changed now: submitted and archived services cannot, published ones only by district admins.",
+    saved: "Saved.",
+    free: "Free",
+    price_yuan: "Price (yuan)",
+    picture: "Picture",
+    no_picture: "No picture yet.",
+    upload: "Upload a picture",
+    picture_hint: "JPEG or PNG, at most 5 MB, each side 200 to 8,000 pixels. Where a photo was taken and other metadata are removed.",
+    picture_saved: "Picture saved.",
+    sessions: "Sessions",
+    change: "Change",
+    public_page: "The page residents see",
+    edit: "Edit",
+};
+
+/// The service page's phrases in `locale`.
+pub fn service_strings(locale: Locale) -> &'static ServiceStrings {
+    match locale {
+        Locale::Zh => &ZH,
+        Locale::En => &EN,
+    }
+}
+
+/// Why an upload was refused, from the code the upload's redirect carries.
+pub fn image_error(locale: Locale, code: &str) -> String {
+    match (ImageProblem::from_code(code), code) {
+        (Some(problem), _) => locale.pick(problem.zh(), &problem.to_string()).to_string(),
+        (None, "forbidden") => {
+            locale.pick("这不在您的管理范围内。", "This is outside what your account may manage.").into()
+        }
+        _ => locale.pick("图片没有保存，请稍后再试。", "The picture was not saved; try again later.").into(),
+    }
+}

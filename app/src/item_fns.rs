@@ -1,0 +1,115 @@
+//! Server functions for a service's own console page: its fields, its picture, its sessions'
+//! capacities. Every change goes through `cc-console`, exactly as the staff API does.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::error::AppError;
+use crate::staff_fns::SessionLine;
+
+/// A service as its console page shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ServicePage {
+    pub id: i64,
+    pub status: String,
+    pub review_comment: Option<String>,
+    pub text: cc_domain::authoring::ItemInput,
+    pub image: Option<String>,
+    /// Whether this staff member may change it now.
+    pub editable: bool,
+    pub sessions: Vec<SessionLine>,
+    /// Facilities it may be moved to: (id, name).
+    pub facilities: Vec<(i64, String)>,
+    pub categories: Vec<cc_domain::Named>,
+    pub audiences: Vec<cc_domain::Named>,
+}
+
+/// A service for staff who see it.
+#[server]
+pub async fn load_service(item_id: i64) -> Result<ServicePage, AppError> {
+    use cc_domain::staff::Place;
+    let actor = crate::staff_fns::context::actor().await?;
+    let store = crate::staff_fns::context::staff_auth()?.store().clone();
+    let found = cc_console::item_for_edit(&store, &actor, item_id).await?;
+    let scope = &actor.member.scope;
+    let wrote_it = found.item.created_by == Some(actor.member.id);
+    let facilities = store
+        .facility_choices()
+        .await?
+        .into_iter()
+        .filter(|(id, _, street)| {
+            *id == found.text.facility_id
+                || scope.can_author_at(Place { facility_id: *id, street_id: *street }, wrote_it)
+        })
+        .map(|(id, name, _)| (id, name))
+        .collect();
+    let sessions =
+        store.item_sessions(item_id).await?.into_iter().map(crate::staff_fns::session_line).collect();
+    Ok(ServicePage {
+        id: found.item.id,
+        status: found.item.status.as_str().to_string(),
+        review_comment: found.item.review_comment,
+        text: found.text,
+        image: found.image,
+        editable: found.may_edit,
+        sessions,
+        facilities,
+        categories: store.categories().await?,
+        audiences: store.audiences().await?,
+    })
+}
+
+/// Saves a service's fields.
+#[server]
+#[allow(clippy::too_many_arguments)]
+pub async fn save_service(
+    item_id: i64,
+    title: String,
+    description: String,
+    provider: String,
+    category: String,
+    audience: String,
+    facility_id: i64,
+    free: Option<String>,
+    price_yuan: Option<String>,
+) -> Result<(), AppError> {
+    let free = free.is_some();
+    let price_cents = match price_yuan.as_deref().map(str::trim).filter(|p| !p.is_empty()) {
+        Some(text) if !free => Some(yuan_to_fen(text).ok_or(cc_console::ConsoleError::Field(
+            cc_domain::authoring::FieldError {
+                field: "price_cents",
+                zh: "价格应为数字（元）",
+                en: "a price in yuan",
+            },
+        ))?),
+        _ => None,
+    };
+    let actor = crate::staff_fns::context::actor().await?;
+    let store = crate::staff_fns::context::staff_auth()?.store().clone();
+    let input = cc_domain::authoring::ItemInput {
+        title,
+        description,
+        provider,
+        category,
+        audience,
+        facility_id,
+        free,
+        price_cents,
+    };
+    Ok(cc_console::edit_item(&store, &actor, item_id, input).await?)
+}
+
+/// Changes a session's capacity (never below the places held).
+#[server]
+pub async fn change_capacity(session_id: i64, capacity: i64) -> Result<(), AppError> {
+    let actor = crate::staff_fns::context::actor().await?;
+    let store = crate::staff_fns::context::staff_auth()?.store().clone();
+    Ok(cc_console::set_capacity(&store, &actor, session_id, capacity).await?)
+}
+
+/// "12.5" yuan as 1250 fen.
+#[cfg(feature = "ssr")]
+fn yuan_to_fen(text: &str) -> Option<i64> {
+    let yuan: f64 = text.parse().ok().filter(|y: &f64| y.is_finite() && *y >= 0.0)?;
+    Some((yuan * 100.0).round() as i64)
+}

@@ -1,0 +1,192 @@
+//! `/staff/items/{id}`: one service in the console — its fields, its picture and its sessions'
+//! capacities, editable while the workflow and the staff member's role allow.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+use super::StaffError;
+use crate::components::status::Loading;
+use crate::i18n::date_time;
+use crate::i18n::service::{image_error, service_strings};
+use crate::i18n::staff::{item_status, staff_strings};
+use crate::item_fns::{load_service, ChangeCapacity, SaveService, ServicePage};
+use crate::prefs::use_prefs;
+use crate::staff_fns::SessionLine;
+
+/// The service page.
+#[component]
+pub fn ServiceConsolePage() -> impl IntoView {
+    let prefs = use_prefs();
+    let t = move || service_strings(prefs.lang());
+    let params = use_params_map();
+    let id =
+        Memo::new(move |_| params.with(|p| p.get("id").and_then(|s| s.parse::<i64>().ok()).unwrap_or(0)));
+    let save = ServerAction::<SaveService>::new();
+    let capacity = ServerAction::<ChangeCapacity>::new();
+    let page = Resource::new(
+        move || (id.get(), save.version().get(), capacity.version().get()),
+        |(id, _, _)| load_service(id),
+    );
+    view! {
+        <Title text=move || t().heading/>
+        <section class="staff service">
+            <p><a href="/staff">{move || staff_strings(prefs.lang()).back}</a></p>
+            <Transition fallback=Loading>
+                {move || Suspend::new(async move {
+                    match page.await {
+                        Ok(data) => view! { <Service data save capacity/> }.into_any(),
+                        Err(error) => view! { <StaffError error/> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </section>
+    }
+}
+
+#[component]
+fn Service(
+    data: ServicePage,
+    save: ServerAction<SaveService>,
+    capacity: ServerAction<ChangeCapacity>,
+) -> impl IntoView {
+    let prefs = use_prefs();
+    let t = move || service_strings(prefs.lang());
+    let status = data.status.clone();
+    view! {
+        <h1 data-testid="service-title">{data.text.title.clone()}</h1>
+        <p data-testid="service-status" data-status=data.status.clone()>
+            {move || item_status(prefs.lang(), &status)}
+            {data.review_comment.clone().map(|c| view! { " · " <small>{c}</small> })}
+            {(data.status == "published").then(|| view! {
+                " · " <a href=format!("/items/{}", data.id)>{move || t().public_page}</a>
+            })}
+        </p>
+        {(!data.editable).then(|| view! { <p class="notice" data-testid="not-editable">{move || t().not_editable}</p> })}
+        <Picture id=data.id image=data.image.clone() editable=data.editable/>
+        {data.editable.then(|| view! { <Fields data=data.clone() save/> })}
+        <h2>{move || t().sessions}</h2>
+        <Sessions sessions=data.sessions.clone() editable=data.editable capacity/>
+    }
+}
+
+#[component]
+fn Picture(id: i64, image: Option<String>, editable: bool) -> impl IntoView {
+    let prefs = use_prefs();
+    let t = move || service_strings(prefs.lang());
+    let query = use_query_map();
+    let saved = move || query.with(|q| q.get("image").is_some_and(|v| v == "saved"));
+    let error = move || query.with(|q| q.get("image_error"));
+    view! {
+        <h2>{move || t().picture}</h2>
+        {match image {
+            Some(src) => view! { <img class="service-picture" src=src alt="" data-testid="service-picture"/> }.into_any(),
+            None => view! { <p>{move || t().no_picture}</p> }.into_any(),
+        }}
+        {move || saved().then(|| view! { <p class="booking-outcome" role="status">{t().picture_saved}</p> })}
+        {move || error().map(|code| view! {
+            <p class="form-error" role="alert" data-testid="picture-error">{image_error(prefs.lang(), &code)}</p>
+        })}
+        {editable.then(|| view! {
+            // A plain multipart form: it works without JavaScript and the API answers with a
+            // redirect back here carrying the outcome.
+            <form class="staff-form" method="post" enctype="multipart/form-data"
+                action=format!("/api/v1/staff/items/{id}/image") data-testid="picture-form">
+                <label><span>{move || t().upload}</span>
+                    <input type="file" name="image" accept="image/jpeg,image/png" required/></label>
+                <p class="hint">{move || t().picture_hint}</p>
+                <button type="submit">{move || t().upload}</button>
+            </form>
+        })}
+    }
+}
+
+#[component]
+fn Fields(data: ServicePage, save: ServerAction<SaveService>) -> impl IntoView {
+    let prefs = use_prefs();
+    let s = move || staff_strings(prefs.lang());
+    let t = move || service_strings(prefs.lang());
+    let text = data.text;
+    let options = move |list: Vec<cc_domain::Named>, chosen: String| {
+        list.into_iter()
+            .map(move |n| {
+                let selected = n.slug == chosen;
+                let slug = n.slug.clone();
+                view! { <option value=slug selected=selected>{move || n.label(prefs.lang()).to_string()}</option> }
+            })
+            .collect_view()
+    };
+    let price = text.price_cents.map(|c| format!("{:.2}", c as f64 / 100.0)).unwrap_or_default();
+    view! {
+        <h2>{move || t().fields}</h2>
+        <ActionForm action=save attr:class="staff-form" attr:data-testid="service-form">
+            <input type="hidden" name="item_id" value=data.id.to_string()/>
+            <label><span>{move || s().title}</span>
+                <input type="text" name="title" required maxlength="100" value=text.title.clone()/></label>
+            <label><span>{move || s().description}</span>
+                <textarea name="description" rows="6" maxlength="5000">{text.description.clone()}</textarea></label>
+            <label><span>{move || s().provider}</span>
+                <input type="text" name="provider" required maxlength="100" value=text.provider.clone()/></label>
+            <label><span>{move || s().category}</span>
+                <select name="category">{options(data.categories, text.category.clone())}</select></label>
+            <label><span>{move || s().audience}</span>
+                <select name="audience">{options(data.audiences, text.audience.clone())}</select></label>
+            <label><span>{move || s().facility}</span>
+                <select name="facility_id">
+                    {data.facilities.into_iter().map(|(id, name)| view! {
+                        <option value=id.to_string() selected=id == text.facility_id>{name}</option>
+                    }).collect_view()}
+                </select>
+            </label>
+            <label class="field-check"><input type="checkbox" name="free" value="on" checked=text.free/>
+                <span>{move || t().free}</span></label>
+            <label><span>{move || t().price_yuan}</span>
+                <input type="number" name="price_yuan" min="0" step="0.01" value=price/></label>
+            {move || save.value().get().map(|outcome| match outcome {
+                Ok(()) => view! { <p class="booking-outcome" role="status" data-testid="service-saved">{t().saved}</p> }.into_any(),
+                Err(e) => view! { <p class="form-error" role="alert" data-testid="form-error">{e.message(prefs.lang())}</p> }.into_any(),
+            })}
+            <button type="submit" class="primary">{move || s().save}</button>
+        </ActionForm>
+    }
+}
+
+#[component]
+fn Sessions(
+    sessions: Vec<SessionLine>,
+    editable: bool,
+    capacity: ServerAction<ChangeCapacity>,
+) -> impl IntoView {
+    let prefs = use_prefs();
+    let s = move || staff_strings(prefs.lang());
+    let t = move || service_strings(prefs.lang());
+    if sessions.is_empty() {
+        return view! { <p>{move || s().no_sessions}</p> }.into_any();
+    }
+    view! {
+        {move || capacity.value().get().and_then(Result::err).map(|e| view! {
+            <p class="form-error" role="alert" data-testid="capacity-error">{e.message(prefs.lang())}</p>
+        })}
+        <table class="sessions" data-testid="service-sessions">
+            <tbody>
+                {sessions.into_iter().map(|session| view! {
+                    <tr>
+                        <td>{move || date_time(prefs.lang(), &session.starts_at)}</td>
+                        <td>{move || s().booked} " " {session.held} "/" {session.capacity}</td>
+                        <td>{move || s().attended} " " {session.attended}</td>
+                        <td>{editable.then(|| view! {
+                            <ActionForm action=capacity attr:class="inline-form">
+                                <input type="hidden" name="session_id" value=session.id.to_string()/>
+                                <input type="number" name="capacity" min="0" max="100000" required
+                                    value=session.capacity.to_string() aria-label=move || s().capacity/>
+                                <button type="submit">{move || t().change}</button>
+                            </ActionForm>
+                        })}</td>
+                        <td><a class="button" href=format!("/staff/checkin/{}", session.id)>{move || s().check_in}</a></td>
+                    </tr>
+                }).collect_view()}
+            </tbody>
+        </table>
+    }
+    .into_any()
+}

@@ -1,0 +1,126 @@
+//! Pictures: `PUT /staff/items/{id}/image` (the picture as the body, for API clients),
+//! `POST /staff/items/{id}/image` (a multipart form from the console page, answered with a
+//! redirect back to it), and `GET /media/{token}.{ext}` serving them.
+
+use axum::body::{to_bytes, Body};
+use axum::extract::{FromRequest, Multipart, Path, Request, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::Json;
+use cc_auth::StaffAuth;
+use cc_console::{Actor, ConsoleError};
+use cc_domain::image::{ImageProblem, MAX_IMAGE_BYTES};
+use http::{header, HeaderMap, StatusCode};
+use serde_json::json;
+
+use super::error::{respond, ApiError};
+use super::resident::ClientAddress;
+use super::staff::Staff;
+
+/// What the route reads at most: a little more than the largest picture, so that a picture
+/// too large is still read far enough to be answered with our own words.
+pub const BODY_LIMIT: usize = MAX_IMAGE_BYTES + 1024 * 1024;
+
+fn too_large() -> ApiError {
+    let problem = ImageProblem::TooLarge;
+    ApiError::Console(ConsoleError::Refused {
+        status: 413,
+        code: problem.code(),
+        zh: problem.zh().into(),
+        en: problem.to_string(),
+    })
+}
+
+fn item_id(text: &str) -> Result<i64, ApiError> {
+    text.parse().map_err(|_| ApiError::NotFound("item"))
+}
+
+/// `PUT /staff/items/{id}/image`: 200 with the picture's path; 413 too large, 422 not a JPEG
+/// or PNG or out of size.
+pub async fn put_image(
+    State(auth): State<StaffAuth>,
+    ClientAddress(client): ClientAddress,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    staff: Result<Staff, ApiError>,
+    body: Body,
+) -> Response {
+    let result = async {
+        let actor = Actor { member: staff?.0, client };
+        let item = item_id(&id)?;
+        let bytes = to_bytes(body, BODY_LIMIT).await.map_err(|_| too_large())?;
+        let path = cc_console::set_item_image(auth.store(), &actor, item, &bytes).await?;
+        Ok(Json(json!({ "id": item, "image": path })))
+    };
+    respond(&headers, result.await)
+}
+
+/// `POST /staff/items/{id}/image` from the console's form (field `image`): back to the item's
+/// page, with `?image=saved` or `?image_error=<code>` for it to explain.
+pub async fn post_image_form(
+    State(auth): State<StaffAuth>,
+    ClientAddress(client): ClientAddress,
+    Path(id): Path<String>,
+    staff: Result<Staff, ApiError>,
+    request: Request,
+) -> Response {
+    let Ok(item) = item_id(&id) else {
+        return Redirect::to("/staff").into_response();
+    };
+    let back = |query: &str| Redirect::to(&format!("/staff/items/{item}?{query}")).into_response();
+    let Ok(staff) = staff else {
+        return Redirect::to("/staff/login").into_response();
+    };
+    let actor = Actor { member: staff.0, client };
+    let Ok(mut form) = Multipart::from_request(request, &()).await else {
+        return back("image_error=empty");
+    };
+    let mut bytes = None;
+    loop {
+        match form.next_field().await {
+            Ok(Some(field)) if field.name() == Some("image") => match field.bytes().await {
+                Ok(data) => bytes = Some(data),
+                Err(_) => return back("image_error=too_large"),
+            },
+            Ok(Some(_)) => continue,
+            Ok(None) => break,
+            Err(_) => return back("image_error=too_large"),
+        }
+    }
+    match cc_console::set_item_image(auth.store(), &actor, item, &bytes.unwrap_or_default()).await {
+        Ok(_) => back("image=saved"),
+        Err(ConsoleError::Refused { code, .. }) => back(&format!("image_error={code}")),
+        Err(ConsoleError::Forbidden) => back("image_error=forbidden"),
+        Err(ConsoleError::NotFound(_)) => Redirect::to("/staff").into_response(),
+        Err(e) => {
+            tracing::error!(error = %e, "failed to store a picture");
+            back("image_error=internal")
+        }
+    }
+}
+
+/// `GET /media/{token}.{ext}`: a stored picture, cached for good (a new picture gets a new token).
+pub async fn serve(State(auth): State<StaffAuth>, Path(file): Path<String>) -> Response {
+    let Some((token, extension)) = file.split_once('.') else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    match auth.store().image_by_token(token).await {
+        Ok(Some(image))
+            if image.content_type.ends_with(if extension == "jpg" { "jpeg" } else { extension }) =>
+        {
+            (
+                [
+                    (header::CONTENT_TYPE, image.content_type),
+                    (header::CACHE_CONTROL, "public, max-age=31536000, immutable".into()),
+                    (header::CONTENT_SECURITY_POLICY, "default-src 'none'; sandbox".into()),
+                ],
+                image.bytes,
+            )
+                .into_response()
+        }
+        Ok(_) => StatusCode::NOT_FOUND.into_response(),
+        Err(e) => {
+            tracing::error!(error = %e, "failed to read a picture");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
+}
