@@ -28,8 +28,8 @@ pub struct FacilityRecords {
 /// Records in scope, with each one's compliance.
 #[server]
 pub async fn load_facility_records() -> Result<FacilityRecords, AppError> {
-    use cc_domain::staff::{Place, Role};
-    let member = crate::staff_fns::context::member().await?;
+    use cc_domain::staff::Role;
+    let actor = crate::staff_fns::context::actor().await?;
     let store = crate::staff_fns::context::staff_auth()?.store().clone();
     let compliant: std::collections::HashMap<i64, bool> = store
         .facilities(&cc_domain::FacilityQuery::default(), cc_domain::time::now())
@@ -38,11 +38,9 @@ pub async fn load_facility_records() -> Result<FacilityRecords, AppError> {
         .map(|f| (f.id, f.compliant))
         .collect();
     let mut facilities = Vec::new();
-    for (id, name, street_id, (area_m2, hours, free, lat, lng)) in store.all_facility_records().await? {
-        let place = Place { facility_id: id, street_id };
-        if member.scope.role == Role::Provider || !member.scope.can_author_at(place, false) {
-            continue;
-        }
+    for (id, name, _, (area_m2, hours, free, lat, lng)) in
+        cc_console::facility_records(&store, &actor).await?
+    {
         facilities.push(FacilityRecordLine {
             id,
             name,
@@ -57,7 +55,7 @@ pub async fn load_facility_records() -> Result<FacilityRecords, AppError> {
     Ok(FacilityRecords {
         facilities,
         standards,
-        may_edit_standards: member.scope.role == Role::DistrictAdmin,
+        may_edit_standards: actor.member.scope.role == Role::DistrictAdmin,
     })
 }
 

@@ -234,17 +234,10 @@ pub async fn move_service(item_id: i64, action: String, comment: String) -> Resu
 /// A session's door list, for staff who may check people in there.
 #[server]
 pub async fn load_door(session_id: i64) -> Result<DoorList, AppError> {
-    use cc_domain::staff::Place;
-    let member = context::member().await?;
-    let store = context::staff_auth()?.store().clone();
-    let session = store.console_session(session_id).await?.ok_or(AppError::NotFound)?;
-    if !member.scope.can_check_in_at(Place { facility_id: session.facility_id, street_id: session.street_id })
-    {
-        return Err(cc_console::ConsoleError::Forbidden.into());
-    }
-    let entries = store
-        .door_list(session_id)
-        .await?
+    let actor = context::actor().await?;
+    let (session, entries) =
+        cc_console::door_list(context::staff_auth()?.store(), &actor, session_id).await?;
+    let entries = entries
         .into_iter()
         .map(|e| {
             (cc_domain::account::mask_phone(&e.phone), e.status, e.checked_in_at.map(cc_domain::time::local))
@@ -282,17 +275,14 @@ pub async fn load_audit(
     action: String,
     refused_only: bool,
 ) -> Result<Vec<AuditLine>, AppError> {
-    let member = context::member().await?;
-    if member.scope.role != cc_domain::staff::Role::DistrictAdmin {
-        return Err(cc_console::ConsoleError::Forbidden.into());
-    }
+    let actor = context::actor().await?;
     let filter = cc_store::staff::AuditFilter {
         username: Some(username).filter(|u| !u.is_empty()),
         action: Some(action).filter(|a| !a.is_empty()),
         refused_only,
         before_id: None,
     };
-    let records = context::staff_auth()?.store().audit_records(&filter, 200).await?;
+    let records = cc_console::read_audit(context::staff_auth()?.store(), &actor, &filter, 200).await?;
     Ok(records
         .into_iter()
         .map(|r| AuditLine {

@@ -79,3 +79,18 @@ pub async fn check_in(
         )),
     }
 }
+
+/// A session's line and the bookings holding its places, for staff who may check people in
+/// there (numbers are for the caller to mask).
+pub async fn door_list(
+    store: &Store,
+    actor: &Actor,
+    session: i64,
+) -> Result<(cc_store::ConsoleSession, Vec<cc_store::DoorEntry>), ConsoleError> {
+    let line = store.console_session(session).await?.ok_or(ConsoleError::NotFound("session"))?;
+    let place = cc_domain::staff::Place { facility_id: line.facility_id, street_id: line.street_id };
+    if !actor.member.scope.can_check_in_at(place) {
+        return refuse(store, actor.audit("read_door_list", "session", Some(session))).await;
+    }
+    Ok((line, store.door_list(session).await?))
+}

@@ -113,3 +113,23 @@ pub async fn update_standard(
     store.append_audit(&entry).await?;
     Ok(())
 }
+
+/// The records of the facilities the actor keeps: (id, name, street id, facts). Reviewers and
+/// providers keep none and are refused (audited).
+pub async fn facility_records(
+    store: &Store,
+    actor: &Actor,
+) -> Result<Vec<(i64, String, i64, cc_store::FacilityRecord)>, ConsoleError> {
+    if matches!(actor.member.scope.role, Role::Reviewer | Role::Provider) {
+        return refuse(store, actor.audit("read_facility_records", "district", None)).await;
+    }
+    Ok(store
+        .all_facility_records()
+        .await?
+        .into_iter()
+        .filter(|(id, _, street_id, _)| {
+            let place = cc_domain::staff::Place { facility_id: *id, street_id: *street_id };
+            actor.member.scope.can_author_at(place, false)
+        })
+        .collect())
+}

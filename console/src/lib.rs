@@ -3,6 +3,7 @@
 //! audit log — the change or the refusal.
 
 mod accounts;
+mod audit_log;
 mod checkin;
 mod editing;
 mod error;
@@ -11,10 +12,11 @@ mod facilities;
 mod items;
 
 pub use accounts::{create_staff, disable_staff, managed_accounts, NewAccount};
-pub use checkin::{check_in, CheckedIn};
+pub use audit_log::read_audit;
+pub use checkin::{check_in, door_list, CheckedIn};
 pub use editing::{edit_item, item_for_edit, set_item_image, EditableItem};
 pub use error::ConsoleError;
-pub use facilities::{update_facility, update_standard, FacilityInput, StandardInput};
+pub use facilities::{facility_records, update_facility, update_standard, FacilityInput, StandardInput};
 pub use items::{add_session, create_item, move_item, set_capacity};
 
 use cc_store::staff::{AuditEntry, StaffMember};

@@ -4,8 +4,7 @@ use axum::extract::{Query, State};
 use axum::response::Response;
 use axum::Json;
 use cc_auth::StaffAuth;
-use cc_console::ConsoleError;
-use cc_domain::staff::Role;
+use cc_console::Actor;
 use cc_domain::time::local;
 use cc_store::staff::AuditFilter;
 use http::HeaderMap;
@@ -13,6 +12,7 @@ use serde::Deserialize;
 use serde_json::json;
 
 use super::error::{respond, ApiError};
+use super::resident::ClientAddress;
 use super::staff::Staff;
 
 /// Lines per page.
@@ -30,22 +30,20 @@ pub struct AuditQuery {
 /// The log: `username`, `action`, `refused=1` filter; `before` pages back. District admins only.
 pub async fn list(
     State(auth): State<StaffAuth>,
+    ClientAddress(client): ClientAddress,
     headers: HeaderMap,
     staff: Result<Staff, ApiError>,
     Query(query): Query<AuditQuery>,
 ) -> Response {
     let result = async {
-        let Staff(member) = staff?;
-        if member.scope.role != Role::DistrictAdmin {
-            return Err(ConsoleError::Forbidden.into());
-        }
+        let actor = Actor { member: staff?.0, client };
         let filter = AuditFilter {
             username: query.username.filter(|u| !u.is_empty()),
             action: query.action.filter(|a| !a.is_empty()),
             refused_only: matches!(query.refused.as_deref(), Some("1" | "true" | "on")),
             before_id: query.before,
         };
-        let records = auth.store().audit_records(&filter, PAGE).await?;
+        let records = cc_console::read_audit(auth.store(), &actor, &filter, PAGE).await?;
         let next = (records.len() as i64 == PAGE).then(|| records.last().map(|r| r.id)).flatten();
         let entries: Vec<_> = records
             .into_iter()

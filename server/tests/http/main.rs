@@ -18,3 +18,4 @@ mod pages;
 mod pages_accounts;
 mod pages_facilities;
 mod pages_staff;
+mod staff_matrix;

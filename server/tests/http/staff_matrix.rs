@@ -1,0 +1,398 @@
+//! Every staff action, through the API and through the console's server functions, tried by
+//! every role inside and outside its scope (and by a resident and a stranger): allowed, or
+//! refused with the refusal on the audit log. Each actor gets a fresh world, so one actor's
+//! changes never decide another's outcome.
+
+use cc_domain::staff::{Role, StaffScope};
+use leptos::server_fn::ServerFn;
+use serde_json::{json, Value};
+
+use crate::helpers::{spawn_app, TestApp, Visitor};
+
+/// Who tries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Who {
+    DistrictAdmin,
+    StreetIn,
+    StreetOut,
+    ManagerIn,
+    ManagerOut,
+    Reviewer,
+    /// A provider trying items it did not write.
+    Provider,
+    Resident,
+    Stranger,
+}
+use Who::*;
+
+const STAFF: [Who; 7] = [DistrictAdmin, StreetIn, StreetOut, ManagerIn, ManagerOut, Reviewer, Provider];
+
+/// What came of an attempt.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Outcome {
+    Allowed,
+    Refused,
+    LoginNeeded,
+}
+
+/// The objects every attempt is made on, all at facility `facility` in street 1.
+struct World {
+    app: TestApp,
+    facility: i64,
+    draft: i64,
+    submitted: i64,
+    published: i64,
+    session: i64,
+    /// A facility manager of `facility`, to be disabled.
+    target: i64,
+}
+
+const PASSWORD: &str = "staff password 2026 石景山";
+
+async fn account(app: &TestApp, username: &str, scope: StaffScope) -> i64 {
+    let auth = cc_auth::StaffAuth::new(app.store.clone(), true);
+    auth.create(username, "测试", PASSWORD, &scope, None).await.unwrap().unwrap()
+}
+
+fn scope(role: Role, street_id: Option<i64>, facility_ids: Vec<i64>) -> StaffScope {
+    StaffScope { role, street_id, facility_ids }
+}
+
+fn item_fields(facility: i64) -> Value {
+    json!({ "title": "矩阵测试服务", "provider": "街道", "category": "reading", "audience": "all", "facility_id": facility })
+}
+
+fn session_fields() -> Value {
+    let at = |hours: i64| cc_domain::time::local(cc_domain::time::now() + hours * 3600).to_rfc3339();
+    json!({ "starts_at": at(72), "ends_at": at(74), "capacity": 20, "booking_opens_at": at(-1), "booking_closes_at": at(71) })
+}
+
+async fn world() -> World {
+    let app = spawn_app().await;
+    let facility = app.facility_in(1).await;
+    let author = app.staff("author", scope(Role::StreetAdmin, Some(1), vec![])).await;
+    let reviewer = app.staff("world-reviewer", scope(Role::Reviewer, None, vec![])).await;
+    let mut ids = Vec::new();
+    for _ in 0..3 {
+        let (status, body) = author.post("/api/v1/staff/items", item_fields(facility)).await;
+        assert_eq!(status, 201, "{body}");
+        ids.push(body["id"].as_i64().unwrap());
+    }
+    let (draft, submitted, published) = (ids[0], ids[1], ids[2]);
+    let (_, added) =
+        author.post(&format!("/api/v1/staff/items/{published}/sessions"), session_fields()).await;
+    let session = added["id"].as_i64().unwrap();
+    for (who, item, action) in
+        [(&author, submitted, "submit"), (&author, published, "submit"), (&reviewer, published, "publish")]
+    {
+        let path = format!("/api/v1/staff/items/{item}/transitions");
+        assert_eq!(who.post(&path, json!({ "action": action })).await.0, 200);
+    }
+    let target = account(&app, "target-manager", scope(Role::FacilityManager, None, vec![facility])).await;
+    World { app, facility, draft, submitted, published, session, target }
+}
+
+async fn actor(world: &World, who: Who) -> Visitor {
+    let app = &world.app;
+    let elsewhere = app.facility_in(2).await;
+    let scope = match who {
+        DistrictAdmin => scope(Role::DistrictAdmin, None, vec![]),
+        StreetIn => scope(Role::StreetAdmin, Some(1), vec![]),
+        StreetOut => scope(Role::StreetAdmin, Some(2), vec![]),
+        ManagerIn => scope(Role::FacilityManager, None, vec![world.facility]),
+        ManagerOut => scope(Role::FacilityManager, None, vec![elsewhere]),
+        Reviewer => scope(Role::Reviewer, None, vec![]),
+        Provider => scope(Role::Provider, None, vec![]),
+        Resident => return app.register("13800000009", "石景山 lantern 9").await,
+        Stranger => return app.visitor(),
+    };
+    app.staff("actor", scope).await
+}
+
+async fn refusals(world: &World) -> usize {
+    world.app.store.audit_entries(None, 1000).await.unwrap().iter().filter(|e| e.refused).count()
+}
+
+/// The API's answer as an outcome.
+async fn api(visitor: &Visitor, method: reqwest::Method, path: &str, body: Option<Value>) -> Outcome {
+    let (status, answer) = visitor.send(method, &format!("/api/v1{path}"), body, &[]).await;
+    match (status, answer["error"]["code"].as_str()) {
+        (401, _) => Outcome::LoginNeeded,
+        (403, _) => Outcome::Refused,
+        // A missing route or object would pass for "allowed": the world holds every object.
+        (_, Some("not_found" | "bad_request" | "bad_field")) => panic!("{path}: {status} {answer}"),
+        (s, _) if s < 500 => Outcome::Allowed,
+        (s, _) => panic!("{path}: {s} {answer}"),
+    }
+}
+
+/// A server function's answer as an outcome.
+async fn server_fn(visitor: &Visitor, path: &str, form: &[(&str, String)]) -> Outcome {
+    let response = visitor
+        .client
+        .post(format!("{}{path}", visitor.address))
+        .header("origin", visitor.address.clone())
+        .form(form)
+        .send()
+        .await
+        .unwrap();
+    let status = response.status().as_u16();
+    let body = response.text().await.unwrap();
+    if status == 200 {
+        return Outcome::Allowed;
+    }
+    let error: Value = serde_json::from_str(&body).unwrap_or_else(|_| panic!("{path}: {status} {body}"));
+    match (error.as_str(), error["Staff"]["code"].as_str()) {
+        (Some("LoginRequired"), _) => Outcome::LoginNeeded,
+        (_, Some("forbidden")) => Outcome::Refused,
+        // Refused for another reason than scope (a made-up ticket): the scope check passed.
+        (_, Some("unknown_ticket")) => Outcome::Allowed,
+        _ => panic!("{path}: {status} {body}"),
+    }
+}
+
+/// The API attempts, each with the staff who may make it.
+async fn api_attempts(world: &World, v: &Visitor) -> Vec<(&'static str, Outcome, &'static [Who])> {
+    use reqwest::Method as M;
+    let (draft, session) = (world.draft, world.session);
+    let png = crate::api_staff_editing::png(400, 300);
+    let image = v
+        .client
+        .put(format!("{}/api/v1/staff/items/{draft}/image", v.address))
+        .body(png)
+        .send()
+        .await
+        .unwrap()
+        .status()
+        .as_u16();
+    let image = match image {
+        401 => Outcome::LoginNeeded,
+        403 => Outcome::Refused,
+        _ => Outcome::Allowed,
+    };
+    let authors: &[Who] = &[DistrictAdmin, StreetIn, ManagerIn];
+    vec![
+        ("create item", api(v, M::POST, "/staff/items", Some(item_fields(world.facility))).await,
+            &[DistrictAdmin, StreetIn, ManagerIn, Provider]),
+        ("read item", api(v, M::GET, &format!("/staff/items/{draft}"), None).await,
+            &[DistrictAdmin, StreetIn, ManagerIn, Reviewer]),
+        ("edit item", api(v, M::PATCH, &format!("/staff/items/{draft}"), Some(item_fields(world.facility))).await,
+            authors),
+        ("set image", image, authors),
+        ("add session", api(v, M::POST, &format!("/staff/items/{draft}/sessions"), Some(session_fields())).await,
+            authors),
+        ("submit", api(v, M::POST, &format!("/staff/items/{draft}/transitions"), Some(json!({ "action": "submit" }))).await,
+            authors),
+        ("publish", api(v, M::POST, &format!("/staff/items/{}/transitions", world.submitted), Some(json!({ "action": "publish" }))).await,
+            &[DistrictAdmin, Reviewer]),
+        ("capacity", api(v, M::PATCH, &format!("/staff/sessions/{session}"), Some(json!({ "capacity": 30 }))).await,
+            authors),
+        ("check in", api(v, M::POST, &format!("/staff/sessions/{session}/checkins"), Some(json!({ "ticket": "ABCDEFGHJKMN" }))).await,
+            authors),
+        ("bookings export", api(v, M::GET, &format!("/staff/sessions/{session}/bookings.csv"), None).await, authors),
+        ("compliance export", api(v, M::GET, "/staff/compliance.csv", None).await,
+            &[DistrictAdmin, StreetIn, StreetOut, Reviewer]),
+        ("facility record", api(v, M::PATCH, &format!("/staff/facilities/{}", world.facility), Some(json!({ "free_opening": true }))).await,
+            authors),
+        ("standard", api(v, M::PUT, "/staff/standards/community", Some(json!({ "min_area_m2": 200.0, "min_weekly_hours": 56.0, "free_opening_required": true }))).await,
+            &[DistrictAdmin]),
+        ("audit log", api(v, M::GET, "/staff/audit", None).await, &[DistrictAdmin]),
+        ("create account", api(v, M::POST, "/staff/accounts", Some(json!({ "username": "new-manager", "display_name": "新", "password": PASSWORD, "role": "facility_manager", "facility_ids": [world.facility] }))).await,
+            &[DistrictAdmin, StreetIn]),
+        ("disable account", api(v, M::POST, &format!("/staff/accounts/{}/disable", world.target), Some(json!({}))).await,
+            &[DistrictAdmin, StreetIn]),
+        ("archive", api(v, M::POST, &format!("/staff/items/{}/transitions", world.published), Some(json!({ "action": "archive" }))).await,
+            &[DistrictAdmin, StreetIn, Reviewer]),
+    ]
+}
+
+fn path<T: ServerFn>() -> &'static str {
+    T::PATH
+}
+
+/// The console's server-function attempts, each with the staff who may make it.
+async fn server_fn_attempts(world: &World, v: &Visitor) -> Vec<(&'static str, Outcome, &'static [Who])> {
+    use app::facility_fns::{LoadFacilityRecords, SaveFacilityRecord, SaveStandard};
+    use app::item_fns::{ChangeCapacity, LoadService, SaveService};
+    use app::staff_account_fns::{CreateStaffAccount, DisableStaffAccount, LoadAccounts};
+    use app::staff_fns::{CheckInTicket, CreateService, LoadAudit, LoadDoor, MoveService, StaffOverview};
+    let s = |n: i64| n.to_string();
+    let (draft, session, facility) = (world.draft, world.session, world.facility);
+    let item = |id: i64| {
+        vec![
+            ("item_id", s(id)),
+            ("title", "矩阵".into()),
+            ("description", String::new()),
+            ("provider", "街道".into()),
+            ("category", "reading".into()),
+            ("audience", "all".into()),
+            ("facility_id", s(facility)),
+            ("free", "on".into()),
+        ]
+    };
+    let day = cc_domain::time::local(cc_domain::time::now() + 3 * 86_400).format("%Y-%m-%d").to_string();
+    let mut new_service = item(0);
+    new_service.remove(0);
+    new_service.extend([
+        ("date", day),
+        ("start", "10:00".into()),
+        ("end", "11:00".into()),
+        ("capacity", "20".into()),
+    ]);
+    let moving = |id: i64, action: &str| {
+        vec![("item_id", s(id)), ("action", action.to_string()), ("comment", String::new())]
+    };
+    let authors: &[Who] = &[DistrictAdmin, StreetIn, ManagerIn];
+    vec![
+        ("overview", server_fn(v, path::<StaffOverview>(), &[]).await, &STAFF),
+        (
+            "create service",
+            server_fn(v, path::<CreateService>(), &new_service).await,
+            &[DistrictAdmin, StreetIn, ManagerIn, Provider],
+        ),
+        (
+            "load service",
+            server_fn(v, path::<LoadService>(), &[("item_id", s(draft))]).await,
+            &[DistrictAdmin, StreetIn, ManagerIn, Reviewer],
+        ),
+        ("save service", server_fn(v, path::<SaveService>(), &item(draft)).await, authors),
+        ("submit", server_fn(v, path::<MoveService>(), &moving(draft, "submit")).await, authors),
+        (
+            "publish",
+            server_fn(v, path::<MoveService>(), &moving(world.submitted, "publish")).await,
+            &[DistrictAdmin, Reviewer],
+        ),
+        (
+            "capacity",
+            server_fn(v, path::<ChangeCapacity>(), &[("session_id", s(session)), ("capacity", s(25))]).await,
+            authors,
+        ),
+        ("door list", server_fn(v, path::<LoadDoor>(), &[("session_id", s(session))]).await, authors),
+        (
+            "check in",
+            server_fn(
+                v,
+                path::<CheckInTicket>(),
+                &[("session_id", s(session)), ("ticket", "ABCDEFGHJKMN".into())],
+            )
+            .await,
+            authors,
+        ),
+        (
+            "audit log",
+            server_fn(
+                v,
+                path::<LoadAudit>(),
+                &[("username", String::new()), ("action", String::new()), ("refused_only", "false".into())],
+            )
+            .await,
+            &[DistrictAdmin],
+        ),
+        (
+            "facility records",
+            server_fn(v, path::<LoadFacilityRecords>(), &[]).await,
+            &[DistrictAdmin, StreetIn, StreetOut, ManagerIn, ManagerOut],
+        ),
+        (
+            "facility record",
+            server_fn(
+                v,
+                path::<SaveFacilityRecord>(),
+                &[
+                    ("facility_id", s(facility)),
+                    ("area_m2", String::new()),
+                    ("opening_hours", String::new()),
+                    ("position", String::new()),
+                ],
+            )
+            .await,
+            authors,
+        ),
+        (
+            "standard",
+            server_fn(
+                v,
+                path::<SaveStandard>(),
+                &[
+                    ("level", "community".into()),
+                    ("min_area_m2", "200".into()),
+                    ("min_weekly_hours", "56".into()),
+                ],
+            )
+            .await,
+            &[DistrictAdmin],
+        ),
+        ("accounts", server_fn(v, path::<LoadAccounts>(), &[]).await, &[DistrictAdmin, StreetIn, StreetOut]),
+        (
+            "create account",
+            server_fn(
+                v,
+                path::<CreateStaffAccount>(),
+                &[
+                    ("username", "fm-new".into()),
+                    ("display_name", "新".into()),
+                    ("password", PASSWORD.into()),
+                    ("role", "facility_manager".into()),
+                    ("street_id", String::new()),
+                    ("facility_id", s(facility)),
+                ],
+            )
+            .await,
+            &[DistrictAdmin, StreetIn],
+        ),
+        (
+            "disable account",
+            server_fn(v, path::<DisableStaffAccount>(), &[("staff_id", s(world.target))]).await,
+            &[DistrictAdmin, StreetIn],
+        ),
+        (
+            "archive",
+            server_fn(v, path::<MoveService>(), &moving(world.published, "archive")).await,
+            &[DistrictAdmin, StreetIn, Reviewer],
+        ),
+    ]
+}
+
+/// Runs one channel's attempts for everyone and checks each outcome and its audit line.
+async fn check_everyone(server_fns: bool) {
+    let mut wrong = Vec::new();
+    for who in STAFF.into_iter().chain([Resident, Stranger]) {
+        let world = world().await;
+        let visitor = actor(&world, who).await;
+        let refused_before = refusals(&world).await;
+        let attempts = if server_fns {
+            server_fn_attempts(&world, &visitor).await
+        } else {
+            api_attempts(&world, &visitor).await
+        };
+        let mut expected_refusals = 0;
+        for (name, outcome, allowed) in attempts {
+            let expected = match who {
+                Resident | Stranger => Outcome::LoginNeeded,
+                _ if allowed.contains(&who) => Outcome::Allowed,
+                _ => Outcome::Refused,
+            };
+            expected_refusals += usize::from(expected == Outcome::Refused);
+            if outcome != expected {
+                wrong.push(format!("{who:?} {name}: {outcome:?}, expected {expected:?}"));
+            }
+        }
+        let logged = refusals(&world).await - refused_before;
+        if logged != expected_refusals {
+            wrong.push(format!("{who:?}: {logged} refusals logged, expected {expected_refusals}"));
+        }
+        // Nine worlds per test: give their connections back before the next one.
+        world.app.store.close().await;
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+#[tokio::test]
+async fn every_staff_endpoint_allows_exactly_the_roles_in_scope_and_logs_every_refusal() {
+    check_everyone(false).await;
+}
+
+#[tokio::test]
+async fn every_console_server_function_allows_exactly_the_roles_in_scope_and_logs_every_refusal() {
+    check_everyone(true).await;
+}
