@@ -23,6 +23,8 @@ pub struct FacilityRecords {
     pub facilities: Vec<FacilityRecordLine>,
     pub standards: Vec<cc_domain::compliance::Standard>,
     pub may_edit_standards: bool,
+    /// The map's tiles, for picking a position.
+    pub tiles: crate::server_fns::MapSettings,
 }
 
 /// Records in scope, with each one's compliance.
@@ -56,6 +58,7 @@ pub async fn load_facility_records() -> Result<FacilityRecords, AppError> {
         facilities,
         standards,
         may_edit_standards: actor.member.scope.role == Role::DistrictAdmin,
+        tiles: crate::server_fns::load_map_settings().await?,
     })
 }
 
@@ -106,4 +109,15 @@ pub async fn save_standard(
     };
     let store = crate::staff_fns::context::staff_auth()?.store().clone();
     Ok(cc_console::update_standard(&store, &actor, &level, input).await?)
+}
+
+/// The compliance and coverage table in the staff member's reach, worded in `lang` (`zh`/`en`).
+#[server]
+pub async fn load_compliance_table(
+    lang: String,
+) -> Result<Vec<cc_domain::compliance_table::StreetRow>, AppError> {
+    let locale = cc_domain::Locale::from_tag(&lang);
+    let actor = crate::staff_fns::context::actor().await?;
+    let store = crate::staff_fns::context::staff_auth()?.store().clone();
+    Ok(cc_console::compliance_rows(&store, &actor, "read_compliance", locale).await?)
 }

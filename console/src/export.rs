@@ -133,32 +133,15 @@ pub async fn session_bookings(store: &Store, actor: &Actor, session: i64) -> Res
 
 /// The compliance and coverage table: one row per street in the staff member's reach.
 pub async fn compliance(store: &Store, actor: &Actor) -> Result<Table, ConsoleError> {
-    let entry = actor.audit("export_compliance", "district", None);
-    let street = match actor.member.scope.role {
-        Role::DistrictAdmin | Role::Reviewer => None,
-        Role::StreetAdmin => actor.member.scope.street_id,
-        _ => return refuse(store, entry).await,
-    };
-    let street_slug = match street {
-        Some(id) => store.street_slug(id).await?,
-        None => None,
-    };
-    let report = store.compliance_report().await?;
-    let rows = report
-        .coverage
-        .streets
-        .iter()
-        .filter(|s| street_slug.as_ref().is_none_or(|slug| &s.street.slug == slug))
-        .map(|s| {
-            let shortfalls: Vec<String> = report
+    let streets = crate::compliance_rows(store, actor, "export_compliance", Locale::Zh).await?;
+    let rows = streets
+        .into_iter()
+        .map(|row| {
+            let s = row.coverage;
+            let shortfalls: Vec<String> = row
                 .shortfalls
                 .iter()
-                .filter(|f| f.street.slug == s.street.slug)
-                .map(|f| {
-                    let reasons: Vec<String> =
-                        f.compliance.reasons.iter().map(|r| r.describe(Locale::Zh)).collect();
-                    format!("{}：{}", f.name, reasons.join("；"))
-                })
+                .map(|(name, reasons)| format!("{name}：{}", reasons.join("；")))
                 .collect();
             vec![
                 Cell::Text(s.street.name.clone()),
@@ -171,7 +154,7 @@ pub async fn compliance(store: &Store, actor: &Actor) -> Result<Table, ConsoleEr
             ]
         })
         .collect();
-    store.append_audit(&entry).await?;
+    store.append_audit(&actor.audit("export_compliance", "district", None)).await?;
     Ok(Table {
         title: "达标与覆盖".into(),
         headers: vec![

@@ -5,6 +5,7 @@
 mod accounts;
 mod audit_log;
 mod checkin;
+mod compliance;
 mod editing;
 mod error;
 pub mod export;
@@ -14,6 +15,7 @@ mod items;
 pub use accounts::{create_staff, disable_staff, managed_accounts, NewAccount};
 pub use audit_log::read_audit;
 pub use checkin::{check_in, door_list, CheckedIn};
+pub use compliance::compliance_rows;
 pub use editing::{edit_item, item_for_edit, set_item_image, EditableItem};
 pub use error::ConsoleError;
 pub use facilities::{facility_records, update_facility, update_standard, FacilityInput, StandardInput};

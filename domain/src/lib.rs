@@ -10,6 +10,7 @@ pub mod booking;
 pub mod calendar;
 pub mod catalog;
 pub mod compliance;
+pub mod compliance_table;
 pub mod facility;
 pub mod geo;
 pub mod image;

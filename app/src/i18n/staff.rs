@@ -63,6 +63,7 @@ pub struct StaffStrings {
     pub save: &'static str,
     pub hours: &'static str,
     pub position: &'static str,
+    pub pick_on_map: &'static str,
 }
 
 const ZH: StaffStrings = StaffStrings {
@@ -125,6 +126,7 @@ const ZH: StaffStrings = StaffStrings {
     save: "保存",
     hours: "开放时间",
     position: "坐标",
+    pick_on_map: "在地图上选点",
 };
 
 const EN: StaffStrings = StaffStrings {
@@ -188,6 +190,7 @@ const EN: StaffStrings = StaffStrings {
     save: "Save",
     hours: "Hours",
     position: "Position",
+    pick_on_map: "Pick on the map",
 };
 
 /// The staff phrases in `locale`.

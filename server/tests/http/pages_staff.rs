@@ -82,3 +82,78 @@ async fn facility_records_show_only_the_street_s_facilities_and_standards_only_t
     assert!(rows(&mine) >= 1 && rows(&mine) < rows(&all), "{} of {}", rows(&mine), rows(&all));
     assert!(!mine.contains(r#"data-testid="standards""#) && all.contains(r#"data-testid="standards""#));
 }
+
+#[tokio::test]
+async fn the_compliance_table_lists_the_reach_of_the_role_with_reasons_and_sort_buttons() {
+    let app = spawn_app().await;
+    let street = app
+        .staff("street-1", StaffScope { role: Role::StreetAdmin, street_id: Some(1), facility_ids: vec![] })
+        .await;
+    let reviewer = app
+        .staff("reviewer", StaffScope { role: Role::Reviewer, street_id: None, facility_ids: vec![] })
+        .await;
+    let manager = app
+        .staff("manager", StaffScope { role: Role::FacilityManager, street_id: None, facility_ids: vec![1] })
+        .await;
+    let rows = |html: &str| html.matches(r#"data-testid="compliance-row""#).count();
+    let (_, _, all) = reviewer.get_text("/staff/compliance").await;
+    let (_, _, mine) = street.get_text("/staff/compliance").await;
+    let streets = app.store.street_choices().await.unwrap().len();
+    assert_eq!(
+        (rows(&all), rows(&mine)),
+        (streets, 1),
+        "the district for reviewers, one street for its admin"
+    );
+    assert!(all.contains(r#"data-testid="sort-ComplianceRate""#) && all.contains("aria-sort"), "{all}");
+    let report = app.store.compliance_report().await.unwrap();
+    let short = &report.shortfalls[0];
+    assert!(all.contains(&short.name), "facilities falling short are named: {}", short.name);
+    assert!(all.contains(&short.compliance.reasons[0].describe(cc_domain::Locale::Zh)), "with their reasons");
+    let (_, _, refused) = manager.get_text("/staff/compliance").await;
+    assert!(refused.contains("这不在您的管理范围内") && rows(&refused) == 0);
+}
+
+#[tokio::test]
+async fn a_service_page_shows_the_form_to_its_author_and_only_the_facts_to_a_reviewer() {
+    let app = spawn_app().await;
+    let street = app
+        .staff("street-1", StaffScope { role: Role::StreetAdmin, street_id: Some(1), facility_ids: vec![] })
+        .await;
+    let reviewer = app
+        .staff("reviewer", StaffScope { role: Role::Reviewer, street_id: None, facility_ids: vec![] })
+        .await;
+    let facility = app.facility_in(1).await;
+    let item = json!({ "title": "服务页测试", "provider": "街道", "category": "reading", "audience": "all", "facility_id": facility });
+    let (_, created) = street.post("/api/v1/staff/items", item).await;
+    let id = created["id"].as_i64().unwrap();
+    let (_, _, html) = street.get_text(&format!("/staff/items/{id}")).await;
+    assert!(html.contains(r#"data-testid="service-form""#) && html.contains(r#"data-testid="picture-form""#));
+    assert!(html.contains(r#"value="服务页测试""#), "the form holds the current title");
+    let (_, _, html) = reviewer.get_text(&format!("/staff/items/{id}")).await;
+    assert!(html.contains("服务页测试") && html.contains(r#"data-testid="not-editable""#));
+    assert!(!html.contains(r#"data-testid="service-form""#), "a reviewer does not edit");
+}
+
+#[tokio::test]
+async fn the_accounts_page_lists_who_a_street_admin_manages_and_offers_only_facility_managers() {
+    let app = spawn_app().await;
+    let street = app
+        .staff("street-1", StaffScope { role: Role::StreetAdmin, street_id: Some(1), facility_ids: vec![] })
+        .await;
+    let here = app.facility_in(1).await;
+    let there = app.facility_in(2).await;
+    app.staff(
+        "manager-here",
+        StaffScope { role: Role::FacilityManager, street_id: None, facility_ids: vec![here] },
+    )
+    .await;
+    app.staff(
+        "manager-there",
+        StaffScope { role: Role::FacilityManager, street_id: None, facility_ids: vec![there] },
+    )
+    .await;
+    let (_, _, html) = street.get_text("/staff/accounts").await;
+    assert!(html.contains(r#"data-username="manager-here""#), "{html}");
+    assert!(!html.contains("manager-there"), "another street's manager is not listed");
+    assert!(html.contains(r#"value="facility_manager""#) && !html.contains(r#"value="district_admin""#));
+}

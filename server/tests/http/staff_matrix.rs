@@ -212,7 +212,7 @@ fn path<T: ServerFn>() -> &'static str {
 
 /// The console's server-function attempts, each with the staff who may make it.
 async fn server_fn_attempts(world: &World, v: &Visitor) -> Vec<(&'static str, Outcome, &'static [Who])> {
-    use app::facility_fns::{LoadFacilityRecords, SaveFacilityRecord, SaveStandard};
+    use app::facility_fns::{LoadComplianceTable, LoadFacilityRecords, SaveFacilityRecord, SaveStandard};
     use app::item_fns::{ChangeCapacity, LoadService, SaveService};
     use app::staff_account_fns::{CreateStaffAccount, DisableStaffAccount, LoadAccounts};
     use app::staff_fns::{CheckInTicket, CreateService, LoadAudit, LoadDoor, MoveService, StaffOverview};
@@ -323,6 +323,11 @@ async fn server_fn_attempts(world: &World, v: &Visitor) -> Vec<(&'static str, Ou
             &[DistrictAdmin],
         ),
         ("accounts", server_fn(v, path::<LoadAccounts>(), &[]).await, &[DistrictAdmin, StreetIn, StreetOut]),
+        (
+            "compliance table",
+            server_fn(v, path::<LoadComplianceTable>(), &[("lang", "zh-CN".into())]).await,
+            &[DistrictAdmin, StreetIn, StreetOut, Reviewer],
+        ),
         (
             "create account",
             server_fn(

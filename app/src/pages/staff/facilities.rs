@@ -2,7 +2,7 @@
 //! free opening, position) with their compliance, and the standards for district admins.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
+use leptos_meta::{Script, Stylesheet, Title};
 
 use super::StaffError;
 use crate::components::status::Loading;
@@ -24,6 +24,8 @@ pub fn FacilityRecordsPage() -> impl IntoView {
         Resource::new(move || (save.version().get(), standard.version().get()), |_| load_facility_records());
     view! {
         <Title text=move || s().facility_records/>
+        <Stylesheet href="/vendor/leaflet/leaflet.css"/>
+        <Script src="/js/pick.js" defer="true"/>
         <section class="staff">
             <p><a href="/staff">{move || s().back}</a></p>
             <h1>{move || s().facility_records}</h1>
@@ -54,9 +56,10 @@ fn Records(
 ) -> impl IntoView {
     let prefs = use_prefs();
     let s = move || staff_strings(prefs.lang());
-    let FacilityRecords { facilities, standards, may_edit_standards } = data;
+    let FacilityRecords { facilities, standards, may_edit_standards, tiles } = data;
     view! {
-        <table class="sessions records" data-testid="facility-records">
+        <table class="sessions records" data-testid="facility-records"
+            data-tile-url=tiles.tile_url data-attribution=tiles.attribution>
             <tbody>{facilities.into_iter().map(|f| view! { <RecordRow f save/> }).collect_view()}</tbody>
         </table>
         {may_edit_standards.then(|| view! {
@@ -96,6 +99,9 @@ fn RecordRow(f: FacilityRecordLine, save: ServerAction<SaveFacilityRecord>) -> i
                     <label>{move || s().hours}<input type="text" name="opening_hours" value=f.opening_hours.clone()/></label>
                     <label><input type="checkbox" name="free_opening" value="on" checked=f.free_opening/>{move || s().free}</label>
                     <label>{move || s().position}<input type="text" name="position" value=f.position.clone()/></label>
+                    // `public/js/pick.js` opens a small map under the form: a click or a dragged
+                    // marker writes "lat,lng" into the position field.
+                    <button type="button" data-pick-map data-testid=format!("pick-{}", f.id)>{move || s().pick_on_map}</button>
                     <button type="submit">{move || s().save}</button>
                 </ActionForm>
             </td>

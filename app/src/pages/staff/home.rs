@@ -71,9 +71,7 @@ fn Console(
                 " · " <a href="/staff/facilities">{move || s().facility_records}</a>
             })}
             {matches!(role, Role::DistrictAdmin | Role::StreetAdmin | Role::Reviewer).then(|| view! {
-                " · " {move || s().compliance_export} ": "
-                <a href="/api/v1/staff/compliance.csv" download>"CSV"</a> " · "
-                <a href="/api/v1/staff/compliance.xlsx" download>"XLSX"</a>
+                " · " <a href="/staff/compliance">{move || s().compliance_export}</a>
             })}
         </p>
         {move || moves.value().get().and_then(Result::err).map(|e| view! {

@@ -3,6 +3,7 @@
 
 pub mod accounts;
 pub mod audit;
+pub mod compliance;
 pub mod door;
 pub mod facilities;
 pub mod home;
