@@ -1,35 +1,11 @@
-import { test, expect, Page } from '@playwright/test';
+import { test, expect } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { createStaff, hydrated, repo, serverLog, staffLogIn } from './support';
 
 // A street admin creates a service with a session, a district reviewer publishes it, a resident
 // books it, and staff check the resident in by typing the code: the door list shows it.
-const repo = path.resolve(__dirname, '../..');
-const serverLog = process.env.E2E_SERVER_LOG ?? '';
-const password = 'staff password 2026 石景山';
-
-async function hydrated(page: Page) {
-  await expect(page.locator('body[data-hydrated="true"]')).toHaveCount(1);
-}
-
-function createStaff(username: string, role: string, extra: string[] = []) {
-  execFileSync(path.join(repo, 'target/debug/culture-cloud'),
-    ['admin', 'create', '--username', username, '--name', username, '--role', role, ...extra],
-    { cwd: repo, env: { ...process.env, CC_ADMIN_PASSWORD: password } });
-}
-
-async function staffLogIn(page: Page, username: string) {
-  await page.goto('/staff/login');
-  await hydrated(page);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(password);
-  await page.getByRole('button', { name: '登录' }).click();
-  await expect(page).toHaveURL(/\/staff$/);
-  await expect(page.getByTestId('staff-whoami')).toContainText(username);
-  await hydrated(page);
-}
-
 function smsCode(phone: string): string {
   const masked = `${phone.slice(0, 3)}****${phone.slice(7)}`;
   const lines = readFileSync(serverLog, 'utf8').split('\n').filter((l) => l.includes(masked));

@@ -36,7 +36,7 @@ pub fn ServiceConsolePage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     match page.await {
                         Ok(data) => view! { <Service data save capacity/> }.into_any(),
-                        Err(error) => view! { <StaffError error/> }.into_any(),
+                        Err(error) => view! { <h1>{move || t().heading}</h1><StaffError error/> }.into_any(),
                     }
                 })}
             </Transition>

@@ -1,0 +1,94 @@
+import { test, expect } from '@playwright/test';
+import { createStaff, hydrated, serverLog, staffLogIn } from './support';
+
+// The console beyond the publishing journey: editing a service and giving it a picture, the
+// sortable compliance table, and picking a facility's position on the map.
+
+test('a street admin edits a draft and gives it a picture that the browser can show', async ({ page }) => {
+  test.skip(!serverLog, 'E2E_SERVER_LOG is set by scripts/test');
+  const stamp = Date.now().toString().slice(-8);
+  createStaff(`editor-${stamp}`, 'street_admin', ['--street', 'bajiao']);
+  await staffLogIn(page, `editor-${stamp}`);
+  const facility = (await (await page.request.get('/api/v1/facilities?street=bajiao')).json()).features[0].properties.id;
+  const created = await page.request.post('/api/v1/staff/items', {
+    data: { title: `剪纸初稿 ${stamp}`, provider: '八角街道', category: 'heritage', audience: 'children', facility_id: facility },
+  });
+  expect(created.status()).toBe(201);
+  const id = (await created.json()).id;
+
+  await page.goto(`/staff/items/${id}`);
+  await hydrated(page);
+  const form = page.getByTestId('service-form');
+  await form.getByLabel('标题').fill(`剪纸体验课 ${stamp}`);
+  await form.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByTestId('service-saved')).toBeVisible();
+  await expect(page.getByTestId('service-title')).toHaveText(`剪纸体验课 ${stamp}`);
+
+  // Not a picture: refused in words, nothing stored.
+  const upload = page.getByTestId('picture-form');
+  await upload.locator('input[type=file]').setInputFiles({ name: 'notes.png', mimeType: 'image/png', buffer: Buffer.from('not a picture') });
+  await upload.getByRole('button', { name: '上传图片' }).click();
+  await expect(page.getByTestId('picture-error')).toHaveText('只支持JPEG或PNG图片');
+  await expect(page.getByTestId('service-picture')).toHaveCount(0);
+
+  // A real PNG (a screenshot): stored without its metadata, and still a picture the browser draws.
+  const png = await page.screenshot();
+  await page.getByTestId('picture-form').locator('input[type=file]').setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: png });
+  await page.getByTestId('picture-form').getByRole('button', { name: '上传图片' }).click();
+  await expect(page).toHaveURL(/image=saved/);
+  const picture = page.getByTestId('service-picture');
+  await expect(picture).toBeVisible();
+  await expect.poll(() => picture.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(200);
+});
+
+test('the compliance table sorts by a column and reverses on a second click', async ({ page }) => {
+  test.skip(!serverLog, 'E2E_SERVER_LOG is set by scripts/test');
+  const stamp = Date.now().toString().slice(-8);
+  createStaff(`district-${stamp}`, 'district_admin');
+  await staffLogIn(page, `district-${stamp}`);
+  await page.getByRole('link', { name: '达标与覆盖表' }).click();
+  await hydrated(page);
+  const rows = page.getByTestId('compliance-row');
+  await expect(rows).toHaveCount(9);
+  const rates = async () =>
+    (await rows.locator('td:nth-child(3)').allTextContents()).map((t) => (t.startsWith('—') ? -1 : parseInt(t, 10)));
+  const header = page.locator('th', { has: page.getByTestId('sort-ComplianceRate') });
+
+  await page.getByTestId('sort-ComplianceRate').click();
+  await expect(header).toHaveAttribute('aria-sort', 'ascending');
+  const up = await rates();
+  expect(up).toEqual([...up].sort((a, b) => a - b));
+  await page.getByTestId('sort-ComplianceRate').click();
+  await expect(header).toHaveAttribute('aria-sort', 'descending');
+  const down = await rates();
+  expect(down).toEqual([...up].sort((a, b) => b - a));
+  expect(new Set(up).size).toBeGreaterThan(1);
+});
+
+test('a facility manager picks a position on the map and saves it', async ({ page }) => {
+  test.skip(!serverLog, 'E2E_SERVER_LOG is set by scripts/test');
+  const stamp = Date.now().toString().slice(-8);
+  createStaff(`picker-${stamp}`, 'street_admin', ['--street', 'bajiao']);
+  await staffLogIn(page, `picker-${stamp}`);
+  await page.goto('/staff/facilities');
+  await hydrated(page);
+  const record = page.getByTestId('facility-record').first();
+  const position = record.locator('input[name=position]');
+  const before = await position.inputValue();
+  await record.locator('[data-pick-map]').click();
+  const map = record.getByTestId('pick-map');
+  await expect(map.locator('.leaflet-marker-icon')).toBeVisible();
+  const box = (await map.boundingBox())!;
+  await page.mouse.click(box.x + box.width / 2 + 60, box.y + box.height / 2 - 40);
+  await expect(position).not.toHaveValue(before);
+  const picked = (await position.inputValue()).split(',').map(Number);
+  expect(picked[0]).toBeGreaterThan(39.5);
+  expect(picked[1]).toBeGreaterThan(115.5);
+
+  const href = await record.locator('a').first().getAttribute('href');
+  await record.getByRole('button', { name: '保存' }).click();
+  await expect.poll(async () => {
+    const [lng, lat] = (await (await page.request.get(`/api/v1${href}`)).json()).geometry.coordinates;
+    return [lat.toFixed(6), lng.toFixed(6)].join(',');
+  }).toBe(picked.map((x) => x.toFixed(6)).join(','));
+});
