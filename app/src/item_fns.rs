@@ -99,12 +99,64 @@ pub async fn save_service(
     Ok(cc_console::edit_item(&store, &actor, item_id, input).await?)
 }
 
-/// Changes a session's capacity (never below the places held).
+/// Changes a session's capacity (never below the places held), booking window (`datetime-local`
+/// values; empty keeps it) and waitlist switch.
 #[server]
-pub async fn change_capacity(session_id: i64, capacity: i64) -> Result<(), AppError> {
+pub async fn change_session_settings(
+    session_id: i64,
+    capacity: i64,
+    waitlist: Option<String>,
+    booking_opens_at: String,
+    booking_closes_at: String,
+) -> Result<(), AppError> {
+    use crate::staff_fns::form_time;
     let actor = crate::staff_fns::context::actor().await?;
     let store = crate::staff_fns::context::staff_auth()?.store().clone();
-    Ok(cc_console::set_capacity(&store, &actor, session_id, capacity).await?)
+    let when = |text: &str, field| match text.trim() {
+        "" => Ok(None),
+        text => form_time(text, field).map(Some),
+    };
+    let change = cc_domain::session_change::SessionChange {
+        capacity: Some(capacity),
+        booking_opens_at: when(&booking_opens_at, "booking_opens_at")?,
+        booking_closes_at: when(&booking_closes_at, "booking_closes_at")?,
+        waitlist: Some(waitlist.is_some()),
+    };
+    Ok(cc_console::change_session(&store, &actor, session_id, change).await?)
+}
+
+/// Adds a session (and its weekly repetitions) to a service: on `date` from `start` to `end`,
+/// bookable from now until `booking_closes_at` (empty: until it starts).
+#[server]
+#[allow(clippy::too_many_arguments)]
+pub async fn add_service_session(
+    item_id: i64,
+    date: String,
+    start: String,
+    end: String,
+    capacity: i64,
+    waitlist: Option<String>,
+    repeat_weeks: Option<u32>,
+    booking_closes_at: String,
+) -> Result<usize, AppError> {
+    use crate::staff_fns::form_time;
+    let actor = crate::staff_fns::context::actor().await?;
+    let store = crate::staff_fns::context::staff_auth()?.store().clone();
+    let starts_at = form_time(&format!("{date}T{start}"), "start")?;
+    let closes = match booking_closes_at.trim() {
+        "" => starts_at,
+        text => form_time(text, "booking_closes_at")?,
+    };
+    let input = cc_domain::authoring::SessionInput {
+        starts_at,
+        ends_at: form_time(&format!("{date}T{end}"), "end")?,
+        capacity,
+        booking_opens_at: cc_domain::time::local(cc_domain::time::now()),
+        booking_closes_at: closes,
+        waitlist: waitlist.is_some(),
+        repeat_weeks: repeat_weeks.unwrap_or(0),
+    };
+    Ok(cc_console::add_session(&store, &actor, item_id, input).await?.len())
 }
 
 /// "12.5" yuan as 1250 fen.

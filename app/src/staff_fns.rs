@@ -34,6 +34,9 @@ pub struct SessionLine {
     pub capacity: i64,
     pub held: i64,
     pub attended: i64,
+    pub booking_opens_at: DateTime<FixedOffset>,
+    pub booking_closes_at: DateTime<FixedOffset>,
+    pub waitlist: bool,
 }
 
 /// What the console's home shows.
@@ -83,6 +86,23 @@ pub(crate) mod context {
     }
 }
 
+/// A form's `YYYY-MM-DDTHH:MM` (a `datetime-local` input) in the district's time; the field
+/// named when it is not one.
+#[cfg(feature = "ssr")]
+pub(crate) fn form_time(
+    text: &str,
+    field: &'static str,
+) -> Result<DateTime<FixedOffset>, cc_console::ConsoleError> {
+    chrono::NaiveDateTime::parse_from_str(text.trim(), "%Y-%m-%dT%H:%M")
+        .ok()
+        .and_then(|t| t.and_local_timezone(cc_domain::time::district_zone()).single())
+        .ok_or(cc_console::ConsoleError::Field(cc_domain::authoring::FieldError {
+            field,
+            zh: "日期或时间格式不正确",
+            en: "not a valid date or time",
+        }))
+}
+
 #[cfg(feature = "ssr")]
 pub(crate) fn session_line(s: cc_store::ConsoleSession) -> SessionLine {
     SessionLine {
@@ -92,6 +112,9 @@ pub(crate) fn session_line(s: cc_store::ConsoleSession) -> SessionLine {
         capacity: s.capacity,
         held: s.capacity - s.remaining,
         attended: s.attended,
+        booking_opens_at: cc_domain::time::local(s.booking_opens_at),
+        booking_closes_at: cc_domain::time::local(s.booking_closes_at),
+        waitlist: s.waitlist == 1,
     }
 }
 
@@ -182,19 +205,10 @@ pub async fn create_service(
     waitlist: Option<String>,
     repeat_weeks: Option<u32>,
 ) -> Result<i64, AppError> {
-    use cc_domain::authoring::{FieldError, ItemInput, SessionInput};
+    use cc_domain::authoring::{ItemInput, SessionInput};
     let actor = context::actor().await?;
     let store = context::staff_auth()?.store().clone();
-    let at = |time: &str, field: &'static str| {
-        chrono::NaiveDateTime::parse_from_str(&format!("{date} {time}"), "%Y-%m-%d %H:%M")
-            .ok()
-            .and_then(|t| t.and_local_timezone(cc_domain::time::district_zone()).single())
-            .ok_or(cc_console::ConsoleError::Field(FieldError {
-                field,
-                zh: "日期或时间格式不正确",
-                en: "not a valid date or time",
-            }))
-    };
+    let at = |time: &str, field: &'static str| form_time(&format!("{date}T{time}"), field);
     let session = SessionInput {
         starts_at: at(&start, "start")?,
         ends_at: at(&end, "end")?,

@@ -11,6 +11,7 @@ mod error;
 pub mod export;
 mod facilities;
 mod items;
+mod sessions;
 
 pub use accounts::{create_staff, disable_staff, managed_accounts, NewAccount};
 pub use audit_log::read_audit;
@@ -20,6 +21,7 @@ pub use editing::{edit_item, item_for_edit, set_item_image, EditableItem};
 pub use error::ConsoleError;
 pub use facilities::{facility_records, update_facility, update_standard, FacilityInput, StandardInput};
 pub use items::{add_session, create_item, move_item, set_capacity};
+pub use sessions::change_session;
 
 use cc_store::staff::{AuditEntry, StaffMember};
 use cc_store::Store;

@@ -19,6 +19,7 @@ pub mod locale;
 pub mod opening;
 pub mod query;
 pub mod search;
+pub mod session_change;
 pub mod staff;
 #[cfg(feature = "tickets")]
 pub mod ticket;

@@ -20,6 +20,11 @@ pub struct ServiceStrings {
     pub change: &'static str,
     pub public_page: &'static str,
     pub edit: &'static str,
+    pub opens: &'static str,
+    pub closes: &'static str,
+    pub closes_optional: &'static str,
+    pub add_session: &'static str,
+    added: (&'static str, &'static str),
 }
 
 const ZH: ServiceStrings = ServiceStrings {
@@ -38,6 +43,11 @@ const ZH: ServiceStrings = ServiceStrings {
     change: "修改",
     public_page: "居民看到的页面",
     edit: "编辑",
+    opens: "开放预约",
+    closes: "截止预约",
+    closes_optional: "截止预约（不填则到开始时）",
+    add_session: "添加场次",
+    added: ("已添加 ", " 个场次。"),
 };
 
 const EN: ServiceStrings = ServiceStrings {
@@ -56,7 +66,19 @@ const EN: ServiceStrings = ServiceStrings {
     change: "Change",
     public_page: "The page residents see",
     edit: "Edit",
+    opens: "Booking opens",
+    closes: "Booking closes",
+    closes_optional: "Booking closes (empty: when it starts)",
+    add_session: "Add a session",
+    added: ("Added ", " session(s)."),
 };
+
+impl ServiceStrings {
+    /// "Added 4 sessions."
+    pub fn sessions_added(&self, n: usize) -> String {
+        format!("{}{n}{}", self.added.0, self.added.1)
+    }
+}
 
 /// The service page's phrases in `locale`.
 pub fn service_strings(locale: Locale) -> &'static ServiceStrings {

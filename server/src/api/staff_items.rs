@@ -90,13 +90,8 @@ pub async fn move_item(
     respond(&headers, result.await)
 }
 
-#[derive(Deserialize)]
-struct SessionChange {
-    capacity: i64,
-}
-
-/// `PATCH /staff/sessions/{id}`: a new capacity; 409 `below_held` with the numbers when places
-/// already booked would not fit.
+/// `PATCH /staff/sessions/{id}`: any of `capacity`, `booking_opens_at`, `booking_closes_at`,
+/// `waitlist`. A capacity below the places held is 409 `below_held` with the numbers.
 pub async fn change_session(
     State(auth): State<StaffAuth>,
     ClientAddress(client): ClientAddress,
@@ -108,10 +103,16 @@ pub async fn change_session(
     let result = async {
         let actor = Actor { member: staff?.0, client };
         let session: i64 = id.parse().map_err(|_| ApiError::NotFound("session"))?;
-        let change: SessionChange = json_body(&body)?;
-        cc_console::set_capacity(auth.store(), &actor, session, change.capacity).await?;
+        cc_console::change_session(auth.store(), &actor, session, json_body(&body)?).await?;
         let counts = auth.store().session_counts(session).await?.ok_or(ApiError::NotFound("session"))?;
-        Ok(Json(json!({ "id": session, "capacity": counts.capacity, "remaining": counts.remaining })))
+        let (_, settings) =
+            auth.store().booking_settings(session).await?.ok_or(ApiError::NotFound("session"))?;
+        Ok(Json(json!({
+            "id": session, "capacity": counts.capacity, "remaining": counts.remaining,
+            "booking_opens_at": cc_domain::time::local(settings.opens_at),
+            "booking_closes_at": cc_domain::time::local(settings.closes_at),
+            "waitlist": settings.waitlist,
+        })))
     };
     respond(&headers, result.await)
 }

@@ -217,3 +217,45 @@ async fn the_console_form_uploads_a_picture_and_comes_back_with_the_outcome() {
     assert_eq!(response.url().query(), Some("image=saved"));
     assert!(response.text().await.unwrap().contains("/media/"), "the page shows the picture");
 }
+
+#[tokio::test]
+async fn a_sessions_window_and_waitlist_change_checked_and_a_bad_change_changes_nothing() {
+    let app = spawn_app().await;
+    let street = app.staff("street-1", street_admin(1)).await;
+    let reviewer = app.staff("reviewer", district(Role::Reviewer)).await;
+    let id = draft(&app, &street).await;
+    let at = |hours: i64| cc_domain::time::local(cc_domain::time::now() + hours * 3600).to_rfc3339();
+    let (status, added) = street
+        .post(
+            &format!("/api/v1/staff/items/{id}/sessions"),
+            json!({ "starts_at": at(48), "ends_at": at(50), "capacity": 1, "booking_opens_at": at(-1), "booking_closes_at": at(47) }),
+        )
+        .await;
+    assert_eq!(status, 201, "{added}");
+    let session = added["id"].as_i64().unwrap();
+    for action in ["submit", "publish"] {
+        let who = if action == "submit" { &street } else { &reviewer };
+        who.post(&format!("/api/v1/staff/items/{id}/transitions"), json!({ "action": action })).await;
+    }
+    let path = format!("/api/v1/staff/sessions/{session}");
+    let change = |body: Value| street.send(reqwest::Method::PATCH, &path, Some(body), &[]);
+
+    let (status, body) = change(json!({ "waitlist": false, "booking_closes_at": at(24) })).await;
+    assert_eq!((status, body["waitlist"].as_bool()), (200, Some(false)), "{body}");
+    let closes = chrono::DateTime::parse_from_rfc3339(body["booking_closes_at"].as_str().unwrap()).unwrap();
+    assert!((closes.timestamp() - (cc_domain::time::now() + 24 * 3600)).abs() < 60);
+    assert_eq!(app.register("13800000001", "石景山 lantern 1").await.book(session).await.0, 201);
+    let (status, body) = app.register("13800000002", "石景山 lantern 2").await.book(session).await;
+    assert_eq!((status, body["error"]["code"].as_str()), (409, Some("full")), "no waitlist any more: {body}");
+
+    let (status, body) = change(json!({ "capacity": 50, "booking_closes_at": at(49) })).await;
+    assert_eq!((status, body["error"]["param"].as_str()), (400, Some("booking_closes_at")), "{body}");
+    assert_eq!(app.store.session_counts(session).await.unwrap().unwrap().capacity, 1, "nothing changed");
+    let (status, body) = change(json!({})).await;
+    assert_eq!((status, body["error"]["code"].as_str()), (400, Some("nothing_to_change")));
+
+    let entries = app.store.audit_entries(None, 50).await.unwrap();
+    let logged = entries.iter().find(|e| e.action == "change_session").expect("the change is on record");
+    assert!(logged.before.as_deref().unwrap().contains("\"waitlist\":true"), "{logged:?}");
+    assert!(logged.after.as_deref().unwrap().contains("\"waitlist\":false"));
+}

@@ -213,7 +213,7 @@ fn path<T: ServerFn>() -> &'static str {
 /// The console's server-function attempts, each with the staff who may make it.
 async fn server_fn_attempts(world: &World, v: &Visitor) -> Vec<(&'static str, Outcome, &'static [Who])> {
     use app::facility_fns::{LoadComplianceTable, LoadFacilityRecords, SaveFacilityRecord, SaveStandard};
-    use app::item_fns::{ChangeCapacity, LoadService, SaveService};
+    use app::item_fns::{AddServiceSession, ChangeSessionSettings, LoadService, SaveService};
     use app::staff_account_fns::{CreateStaffAccount, DisableStaffAccount, LoadAccounts};
     use app::staff_fns::{CheckInTicket, CreateService, LoadAudit, LoadDoor, MoveService, StaffOverview};
     let s = |n: i64| n.to_string();
@@ -234,11 +234,19 @@ async fn server_fn_attempts(world: &World, v: &Visitor) -> Vec<(&'static str, Ou
     let mut new_service = item(0);
     new_service.remove(0);
     new_service.extend([
-        ("date", day),
+        ("date", day.clone()),
         ("start", "10:00".into()),
         ("end", "11:00".into()),
         ("capacity", "20".into()),
     ]);
+    let new_session: Vec<(&str, String)> = vec![
+        ("item_id", s(draft)),
+        ("date", day),
+        ("start", "15:00".into()),
+        ("end", "16:00".into()),
+        ("capacity", "10".into()),
+        ("booking_closes_at", String::new()),
+    ];
     let moving = |id: i64, action: &str| {
         vec![("item_id", s(id)), ("action", action.to_string()), ("comment", String::new())]
     };
@@ -256,6 +264,7 @@ async fn server_fn_attempts(world: &World, v: &Visitor) -> Vec<(&'static str, Ou
             &[DistrictAdmin, StreetIn, ManagerIn, Reviewer],
         ),
         ("save service", server_fn(v, path::<SaveService>(), &item(draft)).await, authors),
+        ("add session", server_fn(v, path::<AddServiceSession>(), &new_session).await, authors),
         ("submit", server_fn(v, path::<MoveService>(), &moving(draft, "submit")).await, authors),
         (
             "publish",
@@ -264,7 +273,17 @@ async fn server_fn_attempts(world: &World, v: &Visitor) -> Vec<(&'static str, Ou
         ),
         (
             "capacity",
-            server_fn(v, path::<ChangeCapacity>(), &[("session_id", s(session)), ("capacity", s(25))]).await,
+            server_fn(
+                v,
+                path::<ChangeSessionSettings>(),
+                &[
+                    ("session_id", s(session)),
+                    ("capacity", s(25)),
+                    ("booking_opens_at", String::new()),
+                    ("booking_closes_at", String::new()),
+                ],
+            )
+            .await,
             authors,
         ),
         ("door list", server_fn(v, path::<LoadDoor>(), &[("session_id", s(session))]).await, authors),

@@ -10,7 +10,7 @@ use crate::components::status::Loading;
 use crate::i18n::date_time;
 use crate::i18n::service::{image_error, service_strings};
 use crate::i18n::staff::{item_status, staff_strings};
-use crate::item_fns::{load_service, ChangeCapacity, SaveService, ServicePage};
+use crate::item_fns::{load_service, AddServiceSession, ChangeSessionSettings, SaveService, ServicePage};
 use crate::prefs::use_prefs;
 use crate::staff_fns::SessionLine;
 
@@ -23,10 +23,11 @@ pub fn ServiceConsolePage() -> impl IntoView {
     let id =
         Memo::new(move |_| params.with(|p| p.get("id").and_then(|s| s.parse::<i64>().ok()).unwrap_or(0)));
     let save = ServerAction::<SaveService>::new();
-    let capacity = ServerAction::<ChangeCapacity>::new();
+    let capacity = ServerAction::<ChangeSessionSettings>::new();
+    let add = ServerAction::<AddServiceSession>::new();
     let page = Resource::new(
-        move || (id.get(), save.version().get(), capacity.version().get()),
-        |(id, _, _)| load_service(id),
+        move || (id.get(), save.version().get(), capacity.version().get(), add.version().get()),
+        |(id, ..)| load_service(id),
     );
     view! {
         <Title text=move || t().heading/>
@@ -35,7 +36,7 @@ pub fn ServiceConsolePage() -> impl IntoView {
             <Transition fallback=Loading>
                 {move || Suspend::new(async move {
                     match page.await {
-                        Ok(data) => view! { <Service data save capacity/> }.into_any(),
+                        Ok(data) => view! { <Service data save capacity add/> }.into_any(),
                         Err(error) => view! { <h1>{move || t().heading}</h1><StaffError error/> }.into_any(),
                     }
                 })}
@@ -48,7 +49,8 @@ pub fn ServiceConsolePage() -> impl IntoView {
 fn Service(
     data: ServicePage,
     save: ServerAction<SaveService>,
-    capacity: ServerAction<ChangeCapacity>,
+    capacity: ServerAction<ChangeSessionSettings>,
+    add: ServerAction<AddServiceSession>,
 ) -> impl IntoView {
     let prefs = use_prefs();
     let t = move || service_strings(prefs.lang());
@@ -67,6 +69,7 @@ fn Service(
         {data.editable.then(|| view! { <Fields data=data.clone() save/> })}
         <h2>{move || t().sessions}</h2>
         <Sessions sessions=data.sessions.clone() editable=data.editable capacity/>
+        {data.editable.then(|| view! { <NewSession item_id=data.id add/> })}
     }
 }
 
@@ -155,7 +158,7 @@ fn Fields(data: ServicePage, save: ServerAction<SaveService>) -> impl IntoView {
 fn Sessions(
     sessions: Vec<SessionLine>,
     editable: bool,
-    capacity: ServerAction<ChangeCapacity>,
+    capacity: ServerAction<ChangeSessionSettings>,
 ) -> impl IntoView {
     let prefs = use_prefs();
     let s = move || staff_strings(prefs.lang());
@@ -175,10 +178,19 @@ fn Sessions(
                         <td>{move || s().booked} " " {session.held} "/" {session.capacity}</td>
                         <td>{move || s().attended} " " {session.attended}</td>
                         <td>{editable.then(|| view! {
-                            <ActionForm action=capacity attr:class="inline-form">
+                            <ActionForm action=capacity attr:class="inline-form session-settings">
                                 <input type="hidden" name="session_id" value=session.id.to_string()/>
-                                <input type="number" name="capacity" min="0" max="100000" required
-                                    value=session.capacity.to_string() aria-label=move || s().capacity/>
+                                <label>{move || s().capacity}
+                                    <input type="number" name="capacity" min="0" max="100000" required
+                                        value=session.capacity.to_string()/></label>
+                                <label>{move || t().opens}
+                                    <input type="datetime-local" name="booking_opens_at"
+                                        value=form_value(&session.booking_opens_at)/></label>
+                                <label>{move || t().closes}
+                                    <input type="datetime-local" name="booking_closes_at"
+                                        value=form_value(&session.booking_closes_at)/></label>
+                                <label class="field-check"><input type="checkbox" name="waitlist" value="on"
+                                    checked=session.waitlist/>{move || s().waitlist}</label>
                                 <button type="submit">{move || t().change}</button>
                             </ActionForm>
                         })}</td>
@@ -189,4 +201,36 @@ fn Sessions(
         </table>
     }
     .into_any()
+}
+
+/// A time as a `datetime-local` input's value.
+fn form_value(at: &chrono::DateTime<chrono::FixedOffset>) -> String {
+    at.format("%Y-%m-%dT%H:%M").to_string()
+}
+
+#[component]
+fn NewSession(item_id: i64, add: ServerAction<AddServiceSession>) -> impl IntoView {
+    let prefs = use_prefs();
+    let s = move || staff_strings(prefs.lang());
+    let t = move || service_strings(prefs.lang());
+    view! {
+        <details class="new-service">
+            <summary>{move || t().add_session}</summary>
+            <ActionForm action=add attr:class="staff-form" attr:data-testid="new-session">
+                <input type="hidden" name="item_id" value=item_id.to_string()/>
+                <label><span>{move || s().date}</span><input type="date" name="date" required/></label>
+                <label><span>{move || s().start}</span><input type="time" name="start" required/></label>
+                <label><span>{move || s().end}</span><input type="time" name="end" required/></label>
+                <label><span>{move || s().capacity}</span><input type="number" name="capacity" min="1" max="100000" value="30" required/></label>
+                <label><span>{move || t().closes_optional}</span><input type="datetime-local" name="booking_closes_at"/></label>
+                <label><span>{move || s().repeat_weeks}</span><input type="number" name="repeat_weeks" min="0" max="52" value="0"/></label>
+                <label class="field-check"><input type="checkbox" name="waitlist" value="on" checked/><span>{move || s().waitlist}</span></label>
+                {move || add.value().get().map(|outcome| match outcome {
+                    Ok(n) => view! { <p class="booking-outcome" role="status" data-testid="sessions-added">{t().sessions_added(n)}</p> }.into_any(),
+                    Err(e) => view! { <p class="form-error" role="alert" data-testid="session-error">{e.message(prefs.lang())}</p> }.into_any(),
+                })}
+                <button type="submit" class="primary">{move || t().add_session}</button>
+            </ActionForm>
+        </details>
+    }
 }

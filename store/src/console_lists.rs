@@ -1,0 +1,165 @@
+//! What the staff console lists: items, sessions with their counts and booking settings, the
+//! door list, facilities to choose from.
+
+use cc_domain::session_change::BookingSettings;
+
+use crate::{Store, StoreError};
+
+/// A line of the staff console's item list.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct ConsoleItem {
+    pub id: i64,
+    pub title: String,
+    pub status: String,
+    pub facility_name: String,
+    pub street_id: i64,
+    pub facility_id: i64,
+    pub created_by: Option<i64>,
+    pub review_comment: Option<String>,
+}
+
+/// A line of the staff console's session list, with its counts.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct ConsoleSession {
+    pub id: i64,
+    pub item_title: String,
+    pub starts_at: i64,
+    pub capacity: i64,
+    pub remaining: i64,
+    pub attended: i64,
+    pub street_id: i64,
+    pub facility_id: i64,
+    pub booking_opens_at: i64,
+    pub booking_closes_at: i64,
+    pub waitlist: i64,
+}
+
+/// A booking as the door list shows it (the number masked by the caller).
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct DoorEntry {
+    pub booking_id: i64,
+    pub phone: String,
+    pub status: String,
+    pub checked_in_at: Option<i64>,
+}
+
+impl Store {
+    /// Items written by staff or waiting for review (not the demo catalogue), latest first;
+    /// the caller keeps those in its scope.
+    pub async fn console_items(&self, limit: i64) -> Result<Vec<ConsoleItem>, StoreError> {
+        Ok(sqlx::query_as(
+            "SELECT i.id, i.title, i.status, f.name AS facility_name, f.street_id, f.id AS facility_id, i.created_by, \
+             i.review_comment FROM service_items i JOIN facilities f ON f.id = i.facility_id \
+             WHERE i.created_by IS NOT NULL OR i.status IN ('submitted', 'returned', 'draft') \
+             ORDER BY i.updated_at DESC, i.id DESC LIMIT $1",
+        )
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    /// Sessions from `from` to `to` (UTC seconds) with their places and check-ins, soonest first;
+    /// the caller keeps those in its scope.
+    pub async fn console_sessions(
+        &self,
+        from: i64,
+        to: i64,
+        limit: i64,
+    ) -> Result<Vec<ConsoleSession>, StoreError> {
+        Ok(sqlx::query_as(
+            "SELECT s.id, i.title AS item_title, s.starts_at, s.capacity, s.remaining, \
+             (SELECT COUNT(*) FROM bookings b WHERE b.session_id = s.id AND b.status = 'attended') AS attended, \
+             f.street_id, f.id AS facility_id, s.booking_opens_at, s.booking_closes_at, s.waitlist FROM sessions s JOIN service_items i ON i.id = s.item_id \
+             JOIN facilities f ON f.id = i.facility_id \
+             WHERE s.starts_at >= $1 AND s.starts_at < $2 AND i.status = 'published' AND s.status = 'published' \
+             ORDER BY s.starts_at, s.id LIMIT $3",
+        )
+        .bind(from)
+        .bind(to)
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    /// One session's line, whatever its time.
+    pub async fn console_session(&self, id: i64) -> Result<Option<ConsoleSession>, StoreError> {
+        Ok(sqlx::query_as(
+            "SELECT s.id, i.title AS item_title, s.starts_at, s.capacity, s.remaining, \
+             (SELECT COUNT(*) FROM bookings b WHERE b.session_id = s.id AND b.status = 'attended') AS attended, \
+             f.street_id, f.id AS facility_id, s.booking_opens_at, s.booking_closes_at, s.waitlist FROM sessions s JOIN service_items i ON i.id = s.item_id \
+             JOIN facilities f ON f.id = i.facility_id WHERE s.id = $1",
+        )
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await?)
+    }
+
+    /// Every session of an item, soonest first (for its edit page).
+    pub async fn item_sessions(&self, item_id: i64) -> Result<Vec<ConsoleSession>, StoreError> {
+        Ok(sqlx::query_as(
+            "SELECT s.id, i.title AS item_title, s.starts_at, s.capacity, s.remaining, \
+             (SELECT COUNT(*) FROM bookings b WHERE b.session_id = s.id AND b.status = 'attended') AS attended, \
+             f.street_id, f.id AS facility_id, s.booking_opens_at, s.booking_closes_at, s.waitlist FROM sessions s JOIN service_items i ON i.id = s.item_id \
+             JOIN facilities f ON f.id = i.facility_id WHERE s.item_id = $1 ORDER BY s.starts_at, s.id LIMIT 500",
+        )
+        .bind(item_id)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    /// A session's start and booking settings.
+    pub async fn booking_settings(
+        &self,
+        session_id: i64,
+    ) -> Result<Option<(i64, BookingSettings)>, StoreError> {
+        let row: Option<(i64, i64, i64, i64)> = sqlx::query_as(
+            "SELECT starts_at, booking_opens_at, booking_closes_at, waitlist FROM sessions WHERE id = $1",
+        )
+        .bind(session_id)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(row.map(|(starts_at, opens_at, closes_at, waitlist)| {
+            (starts_at, BookingSettings { opens_at, closes_at, waitlist: waitlist == 1 })
+        }))
+    }
+
+    /// Writes a session's booking window and waitlist switch. Residents already waitlisted keep
+    /// their place in line when the waitlist is switched off; nobody new joins it.
+    pub async fn set_booking_settings(
+        &self,
+        session_id: i64,
+        settings: BookingSettings,
+    ) -> Result<(), StoreError> {
+        let mut tx = self.begin().await?;
+        sqlx::query(
+            "UPDATE sessions SET booking_opens_at = $1, booking_closes_at = $2, waitlist = $3 WHERE id = $4",
+        )
+        .bind(settings.opens_at)
+        .bind(settings.closes_at)
+        .bind(i64::from(settings.waitlist))
+        .bind(session_id)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// The bookings holding places in a session, for the door.
+    pub async fn door_list(&self, session_id: i64) -> Result<Vec<DoorEntry>, StoreError> {
+        Ok(sqlx::query_as(
+            "SELECT b.id AS booking_id, r.phone, b.status, b.checked_in_at FROM bookings b \
+             JOIN residents r ON r.id = b.resident_id WHERE b.session_id = $1 \
+             AND b.status IN ('confirmed', 'attended', 'no_show') ORDER BY b.id",
+        )
+        .bind(session_id)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    /// Facilities as (id, name, street id), for the console's choices.
+    pub async fn facility_choices(&self) -> Result<Vec<(i64, String, i64)>, StoreError> {
+        Ok(sqlx::query_as("SELECT id, name, street_id FROM facilities ORDER BY street_id, id")
+            .fetch_all(&self.pool)
+            .await?)
+    }
+}
