@@ -78,6 +78,7 @@ test('a facility manager picks a position on the map and saves it', async ({ pag
   await record.locator('[data-pick-map]').click();
   const map = record.getByTestId('pick-map');
   await expect(map.locator('.leaflet-marker-icon')).toBeVisible();
+  await map.scrollIntoViewIfNeeded();
   const box = (await map.boundingBox())!;
   await page.mouse.click(box.x + box.width / 2 + 60, box.y + box.height / 2 - 40);
   await expect(position).not.toHaveValue(before);

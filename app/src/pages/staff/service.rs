@@ -95,7 +95,7 @@ fn Picture(id: i64, image: Option<String>, editable: bool) -> impl IntoView {
             // redirect back here carrying the outcome.
             <form class="staff-form" method="post" enctype="multipart/form-data"
                 action=format!("/api/v1/staff/items/{id}/image") data-testid="picture-form">
-                <label><span>{move || t().upload}</span>
+                <label><span>{move || t().choose}</span>
                     <input type="file" name="image" accept="image/jpeg,image/png" required/></label>
                 <p class="hint">{move || t().picture_hint}</p>
                 <button type="submit">{move || t().upload}</button>
