@@ -14,6 +14,7 @@ mod api_staff_facilities;
 mod api_staff_items;
 mod assets;
 mod helpers;
+mod idor;
 mod pages;
 mod pages_accounts;
 mod pages_facilities;
