@@ -1,6 +1,7 @@
 //! Staff writing the catalogue: drafts, sessions, and moves through the publishing workflow.
 
 use cc_domain::authoring::{ItemInput, SessionInput};
+use cc_domain::live::LiveKind;
 use cc_domain::staff::Place;
 use cc_domain::time::now;
 use cc_domain::workflow::ItemStatus;
@@ -114,6 +115,7 @@ impl Store {
         .await?;
         refresh_next_session(&mut tx, id, now()).await?;
         tx.commit().await?;
+        self.announce_item(LiveKind::ItemChanged, id);
         Ok(done.rows_affected() == 1)
     }
 
@@ -131,6 +133,7 @@ impl Store {
         };
         let id = insert_session(&mut tx, &session).await?;
         tx.commit().await?;
+        self.announce(LiveKind::SessionChanged, id);
         Ok(id)
     }
 }

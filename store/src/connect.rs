@@ -8,7 +8,10 @@ use sqlx::{AnyPool, Executor};
 
 use cc_domain::booking::NoShowRule;
 
+use std::sync::Arc;
+
 use crate::bookings::BookingGuard;
+use crate::live::LiveHub;
 use crate::StoreError;
 
 /// Which database a [`Store`] talks to.
@@ -38,6 +41,7 @@ pub struct Store {
     backend: Backend,
     pub(crate) no_show_rule: NoShowRule,
     pub(crate) booking_guard: BookingGuard,
+    pub(crate) live: Arc<LiveHub>,
 }
 
 impl Store {
@@ -78,7 +82,14 @@ impl Store {
                     .await?
             }
         };
-        Ok(Store { pool, backend, no_show_rule: NoShowRule::default(), booking_guard: BookingGuard::On })
+        let live = LiveHub::start(pool.clone(), backend);
+        Ok(Store {
+            pool,
+            backend,
+            no_show_rule: NoShowRule::default(),
+            booking_guard: BookingGuard::On,
+            live,
+        })
     }
 
     /// The same store applying another no-show rule (configuration: `CC_NO_SHOW_RULE`).

@@ -141,6 +141,7 @@ impl Store {
         .execute(&mut *tx)
         .await?;
         tx.commit().await?;
+        self.announce(cc_domain::live::LiveKind::SessionChanged, session_id);
         Ok(())
     }
 

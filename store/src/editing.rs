@@ -82,6 +82,7 @@ impl Store {
         .execute(&mut *tx)
         .await?;
         tx.commit().await?;
+        self.announce_item(cc_domain::live::LiveKind::ItemChanged, id);
         Ok(())
     }
 }

@@ -16,6 +16,7 @@ mod editing;
 mod error;
 mod facilities;
 mod integrity;
+pub mod live;
 mod media;
 pub mod residents;
 pub mod seed;

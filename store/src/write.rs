@@ -310,6 +310,7 @@ impl Store {
         .bind(id)
         .execute(&self.pool)
         .await?;
+        self.announce_facility(cc_domain::live::LiveKind::FacilityChanged, id);
         Ok(done.rows_affected() == 1)
     }
 
@@ -331,6 +332,7 @@ impl Store {
         .bind(level.as_str())
         .execute(&self.pool)
         .await?;
+        self.announce_street(cc_domain::live::LiveKind::FacilityChanged, None);
         Ok(())
     }
 }

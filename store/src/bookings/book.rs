@@ -3,6 +3,7 @@
 use std::time::Duration;
 
 use cc_domain::booking::{paused_refusal, BookingRefusal, BookingStatus};
+use cc_domain::live::LiveKind;
 use cc_domain::time::{local, now};
 use sqlx::AnyConnection;
 
@@ -81,6 +82,13 @@ impl Store {
                 self.take_or_wait(&mut conn, resident_id, session_id, key, waitlist, now).await
             }
         };
+        if let Ok(BookingAttempt::Booked { booking, replayed: false }) = &attempt {
+            let kind = match booking.status {
+                BookingStatus::Waitlisted => LiveKind::Waitlisted,
+                _ => LiveKind::Booked,
+            };
+            self.announce(kind, session_id);
+        }
         match attempt {
             // Two requests of one resident raced past the duplicate check on PostgreSQL: the
             // unique index stopped the second. Answer as the check would have.

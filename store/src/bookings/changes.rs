@@ -1,6 +1,7 @@
 //! Changes after booking: cancelling (which promotes the waitlist), capacity changes, no-shows.
 
 use cc_domain::booking::BookingStatus;
+use cc_domain::live::LiveKind;
 use cc_domain::time::now;
 use sqlx::AnyConnection;
 
@@ -72,6 +73,9 @@ impl Store {
             _ => CancelOutcome::TooLate,
         };
         tx.commit().await?;
+        if matches!(outcome, CancelOutcome::Cancelled { .. }) {
+            self.announce(LiveKind::Cancelled, session_id);
+        }
         Ok(outcome)
     }
 
@@ -112,6 +116,7 @@ impl Store {
             promoted.push(next);
         }
         tx.commit().await?;
+        self.announce(LiveKind::SessionChanged, session_id);
         Ok(CapacityOutcome::Changed { promoted })
     }
 

@@ -1,6 +1,7 @@
 //! Letting people in at the door, and recording who did not come.
 
 use cc_domain::booking::BookingStatus;
+use cc_domain::live::LiveKind;
 use cc_domain::time::now;
 
 use crate::{Store, StoreError};
@@ -68,6 +69,9 @@ impl Store {
             (other, _) => CheckInOutcome::NoPlace(other),
         };
         tx.commit().await?;
+        if matches!(outcome, CheckInOutcome::CheckedIn { .. }) {
+            self.announce(LiveKind::CheckedIn, session_id);
+        }
         Ok(outcome)
     }
 
@@ -81,6 +85,9 @@ impl Store {
         .bind(now)
         .execute(&self.pool)
         .await?;
+        if done.rows_affected() > 0 {
+            self.announce_street(LiveKind::NoShows, None);
+        }
         Ok(done.rows_affected())
     }
 }
