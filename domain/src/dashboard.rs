@@ -74,6 +74,9 @@ impl SessionFill {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Count {
     pub label: String,
+    /// The English label, when there is one (items have none).
+    #[serde(default)]
+    pub label_en: String,
     pub count: u64,
 }
 
@@ -153,11 +156,14 @@ mod tests {
 
     #[test]
     fn the_longest_bar_fills_the_width_and_bars_share_the_height() {
-        let counts = [Count { label: "八角".into(), count: 40 }, Count { label: "古城".into(), count: 10 }];
+        let counts = [
+            Count { label: "八角".into(), label_en: String::new(), count: 40 },
+            Count { label: "古城".into(), label_en: String::new(), count: 10 },
+        ];
         let laid = bars(&counts, 200.0, 100.0);
         assert_eq!((laid[0].width, laid[1].width), (200.0, 50.0));
         assert!((laid[1].y - 57.5).abs() < 1e-9 && (laid[0].height - 35.0).abs() < 1e-9);
-        let zeros = bars(&[Count { label: "x".into(), count: 0 }], 200.0, 100.0);
+        let zeros = bars(&[Count { label: "x".into(), label_en: String::new(), count: 0 }], 200.0, 100.0);
         assert_eq!(zeros[0].width, 0.0);
         assert!(bars(&[], 200.0, 100.0).is_empty());
     }

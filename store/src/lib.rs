@@ -12,6 +12,7 @@ pub mod bookings;
 mod catalog;
 mod connect;
 mod console_lists;
+mod dashboard;
 mod editing;
 mod error;
 mod facilities;
