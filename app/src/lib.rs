@@ -3,6 +3,7 @@
 
 pub mod account_fns;
 pub mod components;
+pub mod dashboard_fns;
 pub mod error;
 pub mod facility_fns;
 pub mod i18n;
@@ -31,9 +32,9 @@ use pages::{
     my_bookings::MyBookingsPage,
     not_found::NotFound,
     staff::{
-        accounts::StaffAccountsPage, audit::AuditPage, compliance::StaffCompliancePage, door::DoorPage,
-        facilities::FacilityRecordsPage, home::StaffHomePage, login::StaffLoginPage,
-        service::ServiceConsolePage,
+        accounts::StaffAccountsPage, audit::AuditPage, compliance::StaffCompliancePage,
+        dashboard::DashboardPage, door::DoorPage, facilities::FacilityRecordsPage, home::StaffHomePage,
+        login::StaffLoginPage, service::ServiceConsolePage,
     },
 };
 use prefs::provide_prefs;
@@ -91,6 +92,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/staff/audit") view=AuditPage ssr=SsrMode::Async/>
                     <Route path=path!("/staff/accounts") view=StaffAccountsPage ssr=SsrMode::Async/>
                     <Route path=path!("/staff/compliance") view=StaffCompliancePage ssr=SsrMode::Async/>
+                    <Route path=path!("/staff/dashboard") view=DashboardPage ssr=SsrMode::Async/>
                     <Route path=path!("/staff/facilities") view=FacilityRecordsPage ssr=SsrMode::Async/>
                     <Route path=path!("/staff/checkin/:session") view=DoorPage ssr=SsrMode::Async/>
                     <Route path=path!("/staff/items/:id") view=ServiceConsolePage ssr=SsrMode::Async/>

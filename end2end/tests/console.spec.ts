@@ -1,5 +1,9 @@
 import { test, expect } from '@playwright/test';
-import { createStaff, hydrated, serverLog, staffLogIn } from './support';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createStaff, hydrated, repo, serverLog, staffLogIn } from './support';
 
 // The console beyond the publishing journey: editing a service and giving it a picture, the
 // sortable compliance table, and picking a facility's position on the map.
@@ -92,4 +96,37 @@ test('a facility manager picks a position on the map and saves it', async ({ pag
     const [lng, lat] = (await (await page.request.get(`/api/v1${href}`)).json()).geometry.coordinates;
     return [lat.toFixed(6), lng.toFixed(6)].join(',');
   }).toBe(picked.map((x) => x.toFixed(6)).join(','));
+});
+
+test('an open dashboard counts a booking made elsewhere without a reload', async ({ page }) => {
+  test.skip(!serverLog, 'E2E_SERVER_LOG is set by scripts/test');
+  const stamp = Date.now().toString().slice(-8);
+  const cli = (args: string[]) =>
+    execFileSync(path.join(repo, 'target/debug/culture-cloud'), args, { cwd: repo, env: process.env }).toString();
+  const session = JSON.parse(cli(['seed', 'rush', '--capacity', '5', '--title', `看板直播 ${stamp}`]).trim().split('\n').pop()!).session_id;
+  const cookies = path.join(os.tmpdir(), `cc-dashboard-${stamp}.txt`);
+  cli(['seed', 'residents', '--count', '2', '--first-phone', `133${stamp}`, '--sessions-out', cookies]);
+  const [first, second] = readFileSync(cookies, 'utf8').trim().split('\n');
+
+  createStaff(`watch-${stamp}`, 'district_admin');
+  await staffLogIn(page, `watch-${stamp}`);
+  await page.goto('/staff/dashboard');
+  await hydrated(page);
+  await expect(page.getByTestId('link-state')).toHaveAttribute('data-state', 'live');
+  const todays = page.getByTestId('kpi-today-bookings');
+  const before = Number(await todays.textContent());
+  let loads = 0;
+  page.on('load', () => loads++);
+
+  expect((await page.request.post(`/api/v1/sessions/${session}/bookings`, { headers: { cookie: first } })).status()).toBe(201);
+  await expect(todays).toHaveText(String(before + 1));
+  await expect(page.getByTestId('top-items')).toContainText(`看板直播`);
+  expect((await page.request.post(`/api/v1/sessions/${session}/bookings`, { headers: { cookie: second } })).status()).toBe(201);
+  await expect(todays).toHaveText(String(before + 2));
+  expect(loads).toBe(0);
+
+  // The wall display shows the same figures, full screen.
+  await page.getByTestId('wall-link').click();
+  await expect(page.getByTestId('dashboard')).toHaveClass(/wall/);
+  await expect(todays).toHaveText(String(before + 2));
 });

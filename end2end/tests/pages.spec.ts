@@ -3,7 +3,7 @@ import { createStaff, serverLog, staffLogIn } from './support';
 
 // Every page hydrates without an error, in both languages and in elder mode: a hydration
 // mismatch is a panic in the browser, so this catches markup the client would render differently.
-const pages = ['/', '/catalog?q=%E9%9D%9E%E9%81%97', '/items/1', '/facilities?level=street', '/facilities/1', '/map', '/coverage', '/login', '/register', '/me/bookings', '/staff/login', '/staff', '/staff/audit', '/staff/facilities', '/staff/items/1', '/staff/accounts', '/staff/compliance'];
+const pages = ['/', '/catalog?q=%E9%9D%9E%E9%81%97', '/items/1', '/facilities?level=street', '/facilities/1', '/map', '/coverage', '/login', '/register', '/me/bookings', '/staff/login', '/staff', '/staff/audit', '/staff/facilities', '/staff/items/1', '/staff/accounts', '/staff/compliance', '/staff/dashboard'];
 
 for (const cookies of [[], [{ name: 'cc_lang', value: 'en' }, { name: 'cc_elder', value: '1' }]]) {
   test(`every page hydrates cleanly ${cookies.length ? 'in English elder mode' : 'in Chinese'}`, async ({ page, context, baseURL }) => {
@@ -34,7 +34,7 @@ test('every console page hydrates cleanly for a logged-in district admin', async
     if (m.type() === 'error' && !m.text().includes('Failed to load resource')) errors.push(`${page.url()}: ${m.text()}`);
   });
   await staffLogIn(page, username);
-  for (const path of ['/staff', '/staff/items/1', '/staff/accounts', '/staff/compliance', '/staff/facilities', '/staff/audit', '/staff/checkin/1']) {
+  for (const path of ['/staff', '/staff/items/1', '/staff/accounts', '/staff/compliance', '/staff/facilities', '/staff/audit', '/staff/checkin/1', '/staff/dashboard', '/staff/dashboard?wall=1']) {
     const response = await page.goto(path);
     expect(response!.status(), path).toBe(200);
     await expect(page.locator('body[data-hydrated="true"]'), path).toHaveCount(1);

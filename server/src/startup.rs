@@ -53,6 +53,8 @@ impl Application {
             store = store.without_booking_guard_for_race_control();
         }
         store.migrate().await?;
+        // On PostgreSQL, hear every server's live events (ours come back the same way).
+        store.listen_to_all_servers(&config.database_url).await?;
         let secret = match &config.secret {
             Some(secret) => secret.clone(),
             None => store.setting_or_insert("ticket_secret", random_secret).await?,

@@ -1,6 +1,8 @@
 //! Building blocks shared by the pages.
 
 pub mod book_button;
+pub mod charts;
+pub mod event_stream;
 pub mod facet_select;
 pub mod facility_card;
 pub mod facility_filters;

@@ -12,6 +12,7 @@ mod reference;
 mod resident;
 mod staff;
 mod staff_audit;
+mod staff_dashboard;
 mod staff_exports;
 mod staff_items;
 pub mod staff_media;
@@ -48,6 +49,8 @@ pub fn router() -> Router<AppState> {
         .route("/staff/me", get(staff::me))
         .route("/staff/sessions/{id}/checkins", post(staff::check_in))
         .route("/staff/audit", get(staff_audit::list))
+        .route("/staff/dashboard", get(staff_dashboard::show))
+        .route("/staff/dashboard/stream", get(staff_dashboard::stream))
         .route("/staff/accounts", post(staff::create_account))
         .route("/staff/facilities/{id}", axum::routing::patch(staff_items::change_facility))
         .route("/staff/standards/{level}", axum::routing::put(staff_items::change_standard))

@@ -71,6 +71,8 @@ async fn the_openapi_document_describes_every_route() {
         "/staff/items/{id}",
         "/staff/items/{id}/image",
         "/staff/audit",
+        "/staff/dashboard",
+        "/staff/dashboard/stream",
         "/staff/sessions/{id}",
         "/staff/sessions/{id}/bookings.csv",
         "/staff/sessions/{id}/bookings.xlsx",

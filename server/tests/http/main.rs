@@ -3,6 +3,7 @@
 
 mod api_accounts;
 mod api_bookings;
+mod api_dashboard;
 mod api_errors;
 mod api_facilities;
 mod api_items;

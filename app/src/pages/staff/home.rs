@@ -65,6 +65,7 @@ fn Console(
             <button type="button" class="link-button" on:click=move |_| { log_out.dispatch(()); }>{move || s().log_out}</button>
             {(role == Role::DistrictAdmin).then(|| view! { " · " <a href="/staff/audit">{move || s().audit}</a> })}
             {matches!(role, Role::DistrictAdmin | Role::StreetAdmin).then(|| view! {
+                " · " <a href="/staff/dashboard">{move || crate::i18n::dashboard::dashboard_strings(prefs.lang()).title}</a>
                 " · " <a href="/staff/accounts">{move || crate::i18n::staff_accounts::account_strings(prefs.lang()).heading}</a>
             })}
             {matches!(role, Role::DistrictAdmin | Role::StreetAdmin | Role::FacilityManager).then(|| view! {

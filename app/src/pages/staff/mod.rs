@@ -4,6 +4,7 @@
 pub mod accounts;
 pub mod audit;
 pub mod compliance;
+pub mod dashboard;
 pub mod door;
 pub mod facilities;
 pub mod home;
