@@ -3,52 +3,13 @@
 //! its integrity check and the places add up. Runs the real binary, on SQLite or PostgreSQL
 //! (`CC_TEST_BACKEND=postgres`).
 
-use std::process::{Child, Command, Stdio};
+mod common;
+
+use std::process::Command;
 use std::time::Duration;
 
+use common::{free_port, run, serve};
 use futures::stream::{self, StreamExt};
-
-const BIN: &str = env!("CARGO_BIN_EXE_culture-cloud");
-
-fn command(database_url: &str, args: &[&str]) -> Command {
-    let mut command = Command::new(BIN);
-    command.args(args).env("DATABASE_URL", database_url).env("CC_LOG", "warn").env("CC_THROTTLE", "off");
-    command
-}
-
-fn run(database_url: &str, args: &[&str]) -> String {
-    let output = command(database_url, args).output().expect("the binary runs");
-    assert!(output.status.success(), "{args:?}: {}", String::from_utf8_lossy(&output.stderr));
-    String::from_utf8(output.stdout).unwrap()
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
-}
-
-/// Starts `culture-cloud serve` and waits until it answers `/healthz`.
-async fn serve(database_url: &str, port: u16) -> Child {
-    let mut child = command(database_url, &["serve"])
-        .env("LEPTOS_SITE_ADDR", format!("127.0.0.1:{port}"))
-        .stdout(Stdio::null())
-        .spawn()
-        .expect("the server starts");
-    let client = reqwest::Client::new();
-    for _ in 0..200 {
-        if client
-            .get(format!("http://127.0.0.1:{port}/healthz"))
-            .send()
-            .await
-            .is_ok_and(|r| r.status().is_success())
-        {
-            return child;
-        }
-        assert!(child.try_wait().unwrap().is_none(), "the server exited while starting");
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    child.kill().ok();
-    panic!("the server did not become healthy");
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn killing_the_server_mid_rush_loses_no_answered_booking() {

@@ -1,0 +1,85 @@
+//! Running the real `culture-cloud` binary in tests: its CLI, and servers on free ports.
+
+#![allow(dead_code)] // Each test file uses what it needs.
+
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+pub const BIN: &str = env!("CARGO_BIN_EXE_culture-cloud");
+
+/// The binary with a database, quiet logs and no login throttle (tests log in a lot).
+pub fn command(database_url: &str, args: &[&str]) -> Command {
+    let mut command = Command::new(BIN);
+    command.args(args).env("DATABASE_URL", database_url).env("CC_LOG", "warn").env("CC_THROTTLE", "off");
+    command
+}
+
+/// Runs a CLI command to success; its standard output.
+pub fn run(database_url: &str, args: &[&str]) -> String {
+    run_with(database_url, args, &[])
+}
+
+/// Runs a CLI command with extra environment to success; its standard output.
+pub fn run_with(database_url: &str, args: &[&str], env: &[(&str, &str)]) -> String {
+    let mut command = command(database_url, args);
+    command.envs(env.iter().copied());
+    let output = command.output().expect("the binary runs");
+    assert!(output.status.success(), "{args:?}: {}", String::from_utf8_lossy(&output.stderr));
+    String::from_utf8(output.stdout).unwrap()
+}
+
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+/// Starts `culture-cloud serve` and waits until it answers `/healthz`.
+pub async fn serve(database_url: &str, port: u16) -> Child {
+    let mut child = command(database_url, &["serve"])
+        .env("LEPTOS_SITE_ADDR", format!("127.0.0.1:{port}"))
+        .stdout(Stdio::null())
+        .spawn()
+        .expect("the server starts");
+    let client = reqwest::Client::new();
+    for _ in 0..200 {
+        if client
+            .get(format!("http://127.0.0.1:{port}/healthz"))
+            .send()
+            .await
+            .is_ok_and(|r| r.status().is_success())
+        {
+            return child;
+        }
+        assert!(child.try_wait().unwrap().is_none(), "the server exited while starting");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    child.kill().ok();
+    panic!("the server did not become healthy");
+}
+
+/// `count` residents, logged in: their session cookies.
+pub fn resident_cookies(database_url: &str, count: u32, first_phone: u64) -> Vec<String> {
+    let file = std::env::temp_dir().join(format!("cc-cookies-{}-{first_phone}.txt", std::process::id()));
+    run(
+        database_url,
+        &[
+            "seed",
+            "residents",
+            "--count",
+            &count.to_string(),
+            "--first-phone",
+            &first_phone.to_string(),
+            "--sessions-out",
+            file.to_str().unwrap(),
+        ],
+    );
+    let cookies = std::fs::read_to_string(&file).unwrap().lines().map(String::from).collect();
+    std::fs::remove_file(&file).ok();
+    cookies
+}
+
+/// A session open for booking with `capacity` places (and a waitlist): its id.
+pub fn open_session(database_url: &str, capacity: u32) -> i64 {
+    let out = run(database_url, &["seed", "rush", "--capacity", &capacity.to_string()]);
+    let rush: serde_json::Value = serde_json::from_str(out.trim().lines().last().unwrap()).unwrap();
+    rush["session_id"].as_i64().unwrap()
+}
