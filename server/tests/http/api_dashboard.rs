@@ -90,3 +90,21 @@ async fn a_booking_shows_on_an_open_dashboard_within_a_second_and_only_in_its_st
     assert_eq!(own_update["top_items"][0]["label"], "直播看板讲座");
     assert!(other_stream.next(wait).await.is_none(), "another street's admin is not told");
 }
+
+#[tokio::test]
+async fn a_dashboard_that_reconnects_is_caught_up_at_once() {
+    let app = spawn_app().await;
+    let session = app.store.seed_open_session("断线重连讲座", 10, true).await.unwrap();
+    let district = app.staff("district", admin(Role::DistrictAdmin, None)).await;
+    let wait = Duration::from_secs(1);
+    let mut stream = EventReader::open(&district, "/api/v1/staff/dashboard/stream").await;
+    let before = stream.next(wait).await.expect("the figures at once");
+    drop(stream); // the connection drops…
+    for phone in ["13800000001", "13800000002"] {
+        assert_eq!(app.register(phone, "石景山 lantern 1").await.book(session).await.0, 201);
+    }
+    // …and the browser reconnects: its first message already holds what it missed.
+    let mut stream = EventReader::open(&district, "/api/v1/staff/dashboard/stream").await;
+    let caught_up = stream.next(wait).await.expect("the figures at once");
+    assert_eq!(caught_up["today"]["bookings"].as_u64(), before["today"]["bookings"].as_u64().map(|n| n + 2));
+}

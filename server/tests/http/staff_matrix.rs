@@ -344,6 +344,11 @@ async fn server_fn_attempts(world: &World, v: &Visitor) -> Vec<(&'static str, Ou
         ),
         ("accounts", server_fn(v, path::<LoadAccounts>(), &[]).await, &[DistrictAdmin, StreetIn, StreetOut]),
         (
+            "dashboard",
+            server_fn(v, path::<app::dashboard_fns::LoadDashboard>(), &[]).await,
+            &[DistrictAdmin, StreetIn, StreetOut],
+        ),
+        (
             "compliance table",
             server_fn(v, path::<LoadComplianceTable>(), &[("lang", "zh-CN".into())]).await,
             &[DistrictAdmin, StreetIn, StreetOut, Reviewer],
