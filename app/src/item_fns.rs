@@ -139,23 +139,17 @@ pub async fn add_service_session(
     repeat_weeks: Option<u32>,
     booking_closes_at: String,
 ) -> Result<usize, AppError> {
-    use crate::staff_fns::form_time;
     let actor = crate::staff_fns::context::actor().await?;
     let store = crate::staff_fns::context::staff_auth()?.store().clone();
-    let starts_at = form_time(&format!("{date}T{start}"), "start")?;
-    let closes = match booking_closes_at.trim() {
-        "" => starts_at,
-        text => form_time(text, "booking_closes_at")?,
-    };
-    let input = cc_domain::authoring::SessionInput {
-        starts_at,
-        ends_at: form_time(&format!("{date}T{end}"), "end")?,
+    let input = crate::staff_fns::form_session(
+        &date,
+        &start,
+        &end,
         capacity,
-        booking_opens_at: cc_domain::time::local(cc_domain::time::now()),
-        booking_closes_at: closes,
-        waitlist: waitlist.is_some(),
-        repeat_weeks: repeat_weeks.unwrap_or(0),
-    };
+        waitlist.is_some(),
+        repeat_weeks,
+        &booking_closes_at,
+    )?;
     Ok(cc_console::add_session(&store, &actor, item_id, input).await?.len())
 }
 

@@ -103,6 +103,34 @@ pub(crate) fn form_time(
         }))
 }
 
+/// A session typed into a console form: on `date` from `start` to `end` (district time), bookable
+/// from now until `closes` (a `datetime-local` value; empty: until it starts). Not yet checked.
+#[cfg(feature = "ssr")]
+pub(crate) fn form_session(
+    date: &str,
+    start: &str,
+    end: &str,
+    capacity: i64,
+    waitlist: bool,
+    repeat_weeks: Option<u32>,
+    closes: &str,
+) -> Result<cc_domain::authoring::SessionInput, cc_console::ConsoleError> {
+    let starts_at = form_time(&format!("{date}T{start}"), "start")?;
+    let booking_closes_at = match closes.trim() {
+        "" => starts_at,
+        text => form_time(text, "booking_closes_at")?,
+    };
+    Ok(cc_domain::authoring::SessionInput {
+        starts_at,
+        ends_at: form_time(&format!("{date}T{end}"), "end")?,
+        capacity,
+        booking_opens_at: cc_domain::time::local(cc_domain::time::now()),
+        booking_closes_at,
+        waitlist,
+        repeat_weeks: repeat_weeks.unwrap_or(0),
+    })
+}
+
 #[cfg(feature = "ssr")]
 pub(crate) fn session_line(s: cc_store::ConsoleSession) -> SessionLine {
     SessionLine {
@@ -205,19 +233,10 @@ pub async fn create_service(
     waitlist: Option<String>,
     repeat_weeks: Option<u32>,
 ) -> Result<i64, AppError> {
-    use cc_domain::authoring::{ItemInput, SessionInput};
+    use cc_domain::authoring::ItemInput;
     let actor = context::actor().await?;
     let store = context::staff_auth()?.store().clone();
-    let at = |time: &str, field: &'static str| form_time(&format!("{date}T{time}"), field);
-    let session = SessionInput {
-        starts_at: at(&start, "start")?,
-        ends_at: at(&end, "end")?,
-        capacity,
-        booking_opens_at: cc_domain::time::local(cc_domain::time::now()),
-        booking_closes_at: at(&start, "start")?,
-        waitlist: waitlist.is_some(),
-        repeat_weeks: repeat_weeks.unwrap_or(0),
-    };
+    let session = form_session(&date, &start, &end, capacity, waitlist.is_some(), repeat_weeks, "")?;
     // Check the session before anything is written, so a bad time leaves no orphan draft.
     let session = session.parse(cc_domain::time::now()).map_err(cc_console::ConsoleError::Field)?;
     let item = ItemInput {

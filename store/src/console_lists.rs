@@ -34,6 +34,12 @@ pub struct ConsoleSession {
     pub waitlist: i64,
 }
 
+/// A [`ConsoleSession`]'s columns and joins; callers add the condition.
+const CONSOLE_SESSION: &str = "SELECT s.id, i.title AS item_title, s.starts_at, s.capacity, s.remaining, \
+     (SELECT COUNT(*) FROM bookings b WHERE b.session_id = s.id AND b.status = 'attended') AS attended, \
+     f.street_id, f.id AS facility_id, s.booking_opens_at, s.booking_closes_at, s.waitlist \
+     FROM sessions s JOIN service_items i ON i.id = s.item_id JOIN facilities f ON f.id = i.facility_id";
+
 /// A booking as the door list shows it (the number masked by the caller).
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct DoorEntry {
@@ -66,14 +72,10 @@ impl Store {
         to: i64,
         limit: i64,
     ) -> Result<Vec<ConsoleSession>, StoreError> {
-        Ok(sqlx::query_as(
-            "SELECT s.id, i.title AS item_title, s.starts_at, s.capacity, s.remaining, \
-             (SELECT COUNT(*) FROM bookings b WHERE b.session_id = s.id AND b.status = 'attended') AS attended, \
-             f.street_id, f.id AS facility_id, s.booking_opens_at, s.booking_closes_at, s.waitlist FROM sessions s JOIN service_items i ON i.id = s.item_id \
-             JOIN facilities f ON f.id = i.facility_id \
-             WHERE s.starts_at >= $1 AND s.starts_at < $2 AND i.status = 'published' AND s.status = 'published' \
-             ORDER BY s.starts_at, s.id LIMIT $3",
-        )
+        Ok(sqlx::query_as(&format!(
+            "{CONSOLE_SESSION} WHERE s.starts_at >= $1 AND s.starts_at < $2 \
+                 AND i.status = 'published' AND s.status = 'published' ORDER BY s.starts_at, s.id LIMIT $3"
+        ))
         .bind(from)
         .bind(to)
         .bind(limit)
@@ -83,25 +85,17 @@ impl Store {
 
     /// One session's line, whatever its time.
     pub async fn console_session(&self, id: i64) -> Result<Option<ConsoleSession>, StoreError> {
-        Ok(sqlx::query_as(
-            "SELECT s.id, i.title AS item_title, s.starts_at, s.capacity, s.remaining, \
-             (SELECT COUNT(*) FROM bookings b WHERE b.session_id = s.id AND b.status = 'attended') AS attended, \
-             f.street_id, f.id AS facility_id, s.booking_opens_at, s.booking_closes_at, s.waitlist FROM sessions s JOIN service_items i ON i.id = s.item_id \
-             JOIN facilities f ON f.id = i.facility_id WHERE s.id = $1",
-        )
-        .bind(id)
-        .fetch_optional(&self.pool)
-        .await?)
+        Ok(sqlx::query_as(&format!("{CONSOLE_SESSION} WHERE s.id = $1"))
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?)
     }
 
     /// Every session of an item, soonest first (for its edit page).
     pub async fn item_sessions(&self, item_id: i64) -> Result<Vec<ConsoleSession>, StoreError> {
-        Ok(sqlx::query_as(
-            "SELECT s.id, i.title AS item_title, s.starts_at, s.capacity, s.remaining, \
-             (SELECT COUNT(*) FROM bookings b WHERE b.session_id = s.id AND b.status = 'attended') AS attended, \
-             f.street_id, f.id AS facility_id, s.booking_opens_at, s.booking_closes_at, s.waitlist FROM sessions s JOIN service_items i ON i.id = s.item_id \
-             JOIN facilities f ON f.id = i.facility_id WHERE s.item_id = $1 ORDER BY s.starts_at, s.id LIMIT 500",
-        )
+        Ok(sqlx::query_as(&format!(
+            "{CONSOLE_SESSION} WHERE s.item_id = $1 ORDER BY s.starts_at, s.id LIMIT 500"
+        ))
         .bind(item_id)
         .fetch_all(&self.pool)
         .await?)

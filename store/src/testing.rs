@@ -49,3 +49,19 @@ pub async fn fresh_store() -> Result<Store, StoreError> {
     store.migrate().await?;
     Ok(store)
 }
+
+/// A district admin for tests that need a staff member's id (a check-in's `checked_in_by`);
+/// their password hash is never checked.
+pub async fn district_admin(store: &Store, username: &str) -> Result<i64, StoreError> {
+    use cc_domain::staff::{Role, StaffScope};
+    let scope = StaffScope { role: Role::DistrictAdmin, street_id: None, facility_ids: vec![] };
+    let new = crate::staff::NewStaff {
+        username,
+        display_name: username,
+        password_hash: "$argon2id$unused",
+        scope: &scope,
+        organisation: None,
+        created_by: None,
+    };
+    store.create_staff(&new).await?.ok_or(StoreError::Conflict("the username is taken"))
+}

@@ -1,8 +1,6 @@
 //! The dashboard's counts against a real database: today's and this week's bookings,
 //! cancellations and check-ins, the busiest items, per street — and a street sees only itself.
 
-use cc_domain::staff::{Role, StaffScope};
-use cc_store::staff::NewStaff;
 use cc_store::testing::fresh_store;
 use cc_store::BookingAttempt;
 
@@ -23,16 +21,7 @@ async fn todays_bookings_cancellations_and_check_ins_count_for_their_street_only
         codes.push(booking);
     }
     store.cancel_booking(residents[2], codes[2].id).await.unwrap();
-    let scope = StaffScope { role: Role::DistrictAdmin, street_id: None, facility_ids: vec![] };
-    let new = NewStaff {
-        username: "door",
-        display_name: "门口",
-        password_hash: "$argon2id$unused",
-        scope: &scope,
-        organisation: None,
-        created_by: None,
-    };
-    let staff = store.create_staff(&new).await.unwrap().unwrap();
+    let staff = cc_store::testing::district_admin(&store, "door").await.unwrap();
     store.check_in(session, &codes[0].code, None, staff).await.unwrap();
 
     let now = cc_domain::time::now();

@@ -4,8 +4,6 @@
 use std::time::Duration;
 
 use cc_domain::live::{LiveEvent, LiveKind};
-use cc_domain::staff::{Role, StaffScope};
-use cc_store::staff::NewStaff;
 use cc_store::testing::{fresh_database_url, test_backend};
 use cc_store::{BookingAttempt, Store};
 use tokio::sync::broadcast::Receiver;
@@ -46,16 +44,7 @@ async fn a_booking_its_cancellation_and_a_check_in_are_announced_with_their_stre
     };
     let booked = next(&mut events, LiveKind::Booked).await;
     assert_eq!((booked.street_id, booked.session_id), (Some(street), Some(session)));
-    let scope = StaffScope { role: Role::DistrictAdmin, street_id: None, facility_ids: vec![] };
-    let new = NewStaff {
-        username: "door",
-        display_name: "门口",
-        password_hash: "$argon2id$unused",
-        scope: &scope,
-        organisation: None,
-        created_by: None,
-    };
-    let staff = store.create_staff(&new).await.unwrap().unwrap();
+    let staff = cc_store::testing::district_admin(&store, "door").await.unwrap();
     store.check_in(session, &booking.code, None, staff).await.unwrap();
     assert_eq!(next(&mut events, LiveKind::CheckedIn).await.street_id, Some(street));
 
