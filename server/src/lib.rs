@@ -6,4 +6,5 @@ pub mod cli;
 pub mod config;
 mod cross_site;
 pub mod startup;
+pub mod stopping;
 pub mod telemetry;

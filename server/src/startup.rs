@@ -25,6 +25,7 @@ use tower_http::set_header::SetResponseHeaderLayer;
 
 use crate::api;
 use crate::config::Config;
+use crate::stopping::{stop_switch, StopSwitch, Stopping};
 
 /// State shared by every handler.
 #[derive(Clone, axum::extract::FromRef)]
@@ -35,6 +36,7 @@ pub struct AppState {
     pub auth: ResidentAuth,
     pub staff: StaffAuth,
     pub tickets: TicketSigner,
+    pub stopping: Stopping,
 }
 
 /// A built application, bound to its port and ready to serve.
@@ -43,6 +45,7 @@ pub struct Application {
     router: Router,
     store: Store,
     sms: Arc<LogSms>,
+    stop: StopSwitch,
 }
 
 impl Application {
@@ -66,6 +69,7 @@ impl Application {
             trust_forwarded: config.trust_forwarded,
         };
         let listener = TcpListener::bind(config.addr).await?;
+        let (stop, stopping) = stop_switch();
         let leptos_options = LeptosOptions::builder()
             .output_name("culture-cloud")
             .site_root(config.site_root.as_str())
@@ -80,9 +84,10 @@ impl Application {
             auth,
             staff: StaffAuth::new(store.clone(), config.throttle),
             tickets: TicketSigner::new(secret.as_bytes()),
+            stopping,
         };
         let router = router(state, config.secure_cookies);
-        Ok(Application { listener, router, store, sms })
+        Ok(Application { listener, router, store, sms, stop })
     }
 
     /// The port actually bound (useful with port 0).
@@ -105,7 +110,12 @@ impl Application {
         tracing::info!(addr = %self.listener.local_addr()?, "Culture Cloud is listening");
         let sweeper = tokio::spawn(sweep_every_minute(self.store.clone()));
         let service = self.router.into_make_service_with_connect_info::<SocketAddr>();
-        axum::serve(self.listener, service).with_graceful_shutdown(shutdown_signal()).await?;
+        let stop = self.stop;
+        let signal = async move {
+            shutdown_signal().await;
+            stop.stop();
+        };
+        axum::serve(self.listener, service).with_graceful_shutdown(signal).await?;
         sweeper.abort();
         self.store.close().await;
         Ok(())

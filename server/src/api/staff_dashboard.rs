@@ -24,6 +24,7 @@ use tokio::sync::broadcast::Receiver;
 use super::error::{respond, ApiError};
 use super::resident::ClientAddress;
 use super::staff::Staff;
+use crate::stopping::Stopping;
 
 /// How long changes are gathered before an update goes out.
 const GATHER: Duration = Duration::from_millis(150);
@@ -51,6 +52,7 @@ pub async fn show(
 /// after every change in reach.
 pub async fn stream(
     State(auth): State<StaffAuth>,
+    State(stopping): State<Stopping>,
     ClientAddress(client): ClientAddress,
     headers: HeaderMap,
     staff: Result<Staff, ApiError>,
@@ -60,8 +62,14 @@ pub async fn stream(
         let street = cc_console::dashboard_scope(auth.store(), &actor).await?;
         // Subscribe before the first figures are read, so nothing falls between the two.
         let events = auth.store().live_events();
-        let updates =
-            updates(auth.store().clone(), street, events).take_until(tokio::time::sleep(STREAM_FOR));
+        // The stream ends after a while, or at once when the server begins to stop.
+        let ends = async move {
+            tokio::select! {
+                _ = tokio::time::sleep(STREAM_FOR) => {}
+                _ = stopping.wait() => {}
+            }
+        };
+        let updates = updates(auth.store().clone(), street, events).take_until(ends);
         Ok(Sse::new(updates).keep_alive(KeepAlive::new().interval(Duration::from_secs(15))).into_response())
     };
     respond(&headers, result.await)
