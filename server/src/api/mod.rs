@@ -57,14 +57,14 @@ pub fn router() -> Router<AppState> {
         .route("/staff/accounts/{id}/disable", post(staff::disable_account))
         .route(
             "/staff/sessions/{id}/bookings.csv",
-            get(|s, c, h, p, st| staff_exports::session_bookings(Csv, s, c, h, p, st)),
+            get(|s, h, p, a| staff_exports::session_bookings(Csv, s, h, p, a)),
         )
         .route(
             "/staff/sessions/{id}/bookings.xlsx",
-            get(|s, c, h, p, st| staff_exports::session_bookings(Xlsx, s, c, h, p, st)),
+            get(|s, h, p, a| staff_exports::session_bookings(Xlsx, s, h, p, a)),
         )
-        .route("/staff/compliance.csv", get(|s, c, h, st| staff_exports::compliance(Csv, s, c, h, st)))
-        .route("/staff/compliance.xlsx", get(|s, c, h, st| staff_exports::compliance(Xlsx, s, c, h, st)))
+        .route("/staff/compliance.csv", get(|s, h, a| staff_exports::compliance(Csv, s, h, a)))
+        .route("/staff/compliance.xlsx", get(|s, h, a| staff_exports::compliance(Xlsx, s, h, a)))
         .route("/staff/items", post(staff_items::create))
         .route("/staff/sessions/{id}", axum::routing::patch(staff_items::change_session))
         .route("/staff/items/{id}", get(staff_items::show_item).patch(staff_items::edit_item))

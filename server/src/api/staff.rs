@@ -38,6 +38,25 @@ where
     }
 }
 
+/// The logged-in staff member and where the request came from, as the console's actions take
+/// them (the audit log records both); 401 without a staff login.
+pub struct StaffActor(pub Actor);
+
+impl<S> FromRequestParts<S> for StaffActor
+where
+    StaffAuth: FromRef<S>,
+    cc_auth::ResidentAuth: FromRef<S>,
+    S: Send + Sync,
+{
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let Staff(member) = Staff::from_request_parts(parts, state).await?;
+        let Ok(ClientAddress(client)) = ClientAddress::from_request_parts(parts, state).await;
+        Ok(StaffActor(Actor { member, client }))
+    }
+}
+
 fn staff_json(member: &StaffMember) -> serde_json::Value {
     let StaffScope { role, street_id, facility_ids } = &member.scope;
     json!({
@@ -119,13 +138,12 @@ pub async fn check_in(
 /// `POST /staff/accounts`: a staff account inside the caller's scope; 201.
 pub async fn create_account(
     State(auth): State<StaffAuth>,
-    ClientAddress(client): ClientAddress,
     headers: HeaderMap,
-    staff: Result<Staff, ApiError>,
+    actor: Result<StaffActor, ApiError>,
     body: Bytes,
 ) -> Response {
     let result = async {
-        let actor = Actor { member: staff?.0, client };
+        let actor = actor?.0;
         let id = cc_console::create_staff(&auth, &actor, json_body::<cc_console::NewAccount>(&body)?).await?;
         Ok((http::StatusCode::CREATED, Json(json!({ "id": id }))))
     };
@@ -135,13 +153,12 @@ pub async fn create_account(
 /// `POST /staff/accounts/{id}/disable`: the account's sessions end at their next request; 204.
 pub async fn disable_account(
     State(auth): State<StaffAuth>,
-    ClientAddress(client): ClientAddress,
     headers: HeaderMap,
     Path(id): Path<String>,
-    staff: Result<Staff, ApiError>,
+    actor: Result<StaffActor, ApiError>,
 ) -> Response {
     let result = async {
-        let actor = Actor { member: staff?.0, client };
+        let actor = actor?.0;
         let id: i64 = id.parse().map_err(|_| ApiError::NotFound("staff"))?;
         cc_console::disable_staff(&auth, &actor, id).await?;
         Ok(http::StatusCode::NO_CONTENT)

@@ -4,7 +4,6 @@ use axum::extract::{Query, State};
 use axum::response::Response;
 use axum::Json;
 use cc_auth::StaffAuth;
-use cc_console::Actor;
 use cc_domain::time::local;
 use cc_store::staff::AuditFilter;
 use http::HeaderMap;
@@ -12,8 +11,7 @@ use serde::Deserialize;
 use serde_json::json;
 
 use super::error::{respond, ApiError};
-use super::resident::ClientAddress;
-use super::staff::Staff;
+use super::staff::StaffActor;
 
 /// Lines per page.
 const PAGE: i64 = 100;
@@ -30,13 +28,12 @@ pub struct AuditQuery {
 /// The log: `username`, `action`, `refused=1` filter; `before` pages back. District admins only.
 pub async fn list(
     State(auth): State<StaffAuth>,
-    ClientAddress(client): ClientAddress,
     headers: HeaderMap,
-    staff: Result<Staff, ApiError>,
+    actor: Result<StaffActor, ApiError>,
     Query(query): Query<AuditQuery>,
 ) -> Response {
     let result = async {
-        let actor = Actor { member: staff?.0, client };
+        let actor = actor?.0;
         let filter = AuditFilter {
             username: query.username.filter(|u| !u.is_empty()),
             action: query.action.filter(|a| !a.is_empty()),

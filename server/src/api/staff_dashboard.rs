@@ -12,7 +12,6 @@ use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use cc_auth::StaffAuth;
-use cc_console::Actor;
 use cc_domain::live::LiveEvent;
 use cc_domain::time::now;
 use cc_store::Store;
@@ -22,8 +21,7 @@ use tokio::sync::broadcast::error::{RecvError, TryRecvError};
 use tokio::sync::broadcast::Receiver;
 
 use super::error::{respond, ApiError};
-use super::resident::ClientAddress;
-use super::staff::Staff;
+use super::staff::StaffActor;
 use crate::stopping::Stopping;
 
 /// How long changes are gathered before an update goes out.
@@ -36,12 +34,11 @@ const STREAM_FOR: Duration = Duration::from_secs(10 * 60);
 /// admins (their street).
 pub async fn show(
     State(auth): State<StaffAuth>,
-    ClientAddress(client): ClientAddress,
     headers: HeaderMap,
-    staff: Result<Staff, ApiError>,
+    actor: Result<StaffActor, ApiError>,
 ) -> Response {
     let result = async {
-        let actor = Actor { member: staff?.0, client };
+        let actor = actor?.0;
         let street = cc_console::dashboard_scope(auth.store(), &actor).await?;
         Ok(Json(auth.store().dashboard(street, now()).await?))
     };
@@ -53,12 +50,11 @@ pub async fn show(
 pub async fn stream(
     State(auth): State<StaffAuth>,
     State(stopping): State<Stopping>,
-    ClientAddress(client): ClientAddress,
     headers: HeaderMap,
-    staff: Result<Staff, ApiError>,
+    actor: Result<StaffActor, ApiError>,
 ) -> Response {
     let result = async {
-        let actor = Actor { member: staff?.0, client };
+        let actor = actor?.0;
         let street = cc_console::dashboard_scope(auth.store(), &actor).await?;
         // Subscribe before the first figures are read, so nothing falls between the two.
         let events = auth.store().live_events();

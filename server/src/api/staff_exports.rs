@@ -4,12 +4,10 @@ use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
 use cc_auth::StaffAuth;
 use cc_console::export::Table;
-use cc_console::Actor;
 use http::{header, HeaderMap, HeaderValue};
 
 use super::error::{respond, ApiError};
-use super::resident::ClientAddress;
-use super::staff::Staff;
+use super::staff::StaffActor;
 
 /// The file format asked for by the path's extension.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,13 +36,12 @@ fn file(table: &Table, name: &str, format: FileFormat) -> Result<Response, ApiEr
 pub async fn session_bookings(
     format: FileFormat,
     State(auth): State<StaffAuth>,
-    ClientAddress(client): ClientAddress,
     headers: HeaderMap,
     Path(id): Path<String>,
-    staff: Result<Staff, ApiError>,
+    actor: Result<StaffActor, ApiError>,
 ) -> Response {
     let result = async {
-        let actor = Actor { member: staff?.0, client };
+        let actor = actor?.0;
         let session: i64 = id.parse().map_err(|_| ApiError::NotFound("session"))?;
         let table = cc_console::export::session_bookings(auth.store(), &actor, session).await?;
         file(&table, &format!("session-{session}-bookings"), format)
@@ -56,12 +53,11 @@ pub async fn session_bookings(
 pub async fn compliance(
     format: FileFormat,
     State(auth): State<StaffAuth>,
-    ClientAddress(client): ClientAddress,
     headers: HeaderMap,
-    staff: Result<Staff, ApiError>,
+    actor: Result<StaffActor, ApiError>,
 ) -> Response {
     let result = async {
-        let actor = Actor { member: staff?.0, client };
+        let actor = actor?.0;
         let table = cc_console::export::compliance(auth.store(), &actor).await?;
         file(&table, "compliance", format)
     };

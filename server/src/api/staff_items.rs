@@ -7,7 +7,6 @@ use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use cc_auth::StaffAuth;
-use cc_console::Actor;
 use cc_domain::authoring::{ItemInput, SessionInput};
 use cc_domain::workflow::Action;
 use http::{HeaderMap, StatusCode};
@@ -15,8 +14,8 @@ use serde::Deserialize;
 use serde_json::json;
 
 use super::error::{respond, ApiError};
-use super::resident::{json_body, ClientAddress};
-use super::staff::Staff;
+use super::resident::json_body;
+use super::staff::StaffActor;
 
 fn item_id(text: &str) -> Result<i64, ApiError> {
     text.parse().map_err(|_| ApiError::NotFound("item"))
@@ -25,13 +24,12 @@ fn item_id(text: &str) -> Result<i64, ApiError> {
 /// `POST /staff/items`: a new draft at a facility in the staff member's scope; 201.
 pub async fn create(
     State(auth): State<StaffAuth>,
-    ClientAddress(client): ClientAddress,
     headers: HeaderMap,
-    staff: Result<Staff, ApiError>,
+    actor: Result<StaffActor, ApiError>,
     body: Bytes,
 ) -> Response {
     let result = async {
-        let actor = Actor { member: staff?.0, client };
+        let actor = actor?.0;
         let id = cc_console::create_item(auth.store(), &actor, json_body::<ItemInput>(&body)?).await?;
         Ok((StatusCode::CREATED, Json(json!({ "id": id, "status": "draft" }))).into_response())
     };
@@ -41,14 +39,13 @@ pub async fn create(
 /// `POST /staff/items/{id}/sessions`: a session for an item the staff member may edit; 201.
 pub async fn add_session(
     State(auth): State<StaffAuth>,
-    ClientAddress(client): ClientAddress,
     headers: HeaderMap,
     Path(id): Path<String>,
-    staff: Result<Staff, ApiError>,
+    actor: Result<StaffActor, ApiError>,
     body: Bytes,
 ) -> Response {
     let result = async {
-        let actor = Actor { member: staff?.0, client };
+        let actor = actor?.0;
         let item = item_id(&id)?;
         let ids =
             cc_console::add_session(auth.store(), &actor, item, json_body::<SessionInput>(&body)?).await?;
@@ -68,14 +65,13 @@ struct TransitionRequest {
 /// 409 `invalid_transition`; 422 `comment_required`.
 pub async fn move_item(
     State(auth): State<StaffAuth>,
-    ClientAddress(client): ClientAddress,
     headers: HeaderMap,
     Path(id): Path<String>,
-    staff: Result<Staff, ApiError>,
+    actor: Result<StaffActor, ApiError>,
     body: Bytes,
 ) -> Response {
     let result = async {
-        let actor = Actor { member: staff?.0, client };
+        let actor = actor?.0;
         let request: TransitionRequest = json_body(&body)?;
         let action = Action::parse(&request.action).ok_or_else(|| {
             ApiError::BadBody(format!(
@@ -94,14 +90,13 @@ pub async fn move_item(
 /// `waitlist`. A capacity below the places held is 409 `below_held` with the numbers.
 pub async fn change_session(
     State(auth): State<StaffAuth>,
-    ClientAddress(client): ClientAddress,
     headers: HeaderMap,
     Path(id): Path<String>,
-    staff: Result<Staff, ApiError>,
+    actor: Result<StaffActor, ApiError>,
     body: Bytes,
 ) -> Response {
     let result = async {
-        let actor = Actor { member: staff?.0, client };
+        let actor = actor?.0;
         let session: i64 = id.parse().map_err(|_| ApiError::NotFound("session"))?;
         cc_console::change_session(auth.store(), &actor, session, json_body(&body)?).await?;
         let counts = auth.store().session_counts(session).await?.ok_or(ApiError::NotFound("session"))?;
@@ -120,14 +115,13 @@ pub async fn change_session(
 /// `PATCH /staff/facilities/{id}`: area, opening hours, free opening, position (`lat,lng`).
 pub async fn change_facility(
     State(auth): State<StaffAuth>,
-    ClientAddress(client): ClientAddress,
     headers: HeaderMap,
     Path(id): Path<String>,
-    staff: Result<Staff, ApiError>,
+    actor: Result<StaffActor, ApiError>,
     body: Bytes,
 ) -> Response {
     let result = async {
-        let actor = Actor { member: staff?.0, client };
+        let actor = actor?.0;
         let id: i64 = id.parse().map_err(|_| ApiError::NotFound("facility"))?;
         cc_console::update_facility(auth.store(), &actor, id, json_body(&body)?).await?;
         let profile = auth.store().facility_profile(id, cc_domain::time::now()).await?;
@@ -139,14 +133,13 @@ pub async fn change_facility(
 /// `PUT /staff/standards/{level}`: a level's standard (district admins).
 pub async fn change_standard(
     State(auth): State<StaffAuth>,
-    ClientAddress(client): ClientAddress,
     headers: HeaderMap,
     Path(level): Path<String>,
-    staff: Result<Staff, ApiError>,
+    actor: Result<StaffActor, ApiError>,
     body: Bytes,
 ) -> Response {
     let result = async {
-        let actor = Actor { member: staff?.0, client };
+        let actor = actor?.0;
         cc_console::update_standard(auth.store(), &actor, &level, json_body(&body)?).await?;
         Ok(StatusCode::NO_CONTENT)
     };
@@ -156,13 +149,12 @@ pub async fn change_standard(
 /// `GET /staff/items/{id}`: an item's fields, status and picture, for staff who see it.
 pub async fn show_item(
     State(auth): State<StaffAuth>,
-    ClientAddress(client): ClientAddress,
     headers: HeaderMap,
     Path(id): Path<String>,
-    staff: Result<Staff, ApiError>,
+    actor: Result<StaffActor, ApiError>,
 ) -> Response {
     let result = async {
-        let actor = Actor { member: staff?.0, client };
+        let actor = actor?.0;
         let found = cc_console::item_for_edit(auth.store(), &actor, item_id(&id)?).await?;
         let mut body = serde_json::to_value(&found.text).unwrap_or_default();
         body["id"] = json!(found.item.id);
@@ -179,14 +171,13 @@ pub async fn show_item(
 /// the item as `GET` shows it.
 pub async fn edit_item(
     State(auth): State<StaffAuth>,
-    ClientAddress(client): ClientAddress,
     headers: HeaderMap,
     Path(id): Path<String>,
-    staff: Result<Staff, ApiError>,
+    actor: Result<StaffActor, ApiError>,
     body: Bytes,
 ) -> Response {
     let result = async {
-        let actor = Actor { member: staff?.0, client };
+        let actor = actor?.0;
         let item = item_id(&id)?;
         cc_console::edit_item(auth.store(), &actor, item, json_body::<ItemInput>(&body)?).await?;
         let text = auth.store().item_text(item).await?.ok_or(ApiError::NotFound("item"))?;

@@ -14,7 +14,7 @@ use serde_json::json;
 
 use super::error::{respond, ApiError};
 use super::resident::ClientAddress;
-use super::staff::Staff;
+use super::staff::{Staff, StaffActor};
 
 /// What the route reads at most: a little more than the largest picture, so that a picture
 /// too large is still read far enough to be answered with our own words.
@@ -38,14 +38,13 @@ fn item_id(text: &str) -> Result<i64, ApiError> {
 /// or PNG or out of size.
 pub async fn put_image(
     State(auth): State<StaffAuth>,
-    ClientAddress(client): ClientAddress,
     headers: HeaderMap,
     Path(id): Path<String>,
-    staff: Result<Staff, ApiError>,
+    actor: Result<StaffActor, ApiError>,
     body: Body,
 ) -> Response {
     let result = async {
-        let actor = Actor { member: staff?.0, client };
+        let actor = actor?.0;
         let item = item_id(&id)?;
         let bytes = to_bytes(body, BODY_LIMIT).await.map_err(|_| too_large())?;
         let path = cc_console::set_item_image(auth.store(), &actor, item, &bytes).await?;
