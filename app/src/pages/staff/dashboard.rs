@@ -37,7 +37,10 @@ pub fn DashboardPage() -> impl IntoView {
             <p class="dashboard-links">
                 <a href="/staff">{move || staff_strings(prefs.lang()).back}</a> " · "
                 {move || if wall() {
-                    view! { <a href="/staff/dashboard">{t().leave_wall}</a> }.into_any()
+                    view! {
+                        <a href="/staff/dashboard">{t().leave_wall}</a> " · "
+                        <button type="button" class="link-button" on:click=|_| full_screen()>{t().full_screen}</button>
+                    }.into_any()
                 } else {
                     view! { <a href="/staff/dashboard?wall=1" data-testid="wall-link">{t().wall}</a> }.into_any()
                 }}
@@ -54,6 +57,14 @@ pub fn DashboardPage() -> impl IntoView {
                 })}
             </Transition>
         </section>
+    }
+}
+
+/// Asks the browser to show the page full screen (after a click: browsers allow it only then).
+fn full_screen() {
+    #[cfg(feature = "hydrate")]
+    if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+        let _ = root.request_fullscreen();
     }
 }
 
@@ -99,6 +110,7 @@ fn Board(data: Signal<Dashboard>, link: ReadSignal<Link>) -> impl IntoView {
             {tile("today-bookings", |l| dashboard_strings(l).today_bookings, number(|d| d.today.bookings))}
             {tile("today-check-ins", |l| dashboard_strings(l).today_check_ins, number(|d| d.today.check_ins))}
             {tile("week-bookings", |l| dashboard_strings(l).week_bookings, number(|d| d.week.bookings))}
+            {tile("week-check-ins", |l| dashboard_strings(l).week_check_ins, number(|d| d.week.check_ins))}
             {tile("week-cancellations", |l| dashboard_strings(l).week_cancellations, number(|d| d.week.cancellations))}
             {tile("no-show-rate", |l| dashboard_strings(l).no_show_rate, rate(|d| d.week.no_show_rate()))}
             {tile("compliance", |l| dashboard_strings(l).compliance, rate(|d| d.compliance_rate))}
