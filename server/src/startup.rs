@@ -37,6 +37,7 @@ pub struct AppState {
     pub staff: StaffAuth,
     pub tickets: TicketSigner,
     pub stopping: Stopping,
+    pub dashboards: api::dashboard_hub::DashboardHub,
 }
 
 /// A built application, bound to its port and ready to serve.
@@ -85,6 +86,7 @@ impl Application {
             staff: StaffAuth::new(store.clone(), config.throttle),
             tickets: TicketSigner::new(secret.as_bytes()),
             stopping,
+            dashboards: Default::default(),
         };
         let router = router(state, config.secure_cookies);
         Ok(Application { listener, router, store, sms, stop })

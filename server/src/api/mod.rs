@@ -4,6 +4,7 @@
 
 mod auth;
 mod bookings;
+pub mod dashboard_hub;
 pub mod error;
 mod facilities;
 pub mod health;

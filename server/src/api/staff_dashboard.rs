@@ -1,7 +1,6 @@
 //! The live dashboard: `GET /staff/dashboard` (the figures now) and `GET /staff/dashboard/stream`
-//! (Server-Sent Events: the figures at once, then again after every change in the staff
-//! member's reach). A burst of changes is gathered for a moment and answered with one update,
-//! so a booking rush costs each dashboard a few updates a second, not one per booking. A
+//! (Server-Sent Events: the figures at once, then each new reading after changes in the staff
+//! member's reach — readings are shared by every dashboard of a reach, see `dashboard_hub`). A
 //! reconnecting browser gets the figures at once: whatever it missed, it is caught up.
 
 use std::convert::Infallible;
@@ -12,20 +11,15 @@ use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use cc_auth::StaffAuth;
-use cc_domain::live::LiveEvent;
 use cc_domain::time::now;
-use cc_store::Store;
 use futures::{Stream, StreamExt};
 use http::HeaderMap;
-use tokio::sync::broadcast::error::{RecvError, TryRecvError};
-use tokio::sync::broadcast::Receiver;
 
+use super::dashboard_hub::{DashboardHub, Figures};
 use super::error::{respond, ApiError};
 use super::staff::StaffActor;
 use crate::stopping::Stopping;
 
-/// How long changes are gathered before an update goes out.
-const GATHER: Duration = Duration::from_millis(150);
 /// A stream ends after this long; the browser reconnects at once, and the staff session (idle
 /// and absolute limits, a disabled account) is checked again.
 const STREAM_FOR: Duration = Duration::from_secs(10 * 60);
@@ -50,14 +44,14 @@ pub async fn show(
 pub async fn stream(
     State(auth): State<StaffAuth>,
     State(stopping): State<Stopping>,
+    State(dashboards): State<DashboardHub>,
     headers: HeaderMap,
     actor: Result<StaffActor, ApiError>,
 ) -> Response {
     let result = async {
         let actor = actor?.0;
         let street = cc_console::dashboard_scope(auth.store(), &actor).await?;
-        // Subscribe before the first figures are read, so nothing falls between the two.
-        let events = auth.store().live_events();
+        let figures = dashboards.watch(auth.store(), street);
         // The stream ends after a while, or at once when the server begins to stop.
         let ends = async move {
             tokio::select! {
@@ -65,51 +59,26 @@ pub async fn stream(
                 _ = stopping.wait() => {}
             }
         };
-        let updates = updates(auth.store().clone(), street, events).take_until(ends);
+        let updates = updates(figures).take_until(ends);
         Ok(Sse::new(updates).keep_alive(KeepAlive::new().interval(Duration::from_secs(15))).into_response())
     };
     respond(&headers, result.await)
 }
 
-fn updates(
-    store: Store,
-    street: Option<i64>,
-    events: Receiver<LiveEvent>,
-) -> impl Stream<Item = Result<Event, Infallible>> {
-    futures::stream::unfold((store, events, true), move |(store, mut events, first)| async move {
-        if !first && !next_change(&mut events, street).await {
+fn updates(figures: Figures) -> impl Stream<Item = Result<Event, Infallible>> {
+    futures::stream::unfold((figures, true), |(mut figures, first)| async move {
+        // The first message is the figures as they are; then each new reading.
+        let ready = if first {
+            figures.wait_for(Option::is_some).await.is_ok()
+        } else {
+            figures.changed().await.is_ok()
+        };
+        if !ready {
             return None;
         }
-        let event = match store.dashboard(street, now()).await {
-            Ok(figures) => Event::default().event("dashboard").json_data(&figures).unwrap_or_default(),
-            Err(e) => {
-                tracing::error!(error = %e, "could not read the dashboard's figures");
-                Event::default().event("unavailable").data("")
-            }
-        };
+        let latest = figures.borrow_and_update().clone()?;
+        let event = Event::default().event("dashboard").json_data(&*latest).unwrap_or_default();
         // Reconnect within two seconds when the connection drops.
-        Some((Ok(event.retry(Duration::from_secs(2))), (store, events, false)))
+        Some((Ok(event.retry(Duration::from_secs(2))), (figures, false)))
     })
-}
-
-/// Waits for a change in reach, then gathers whatever follows it for a moment; `false` when
-/// the event source has closed.
-async fn next_change(events: &mut Receiver<LiveEvent>, street: Option<i64>) -> bool {
-    loop {
-        match events.recv().await {
-            Ok(event) if event.concerns(street) => break,
-            Ok(_) => continue,
-            // Fell behind a burst: something changed, look again.
-            Err(RecvError::Lagged(_)) => break,
-            Err(RecvError::Closed) => return false,
-        }
-    }
-    tokio::time::sleep(GATHER).await;
-    loop {
-        match events.try_recv() {
-            Ok(_) | Err(TryRecvError::Lagged(_)) => continue,
-            Err(TryRecvError::Empty) => return true,
-            Err(TryRecvError::Closed) => return false,
-        }
-    }
 }
