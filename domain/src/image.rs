@@ -26,6 +26,14 @@ impl ImageKind {
         }
     }
 
+    /// The file extension it is served with.
+    pub fn extension(self) -> &'static str {
+        match self {
+            ImageKind::Jpeg => "jpg",
+            ImageKind::Png => "png",
+        }
+    }
+
     /// The kind a stored content type names.
     pub fn from_content_type(text: &str) -> Option<ImageKind> {
         match text {

@@ -8,36 +8,11 @@ mod common;
 use std::time::Duration;
 
 use cc_store::testing::{fresh_database_url, test_backend};
-use common::{free_port, open_session, resident_cookies, run, run_with, serve};
+use common::{free_port, open_session, resident_cookies, run, run_with, serve, EventReader};
 use futures::stream::{self, StreamExt};
-use serde_json::{json, Value};
+use serde_json::json;
 
 const PASSWORD: &str = "staff password 2026 石景山";
-
-/// The next `dashboard` event's figures on an SSE response, or `None` within `wait`.
-async fn next_figures(
-    response: &mut reqwest::Response,
-    buffer: &mut String,
-    wait: Duration,
-) -> Option<Value> {
-    tokio::time::timeout(wait, async {
-        loop {
-            if let Some(end) = buffer.find("\n\n") {
-                let block: String = buffer.drain(..end + 2).collect();
-                if block.contains("event: dashboard") || block.contains("event:dashboard") {
-                    let data: String =
-                        block.lines().filter_map(|l| l.strip_prefix("data:")).map(str::trim).collect();
-                    return serde_json::from_str(&data).unwrap();
-                }
-                continue;
-            }
-            let chunk = response.chunk().await.unwrap().expect("the stream stays open");
-            buffer.push_str(&String::from_utf8_lossy(&chunk));
-        }
-    })
-    .await
-    .ok()
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn two_servers_share_logins_events_and_never_oversell_together() {
@@ -73,10 +48,8 @@ async fn two_servers_share_logins_events_and_never_oversell_together() {
     assert_eq!(staff.get(format!("{url_a}/api/v1/staff/me")).send().await.unwrap().status(), 200);
 
     // A dashboard streams from B; a resident books through A.
-    let mut stream = staff.get(format!("{url_b}/api/v1/staff/dashboard/stream")).send().await.unwrap();
-    let mut buffer = String::new();
-    let first =
-        next_figures(&mut stream, &mut buffer, Duration::from_secs(2)).await.expect("figures at once");
+    let mut stream = EventReader::open(&staff, &format!("{url_b}/api/v1/staff/dashboard/stream")).await;
+    let first = stream.next(Duration::from_secs(2)).await.expect("figures at once");
     let client = reqwest::Client::new();
     let booked = client
         .post(format!("{url_a}/api/v1/sessions/{watched}/bookings"))
@@ -85,9 +58,8 @@ async fn two_servers_share_logins_events_and_never_oversell_together() {
         .await
         .unwrap();
     assert_eq!(booked.status(), 201);
-    let update = next_figures(&mut stream, &mut buffer, Duration::from_secs(1))
-        .await
-        .expect("B's dashboard shows A's booking within a second");
+    let update =
+        stream.next(Duration::from_secs(1)).await.expect("B's dashboard shows A's booking within a second");
     assert_eq!(update["today"]["bookings"].as_u64(), first["today"]["bookings"].as_u64().map(|n| n + 1));
 
     // 999 residents rush 200 places through both servers at once.

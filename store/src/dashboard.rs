@@ -17,22 +17,23 @@ impl Store {
     pub async fn dashboard(&self, street: Option<i64>, now: i64) -> Result<Dashboard, StoreError> {
         let street_id = street.unwrap_or(0);
         let (day, week) = (today(now), this_week(now));
-        let name = match street {
-            Some(id) => sqlx::query_as::<_, (String,)>("SELECT name FROM streets WHERE id = $1")
-                .bind(id)
-                .fetch_optional(&self.pool)
-                .await?
-                .map(|(n,)| n),
+        let named: Option<(String, String)> = match street {
+            Some(id) => {
+                sqlx::query_as("SELECT slug, name FROM streets WHERE id = $1")
+                    .bind(id)
+                    .fetch_optional(&self.pool)
+                    .await?
+            }
             None => None,
         };
         let report = self.compliance_report().await?;
-        let (compliance_rate, community_coverage_rate, street_coverage_rate) = match &name {
+        let (compliance_rate, community_coverage_rate, street_coverage_rate) = match &named {
             None => {
                 let t = &report.coverage.totals;
                 (t.compliance_rate, t.community_coverage_rate, t.street_coverage_rate)
             }
-            Some(name) => {
-                let s = report.coverage.streets.iter().find(|s| &s.street.name == name);
+            Some((slug, _)) => {
+                let s = report.coverage.streets.iter().find(|s| &s.street.slug == slug);
                 let rate = |part: u32, whole: u32| (whole > 0).then(|| f64::from(part) / f64::from(whole));
                 (
                     s.and_then(|s| rate(s.compliant, s.facilities)),
@@ -42,7 +43,7 @@ impl Store {
             }
         };
         Ok(Dashboard {
-            street: name,
+            street: named.map(|(_, name)| name),
             generated_at: local(now),
             today: self.period_figures(day, street_id).await?,
             week: self.period_figures(week, street_id).await?,

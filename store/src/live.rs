@@ -68,6 +68,8 @@ async fn publish(
             let event = match announcement {
                 Announcement::Street(kind, street_id) => LiveEvent { kind, street_id, session_id: None },
                 Announcement::Item(kind, item) => {
+                    // An edit can move an item (and its sessions) to another street.
+                    streets.clear();
                     let sql =
                         "SELECT f.street_id FROM service_items i JOIN facilities f ON f.id = i.facility_id \
                                WHERE i.id = $1";
@@ -78,8 +80,7 @@ async fn publish(
                     LiveEvent { kind, street_id: street_of(&pool, sql, facility).await, session_id: None }
                 }
                 Announcement::Session(kind, session) => {
-                    if kind == LiveKind::SessionChanged || !streets.contains_key(&session) {
-                        // Sessions are few and never move, but items can: look again on changes.
+                    if !streets.contains_key(&session) {
                         let sql =
                             "SELECT f.street_id FROM sessions s JOIN service_items i ON i.id = s.item_id \
                                    JOIN facilities f ON f.id = i.facility_id WHERE s.id = $1";

@@ -8,11 +8,8 @@ use crate::{Store, StoreError};
 
 /// Where a stored picture is served, from its token and content type.
 pub(crate) fn image_path(token: Option<&str>, content_type: Option<&str>) -> Option<String> {
-    let extension = match ImageKind::from_content_type(content_type?)? {
-        ImageKind::Jpeg => "jpg",
-        ImageKind::Png => "png",
-    };
-    Some(format!("/media/{}.{extension}", token?))
+    let kind = ImageKind::from_content_type(content_type?)?;
+    Some(format!("/media/{}.{}", token?, kind.extension()))
 }
 
 /// 24 random letters and digits: 142 bits, not found by guessing.

@@ -8,7 +8,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::Json;
 use cc_auth::StaffAuth;
 use cc_console::{Actor, ConsoleError};
-use cc_domain::image::{ImageProblem, MAX_IMAGE_BYTES};
+use cc_domain::image::{ImageKind, ImageProblem, MAX_IMAGE_BYTES};
 use http::{header, HeaderMap, StatusCode};
 use serde_json::json;
 
@@ -104,7 +104,8 @@ pub async fn serve(State(auth): State<StaffAuth>, Path(file): Path<String>) -> R
     };
     match auth.store().image_by_token(token).await {
         Ok(Some(image))
-            if image.content_type.ends_with(if extension == "jpg" { "jpeg" } else { extension }) =>
+            if ImageKind::from_content_type(&image.content_type).map(ImageKind::extension)
+                == Some(extension) =>
         {
             (
                 [

@@ -83,3 +83,40 @@ pub fn open_session(database_url: &str, capacity: u32) -> i64 {
     let rush: serde_json::Value = serde_json::from_str(out.trim().lines().last().unwrap()).unwrap();
     rush["session_id"].as_i64().unwrap()
 }
+
+/// Reads Server-Sent Events from a response, one event's JSON data at a time.
+pub struct EventReader {
+    response: reqwest::Response,
+    buffer: String,
+}
+
+impl EventReader {
+    /// Opens the stream at `url` with `client` (its cookies say who asks).
+    pub async fn open(client: &reqwest::Client, url: &str) -> EventReader {
+        let response = client.get(url).send().await.unwrap();
+        assert_eq!(response.status(), 200);
+        assert!(response.headers()["content-type"].to_str().unwrap().starts_with("text/event-stream"));
+        EventReader { response, buffer: String::new() }
+    }
+
+    /// The next named event's JSON data, or `None` when none comes within `wait`.
+    pub async fn next(&mut self, wait: Duration) -> Option<serde_json::Value> {
+        tokio::time::timeout(wait, async {
+            loop {
+                if let Some(end) = self.buffer.find("\n\n") {
+                    let block: String = self.buffer.drain(..end + 2).collect();
+                    let data: String =
+                        block.lines().filter_map(|l| l.strip_prefix("data:")).map(str::trim).collect();
+                    if block.lines().any(|l| l.starts_with("event:")) {
+                        return serde_json::from_str(&data).unwrap_or(serde_json::Value::Null);
+                    }
+                    continue; // a keep-alive comment
+                }
+                let chunk = self.response.chunk().await.unwrap().expect("the stream stays open");
+                self.buffer.push_str(&String::from_utf8_lossy(&chunk));
+            }
+        })
+        .await
+        .ok()
+    }
+}

@@ -6,42 +6,12 @@ use std::time::Duration;
 use cc_domain::staff::{Role, StaffScope};
 use serde_json::Value;
 
+use crate::common::EventReader;
 use crate::helpers::{spawn_app, Visitor};
 
-/// Reads Server-Sent Events from a response, one `(event, data)` at a time.
-pub struct EventReader {
-    response: reqwest::Response,
-    buffer: String,
-}
-
-impl EventReader {
-    pub async fn open(visitor: &Visitor, path: &str) -> EventReader {
-        let response = visitor.client.get(format!("{}{path}", visitor.address)).send().await.unwrap();
-        assert_eq!(response.status(), 200);
-        assert!(response.headers()["content-type"].to_str().unwrap().starts_with("text/event-stream"));
-        EventReader { response, buffer: String::new() }
-    }
-
-    /// The next named event's JSON data, or `None` when none comes within `wait`.
-    pub async fn next(&mut self, wait: Duration) -> Option<Value> {
-        tokio::time::timeout(wait, async {
-            loop {
-                if let Some(end) = self.buffer.find("\n\n") {
-                    let block: String = self.buffer.drain(..end + 2).collect();
-                    let data: String =
-                        block.lines().filter_map(|l| l.strip_prefix("data:")).map(str::trim).collect();
-                    if block.lines().any(|l| l.starts_with("event:")) {
-                        return serde_json::from_str(&data).unwrap_or(Value::Null);
-                    }
-                    continue; // a keep-alive comment
-                }
-                let chunk = self.response.chunk().await.unwrap().expect("the stream stays open");
-                self.buffer.push_str(&String::from_utf8_lossy(&chunk));
-            }
-        })
-        .await
-        .ok()
-    }
+/// The dashboard stream as `visitor` sees it.
+async fn dashboard_stream(visitor: &Visitor) -> EventReader {
+    EventReader::open(&visitor.client, &format!("{}/api/v1/staff/dashboard/stream", visitor.address)).await
 }
 
 fn admin(role: Role, street_id: Option<i64>) -> StaffScope {
@@ -74,9 +44,9 @@ async fn a_booking_shows_on_an_open_dashboard_within_a_second_and_only_in_its_st
     let district = app.staff("district", admin(Role::DistrictAdmin, None)).await;
     let own = app.staff("own-street", admin(Role::StreetAdmin, Some(street))).await;
     let other = app.staff("other-street", admin(Role::StreetAdmin, Some(other_street))).await;
-    let mut district_stream = EventReader::open(&district, "/api/v1/staff/dashboard/stream").await;
-    let mut own_stream = EventReader::open(&own, "/api/v1/staff/dashboard/stream").await;
-    let mut other_stream = EventReader::open(&other, "/api/v1/staff/dashboard/stream").await;
+    let mut district_stream = dashboard_stream(&district).await;
+    let mut own_stream = dashboard_stream(&own).await;
+    let mut other_stream = dashboard_stream(&other).await;
     let wait = Duration::from_secs(1);
     let first = district_stream.next(wait).await.expect("the figures at once");
     own_stream.next(wait).await.expect("the figures at once");
@@ -97,7 +67,7 @@ async fn a_dashboard_that_reconnects_is_caught_up_at_once() {
     let session = app.store.seed_open_session("断线重连讲座", 10, true).await.unwrap();
     let district = app.staff("district", admin(Role::DistrictAdmin, None)).await;
     let wait = Duration::from_secs(1);
-    let mut stream = EventReader::open(&district, "/api/v1/staff/dashboard/stream").await;
+    let mut stream = dashboard_stream(&district).await;
     let before = stream.next(wait).await.expect("the figures at once");
     drop(stream); // the connection drops…
     for phone in ["13800000001", "13800000002"] {
@@ -105,7 +75,7 @@ async fn a_dashboard_that_reconnects_is_caught_up_at_once() {
     }
     // …and the browser reconnects: it is shown what it missed at once, or within a moment
     // when the changes were still being gathered as it came back.
-    let mut stream = EventReader::open(&district, "/api/v1/staff/dashboard/stream").await;
+    let mut stream = dashboard_stream(&district).await;
     let expected = before["today"]["bookings"].as_u64().map(|n| n + 2);
     let deadline = tokio::time::Instant::now() + wait;
     loop {

@@ -14,6 +14,8 @@ mod api_staff_editing;
 mod api_staff_facilities;
 mod api_staff_items;
 mod assets;
+#[path = "../common/mod.rs"]
+mod common;
 mod helpers;
 mod idor;
 mod pages;
