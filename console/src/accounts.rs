@@ -62,6 +62,13 @@ pub async fn create_staff(auth: &StaffAuth, actor: &Actor, new: NewAccount) -> R
             en: "a street admin needs a street",
         }));
     }
+    if role == Role::FacilityManager && new.facility_ids.is_empty() {
+        return Err(ConsoleError::Field(FieldError {
+            field: "facility_ids",
+            zh: "场馆管理员需要至少一个场馆",
+            en: "a facility manager needs at least one facility",
+        }));
+    }
     let streets = streets_of(auth, &scope).await?;
     if !actor.member.scope.can_create(&scope, &streets) {
         return refuse(store, entry).await;

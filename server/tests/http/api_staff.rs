@@ -247,6 +247,13 @@ async fn staff_create_and_disable_staff_only_inside_their_scope() {
     let mut short = account("short", "reviewer", None, vec![]);
     short["password"] = json!("too short");
     assert_eq!(admin.post("/api/v1/staff/accounts", short).await.1["error"]["code"], "password_too_short");
+    let (status, body) =
+        admin.post("/api/v1/staff/accounts", account("nowhere", "facility_manager", None, vec![])).await;
+    assert_eq!(
+        (status, body["error"]["param"].as_str()),
+        (400, Some("facility_ids")),
+        "a manager of nothing"
+    );
 
     let street = app.visitor();
     street
