@@ -5,6 +5,7 @@ pub mod api;
 pub mod cli;
 pub mod config;
 mod cross_site;
+pub mod precompressed;
 pub mod startup;
 pub mod stopping;
 pub mod telemetry;

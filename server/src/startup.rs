@@ -182,10 +182,7 @@ pub fn router(state: AppState, secure_cookies: bool) -> Router {
         .with_secure(secure_cookies)
         .with_expiry(Expiry::OnInactivity(time::Duration::seconds(state.auth.limits.idle_secs)));
     let site_root = state.leptos_options.site_root.to_string();
-    // Built assets, served pre-compressed when `scripts/precompress` left a .br/.gz beside them
-    // (brotli at quality 11 beats what the compression layer can afford per request).
-    let assets =
-        |dir: &str| ServeDir::new(format!("{site_root}/{dir}")).precompressed_br().precompressed_gzip();
+    let assets = |dir: &str| assets(&format!("{site_root}/{dir}"));
     Router::new()
         .route("/healthz", get(api::health::healthz))
         .nest("/api/v1", api::router())
@@ -204,6 +201,26 @@ pub fn router(state: AppState, secure_cookies: bool) -> Router {
         .layer(header("referrer-policy", "strict-origin-when-cross-origin"))
         .layer(header("x-frame-options", "DENY"))
         .with_state(state)
+}
+
+/// Built assets, served pre-compressed when `scripts/precompress` left a .br/.gz beside them
+/// (brotli at quality 11 beats what the compression layer can afford per request) — but only
+/// copies that decompress to the file beside them: a stale one is removed at start, and if it
+/// cannot be, the folder is served without its copies.
+fn assets(dir: &str) -> ServeDir {
+    let checked = crate::precompressed::check_folder(std::path::Path::new(dir));
+    for path in &checked.removed {
+        tracing::warn!(path = %path.display(), "removed a pre-compressed copy that does not match its file");
+    }
+    let serve = ServeDir::new(dir);
+    if checked.servable() {
+        return serve.precompressed_br().precompressed_gzip();
+    }
+    for path in &checked.stuck {
+        tracing::error!(path = %path.display(), "a pre-compressed copy does not match its file and cannot be removed");
+    }
+    tracing::error!(dir, "serving this folder without pre-compressed copies; run scripts/precompress");
+    serve
 }
 
 /// Sets a security header on every response that does not already carry it.
