@@ -1,9 +1,8 @@
 import { test, expect, chromium } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createStaff, hydrated, repo, serverLog, staffLogIn } from './support';
+import { cli, createStaff, hydrated, seedSession, serverLog, staffLogIn } from './support';
 
 // The door's camera path for real: the resident's own ticket QR code (ticket.svg, drawn by the
 // browser) becomes the picture of Chromium's fake camera; the door page's scanner reads it
@@ -23,9 +22,7 @@ function y4m(grey: Buffer): Buffer {
 test('the camera reads the ticket QR code and the resident is let in once', async ({ page, baseURL }) => {
   test.skip(!serverLog, 'E2E_SERVER_LOG is set by scripts/test');
   const stamp = Date.now().toString().slice(-8);
-  const cli = (args: string[]) =>
-    execFileSync(path.join(repo, 'target/debug/culture-cloud'), args, { cwd: repo, env: process.env }).toString();
-  const session = JSON.parse(cli(['seed', 'rush', '--capacity', '3', '--title', `扫码入场 ${stamp}`]).trim().split('\n').pop()!).session_id;
+  const session = seedSession(3, `扫码入场 ${stamp}`);
   const cookies = path.join(os.tmpdir(), `cc-camera-${stamp}.txt`);
   cli(['seed', 'residents', '--count', '1', '--first-phone', `134${stamp}`, '--sessions-out', cookies]);
   const cookie = readFileSync(cookies, 'utf8').trim();

@@ -1,9 +1,8 @@
 import { test, expect } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createStaff, hydrated, repo, serverLog, staffLogIn } from './support';
+import { cli, createStaff, hydrated, seedSession, serverLog, staffLogIn } from './support';
 
 // The console beyond the publishing journey: editing a service and giving it a picture, the
 // sortable compliance table, and picking a facility's position on the map.
@@ -101,9 +100,7 @@ test('a facility manager picks a position on the map and saves it', async ({ pag
 test('an open dashboard counts a booking made elsewhere without a reload', async ({ page }) => {
   test.skip(!serverLog, 'E2E_SERVER_LOG is set by scripts/test');
   const stamp = Date.now().toString().slice(-8);
-  const cli = (args: string[]) =>
-    execFileSync(path.join(repo, 'target/debug/culture-cloud'), args, { cwd: repo, env: process.env }).toString();
-  const session = JSON.parse(cli(['seed', 'rush', '--capacity', '5', '--title', `看板直播 ${stamp}`]).trim().split('\n').pop()!).session_id;
+  const session = seedSession(5, `看板直播 ${stamp}`);
   const cookies = path.join(os.tmpdir(), `cc-dashboard-${stamp}.txt`);
   cli(['seed', 'residents', '--count', '2', '--first-phone', `133${stamp}`, '--sessions-out', cookies]);
   const [first, second] = readFileSync(cookies, 'utf8').trim().split('\n');

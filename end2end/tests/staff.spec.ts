@@ -1,8 +1,7 @@
 import { test, expect } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { createStaff, hydrated, repo, serverLog, staffLogIn } from './support';
+import { cli, createStaff, hydrated, seedSession, serverLog, staffLogIn } from './support';
 
 // A street admin creates a service with a session, a district reviewer publishes it, a resident
 // books it, and staff check the resident in by typing the code: the door list shows it.
@@ -87,9 +86,7 @@ test('a street admin publishes through review, a resident books, the door checks
 test('scans made offline wait in a queue, are sent when the connection returns, and count once', async ({ page, context }) => {
   test.skip(!serverLog, 'E2E_SERVER_LOG is set by scripts/test');
   const stamp = Date.now().toString().slice(-8);
-  const cli = (args: string[]) =>
-    execFileSync(path.join(repo, 'target/debug/culture-cloud'), args, { cwd: repo, env: process.env }).toString();
-  const session = JSON.parse(cli(['seed', 'rush', '--capacity', '3', '--title', `门口离线 ${stamp}`]).trim().split('\n').pop()!).session_id;
+  const session = seedSession(3, `门口离线 ${stamp}`);
   const cookies = path.join(require('node:os').tmpdir(), `cc-e2e-${stamp}.txt`);
   cli(['seed', 'residents', '--count', '1', '--first-phone', `135${stamp}`, '--sessions-out', cookies]);
   const cookie = readFileSync(cookies, 'utf8').trim();
