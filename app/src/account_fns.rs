@@ -108,16 +108,26 @@ pub async fn my_bookings() -> Result<Vec<BookingSummary>, AppError> {
     Ok(context::auth()?.accounts.store().bookings_of(id).await?)
 }
 
+/// A booking just made, and the session's places left right after it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Booked {
+    pub booking: BookingSummary,
+    /// As the server counted them after this booking: the page shows it without a reload.
+    pub places_left: i64,
+}
+
 /// Books a session; `key` (made fresh per click in the browser) makes a repeated submit harmless.
 #[server]
-pub async fn book_session(session_id: i64, key: String) -> Result<BookingSummary, AppError> {
+pub async fn book_session(session_id: i64, key: String) -> Result<Booked, AppError> {
     use cc_store::BookingAttempt;
     let id = context::resident().await?;
     let store = context::auth()?.accounts.store().clone();
     let key = Some(key.trim()).filter(|k| !k.is_empty() && k.len() <= 128);
     match store.book(id, session_id, key).await? {
         BookingAttempt::Booked { booking, .. } => {
-            store.booking_of(id, booking.id).await?.ok_or(AppError::NotFound)
+            let booking = store.booking_of(id, booking.id).await?.ok_or(AppError::NotFound)?;
+            let counts = store.session_counts(session_id).await?.ok_or(AppError::NotFound)?;
+            Ok(Booked { booking, places_left: counts.remaining })
         }
         BookingAttempt::Refused(refusal) => Err(AppError::Booking(refusal)),
         BookingAttempt::UnknownSession | BookingAttempt::KeyReused => Err(AppError::NotFound),

@@ -1,22 +1,13 @@
 import { test, expect, Page } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
+import { hydrated, seedSession, serverLog } from './support';
 
 // scripts/test exports the server's database and log so this test can add a session with one
 // place and read the SMS codes the development sender writes to the log.
-const repo = path.resolve(__dirname, '../..');
-const serverLog = process.env.E2E_SERVER_LOG ?? '';
-
-async function hydrated(page: Page) {
-  await expect(page.locator('body[data-hydrated="true"]')).toHaveCount(1);
-}
 
 /** A one-place session with a waitlist, made with the CLI; returns the item page's path. */
 async function oneSeatSession(page: Page, title: string): Promise<string> {
-  const out = execFileSync(path.join(repo, 'target/debug/culture-cloud'),
-    ['seed', 'rush', '--capacity', '1', '--title', title], { cwd: repo, env: process.env }).toString();
-  expect(JSON.parse(out.trim().split('\n').pop()!).session_id).toBeGreaterThan(0);
+  expect(seedSession(1, title)).toBeGreaterThan(0);
   const found = await page.request.get(`/api/v1/items?q=${encodeURIComponent(title)}`);
   const items = (await found.json()).items.filter((i: { title: string }) => i.title === title);
   expect(items.length).toBe(1);
@@ -71,8 +62,13 @@ test('register, log in, book, see the QR ticket, cancel: the waitlisted resident
 
   // Books the only place and sees the QR ticket.
   await hydrated(page);
+  const row = page.getByTestId('session').first();
+  await expect(row.getByTestId('places-left')).toHaveText('余 1 / 1 位');
   await page.getByTestId('book').click();
   await expect(page.getByTestId('booking-outcome')).toContainText('预约成功');
+  // The row shows the place taken at once, as the server counted it, without a reload.
+  await expect(row.getByTestId('places-left')).toHaveText('余 0 / 1 位');
+  await expect(row.getByTestId('session-status')).toHaveText('已约满');
   await page.goto('/me/bookings');
   await hydrated(page);
   const ticket = page.getByTestId('ticket').filter({ hasText: title });

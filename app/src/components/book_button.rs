@@ -23,13 +23,25 @@ fn new_key() -> String {
     return String::new();
 }
 
-/// Book / join waitlist / log in to book, for one session.
+/// Book / join waitlist / log in to book, for one session. `on_booked` hears the session's
+/// places left after a booking, so the page around it can show them.
 #[component]
-pub fn BookButton(session_id: i64, item_id: i64, state: BookingState, waitlist: bool) -> impl IntoView {
+pub fn BookButton(
+    session_id: i64,
+    item_id: i64,
+    state: BookingState,
+    waitlist: bool,
+    on_booked: Callback<i64>,
+) -> impl IntoView {
     let prefs = use_prefs();
     let a = move || account_strings(prefs.lang());
     let me = use_context::<MeResource>();
     let book = ServerAction::<BookSession>::new();
+    Effect::new(move |_| {
+        if let Some(Ok(booked)) = book.value().get() {
+            on_booked.run(booked.places_left);
+        }
+    });
     let bookable = state == BookingState::Open || (state == BookingState::Full && waitlist);
     let label = move || if state == BookingState::Full { a().join_waitlist } else { a().book_button };
     view! {
@@ -53,7 +65,7 @@ pub fn BookButton(session_id: i64, item_id: i64, state: BookingState, waitlist: 
                 }
             })}
         </Suspense>
-        {move || book.value().get().map(|outcome| view! { <Outcome outcome/> })}
+        {move || book.value().get().map(|outcome| view! { <Outcome outcome=outcome.map(|b| b.booking)/> })}
     }
 }
 

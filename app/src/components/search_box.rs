@@ -1,7 +1,9 @@
 //! The search field: a plain GET form, so it works before (and without) the WASM bundle.
+//! Once hydrated, a search navigates client-side to the URL the same form would have made.
 
+use cc_domain::query::percent_encode;
 use leptos::prelude::*;
-use leptos_router::components::Form;
+use leptos_router::hooks::use_navigate;
 
 use crate::prefs::use_prefs;
 
@@ -9,12 +11,24 @@ use crate::prefs::use_prefs;
 #[component]
 pub fn SearchBox(#[prop(into)] initial: Signal<String>) -> impl IntoView {
     let prefs = use_prefs();
+    let navigate = use_navigate();
+    let field = NodeRef::<leptos::html::Input>::new();
+    // Our own submit rather than the router's <Form>, which adds the nameless button as a
+    // stray `&=` to the URL; a search starts from an unfiltered catalogue, as without WASM.
+    let search = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let text = field.get().map(|input| input.value()).unwrap_or_default();
+        let text = text.trim();
+        let url = if text.is_empty() { "/catalog".to_string() } else { format!("/catalog?q={}", percent_encode(text)) };
+        navigate(&url, Default::default());
+    };
     view! {
-        <Form method="GET" action="/catalog">
+        <form method="get" action="/catalog" on:submit=search>
             <div class="search-box" role="search">
                 <label for="search-q" class="visually-hidden">{move || prefs.t().search_label}</label>
                 <input
                     id="search-q"
+                    node_ref=field
                     type="search"
                     name="q"
                     maxlength="40"
@@ -24,6 +38,6 @@ pub fn SearchBox(#[prop(into)] initial: Signal<String>) -> impl IntoView {
                 />
                 <button type="submit">{move || prefs.t().search_button}</button>
             </div>
-        </Form>
+        </form>
     }
 }

@@ -99,12 +99,15 @@ fn ItemView(item: ItemDetail) -> impl IntoView {
 #[component]
 fn SessionRow(session: SessionInfo, item_id: i64) -> impl IntoView {
     let prefs = use_prefs();
-    let state = session.booking_state(cc_domain::time::now());
+    // The button's own state is fixed at render; the row's places and status follow bookings.
+    let now = cc_domain::time::now();
+    let initial_state = session.booking_state(now);
     let (session_id, waitlist) = (session.id, session.waitlist);
-    let session = StoredValue::new(session);
+    let session = RwSignal::new(session);
+    let on_booked = Callback::new(move |places_left: i64| session.update(|s| s.remaining = places_left));
     let status = move || {
         let l = prefs.lang();
-        session.with_value(|s| match state {
+        session.with(|s| match s.booking_state(now) {
             BookingState::NotYetOpen => opens_at(l, &s.booking_opens_at),
             BookingState::Open => strings(l).booking_open.to_string(),
             BookingState::Full => strings(l).booking_full.to_string(),
@@ -112,11 +115,11 @@ fn SessionRow(session: SessionInfo, item_id: i64) -> impl IntoView {
         })
     };
     view! {
-        <tr>
-            <td>{move || session.with_value(|s| date_time(prefs.lang(), &s.starts_at))}</td>
-            <td>{move || session.with_value(|s| places_left(prefs.lang(), s.remaining, s.capacity))}</td>
-            <td>{status}</td>
-            <td><BookButton session_id item_id state waitlist/></td>
+        <tr data-testid="session">
+            <td>{move || session.with(|s| date_time(prefs.lang(), &s.starts_at))}</td>
+            <td data-testid="places-left">{move || session.with(|s| places_left(prefs.lang(), s.remaining, s.capacity))}</td>
+            <td data-testid="session-status">{status}</td>
+            <td><BookButton session_id item_id state=initial_state waitlist on_booked/></td>
         </tr>
     }
 }

@@ -24,13 +24,6 @@ pub fn DashboardPage() -> impl IntoView {
     let t = move || dashboard_strings(prefs.lang());
     let wall = move || use_query_map().with(|q| q.get("wall").is_some_and(|v| v == "1"));
     let first = Resource::new(|| (), |_| load_dashboard());
-    // Figures from the stream replace the first ones as they come.
-    let latest = RwSignal::new(None::<Dashboard>);
-    let link = follow_stream("/api/v1/staff/dashboard/stream", "dashboard", move |json| {
-        if let Ok(figures) = serde_json::from_str::<Dashboard>(&json) {
-            latest.try_set(Some(figures));
-        }
-    });
     view! {
         <Title text=move || t().title/>
         <section class=move || if wall() { "staff dashboard wall" } else { "staff dashboard" } data-testid="dashboard">
@@ -48,10 +41,7 @@ pub fn DashboardPage() -> impl IntoView {
             <Transition fallback=Loading>
                 {move || Suspend::new(async move {
                     match first.await {
-                        Ok(figures) => {
-                            let data = Signal::derive(move || latest.get().unwrap_or_else(|| figures.clone()));
-                            view! { <Board data link/> }.into_any()
-                        }
+                        Ok(figures) => view! { <LiveBoard figures/> }.into_any(),
                         Err(error) => view! { <h1>{move || t().title}</h1><StaffError error/> }.into_any(),
                     }
                 })}
@@ -66,6 +56,21 @@ fn full_screen() {
     if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
         let _ = root.request_fullscreen();
     }
+}
+
+/// The board, following the stream once the first figures came: a visitor who is not logged
+/// in gets the login notice and never opens a stream that would refuse them.
+#[component]
+fn LiveBoard(figures: Dashboard) -> impl IntoView {
+    // Figures from the stream replace the first ones as they come.
+    let latest = RwSignal::new(None::<Dashboard>);
+    let link = follow_stream("/api/v1/staff/dashboard/stream", "dashboard", move |json| {
+        if let Ok(figures) = serde_json::from_str::<Dashboard>(&json) {
+            latest.try_set(Some(figures));
+        }
+    });
+    let data = Signal::derive(move || latest.get().unwrap_or_else(|| figures.clone()));
+    view! { <Board data link/> }
 }
 
 fn percent(rate: Option<f64>) -> String {
