@@ -130,7 +130,10 @@ pub async fn book_session(session_id: i64, key: String) -> Result<Booked, AppErr
             Ok(Booked { booking, places_left: counts.remaining })
         }
         BookingAttempt::Refused(refusal) => Err(AppError::Booking(refusal)),
-        BookingAttempt::UnknownSession | BookingAttempt::KeyReused => Err(AppError::NotFound),
+        // The page makes a fresh key per click, so a reused or spent key is not its own.
+        BookingAttempt::UnknownSession | BookingAttempt::KeyReused | BookingAttempt::KeySpent => {
+            Err(AppError::NotFound)
+        }
     }
 }
 

@@ -40,7 +40,7 @@ pub enum AppError {
     TooLate,
     /// A staff action refused (scope, workflow, a field, a ticket), already worded.
     #[error("staff: {code}")]
-    Staff { code: String, zh: String, en: String },
+    Staff { status: u16, code: String, zh: String, en: String },
 }
 
 impl FromServerFnError for AppError {
@@ -49,9 +49,40 @@ impl FromServerFnError for AppError {
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
         AppError::Transport(value.to_string())
     }
+
+    /// Serialises the error for the browser and, on the server, sets the response's status to
+    /// what the error means (a refusal is not a server failure), as the API does.
+    fn ser(&self) -> leptos::server_fn::Bytes {
+        #[cfg(feature = "ssr")]
+        if let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
+            response.set_status(http::StatusCode::from_u16(self.status()).unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR));
+        }
+        <JsonEncoding as leptos::server_fn::Encodes<Self>>::encode(self)
+            .unwrap_or_else(|_| leptos::server_fn::Bytes::from_static(br#"{"Internal":null}"#))
+    }
 }
 
 impl AppError {
+    /// The HTTP status this error answers with.
+    pub fn status(&self) -> u16 {
+        use cc_domain::account::AccountProblem as P;
+        match self {
+            AppError::BadParam(_) | AppError::Transport(_) => 400,
+            AppError::Internal => 500,
+            AppError::Account(P::WrongCredentials | P::WrongStaffCredentials) => 401,
+            AppError::Account(P::WrongSecondFactor | P::SecondFactorExpired) => 401,
+            AppError::Account(P::Busy) => 503,
+            AppError::Account(P::AccountDisabled) => 403,
+            AppError::Account(P::PhoneTaken) => 409,
+            AppError::Account(P::TooManyAttempts) => 429,
+            AppError::Account(_) => 400,
+            AppError::Booking(_) | AppError::TooLate => 409,
+            AppError::LoginRequired => 401,
+            AppError::NotFound => 404,
+            AppError::Staff { status, .. } => *status,
+        }
+    }
+
     /// A sentence for the resident, in their language.
     pub fn message(&self, locale: Locale) -> String {
         match self {
@@ -99,6 +130,7 @@ impl From<cc_console::ConsoleError> for AppError {
             cc_console::ConsoleError::Store(e) => AppError::from(e),
             cc_console::ConsoleError::Failed(e) => AppError::from(e),
             other => AppError::Staff {
+                status: other.status(),
                 code: other.code().to_string(),
                 zh: other.message(Locale::Zh),
                 en: other.message(Locale::En),

@@ -13,6 +13,7 @@ pub mod prefs;
 pub mod server_fns;
 pub mod staff_account_fns;
 pub mod staff_fns;
+pub mod staff_login_fns;
 
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Html, Link, Meta, MetaTags, Stylesheet, Title};
@@ -34,13 +35,22 @@ use pages::{
     staff::{
         accounts::StaffAccountsPage, audit::AuditPage, compliance::StaffCompliancePage,
         dashboard::DashboardPage, door::DoorPage, facilities::FacilityRecordsPage, home::StaffHomePage,
-        login::StaffLoginPage, service::ServiceConsolePage,
+        login::StaffLoginPage, second_factor::SecurityPage, service::ServiceConsolePage,
     },
 };
 use prefs::provide_prefs;
 
+/// The nonce of this response's Content-Security-Policy, put in the request's extensions by
+/// the server's header middleware; `shell` hands it to Leptos, which puts it on its scripts.
+#[derive(Debug, Clone)]
+pub struct CspNonce(pub String);
+
 /// The HTML document around the app, rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    if let Some(nonce) = use_context::<http::request::Parts>().and_then(|p| p.extensions.get::<CspNonce>().cloned()) {
+        provide_context(leptos::nonce::Nonce::from_value(nonce.0));
+    }
     view! {
         <!DOCTYPE html>
         <html>
@@ -59,6 +69,16 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
+/// "Page · Site", as the `<title>` of every page. leptos_meta writes the server's `<title>`
+/// without escaping, so a page title made of user text (an item's) is escaped here, once for
+/// every page; the browser sets `document.title` as plain text and needs no escaping.
+fn document_title(page: &str, site: &str) -> String {
+    let title = if page.is_empty() { site.to_string() } else { format!("{page} · {site}") };
+    #[cfg(feature = "ssr")]
+    let title = html_escape::encode_text(&title).into_owned();
+    title
+}
+
 /// The application: preferences, document metadata and routes.
 #[component]
 pub fn App() -> impl IntoView {
@@ -70,10 +90,7 @@ pub fn App() -> impl IntoView {
         <Stylesheet id="leptos" href="/pkg/culture-cloud.css"/>
         <Link rel="icon" href="/favicon.svg" type_="image/svg+xml"/>
         <Meta name="description" content=move || prefs.head_t().tagline/>
-        <Title formatter=move |page: String| {
-            let site = prefs.head_t().site_name;
-            if page.is_empty() { site.to_string() } else { format!("{page} · {site}") }
-        }/>
+        <Title formatter=move |page: String| document_title(&page, prefs.head_t().site_name)/>
         <Router>
             <Layout>
                 <Routes fallback=|| view! { <NotFound/> }>
@@ -96,6 +113,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/staff/facilities") view=FacilityRecordsPage ssr=SsrMode::Async/>
                     <Route path=path!("/staff/checkin/:session") view=DoorPage ssr=SsrMode::Async/>
                     <Route path=path!("/staff/items/:id") view=ServiceConsolePage ssr=SsrMode::Async/>
+                    <Route path=path!("/staff/security") view=SecurityPage ssr=SsrMode::Async/>
                 </Routes>
             </Layout>
         </Router>

@@ -146,15 +146,6 @@ pub(crate) fn session_line(s: cc_store::ConsoleSession) -> SessionLine {
     }
 }
 
-/// Logs a staff member in.
-#[server]
-pub async fn staff_log_in(username: String, password: String) -> Result<(), AppError> {
-    let client = crate::account_fns::context::client().await;
-    let member = context::staff_auth()?.login(&username, &password, &client).await?;
-    cc_auth::log_in_staff(&crate::account_fns::context::session().await?, member.id).await?;
-    Ok(())
-}
-
 /// Ends the staff session.
 #[server]
 pub async fn staff_log_out() -> Result<(), AppError> {

@@ -1,7 +1,6 @@
 //! Registering and logging in residents: the rules around the store (codes, hashes, throttles).
 
 use std::sync::Arc;
-use std::time::Duration;
 
 use cc_domain::account::{AccountProblem, NewPassword, PhoneNumber};
 use cc_domain::time::now;
@@ -11,12 +10,12 @@ use sha2::{Digest, Sha256};
 
 use crate::password::{decoy_hash, hash_password, verify_password};
 use crate::sms::SmsSender;
-use crate::throttle::Throttle;
+use crate::throttle::{
+    Throttle, CODES_PER_CLIENT, CODES_PER_PHONE_DAY, CODES_PER_PHONE_MINUTE, LOGINS_PER_CLIENT, LOGINS_PER_PHONE,
+};
 
 /// How long a verification code can be used.
 const CODE_LIFETIME_SECS: i64 = 10 * 60;
-/// How soon a new code may be sent to the same number.
-const RESEND_AFTER_SECS: i64 = 60;
 /// Wrong codes tried before a code is void.
 const CODE_ATTEMPTS: i64 = 5;
 
@@ -53,42 +52,28 @@ pub struct Accounts {
 struct Inner {
     store: Store,
     sms: Arc<dyn SmsSender>,
-    /// Failed logins per phone number: 5 per 15 minutes.
-    per_phone: Throttle,
-    /// Failed logins per client address: 30 per 15 minutes.
-    per_client: Throttle,
-    /// Codes requested per client address: 10 per hour.
-    codes_per_client: Throttle,
+    throttle: Throttle,
 }
 
 impl Accounts {
     /// Accounts over `store`, sending codes with `sms`; `throttle` false only for load tests.
     pub fn new(store: Store, sms: Arc<dyn SmsSender>, throttle: bool) -> Accounts {
-        let minutes = |m: u64| Duration::from_secs(60 * m);
-        Accounts {
-            inner: Arc::new(Inner {
-                store,
-                sms,
-                per_phone: Throttle::new(5, minutes(15), throttle),
-                per_client: Throttle::new(30, minutes(15), throttle),
-                codes_per_client: Throttle::new(10, minutes(60), throttle),
-            }),
-        }
+        let throttle = Throttle::new(store.clone(), throttle);
+        Accounts { inner: Arc::new(Inner { store, sms, throttle }) }
     }
 
-    /// Sends a six-digit verification code to `phone`.
+    /// Sends a six-digit verification code to `phone`: at most one a minute and five a day per
+    /// number, ten an hour per client address, each counted before anything is sent.
     pub async fn send_code(&self, phone: &str, client: &str) -> Result<(), AccountError> {
         let phone = PhoneNumber::parse(phone)?;
         let inner = &self.inner;
-        if inner.codes_per_client.is_blocked(client) {
+        let throttle = &inner.throttle;
+        let allowed = throttle.allow(CODES_PER_CLIENT, client).await?
+            && throttle.allow(CODES_PER_PHONE_MINUTE, phone.as_str()).await?
+            && throttle.allow(CODES_PER_PHONE_DAY, phone.as_str()).await?;
+        if !allowed {
             return Err(AccountProblem::TooManyAttempts.into());
         }
-        if let Some(sent_at) = inner.store.phone_code_sent_at(&phone).await? {
-            if now() - sent_at < RESEND_AFTER_SECS {
-                return Err(AccountProblem::TooManyAttempts.into());
-            }
-        }
-        inner.codes_per_client.record(client);
         let code = format!("{:06}", rand::rng().random_range(0..1_000_000));
         inner.store.put_phone_code(&phone, &code_hash(&phone, &code), now() + CODE_LIFETIME_SECS).await?;
         inner.sms.send_code(&phone, &code).await?;
@@ -116,25 +101,29 @@ impl Accounts {
         Ok(id)
     }
 
-    /// Checks a number and password; returns the resident's id. An unknown number and a wrong
-    /// password get the same answer after the same work.
+    /// Checks a number and password; returns the resident's id. The attempt is counted (per
+    /// number and per client address) before the password is checked, so a burst gets no more
+    /// guesses than the limit. An unknown number and a wrong password get the same answer after
+    /// the same work.
     pub async fn login(&self, phone: &str, password: &str, client: &str) -> Result<i64, AccountError> {
         let inner = &self.inner;
         let phone = PhoneNumber::parse(phone)?;
-        if inner.per_client.is_blocked(client) || inner.per_phone.is_blocked(phone.as_str()) {
+        let throttle = &inner.throttle;
+        let allowed = throttle.allow(LOGINS_PER_CLIENT, client).await?
+            && throttle.allow(LOGINS_PER_PHONE, phone.as_str()).await?;
+        if !allowed {
             return Err(AccountProblem::TooManyAttempts.into());
         }
         let login = inner.store.resident_login(&phone).await?;
         let hash = login.as_ref().map_or_else(|| decoy_hash().to_string(), |l| l.password_hash.clone());
-        let matches = verify_password(hash, password.to_string()).await;
+        let matches = verify_password(hash, password.to_string()).await?;
         match login {
             Some(login) if matches => {
-                inner.per_phone.clear(phone.as_str());
+                throttle.forget(LOGINS_PER_PHONE, phone.as_str()).await?;
+                throttle.refund(LOGINS_PER_CLIENT, client).await?;
                 Ok(login.id)
             }
             _ => {
-                inner.per_phone.record(phone.as_str());
-                inner.per_client.record(client);
                 tracing::info!(phone = %phone.masked(), client, "failed login");
                 Err(AccountProblem::WrongCredentials.into())
             }
@@ -151,4 +140,30 @@ impl Accounts {
 fn code_hash(phone: &PhoneNumber, code: &str) -> String {
     let digest = Sha256::digest(format!("{}:{code}", phone.as_str()).as_bytes());
     digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::LogSms;
+
+    #[tokio::test]
+    async fn a_number_gets_one_code_a_minute_and_five_a_day_whoever_asks() {
+        let store = cc_store::testing::fresh_store().await.unwrap();
+        let accounts = Accounts::new(store.clone(), Arc::new(LogSms::default()), true);
+        let throttle = Throttle::new(store, true);
+        let phone = "13866667777";
+        assert!(accounts.send_code(phone, "10.0.0.1").await.is_ok());
+        let again = accounts.send_code(phone, "10.0.0.2").await;
+        assert!(matches!(again, Err(AccountError::Refused(AccountProblem::TooManyAttempts))), "within the minute");
+        for n in 2..=5 {
+            // As if a minute had passed each time.
+            throttle.forget(CODES_PER_PHONE_MINUTE, phone).await.unwrap();
+            assert!(accounts.send_code(phone, &format!("10.0.1.{n}")).await.is_ok(), "code {n}");
+        }
+        throttle.forget(CODES_PER_PHONE_MINUTE, phone).await.unwrap();
+        let sixth = accounts.send_code(phone, "10.0.2.1").await;
+        assert!(matches!(sixth, Err(AccountError::Refused(AccountProblem::TooManyAttempts))), "the sixth today");
+        assert!(accounts.send_code("13866667778", "10.0.2.1").await.is_ok(), "other numbers are not affected");
+    }
 }

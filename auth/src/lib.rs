@@ -6,6 +6,7 @@
 
 mod accounts;
 pub mod password;
+mod second_factor;
 mod session;
 mod session_store;
 mod sms;
@@ -16,8 +17,10 @@ pub use accounts::{AccountError, Accounts};
 pub use session::{current_resident, issue_session, log_in, log_out, SessionLimits};
 pub use session_store::DbSessionStore;
 pub use sms::{LogSms, SmsSender};
+pub use second_factor::{Enrolment, SecondFactorPolicy};
 pub use staff::{
-    current_staff, log_in_staff, log_out_staff, StaffAuth, STAFF_ABSOLUTE_SECS, STAFF_IDLE_SECS,
+    current_staff, log_in_staff, log_out_staff, LoggedIn, StaffAuth, StaffLoginStep, STAFF_ABSOLUTE_SECS,
+    STAFF_IDLE_SECS,
 };
 pub use throttle::Throttle;
 

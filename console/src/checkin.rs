@@ -1,7 +1,8 @@
 //! Letting ticket holders in at the door.
 
+use cc_domain::door::{door_timing, DoorTiming};
 use cc_domain::ticket::TicketSigner;
-use cc_domain::time::local;
+use cc_domain::time::{local, now};
 use cc_store::{CheckInOutcome, Store};
 use serde_json::json;
 
@@ -14,7 +15,8 @@ pub struct CheckedIn {
 }
 
 /// Checks in `ticket` — a scanned token (`CC1.…`, signature checked) or a typed code — at
-/// `session`, for staff whose street or facilities hold it. Single use.
+/// `session`, for staff whose street or facilities hold it, from two hours before the start
+/// until the end. Single use.
 pub async fn check_in(
     store: &Store,
     signer: &TicketSigner,
@@ -26,6 +28,22 @@ pub async fn check_in(
     let mut entry = actor.audit("check_in", "session", Some(session));
     if !actor.member.scope.can_check_in_at(place) {
         return refuse(store, entry).await;
+    }
+    let (starts_at, ends_at) = store.session_times(session).await?.ok_or(ConsoleError::NotFound("session"))?;
+    match door_timing(starts_at, ends_at, now()) {
+        DoorTiming::Open => {}
+        DoorTiming::TooEarly { opens_at } => {
+            let at = local(opens_at).format("%m-%d %H:%M");
+            return Err(ConsoleError::refused(
+                409,
+                "too_early",
+                format!("还没到签到时间：本场次 {at} 开始签到。"),
+                format!("Too early: check-in for this session opens at {at}."),
+            ));
+        }
+        DoorTiming::Over => {
+            return Err(ConsoleError::refused(409, "session_over", "本场次已结束，不能再签到。", "This session has ended."))
+        }
     }
     let ticket = ticket.trim();
     let (code, booking_id) = if ticket.to_ascii_uppercase().starts_with("CC1.") {

@@ -29,11 +29,12 @@ pub struct Table {
 
 impl Table {
     /// RFC 4180 CSV with a UTF-8 byte-order mark (so Excel reads Chinese correctly). Cells that
-    /// a spreadsheet would run as formulas (`=`, `+`, `-`, `@`) are prefixed with `'`.
+    /// a spreadsheet would run as formulas (`=`, `+`, `-`, `@`, and a leading tab or carriage
+    /// return, which some spreadsheets skip before reading one) are prefixed with `'`.
     pub fn to_csv(&self) -> String {
         let quote = |text: &str| {
             let text =
-                if text.starts_with(['=', '+', '-', '@']) { format!("'{text}") } else { text.to_string() };
+                if text.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{text}") } else { text.to_string() };
             if text.contains([',', '"', '\n', '\r']) {
                 format!("\"{}\"", text.replace('"', "\"\""))
             } else {

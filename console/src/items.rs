@@ -2,7 +2,7 @@
 
 use cc_domain::authoring::{FieldError, ItemInput, SessionInput};
 use cc_domain::time::now;
-use cc_domain::workflow::{editable, transition, Action, ItemStatus};
+use cc_domain::workflow::{editable, sessions_changeable, transition, Action, ItemStatus};
 use cc_store::{StaffItem, Store, StoreError};
 use serde_json::json;
 
@@ -79,7 +79,9 @@ pub async fn set_capacity(
     let item = store.session_item(session_id).await?.ok_or(ConsoleError::NotFound("session"))?;
     let mut entry = actor.audit("set_capacity", "session", Some(session_id));
     let wrote_it = item.created_by == Some(actor.member.id);
-    if !actor.member.scope.can_author_at(place, wrote_it) || item.status == ItemStatus::Archived {
+    if !actor.member.scope.can_author_at(place, wrote_it)
+        || !sessions_changeable(item.status, actor.member.scope.role)
+    {
         return refuse(store, entry).await;
     }
     if !(0..=100_000).contains(&capacity) {

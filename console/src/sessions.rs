@@ -1,7 +1,7 @@
 //! Changing a session after it was created: capacity, booking window, waitlist.
 
 use cc_domain::session_change::SessionChange;
-use cc_domain::workflow::ItemStatus;
+use cc_domain::workflow::sessions_changeable;
 use cc_store::Store;
 use serde_json::json;
 
@@ -27,7 +27,9 @@ pub async fn change_session(
     let place = store.session_place(session_id).await?.ok_or(ConsoleError::NotFound("session"))?;
     let item = store.session_item(session_id).await?.ok_or(ConsoleError::NotFound("session"))?;
     let wrote_it = item.created_by == Some(actor.member.id);
-    if !actor.member.scope.can_author_at(place, wrote_it) || item.status == ItemStatus::Archived {
+    if !actor.member.scope.can_author_at(place, wrote_it)
+        || !sessions_changeable(item.status, actor.member.scope.role)
+    {
         return refuse(store, actor.audit("change_session", "session", Some(session_id))).await;
     }
     let (starts_at, before) =

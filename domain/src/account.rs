@@ -187,6 +187,12 @@ pub enum AccountProblem {
     /// Staff log in with a username.
     WrongStaffCredentials,
     AccountDisabled,
+    /// Too many password checks are waiting at this moment: try again in a moment.
+    Busy,
+    /// The authenticator (or recovery) code did not match.
+    WrongSecondFactor,
+    /// The password step was too long ago, or never happened: log in again.
+    SecondFactorExpired,
 }
 
 impl AccountProblem {
@@ -204,6 +210,9 @@ impl AccountProblem {
             AccountProblem::StaffPasswordTooShort => "password_too_short",
             AccountProblem::WrongStaffCredentials => "wrong_credentials",
             AccountProblem::AccountDisabled => "account_disabled",
+            AccountProblem::Busy => "busy",
+            AccountProblem::WrongSecondFactor => "wrong_second_factor",
+            AccountProblem::SecondFactorExpired => "second_factor_expired",
         }
     }
 
@@ -235,6 +244,14 @@ impl AccountProblem {
             (WrongStaffCredentials, Locale::En) => "The username or password is not correct.",
             (AccountDisabled, Locale::Zh) => "该账号已停用，请联系区级管理员。",
             (AccountDisabled, Locale::En) => "This account is disabled; contact a district admin.",
+            (Busy, Locale::Zh) => "系统繁忙，请稍后再试。",
+            (Busy, Locale::En) => "The service is busy; please try again in a moment.",
+            (WrongSecondFactor, Locale::Zh) => "动态验证码不正确，请输入验证器应用中的6位数字或一个恢复码。",
+            (WrongSecondFactor, Locale::En) => {
+                "The code is not correct; enter the 6 digits your authenticator app shows, or a recovery code."
+            }
+            (SecondFactorExpired, Locale::Zh) => "登录已超时，请重新输入用户名和密码。",
+            (SecondFactorExpired, Locale::En) => "The login timed out; enter your username and password again.",
         }
     }
 }

@@ -38,9 +38,22 @@ pub fn ics_event(
     lines.iter().map(|l| fold(l)).collect::<Vec<_>>().join("\r\n") + "\r\n"
 }
 
-/// Escapes text values: backslash, semicolon, comma and newlines.
+/// Escapes text values: backslash, semicolon, comma and newlines; other control characters
+/// (which RFC 5545 does not allow in text) are dropped, so no text can start a line of its own.
 fn escape(text: &str) -> String {
-    text.replace('\\', "\\\\").replace(';', "\\;").replace(',', "\\,").replace('\n', "\\n").replace('\r', "")
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            ';' => out.push_str("\\;"),
+            ',' => out.push_str("\\,"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push(' '),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Folds a line into pieces of at most 75 octets, never splitting a UTF-8 character.

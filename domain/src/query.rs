@@ -3,7 +3,7 @@
 //! The URL is the filter state (shareable, back button works), so parsing and printing it live
 //! together and round-trip.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::search::{SearchError, SearchQuery};
@@ -49,6 +49,7 @@ pub struct CatalogQuery {
 pub enum ParamProblem {
     NotASlug,
     NotADate,
+    YearOutOfRange { min: i32, max: i32 },
     NotABoolean,
     NotASort,
     NotAPositiveNumber,
@@ -79,6 +80,7 @@ impl ParamError {
         match (locale, &self.problem) {
             (Locale::Zh, NotASlug) => format!("参数 {p} 不是有效的代码(只能包含小写字母、数字和连字符)"),
             (Locale::Zh, NotADate) => format!("参数 {p} 不是有效日期,请用 年-月-日 格式,如 2026-12-01"),
+            (Locale::Zh, YearOutOfRange { min, max }) => format!("参数 {p} 的年份必须在 {min} 到 {max} 之间"),
             (Locale::Zh, NotABoolean) => format!("参数 {p} 只能是 true 或 false"),
             (Locale::Zh, NotASort) => format!("参数 {p} 只能是 date(按时间)或 popular(按热度)"),
             (Locale::Zh, NotAPositiveNumber) => format!("参数 {p} 必须是正整数"),
@@ -95,6 +97,7 @@ impl ParamError {
                 format!("{p} must be a code of lower-case letters, digits and hyphens")
             }
             (Locale::En, NotADate) => format!("{p} must be a date like 2026-12-01"),
+            (Locale::En, YearOutOfRange { min, max }) => format!("{p} must be a date between the years {min} and {max}"),
             (Locale::En, NotABoolean) => format!("{p} must be true or false"),
             (Locale::En, NotASort) => format!("{p} must be date or popular"),
             (Locale::En, NotAPositiveNumber) => format!("{p} must be a positive whole number"),
@@ -228,10 +231,18 @@ fn parse_date(param: &str, value: &str) -> Result<Option<NaiveDate>, ParamError>
     if value.is_empty() {
         return Ok(None);
     }
-    NaiveDate::parse_from_str(value, "%Y-%m-%d")
-        .map(Some)
-        .map_err(|_| ParamError::new(param, ParamProblem::NotADate))
+    let date = NaiveDate::parse_from_str(value, "%Y-%m-%d")
+        .map_err(|_| ParamError::new(param, ParamProblem::NotADate))?;
+    // chrono reads years far outside any calendar of events (-262143…); keep to what means something.
+    if !(FIRST_YEAR..=LAST_YEAR).contains(&date.year()) {
+        return Err(ParamError::new(param, ParamProblem::YearOutOfRange { min: FIRST_YEAR, max: LAST_YEAR }));
+    }
+    Ok(Some(date))
 }
+
+/// The years a date filter may name.
+const FIRST_YEAR: i32 = 2000;
+const LAST_YEAR: i32 = 2100;
 
 fn parse_bool(param: &str, value: &str) -> Result<bool, ParamError> {
     match value {

@@ -3,7 +3,7 @@
 //! Asia/Shanghai has had no daylight-saving time since 1991, so a fixed +08:00 offset is the
 //! zone exactly and spares the browser bundle a time-zone database.
 
-use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone, Utc};
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, TimeZone, Utc};
 
 /// Seconds east of UTC of the district's zone (Asia/Shanghai).
 pub const DISTRICT_OFFSET_SECS: i32 = 8 * 3600;
@@ -21,10 +21,10 @@ pub fn local(ts: i64) -> DateTime<FixedOffset> {
         .unwrap_or_else(|| Utc::now().with_timezone(&district_zone()))
 }
 
-/// The first second of a calendar day in the district, as UTC seconds.
+/// The first second of a calendar day in the district, as UTC seconds. Total: any date chrono
+/// can hold gives a number (the zone is a fixed offset, so this is plain arithmetic).
 pub fn start_of_day(date: NaiveDate) -> i64 {
-    let midnight = date.and_hms_opt(0, 0, 0).expect("midnight exists");
-    district_zone().from_local_datetime(&midnight).single().expect("a fixed offset has no gaps").timestamp()
+    date.and_time(NaiveTime::MIN).and_utc().timestamp() - i64::from(DISTRICT_OFFSET_SECS)
 }
 
 /// The current time as UTC seconds.
@@ -41,6 +41,11 @@ mod tests {
         let day = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
         let utc = Utc.with_ymd_and_hms(2026, 11, 30, 16, 0, 0).unwrap();
         assert_eq!(start_of_day(day), utc.timestamp());
+    }
+
+    #[test]
+    fn the_first_and_last_dates_chrono_knows_have_a_start_of_day() {
+        assert!(start_of_day(NaiveDate::MIN) < start_of_day(NaiveDate::MAX));
     }
 
     #[test]

@@ -144,10 +144,31 @@ pub fn editable(status: ItemStatus, role: Role) -> bool {
     }
 }
 
+/// Whether sessions of an item in `status` may have their capacity or booking window changed
+/// by `role` (within its scope). Before review, by its authors; once published, by the staff
+/// who run it — district and street admins and facility managers — but not by a provider, whose
+/// changes to a published item would reach residents without review.
+pub fn sessions_changeable(status: ItemStatus, role: Role) -> bool {
+    match status {
+        ItemStatus::Draft | ItemStatus::Returned => role != Role::Reviewer,
+        ItemStatus::Published => matches!(role, Role::DistrictAdmin | Role::StreetAdmin | Role::FacilityManager),
+        ItemStatus::Submitted | ItemStatus::Archived => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use ItemStatus::*;
+
+    #[test]
+    fn a_provider_cannot_change_the_sessions_of_a_published_item() {
+        assert!(sessions_changeable(Draft, Role::Provider));
+        assert!(!sessions_changeable(Published, Role::Provider));
+        assert!(sessions_changeable(Published, Role::StreetAdmin));
+        assert!(!sessions_changeable(Archived, Role::DistrictAdmin));
+        assert!(!sessions_changeable(Submitted, Role::StreetAdmin));
+    }
 
     #[test]
     fn the_happy_path_is_draft_submitted_published_archived() {

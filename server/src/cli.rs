@@ -1,5 +1,6 @@
-//! The command line: `serve` (default), `migrate`, `seed demo`, `seed synthetic --items N`, and
-//! the load-test helpers `seed rush` (a session open for booking) and `seed residents`.
+//! The command line: `serve` (default), `migrate`, `check`, `backup`, `restore`, `admin create`,
+//! `seed demo`, `seed synthetic --items N`, and the load-test helpers `seed rush` (a session
+//! open for booking) and `seed residents`.
 
 use cc_store::Store;
 use clap::{Parser, Subcommand};
@@ -23,6 +24,12 @@ pub enum Command {
     Migrate,
     /// Check the database (engine integrity, booking counts); exit 1 on any problem.
     Check,
+    /// Write a consistent copy of the SQLite database to PATH (a new file), also while serving.
+    /// On PostgreSQL use pg_dump (see the README).
+    Backup { path: std::path::PathBuf },
+    /// Restore a copy made by `backup` into DATABASE_URL, which must be a new, empty database;
+    /// then migrate it and check it.
+    Restore { path: std::path::PathBuf },
     /// Staff accounts.
     Admin {
         #[command(subcommand)]
@@ -112,6 +119,21 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 redact(&config.database_url)
             );
         }
+        Command::Backup { path } => {
+            let store = Store::connect(&config.database_url).await?;
+            store.backup_to(&path).await?;
+            store.close().await;
+            println!("backed up {} to {}", redact(&config.database_url), path.display());
+        }
+        Command::Restore { path } => {
+            let store = Store::connect(&config.database_url).await?;
+            store.restore_from(&path).await?;
+            store.migrate().await?;
+            let problems = store.integrity_problems().await?;
+            store.close().await;
+            anyhow::ensure!(problems.is_empty(), "restored, but the check found: {}", problems.join("; "));
+            println!("restored {} into {}; it passes its check", path.display(), redact(&config.database_url));
+        }
         Command::Admin { what: AdminCommand::Create { username, name, role, street, facility } } => {
             let store = open(&config).await?;
             let id = create_admin(&store, &username, &name, &role, street.as_deref(), facility).await?;
@@ -187,7 +209,7 @@ async fn create_admin(
         }
     };
     let scope = StaffScope { role, street_id, facility_ids };
-    let auth = cc_auth::StaffAuth::new(store.clone(), true);
+    let auth = cc_auth::StaffAuth::new(store.clone(), true, cc_auth::SecondFactorPolicy::default());
     match auth.create(username, name, &password, &scope, None).await {
         Ok(Some(id)) => Ok(id),
         Ok(None) => anyhow::bail!("the username `{username}` is taken"),

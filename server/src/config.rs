@@ -28,6 +28,9 @@ pub struct Config {
     pub secret: Option<String>,
     /// `CC_NO_SHOW_RULE`: `threshold/window_days/pause_days` (default `2/120/30`) or `off`.
     pub no_show_rule: cc_domain::booking::NoShowRule,
+    /// `CC_STAFF_2FA`: who must use an authenticator app — `admins` (district admins and
+    /// reviewers, the default), `all`, or `off` (test and load rigs).
+    pub staff_2fa: cc_auth::SecondFactorPolicy,
     /// Never read from the environment: only the race-control test sets it, to show that the
     /// booking rush test catches an oversell when the guard is gone.
     pub remove_booking_guard_for_race_control: bool,
@@ -77,7 +80,15 @@ impl Config {
                 reason: format!("`{text}` is not threshold/window_days/pause_days (e.g. 2/120/30) or off"),
             })?,
         };
+        let staff_2fa = match lookup("CC_STAFF_2FA") {
+            None => cc_auth::SecondFactorPolicy::default(),
+            Some(text) => cc_auth::SecondFactorPolicy::parse(&text).ok_or_else(|| ConfigError {
+                name: "CC_STAFF_2FA",
+                reason: format!("`{text}` is not admins, all or off"),
+            })?,
+        };
         Ok(Config {
+            staff_2fa,
             throttle: flag("CC_THROTTLE", true)?,
             trust_forwarded: flag("CC_TRUST_FORWARDED", false)?,
             secure_cookies: flag("CC_SECURE_COOKIES", false)?,
@@ -111,6 +122,7 @@ mod tests {
         assert_eq!(config.map.tile_url, "https://tile.openstreetmap.org/{z}/{x}/{y}.png");
         assert!(config.throttle && !config.trust_forwarded && !config.secure_cookies);
         assert_eq!(config.no_show_rule, cc_domain::booking::NoShowRule::default());
+        assert_eq!(config.staff_2fa, cc_auth::SecondFactorPolicy::Admins);
     }
 
     #[test]
@@ -135,5 +147,7 @@ mod tests {
         assert_eq!(err.name, "LEPTOS_SITE_ADDR");
         let err = Config::from_lookup(|n| (n == "DATABASE_URL").then(|| "mysql://x".into())).unwrap_err();
         assert_eq!(err.name, "DATABASE_URL");
+        let err = Config::from_lookup(|n| (n == "CC_STAFF_2FA").then(|| "some".into())).unwrap_err();
+        assert_eq!(err.name, "CC_STAFF_2FA");
     }
 }

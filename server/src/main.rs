@@ -6,5 +6,6 @@ use culture_cloud::cli::{run, Cli};
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     culture_cloud::telemetry::init();
+    culture_cloud::telemetry::log_panics();
     run(Cli::parse()).await
 }

@@ -1,6 +1,5 @@
 //! Building the application: database, routes, listener. Tests build it on port 0.
 
-use std::net::SocketAddr;
 use std::sync::Arc;
 
 use app::{shell, App};
@@ -20,12 +19,16 @@ use tower_sessions::{Expiry, SessionManagerLayer};
 use leptos_axum::{file_and_error_handler_with_context, generate_route_list, AxumRouteListing, LeptosRoutes};
 use tokio::net::TcpListener;
 use tower_http::compression::CompressionLayer;
+use tower_http::timeout::RequestBodyTimeoutLayer;
 use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
 
 use crate::api;
 use crate::config::Config;
 use crate::stopping::{stop_switch, StopSwitch, Stopping};
+
+/// How long a client may take to send a request's body once its headers arrived.
+const BODY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
 
 /// State shared by every handler.
 #[derive(Clone, axum::extract::FromRef)]
@@ -83,12 +86,13 @@ impl Application {
             store: store.clone(),
             map: config.map.clone(),
             auth,
-            staff: StaffAuth::new(store.clone(), config.throttle),
+            staff: StaffAuth::new(store.clone(), config.throttle, config.staff_2fa),
             tickets: TicketSigner::new(secret.as_bytes()),
             stopping,
             dashboards: Default::default(),
         };
-        let router = router(state, config.secure_cookies);
+        let headers = crate::headers::HeaderPolicy::new(&config.map.tile_url, config.dev);
+        let router = router(state, config.secure_cookies, headers);
         Ok(Application { listener, router, store, sms, stop })
     }
 
@@ -111,13 +115,12 @@ impl Application {
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         tracing::info!(addr = %self.listener.local_addr()?, "Culture Cloud is listening");
         let sweeper = tokio::spawn(sweep_every_minute(self.store.clone()));
-        let service = self.router.into_make_service_with_connect_info::<SocketAddr>();
         let stop = self.stop;
         let signal = async move {
             shutdown_signal().await;
             stop.stop();
         };
-        axum::serve(self.listener, service).with_graceful_shutdown(signal).await?;
+        crate::serve::serve(self.listener, self.router, signal).await?;
         sweeper.abort();
         self.store.close().await;
         Ok(())
@@ -126,7 +129,7 @@ impl Application {
 
 /// At start, then every minute: keeps each item's stored "next session" current as sessions
 /// begin, records the no-shows of sessions that have ended (confirmed but never checked in),
-/// and forgets expired login sessions.
+/// and forgets expired login sessions and ended attempt windows.
 async fn sweep_every_minute(store: Store) {
     let mut every_minute = tokio::time::interval(std::time::Duration::from_secs(60));
     loop {
@@ -142,6 +145,9 @@ async fn sweep_every_minute(store: Store) {
         }
         if let Err(e) = store.delete_expired_web_sessions(now).await {
             tracing::warn!(error = %e, "could not delete expired login sessions; retrying in a minute");
+        }
+        if let Err(e) = store.delete_ended_attempt_windows(now).await {
+            tracing::warn!(error = %e, "could not forget old login attempts; retrying in a minute");
         }
     }
 }
@@ -160,8 +166,10 @@ fn route_list() -> Vec<AxumRouteListing> {
     ROUTES.get_or_init(|| generate_route_list(App)).clone()
 }
 
-/// All routes: health, the open-data API, then the Leptos pages and server functions.
-pub fn router(state: AppState, secure_cookies: bool) -> Router {
+/// All routes: health, the open-data API, then the Leptos pages and server functions, inside
+/// the layers every request passes (outermost last): bodies bounded and timed, cross-site
+/// writes refused, sessions, compression, security headers, panics answered.
+pub fn router(state: AppState, secure_cookies: bool, headers: crate::headers::HeaderPolicy) -> Router {
     let routes = route_list();
     let (store, map, auth, tickets) =
         (state.store.clone(), state.map.clone(), state.auth.clone(), state.tickets.clone());
@@ -194,12 +202,16 @@ pub fn router(state: AppState, secure_cookies: bool) -> Router {
             move || shell(options.clone())
         })
         .fallback(file_and_error_handler_with_context::<AppState, _>(context, shell))
+        .layer(axum::middleware::from_fn(crate::safety::limit_bodies))
+        .layer(RequestBodyTimeoutLayer::new(BODY_TIMEOUT))
         .layer(axum::middleware::from_fn(crate::cross_site::refuse_cross_site))
         .layer(sessions)
         .layer(CompressionLayer::new())
+        .layer(axum::middleware::from_fn_with_state(headers, crate::headers::security_headers))
         .layer(header("x-content-type-options", "nosniff"))
         .layer(header("referrer-policy", "strict-origin-when-cross-origin"))
         .layer(header("x-frame-options", "DENY"))
+        .layer(axum::middleware::from_fn(crate::safety::catch_panic))
         .with_state(state)
 }
 

@@ -8,3 +8,8 @@ pub fn init() {
         .unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,tower_http=warn"));
     let _ = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).try_init();
 }
+
+/// Sends panics to the log, once each, instead of stderr's own format.
+pub fn log_panics() {
+    crate::safety::log_panics();
+}

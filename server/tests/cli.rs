@@ -45,7 +45,12 @@ async fn admin_create_makes_the_first_district_admin_and_checks_what_it_is_given
     assert!(!ok && out.contains("taken"), "{out}");
 
     let store = cc_store::Store::connect(&url).await.unwrap();
-    let auth = cc_auth::StaffAuth::new(store, true);
-    let member = auth.login("root", "石景山 district 2026", "127.0.0.1").await.unwrap();
-    assert_eq!(member.scope.role, cc_domain::staff::Role::DistrictAdmin);
+    let auth = cc_auth::StaffAuth::new(store.clone(), true, cc_auth::SecondFactorPolicy::default());
+    let sessions = std::sync::Arc::new(cc_auth::DbSessionStore::new(store.clone()));
+    let session = tower_sessions::Session::new(None, sessions, None);
+    let step = auth.login(&session, "root", "石景山 district 2026", "127.0.0.1").await.unwrap();
+    // The first district admin can log in, and is asked to set up a second factor first.
+    assert!(matches!(step, cc_auth::StaffLoginStep::EnrolNeeded(_)), "{step:?}");
+    let id = store.staff_login("root").await.unwrap().unwrap().id;
+    assert_eq!(store.staff_member(id).await.unwrap().unwrap().scope.role, cc_domain::staff::Role::DistrictAdmin);
 }

@@ -117,6 +117,14 @@ impl Store {
         }))
     }
 
+    /// A session's start and end (UTC seconds).
+    pub async fn session_times(&self, session_id: i64) -> Result<Option<(i64, i64)>, StoreError> {
+        Ok(sqlx::query_as("SELECT starts_at, ends_at FROM sessions WHERE id = $1")
+            .bind(session_id)
+            .fetch_optional(&self.pool)
+            .await?)
+    }
+
     /// Writes a session's booking window and waitlist switch. Residents already waitlisted keep
     /// their place in line when the waitlist is switched off; nobody new joins it.
     pub async fn set_booking_settings(

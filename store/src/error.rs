@@ -15,6 +15,9 @@ pub enum StoreError {
     /// The database refused or failed; details are logged by the caller at the boundary.
     #[error(transparent)]
     Database(#[from] sqlx::Error),
+    /// A file beside the database (a backup) could not be written.
+    #[error("file: {0}")]
+    Io(String),
     /// Migrations could not be applied.
     #[error(transparent)]
     Migrate(#[from] sqlx::migrate::MigrateError),

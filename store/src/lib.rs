@@ -6,7 +6,9 @@
 //! integers keep every query portable. Each backend has its own `migrations/` folder because DDL
 //! (identity columns, floating types) is where the dialects differ.
 
+mod attempts;
 mod audit;
+pub mod backup;
 mod authoring;
 pub mod bookings;
 mod catalog;
@@ -20,6 +22,7 @@ mod integrity;
 pub mod live;
 mod media;
 pub mod residents;
+pub mod second_factor;
 pub mod seed;
 pub mod staff;
 pub mod testing;

@@ -140,15 +140,6 @@ impl Store {
         }))
     }
 
-    /// When the number's last code was sent, if one is pending.
-    pub async fn phone_code_sent_at(&self, phone: &PhoneNumber) -> Result<Option<i64>, StoreError> {
-        let row: Option<(i64,)> = sqlx::query_as("SELECT sent_at FROM phone_codes WHERE phone = $1")
-            .bind(phone.as_str())
-            .fetch_optional(&self.pool)
-            .await?;
-        Ok(row.map(|(t,)| t))
-    }
-
     /// Forgets the number's code once it has been used.
     pub async fn delete_phone_code(&self, phone: &PhoneNumber) -> Result<(), StoreError> {
         sqlx::query("DELETE FROM phone_codes WHERE phone = $1")

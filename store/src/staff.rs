@@ -25,7 +25,8 @@ pub struct StaffLogin {
     pub id: i64,
     pub password_hash: String,
     pub disabled: bool,
-    pub locked_until: i64,
+    /// Whether an authenticator app has been set up and confirmed with a first code.
+    pub has_second_factor: bool,
 }
 
 /// A staff member as the console and the permission checks see them.
@@ -74,48 +75,18 @@ impl Store {
 
     /// The login record for a username.
     pub async fn staff_login(&self, username: &str) -> Result<Option<StaffLogin>, StoreError> {
-        let row: Option<(i64, String, i64, i64)> = sqlx::query_as(
-            "SELECT id, password_hash, disabled, locked_until FROM staff_accounts WHERE username = $1",
+        let row: Option<(i64, String, i64, Option<i64>)> = sqlx::query_as(
+            "SELECT id, password_hash, disabled, totp_confirmed_at FROM staff_accounts WHERE username = $1",
         )
         .bind(username)
         .fetch_optional(&self.pool)
         .await?;
-        Ok(row.map(|(id, password_hash, disabled, locked_until)| StaffLogin {
+        Ok(row.map(|(id, password_hash, disabled, confirmed)| StaffLogin {
             id,
             password_hash,
             disabled: disabled == 1,
-            locked_until,
+            has_second_factor: confirmed.is_some(),
         }))
-    }
-
-    /// Counts a failed login; the `limit`-th failure locks the account until `now + lock_secs`.
-    pub async fn record_staff_login_failure(
-        &self,
-        id: i64,
-        limit: i64,
-        lock_secs: i64,
-    ) -> Result<(), StoreError> {
-        sqlx::query(
-            "UPDATE staff_accounts SET \
-             locked_until = CASE WHEN failed_logins + 1 >= $2 THEN $3 ELSE locked_until END, \
-             failed_logins = CASE WHEN failed_logins + 1 >= $2 THEN 0 ELSE failed_logins + 1 END \
-             WHERE id = $1",
-        )
-        .bind(id)
-        .bind(limit)
-        .bind(now() + lock_secs)
-        .execute(&self.pool)
-        .await?;
-        Ok(())
-    }
-
-    /// Forgets failed logins after a successful one.
-    pub async fn clear_staff_login_failures(&self, id: i64) -> Result<(), StoreError> {
-        sqlx::query("UPDATE staff_accounts SET failed_logins = 0 WHERE id = $1 AND failed_logins <> 0")
-            .bind(id)
-            .execute(&self.pool)
-            .await?;
-        Ok(())
     }
 
     /// A staff member with their scope.

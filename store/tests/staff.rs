@@ -62,15 +62,24 @@ async fn staff_accounts_keep_their_scope_and_usernames_are_unique() {
 }
 
 #[tokio::test]
-async fn five_failed_logins_lock_a_staff_account() {
+async fn a_second_factor_is_confirmed_once_and_each_step_and_recovery_code_works_once() {
     let store = fresh_store().await.unwrap();
     let id = staff(&store, "admin", district()).await.unwrap();
-    for _ in 0..4 {
-        store.record_staff_login_failure(id, 5, 900).await.unwrap();
-    }
-    assert_eq!(store.staff_login("admin").await.unwrap().unwrap().locked_until, 0);
-    store.record_staff_login_failure(id, 5, 900).await.unwrap();
-    assert!(store.staff_login("admin").await.unwrap().unwrap().locked_until > cc_domain::time::now());
+    assert_eq!(store.second_factor(id).await.unwrap(), None);
+    assert!(store.set_unconfirmed_second_factor(id, "SECRETONE").await.unwrap());
+    assert!(!store.use_second_factor_step(id, 10).await.unwrap(), "not confirmed yet");
+    let hashes = vec!["h1".to_string(), "h2".to_string()];
+    assert!(store.confirm_second_factor(id, 10, &hashes, 1_000).await.unwrap());
+    assert!(!store.confirm_second_factor(id, 11, &hashes, 1_001).await.unwrap(), "confirmed once");
+    assert!(!store.set_unconfirmed_second_factor(id, "SECRETTWO").await.unwrap(), "a confirmed secret stays");
+    assert!(store.staff_login("admin").await.unwrap().unwrap().has_second_factor);
+    assert!(!store.use_second_factor_step(id, 10).await.unwrap(), "the confirming step is spent");
+    assert!(store.use_second_factor_step(id, 11).await.unwrap());
+    assert!(!store.use_second_factor_step(id, 11).await.unwrap(), "a code works once");
+    assert!(store.use_recovery_code(id, "h1", 2_000).await.unwrap());
+    assert!(!store.use_recovery_code(id, "h1", 2_001).await.unwrap());
+    assert!(!store.use_recovery_code(id, "nope", 2_001).await.unwrap());
+    assert_eq!(store.recovery_codes_left(id).await.unwrap(), 1);
 }
 
 #[tokio::test]

@@ -32,7 +32,8 @@ pub fn Layout(children: Children) -> impl IntoView {
                     <A href="/" exact=true>{move || t().nav_home}</A>
                     <A href="/catalog">{move || t().nav_catalog}</A>
                     <A href="/facilities">{move || t().nav_facilities}</A>
-                    <A href="/map">{move || t().nav_map}</A>
+                    // A new document: only the map's may ask for the visitor's position.
+                    <A href="/map" attr:rel="external">{move || t().nav_map}</A>
                     <A href="/coverage">{move || t().nav_coverage}</A>
                     <Transition fallback=|| ()>
                         {move || Suspend::new(async move {

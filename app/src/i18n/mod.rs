@@ -5,6 +5,7 @@
 
 pub mod account;
 pub mod dashboard;
+pub mod second_factor;
 pub mod service;
 pub mod staff;
 pub mod staff_accounts;

@@ -54,7 +54,7 @@ pub fn FacilitiesPage() -> impl IntoView {
     view! {
         <Title text=move || prefs.head_t().facilities_title/>
         <h1>{move || t().facilities_title}</h1>
-        <p><a href="/map">{move || t().nav_map}</a></p>
+        <p><a href="/map" rel="external">{move || t().nav_map}</a></p>
         <Suspense fallback=Loading>
             {move || Suspend::new(async move { facets.await.ok().map(|facets| view! {
                 <FacilityFilters path="/facilities" facets query with_search=true/>

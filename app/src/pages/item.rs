@@ -3,9 +3,10 @@
 
 use cc_domain::{BookingState, ItemDetail, Locale, SessionInfo};
 use leptos::prelude::*;
-use leptos_meta::{Script, Title};
+use leptos_meta::Title;
 
 use crate::components::book_button::BookButton;
+use crate::components::json_ld::JsonLd;
 use crate::components::status::{ErrorNotice, Loading};
 use crate::i18n::account::account_strings;
 use crate::i18n::{date_time, opens_at, places_left, price, strings};
@@ -48,7 +49,7 @@ fn ItemView(item: ItemDetail) -> impl IntoView {
     let has_sessions = !sessions.is_empty();
     view! {
         <Title text=title/>
-        {json_ld.map(|json| view! { <Script type_="application/ld+json">{json}</Script> })}
+        {json_ld.map(|value| view! { <JsonLd value/> })}
         <article class="item-detail">
             <p class="breadcrumb"><a href="/catalog">{move || t().back_to_catalog}</a></p>
             <h1>{item.with_value(|i| i.title.clone())}</h1>
@@ -124,8 +125,8 @@ fn SessionRow(session: SessionInfo, item_id: i64) -> impl IntoView {
     }
 }
 
-/// schema.org `Event`s, one per upcoming session, as JSON safe to put inside `<script>`.
-fn event_json_ld(item: &ItemDetail) -> Option<String> {
+/// schema.org `Event`s, one per upcoming session.
+fn event_json_ld(item: &ItemDetail) -> Option<serde_json::Value> {
     if item.sessions.is_empty() {
         return None;
     }
@@ -156,6 +157,5 @@ fn event_json_ld(item: &ItemDetail) -> Option<String> {
             })
         })
         .collect();
-    // `<` escaped so text such as "</script>" in a description cannot end the script element.
-    Some(serde_json::Value::Array(events).to_string().replace('<', "\\u003c"))
+    Some(serde_json::Value::Array(events))
 }

@@ -15,12 +15,7 @@ fn next_path() -> Signal<String> {
     let query = use_query_map();
     Signal::derive(move || {
         let next = query.with(|q| q.get("next")).unwrap_or_default();
-        let local = next.starts_with('/') && !next.starts_with("//") && !next.contains('\\');
-        if local {
-            next
-        } else {
-            "/me/bookings".to_string()
-        }
+        cc_domain::redirect::local_path(&next).unwrap_or("/me/bookings").to_string()
     })
 }
 

@@ -71,6 +71,12 @@ pub async fn book(
                 "这个 Idempotency-Key 已用于另一场次的预约。",
                 "This Idempotency-Key was already used to book another session.",
             )),
+            BookingAttempt::KeySpent => Err(ApiError::Conflict(
+                StatusCode::CONFLICT,
+                "booking_cancelled",
+                "用这个 Idempotency-Key 做的预约已经取消；如要重新预约，请换一个新的 Key。",
+                "The booking made with this Idempotency-Key was cancelled; to book again, send a new key.",
+            )),
         }
     };
     respond(&headers, result.await)

@@ -59,6 +59,8 @@ fn account_status(problem: AccountProblem) -> StatusCode {
         AccountProblem::AccountDisabled => StatusCode::FORBIDDEN,
         AccountProblem::PhoneTaken => StatusCode::CONFLICT,
         AccountProblem::TooManyAttempts => StatusCode::TOO_MANY_REQUESTS,
+        AccountProblem::Busy => StatusCode::SERVICE_UNAVAILABLE,
+        AccountProblem::WrongSecondFactor | AccountProblem::SecondFactorExpired => StatusCode::UNAUTHORIZED,
         _ => StatusCode::BAD_REQUEST,
     }
 }

@@ -1,11 +1,12 @@
-//! Staff endpoints: `POST /staff/login`, `POST /staff/logout`, `GET /staff/me`, and door
+//! Staff endpoints: `POST /staff/login` (and `/staff/login/code` for the second factor),
+//! `POST /staff/logout`, `GET /staff/me`, setting up a second factor, and door
 //! check-in, `POST /staff/sessions/{id}/checkins` (the rules and the audit are in `cc-console`).
 
 use axum::body::Bytes;
 use axum::extract::{FromRef, FromRequestParts, Path, State};
 use axum::response::Response;
 use axum::Json;
-use cc_auth::{current_staff, log_in_staff, log_out_staff, StaffAuth};
+use cc_auth::{current_staff, log_out_staff, StaffAuth, StaffLoginStep};
 use cc_console::Actor;
 use cc_domain::staff::StaffScope;
 use cc_domain::ticket::TicketSigner;
@@ -75,7 +76,9 @@ struct LoginRequest {
     password: String,
 }
 
-/// Logs a staff member in: 200 with their account and scope.
+/// Logs a staff member in with a password: 200 `{"status":"logged_in", …account}`, or — when
+/// the account uses a second factor — `{"status":"code_required"}`, or, when it must set one up
+/// first, `{"status":"enrol","secret","otpauth_uri"}`; then `POST /staff/login/code`.
 pub async fn login(
     State(auth): State<StaffAuth>,
     ClientAddress(client): ClientAddress,
@@ -85,11 +88,86 @@ pub async fn login(
 ) -> Response {
     let result = async {
         let request: LoginRequest = json_body(&body)?;
-        let member = auth.login(&request.username, &request.password, &client).await?;
-        log_in_staff(&session, member.id).await?;
-        Ok(Json(staff_json(&member)))
+        let step = auth.login(&session, &request.username, &request.password, &client).await?;
+        Ok(Json(match step {
+            StaffLoginStep::LoggedIn(member) => with_status(staff_json(&member), "logged_in"),
+            StaffLoginStep::CodeNeeded => json!({ "status": "code_required" }),
+            StaffLoginStep::EnrolNeeded(enrolment) => json!({
+                "status": "enrol",
+                "secret": enrolment.secret,
+                "otpauth_uri": enrolment.uri,
+            }),
+        }))
     };
     respond(&headers, result.await)
+}
+
+#[derive(Deserialize)]
+struct CodeRequest {
+    /// Six digits from the authenticator app, or a recovery code.
+    code: String,
+}
+
+/// The second step of a login: 200 with the account (and `recovery_codes`, shown once, when
+/// this code confirmed a new authenticator); 400 `wrong_second_factor`; 401
+/// `second_factor_expired` after five minutes; 429 after too many attempts.
+pub async fn login_code(
+    State(auth): State<StaffAuth>,
+    ClientAddress(client): ClientAddress,
+    session: Session,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    let result = async {
+        let request: CodeRequest = json_body(&body)?;
+        let done = auth.finish_login(&session, &request.code, &client).await?;
+        let mut answer = with_status(staff_json(&done.member), "logged_in");
+        if !done.recovery_codes.is_empty() {
+            answer["recovery_codes"] = json!(done.recovery_codes);
+        }
+        Ok(Json(answer))
+    };
+    respond(&headers, result.await)
+}
+
+/// `POST /staff/second-factor`: starts setting up an authenticator for the logged-in member:
+/// 200 `{"secret","otpauth_uri"}`; 409 when one is set up already.
+pub async fn begin_second_factor(
+    State(auth): State<StaffAuth>,
+    headers: HeaderMap,
+    staff: Result<Staff, ApiError>,
+) -> Response {
+    let result = async {
+        let Staff(member) = staff?;
+        if auth.second_factor_status(&member).await?.0 {
+            return Err(ApiError::Conflict(StatusCode::CONFLICT, "already_set_up", "已经设置了动态验证码。", "A second factor is already set up."));
+        }
+        let enrolment = auth.begin_enrolment(&member).await?;
+        Ok(Json(json!({ "secret": enrolment.secret, "otpauth_uri": enrolment.uri })))
+    };
+    respond(&headers, result.await)
+}
+
+/// `POST /staff/second-factor/confirm` `{"code"}`: the first code confirms it: 200
+/// `{"recovery_codes"}`.
+pub async fn confirm_second_factor(
+    State(auth): State<StaffAuth>,
+    headers: HeaderMap,
+    staff: Result<Staff, ApiError>,
+    body: Bytes,
+) -> Response {
+    let result = async {
+        let Staff(member) = staff?;
+        let request: CodeRequest = json_body(&body)?;
+        let codes = auth.confirm_enrolment(&member, &request.code).await?;
+        Ok(Json(json!({ "recovery_codes": codes })))
+    };
+    respond(&headers, result.await)
+}
+
+fn with_status(mut account: serde_json::Value, status: &str) -> serde_json::Value {
+    account["status"] = json!(status);
+    account
 }
 
 /// Ends the staff session: 204.

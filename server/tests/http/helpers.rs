@@ -12,6 +12,8 @@ use serde_json::{json, Value};
 /// A running application and a client for it.
 pub struct TestApp {
     pub address: String,
+    /// The app's database, for tests that write what no form can (hostile names in the network).
+    pub database_url: String,
     pub client: reqwest::Client,
     pub store: Store,
     pub sms: Arc<LogSms>,
@@ -30,13 +32,15 @@ pub async fn spawn_app_with(change: impl FnOnce(&mut Config)) -> TestApp {
     config.addr = "127.0.0.1:0".parse().unwrap();
     config.map.tile_url = "https://tiles.invalid/{z}/{x}/{y}.png".into();
     config.map.attribution = "test tiles".into();
+    // Most tests log staff in with a password alone; the second-factor tests turn it back on.
+    config.staff_2fa = cc_auth::SecondFactorPolicy::Off;
     change(&mut config);
     let app = Application::build(&config).await.expect("the application builds");
     app.store().seed_demo().await.expect("the demo loads");
     let address = format!("http://127.0.0.1:{}", app.port());
     let (store, sms) = (app.store().clone(), app.dev_sms());
     tokio::spawn(app.run_until_stopped());
-    TestApp { address, client: reqwest::Client::new(), store, sms }
+    TestApp { address, database_url: config.database_url.clone(), client: reqwest::Client::new(), store, sms }
 }
 
 impl TestApp {
@@ -177,7 +181,7 @@ impl TestApp {
     /// Creates a staff account with `scope` and returns their logged-in visitor.
     pub async fn staff(&self, username: &str, scope: cc_domain::staff::StaffScope) -> Visitor {
         let password = "staff password 2026 石景山";
-        let auth = cc_auth::StaffAuth::new(self.store.clone(), true);
+        let auth = cc_auth::StaffAuth::new(self.store.clone(), true, cc_auth::SecondFactorPolicy::Off);
         auth.create(username, "测试工作人员", password, &scope, None).await.unwrap().expect("a new username");
         let visitor = self.visitor();
         let (status, body) =

@@ -17,9 +17,11 @@ mod assets;
 #[path = "../common/mod.rs"]
 mod common;
 mod helpers;
+mod hostile_text;
 mod idor;
 mod pages;
 mod pages_accounts;
 mod pages_facilities;
 mod pages_staff;
+mod security;
 mod staff_matrix;

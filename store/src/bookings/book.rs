@@ -23,6 +23,9 @@ pub enum BookingAttempt {
     UnknownSession,
     /// The idempotency key was used before for another session.
     KeyReused,
+    /// The idempotency key's booking has been cancelled since: booking again needs a new key
+    /// (replaying the key must not look like a new booking).
+    KeySpent,
 }
 
 /// Whether booking is protected against overselling. Only the race-control test removes it, to
@@ -299,7 +302,11 @@ async fn replay(
         .bind(booking_id)
         .fetch_one(&mut *conn)
         .await?;
-    Ok(Some(BookingAttempt::Booked { booking: Booking::from_row(row), replayed: true }))
+    let booking = Booking::from_row(row);
+    if booking.status == BookingStatus::Cancelled {
+        return Ok(Some(BookingAttempt::KeySpent));
+    }
+    Ok(Some(BookingAttempt::Booked { booking, replayed: true }))
 }
 
 async fn session_gate(conn: &mut AnyConnection, session_id: i64) -> Result<Option<SessionGate>, StoreError> {

@@ -10,7 +10,7 @@ use crate::{NewFacility, NewItem, NewSession, Store, StoreError};
 const HOUR: i64 = 3_600;
 
 impl Store {
-    /// Adds a published item with one session starting in two days, bookable from an hour ago,
+    /// Adds a published item with one session starting in an hour, bookable from an hour ago,
     /// at the first facility on record (or a new one when the network is empty). Returns the
     /// session's id.
     pub async fn seed_open_session(
@@ -61,11 +61,12 @@ impl Store {
         let item_id = insert_item(&mut tx, &item).await?;
         let session = NewSession {
             item_id,
-            starts_at: now + 48 * HOUR,
-            ends_at: now + 50 * HOUR,
+            // Soon enough that its door is open (check-in starts two hours ahead).
+            starts_at: now + HOUR,
+            ends_at: now + 3 * HOUR,
             capacity,
             booking_opens_at: now - HOUR,
-            booking_closes_at: now + 47 * HOUR,
+            booking_closes_at: now + HOUR,
             waitlist,
         };
         let session_id = insert_session(&mut tx, &session).await?;

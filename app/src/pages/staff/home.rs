@@ -8,6 +8,7 @@ use leptos_meta::Title;
 
 use super::StaffError;
 use crate::components::status::Loading;
+use crate::components::text_area::TextArea;
 use crate::i18n::date_time;
 use crate::i18n::staff::{item_status, staff_strings};
 use crate::pages::login::reload_at;
@@ -74,6 +75,7 @@ fn Console(
             {matches!(role, Role::DistrictAdmin | Role::StreetAdmin | Role::Reviewer).then(|| view! {
                 " · " <a href="/staff/compliance">{move || s().compliance_export}</a>
             })}
+            " · " <a href="/staff/security">{move || crate::i18n::second_factor::second_factor_strings(prefs.lang()).security_title}</a>
         </p>
         {move || moves.value().get().and_then(Result::err).map(|e| view! {
             <p class="form-error" role="alert" data-testid="move-error">{e.message(prefs.lang())}</p>
@@ -154,7 +156,7 @@ fn NewService(
             <summary>{move || s().new_service}</summary>
             <ActionForm action=create attr:class="staff-form" attr:data-testid="new-service">
                 <label><span>{move || s().title}</span><input type="text" name="title" required maxlength="100"/></label>
-                <label><span>{move || s().description}</span><textarea name="description" rows="3"></textarea></label>
+                <label><span>{move || s().description}</span><TextArea name="description" rows=3 value=""/></label>
                 <label><span>{move || s().provider}</span><input type="text" name="provider" required/></label>
                 <label><span>{move || s().category}</span><select name="category">{options(categories)}</select></label>
                 <label><span>{move || s().audience}</span><select name="audience">{options(audiences)}</select></label>
@@ -195,7 +197,7 @@ fn SessionList(sessions: Vec<SessionLine>) -> impl IntoView {
                         <td>{session.item_title.clone()}</td>
                         <td>{move || s().booked} " " {session.held} "/" {session.capacity}</td>
                         <td>{move || s().attended} " " {session.attended}</td>
-                        <td><a class="button" href=format!("/staff/checkin/{}", session.id)>{move || s().check_in}</a></td>
+                        <td><a class="button" rel="external" href=format!("/staff/checkin/{}", session.id)>{move || s().check_in}</a></td>
                     </tr>
                 }).collect_view()}
             </tbody>

@@ -9,6 +9,7 @@ pub mod door;
 pub mod facilities;
 pub mod home;
 pub mod login;
+pub mod second_factor;
 pub mod service;
 
 use leptos::prelude::*;

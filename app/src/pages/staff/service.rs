@@ -7,6 +7,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::StaffError;
 use crate::components::status::Loading;
+use crate::components::text_area::TextArea;
 use crate::i18n::date_time;
 use crate::i18n::service::{image_error, service_strings};
 use crate::i18n::staff::{item_status, staff_strings};
@@ -127,7 +128,7 @@ fn Fields(data: ServicePage, save: ServerAction<SaveService>) -> impl IntoView {
             <label><span>{move || s().title}</span>
                 <input type="text" name="title" required maxlength="100" value=text.title.clone()/></label>
             <label><span>{move || s().description}</span>
-                <textarea name="description" rows="6" maxlength="5000">{text.description.clone()}</textarea></label>
+                <TextArea name="description" rows=6 value=text.description.clone()/></label>
             <label><span>{move || s().provider}</span>
                 <input type="text" name="provider" required maxlength="100" value=text.provider.clone()/></label>
             <label><span>{move || s().category}</span>
@@ -194,7 +195,7 @@ fn Sessions(
                                 <button type="submit">{move || t().change}</button>
                             </ActionForm>
                         })}</td>
-                        <td><a class="button" href=format!("/staff/checkin/{}", session.id)>{move || s().check_in}</a></td>
+                        <td><a class="button" rel="external" href=format!("/staff/checkin/{}", session.id)>{move || s().check_in}</a></td>
                     </tr>
                 }).collect_view()}
             </tbody>
