@@ -6,24 +6,31 @@ import { cli, createStaff, seedSession, serverLog, staffLogIn } from './support'
 
 // Every page of the site hydrates without an error — for a visitor, a logged-in resident and a
 // logged-in district admin, in Chinese and in English (with elder mode): a hydration mismatch
-// or a WASM that fails to start is a panic in the browser, which only a real browser sees.
+// or a WASM that fails to start is a panic in the browser, which only a real browser sees; and
+// nothing on any page breaks its Content-Security-Policy.
 
 const publicPages = ['/', '/catalog', '/catalog?q=%E9%9D%9E%E9%81%97&street=bajiao&sort=popular', '/items/1',
   '/facilities', '/facilities?level=street', '/facilities/1', '/map', '/coverage', '/login', '/register',
   '/me/bookings', '/staff/login', '/staff', '/staff/audit', '/staff/facilities', '/staff/items/1',
-  '/staff/accounts', '/staff/compliance', '/staff/dashboard', '/staff/checkin/1'];
+  '/staff/accounts', '/staff/compliance', '/staff/dashboard', '/staff/checkin/1', '/staff/security'];
 const residentPages = ['/', '/catalog', '/items/1', '/map', '/me/bookings'];
 const staffPages = ['/staff', '/staff/items/1', '/staff/accounts', '/staff/compliance', '/staff/facilities',
-  '/staff/audit', '/staff/checkin/1', '/staff/dashboard', '/staff/dashboard?wall=1'];
+  '/staff/audit', '/staff/checkin/1', '/staff/dashboard', '/staff/dashboard?wall=1', '/staff/security'];
 
 const languages = [
   { name: 'in Chinese', cookies: [] as { name: string; value: string }[] },
   { name: 'in English elder mode', cookies: [{ name: 'cc_lang', value: 'en' }, { name: 'cc_elder', value: '1' }] },
 ];
 
-/** Collects page errors and console errors; only loads we blocked ourselves (other hosts) pass. */
-function watchErrors(page: Page): string[] {
+/** Collects page errors, console errors and Content-Security-Policy violations; only loads we
+ * blocked ourselves (other hosts) pass. */
+async function watchErrors(page: Page): Promise<string[]> {
   const errors: string[] = [];
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline code'}`);
+    });
+  });
   page.on('pageerror', (e) => errors.push(`${page.url()}: ${e.message}`));
   page.on('console', (m) => {
     if (m.type() !== 'error') return;
@@ -51,7 +58,7 @@ async function setLanguage(context: BrowserContext, baseURL: string, cookies: { 
 for (const { name, cookies } of languages) {
   test(`every page hydrates cleanly for a visitor ${name}`, async ({ page, context, baseURL }) => {
     await setLanguage(context, baseURL!, cookies);
-    const errors = watchErrors(page);
+    const errors = await watchErrors(page);
     await visitAll(page, publicPages);
     // The 404 page too: its status is the only failure allowed.
     const missing = await page.goto('/items/987654321');
@@ -72,7 +79,7 @@ for (const { name, cookies } of languages) {
     await context.addCookies([{ name: line.slice(0, at), value: line.slice(at + 1), url: baseURL! }]);
     const booked = await page.request.post(`/api/v1/sessions/${session}/bookings`);
     expect(booked.status()).toBe(201);
-    const errors = watchErrors(page);
+    const errors = await watchErrors(page);
     await visitAll(page, residentPages);
     await expect(page.getByTestId('ticket')).toHaveCount(1);
     expect(errors, errors.join('\n')).toEqual([]);
@@ -82,7 +89,7 @@ for (const { name, cookies } of languages) {
     test.skip(!serverLog, 'E2E_SERVER_LOG is set by scripts/test');
     const username = `pages-${cookies.length}-${Date.now().toString().slice(-8)}`;
     createStaff(username, 'district_admin');
-    const errors = watchErrors(page);
+    const errors = await watchErrors(page);
     await staffLogIn(page, username);
     await setLanguage(context, baseURL!, cookies);
     await visitAll(page, staffPages);

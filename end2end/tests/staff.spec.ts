@@ -1,7 +1,7 @@
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { cli, createStaff, hydrated, seedSession, serverLog, staffLogIn } from './support';
+import { cli, createStaff, hydrated, seedSession, serverLog, soonSlot, staffLogIn } from './support';
 
 // A street admin creates a service with a session, a district reviewer publishes it, a resident
 // books it, and staff check the resident in by typing the code: the door list shows it.
@@ -25,10 +25,11 @@ test('a street admin publishes through review, a resident books, the door checks
   const form = page.getByTestId('new-service');
   await form.getByLabel('标题').fill(title);
   await form.getByLabel('主办方').fill('八角街道文化中心');
-  const tomorrow = new Date(Date.now() + 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10);
-  await form.getByLabel('日期').fill(tomorrow);
-  await form.getByLabel('开始').fill('19:00');
-  await form.getByLabel('结束').fill('21:00');
+  // Within the hour, so the door is open when the resident arrives.
+  const slot = soonSlot();
+  await form.getByLabel('日期').fill(slot.date);
+  await form.getByLabel('开始').fill(slot.start);
+  await form.getByLabel('结束').fill(slot.end);
   await form.getByLabel('名额').fill('5');
   await form.getByRole('button', { name: '保存为草稿' }).click();
   const row = page.getByTestId('staff-item').filter({ hasText: title });

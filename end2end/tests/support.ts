@@ -21,6 +21,20 @@ export function seedSession(capacity: number, title: string): number {
   return JSON.parse(out.trim().split('\n').pop()!).session_id;
 }
 
+/** A session's slot, as the console form takes it (district time, UTC+8), starting within the
+ * hour so that its door is already open (check-in opens two hours before the start); never
+ * across midnight, which one form row cannot express. */
+export function soonSlot(): { date: string; start: string; end: string } {
+  const district = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString();
+  let start = Date.now() + 45 * 60_000;
+  let end = start + 60 * 60_000;
+  if (district(end).slice(0, 10) !== district(start).slice(0, 10)) {
+    start = Date.parse(`${district(end).slice(0, 10)}T00:05:00+08:00`);
+    end = start + 60 * 60_000;
+  }
+  return { date: district(start).slice(0, 10), start: district(start).slice(11, 16), end: district(end).slice(11, 16) };
+}
+
 /** Waits until the page's WASM has hydrated (the app marks the body). */
 export async function hydrated(page: Page) {
   await expect(page.locator('body[data-hydrated="true"]')).toHaveCount(1);

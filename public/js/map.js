@@ -126,7 +126,9 @@
               return m;
             });
             cluster.addLayers(markers);
-            if (markers.length) map.fitBounds(cluster.getBounds(), { padding: [24, 24], maxZoom: 15 });
+            // Without animation: the map is settled when it says it is ready (a popup opened
+            // during a zoom animation could be left half outside the map).
+            if (markers.length) map.fitBounds(cluster.getBounds(), { padding: [24, 24], maxZoom: 15, animate: false });
             container.dataset.count = String(markers.length);
             container.dataset.ready = 'true';
           })
