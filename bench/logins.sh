@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Login burst: 500 logins at once against the release server (each for another number, so all
 # reach the password check), with the server's memory sampled throughout. argon2id needs 19 MiB
-# per check; the hashing pool runs at most 4 at once behind a 64-deep queue, so the peak stays
-# near the idle size plus 4 × 19 MiB, and the rest are told "busy" rather than queued without end.
+# per check; the hashing pool runs one per core (2–4 threads, each reusing its memory) behind a
+# 256-deep queue, so the peak stays near the idle size plus threads × 19 MiB plus the burst's
+# connections, and the rest are told "busy" rather than queued without end.
 #
 #   bench/logins.sh                 SQLite (a fresh file under bench/out/)
 # Knobs: BENCH_LOGINS (500).
