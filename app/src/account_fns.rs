@@ -108,10 +108,15 @@ pub async fn my_bookings() -> Result<Vec<BookingSummary>, AppError> {
     Ok(context::auth()?.accounts.store().bookings_of(id).await?)
 }
 
-/// A booking just made, and the session's places left right after it.
+/// A booking just made, as the booking button shows it, and the session's places left right
+/// after it (no dates: the page already shows them).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Booked {
-    pub booking: BookingSummary,
+    pub status: cc_domain::booking::BookingStatus,
+    /// The ticket code, while the booking holds a place.
+    pub code: Option<String>,
+    /// 1 for the first in line, while waitlisted.
+    pub waitlist_position: Option<u32>,
     /// As the server counted them after this booking: the page shows it without a reload.
     pub places_left: i64,
 }
@@ -127,9 +132,14 @@ pub async fn book_session(session_id: i64, key: String) -> Result<Booked, AppErr
         BookingAttempt::Booked { booking, .. } => {
             let booking = store.booking_of(id, booking.id).await?.ok_or(AppError::NotFound)?;
             let counts = store.session_counts(session_id).await?.ok_or(AppError::NotFound)?;
-            Ok(Booked { booking, places_left: counts.remaining })
+            Ok(Booked {
+                status: booking.status,
+                code: booking.code,
+                waitlist_position: booking.waitlist_position,
+                places_left: counts.remaining,
+            })
         }
-        BookingAttempt::Refused(refusal) => Err(AppError::Booking(refusal)),
+        BookingAttempt::Refused(refusal) => Err(refusal.into()),
         // The page makes a fresh key per click, so a reused or spent key is not its own.
         BookingAttempt::UnknownSession | BookingAttempt::KeyReused | BookingAttempt::KeySpent => {
             Err(AppError::NotFound)

@@ -6,10 +6,9 @@ use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
 use serde::{Deserialize, Serialize};
 
 use cc_domain::account::AccountProblem;
-use cc_domain::booking::BookingRefusal;
 
 use crate::i18n::account::account_strings;
-use crate::i18n::strings;
+use crate::i18n::islands::island_strings;
 
 /// What can go wrong behind a page. Details of internal failures stay in the server log.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, thiserror::Error)]
@@ -26,9 +25,6 @@ pub enum AppError {
     /// Account input refused (wrong code, weak password, wrong credentials, throttled).
     #[error("account: {0:?}")]
     Account(AccountProblem),
-    /// A booking refused for a reason the resident can act on.
-    #[error("booking: {0:?}")]
-    Booking(BookingRefusal),
     /// The page needs a logged-in resident.
     #[error("login required")]
     LoginRequired,
@@ -38,9 +34,11 @@ pub enum AppError {
     /// The session has begun: the booking can no longer be cancelled.
     #[error("too late")]
     TooLate,
-    /// A staff action refused (scope, workflow, a field, a ticket), already worded.
-    #[error("staff: {code}")]
-    Staff { status: u16, code: String, zh: String, en: String },
+    /// Refused for a reason the person can act on (a booking refusal, a staff action's scope,
+    /// workflow, field or ticket), worded on the server in both languages: the browser needs
+    /// no rules, dates or tables to show it.
+    #[error("refused: {code}")]
+    Refused { status: u16, code: String, zh: String, en: String },
 }
 
 impl FromServerFnError for AppError {
@@ -50,19 +48,63 @@ impl FromServerFnError for AppError {
         AppError::Transport(value.to_string())
     }
 
-    /// Serialises the error for the browser and, on the server, sets the response's status to
-    /// what the error means (a refusal is not a server failure), as the API does.
+    /// Serialises the error for the browser — worded on the server in both languages, so the
+    /// browser needs none of the rules, dates or tables behind it — and, on the server, sets
+    /// the response's status to what the error means (a refusal is not a server failure).
     fn ser(&self) -> leptos::server_fn::Bytes {
         #[cfg(feature = "ssr")]
         if let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
             response.set_status(http::StatusCode::from_u16(self.status()).unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR));
         }
-        <JsonEncoding as leptos::server_fn::Encodes<Self>>::encode(self)
-            .unwrap_or_else(|_| leptos::server_fn::Bytes::from_static(br#"{"Internal":null}"#))
+        let wire = Wire {
+            status: self.status(),
+            code: self.code().to_string(),
+            zh: self.message(Locale::Zh),
+            en: self.message(Locale::En),
+        };
+        serde_json::to_vec(&wire).map(Into::into).unwrap_or_default()
+    }
+
+    /// Reads what `ser` wrote.
+    fn de(data: leptos::server_fn::Bytes) -> Self {
+        match serde_json::from_slice::<Wire>(&data) {
+            Ok(wire) => AppError::from(wire),
+            Err(e) => AppError::Transport(e.to_string()),
+        }
+    }
+}
+
+/// An error as it crosses to the browser.
+#[derive(Serialize, Deserialize)]
+struct Wire {
+    status: u16,
+    code: String,
+    zh: String,
+    en: String,
+}
+
+impl From<Wire> for AppError {
+    /// In the browser every error is the words the server sent, and its code.
+    fn from(wire: Wire) -> Self {
+        AppError::Refused { status: wire.status, code: wire.code, zh: wire.zh, en: wire.en }
     }
 }
 
 impl AppError {
+    /// A stable machine-readable code.
+    pub fn code(&self) -> &str {
+        match self {
+            AppError::BadParam(_) => "bad_parameter",
+            AppError::Internal => "internal",
+            AppError::Transport(_) => "transport",
+            AppError::Account(problem) => problem.code(),
+            AppError::LoginRequired => "login_required",
+            AppError::NotFound => "not_found",
+            AppError::TooLate => "too_late",
+            AppError::Refused { code, .. } => code,
+        }
+    }
+
     /// The HTTP status this error answers with.
     pub fn status(&self) -> u16 {
         use cc_domain::account::AccountProblem as P;
@@ -76,10 +118,25 @@ impl AppError {
             AppError::Account(P::PhoneTaken) => 409,
             AppError::Account(P::TooManyAttempts) => 429,
             AppError::Account(_) => 400,
-            AppError::Booking(_) | AppError::TooLate => 409,
+            AppError::TooLate => 409,
             AppError::LoginRequired => 401,
             AppError::NotFound => 404,
-            AppError::Staff { status, .. } => *status,
+            AppError::Refused { status, .. } => *status,
+        }
+    }
+
+    /// Whether a login is what is missing (on the server the variant, in the browser its code).
+    pub fn needs_login(&self) -> bool {
+        self.code() == "login_required"
+    }
+
+    /// The sentence an island shows: the server's words, or — when the request never reached
+    /// it — that the service is unavailable. Cheaper than `message`, which carries every rule's
+    /// wording into the browser bundle.
+    pub fn text(&self, locale: Locale) -> String {
+        match self {
+            AppError::Refused { zh, en, .. } => locale.pick(zh, en).to_string(),
+            _ => island_strings(locale).error_body.to_string(),
         }
     }
 
@@ -87,13 +144,12 @@ impl AppError {
     pub fn message(&self, locale: Locale) -> String {
         match self {
             AppError::BadParam(e) => e.message(locale),
-            AppError::Internal | AppError::Transport(_) => strings(locale).error_body.to_string(),
+            AppError::Internal | AppError::Transport(_) => island_strings(locale).error_body.to_string(),
             AppError::Account(problem) => problem.message(locale).to_string(),
-            AppError::Booking(refusal) => refusal.message(locale),
             AppError::LoginRequired => account_strings(locale).login_required.to_string(),
             AppError::NotFound => account_strings(locale).booking_not_found.to_string(),
             AppError::TooLate => account_strings(locale).too_late_to_cancel.to_string(),
-            AppError::Staff { zh, en, .. } => locale.pick(zh, en).to_string(),
+            AppError::Refused { zh, en, .. } => locale.pick(zh, en).to_string(),
         }
     }
 }
@@ -104,6 +160,19 @@ impl From<cc_store::StoreError> for AppError {
     fn from(err: cc_store::StoreError) -> Self {
         tracing::error!(error = %err, "storage failed while serving a page");
         AppError::Internal
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl From<cc_domain::booking::BookingRefusal> for AppError {
+    /// A booking refusal, worded here (its dates in the district's time).
+    fn from(refusal: cc_domain::booking::BookingRefusal) -> Self {
+        AppError::Refused {
+            status: 409,
+            code: refusal.code().to_string(),
+            zh: refusal.message(Locale::Zh),
+            en: refusal.message(Locale::En),
+        }
     }
 }
 
@@ -129,7 +198,7 @@ impl From<cc_console::ConsoleError> for AppError {
         match err {
             cc_console::ConsoleError::Store(e) => AppError::from(e),
             cc_console::ConsoleError::Failed(e) => AppError::from(e),
-            other => AppError::Staff {
+            other => AppError::Refused {
                 status: other.status(),
                 code: other.code().to_string(),
                 zh: other.message(Locale::Zh),

@@ -7,6 +7,7 @@ pub mod dashboard_fns;
 pub mod error;
 pub mod facility_fns;
 pub mod i18n;
+pub mod islands;
 pub mod item_fns;
 pub mod pages;
 pub mod prefs;
@@ -16,7 +17,7 @@ pub mod staff_fns;
 pub mod staff_login_fns;
 
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, Html, Link, Meta, MetaTags, Stylesheet, Title};
+use leptos_meta::{provide_meta_context, Html, Link, Meta, MetaTags, Script, Stylesheet, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 
@@ -45,12 +46,25 @@ use prefs::provide_prefs;
 #[derive(Debug, Clone)]
 pub struct CspNonce(pub String);
 
-/// The HTML document around the app, rendered on the server only.
+/// The bundle of the staff console's pages: the residents' islands and the console's.
+pub const STAFF_BUNDLE: &str = "culture-cloud-staff";
+
+/// The HTML document around the app, rendered on the server only. Residents' pages load the
+/// residents' bundle; `/staff` pages the staff bundle.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     #[cfg(feature = "ssr")]
-    if let Some(nonce) = use_context::<http::request::Parts>().and_then(|p| p.extensions.get::<CspNonce>().cloned()) {
-        provide_context(leptos::nonce::Nonce::from_value(nonce.0));
-    }
+    let options = {
+        let parts = use_context::<http::request::Parts>();
+        if let Some(nonce) = parts.as_ref().and_then(|p| p.extensions.get::<CspNonce>().cloned()) {
+            provide_context(leptos::nonce::Nonce::from_value(nonce.0));
+        }
+        let staff = parts.is_some_and(|p| p.uri.path() == "/staff" || p.uri.path().starts_with("/staff/"));
+        let mut options = options;
+        if staff {
+            options.output_name = STAFF_BUNDLE.into();
+        }
+        options
+    };
     view! {
         <!DOCTYPE html>
         <html>
@@ -59,7 +73,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <meta name="theme-color" content="#b4281e"/>
                 <AutoReload options=options.clone()/>
-                <HydrationScripts options/>
+                <HydrationScripts options islands=true/>
                 <MetaTags/>
             </head>
             <body>
@@ -79,6 +93,24 @@ fn document_title(page: &str, site: &str) -> String {
     title
 }
 
+/// Starts the islands of the page in the browser (each bundle's `hydrate` calls this), and
+/// marks `<body data-hydrated>` once they run: the browser tests and `map.js` wait for it.
+#[cfg(feature = "hydrate")]
+pub fn start_islands() {
+    leptos::mount::hydrate_islands();
+    // The islands are started by the loader right after this returns, in the same task:
+    // a zero-delay timer runs after them.
+    let mark = wasm_bindgen::closure::Closure::once_into_js(|| {
+        if let Some(body) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) {
+            let _ = body.set_attribute("data-hydrated", "true");
+        }
+    });
+    if let Some(window) = web_sys::window() {
+        use wasm_bindgen::JsCast;
+        let _ = window.set_timeout_with_callback(mark.unchecked_ref());
+    }
+}
+
 /// The application: preferences, document metadata and routes.
 #[component]
 pub fn App() -> impl IntoView {
@@ -89,6 +121,7 @@ pub fn App() -> impl IntoView {
         <Html {..} lang=lang/>
         <Stylesheet id="leptos" href="/pkg/culture-cloud.css"/>
         <Link rel="icon" href="/favicon.svg" type_="image/svg+xml"/>
+        <Script src="/js/app.js" defer="true"/>
         <Meta name="description" content=move || prefs.head_t().tagline/>
         <Title formatter=move |page: String| document_title(&page, prefs.head_t().site_name)/>
         <Router>

@@ -48,7 +48,8 @@ impl Prefs {
         strings(self.head_lang())
     }
 
-    /// Switches between Chinese and English and remembers the choice.
+    /// Switches between Chinese and English and remembers the choice; the page is then
+    /// loaded again, since the server renders it in its language.
     pub fn toggle_locale(&self) {
         let next = match self.locale.get_untracked() {
             Locale::Zh => Locale::En,
@@ -89,9 +90,10 @@ pub fn provide_prefs() -> Prefs {
     prefs
 }
 
-/// The preferences provided by the app shell.
+/// The preferences provided by the app shell — or, inside an island in the browser (which
+/// sees no context of the server's), read from the same cookies and provided for its children.
 pub fn use_prefs() -> Prefs {
-    expect_context::<Prefs>()
+    use_context::<Prefs>().unwrap_or_else(provide_prefs)
 }
 
 #[cfg(feature = "ssr")]

@@ -15,20 +15,25 @@ test('a resident finds heritage, filters by street, reads English and turns on e
   await hydrated(page);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('公共文化云');
   await page.getByRole('searchbox').fill('非遗');
-  await page.evaluate(() => { (window as any).__sameDocument = true; });
   await page.getByRole('button', { name: '搜索' }).click();
-  // Exactly the search, nothing stray (the router's <Form> once added `&=`), without a reload.
+  // Exactly the search, nothing stray (the router's <Form> once added `&=`).
   await expect(page).toHaveURL(/\/catalog\?q=%E9%9D%9E%E9%81%97$/);
-  expect(await page.evaluate(() => (window as any).__sameDocument)).toBe(true);
+  await hydrated(page);
   const firstResult = page.locator('[data-testid="results"] .item-card-title a').first();
   await expect(firstResult).toContainText('非遗');
 
-  // A second search from the catalogue's own box, submitted with Enter.
+  // A second search from the catalogue's own box, submitted with Enter: the results are
+  // swapped in without a full page load, and back brings the first ones again.
+  await page.evaluate(() => { (window as any).__sameDocument = true; });
   await page.getByRole('searchbox').fill('京剧');
   await page.getByRole('searchbox').press('Enter');
   await expect(page).toHaveURL(/\/catalog\?q=%E4%BA%AC%E5%89%A7$/);
+  await expect(page.getByRole('searchbox')).toHaveValue('京剧');
   await page.goBack();
   await expect(page).toHaveURL(/\/catalog\?q=%E9%9D%9E%E9%81%97$/);
+  await expect(page.getByRole('searchbox')).toHaveValue('非遗');
+  await expect(firstResult).toContainText('非遗');
+  expect(await page.evaluate(() => (window as any).__sameDocument)).toBe(true);
 
   // Open an item, then come back
   const title = (await firstResult.textContent())!;

@@ -1,13 +1,10 @@
-//! The browser entry point: hydrates the page the server rendered.
-
-use wasm_bindgen::JsCast;
+//! The residents' browser entry point: starts the islands of the page the server rendered.
+//! Only the residents' islands are compiled in; the console's live in `frontend-staff`.
 
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
+    // Panic messages in the console while developing; a release bundle is smaller without.
+    #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_body(app::App);
-    // Tells browser tests (and curious people) that the page is now interactive.
-    if let Some(body) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) {
-        let _ = body.unchecked_ref::<web_sys::Element>().set_attribute("data-hydrated", "true");
-    }
+    app::start_islands();
 }

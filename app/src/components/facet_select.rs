@@ -5,33 +5,25 @@ use leptos::prelude::*;
 
 use crate::prefs::use_prefs;
 
-/// A labelled `<select>` over named choices, with "any" first.
+/// A labelled `<select>` over named choices, with "any" first; `selected` is the chosen slug.
 #[component]
 pub fn FacetSelect(
     name: &'static str,
-    label: Signal<&'static str>,
+    label: &'static str,
     options: Vec<Named>,
-    selected: Signal<Option<String>>,
-    on_change: Callback<String>,
+    selected: Option<String>,
 ) -> impl IntoView {
     let prefs = use_prefs();
     let id = format!("filter-{name}");
-    let is = move |slug: &str| selected.with(|s| s.as_deref() == Some(slug));
+    let locale = prefs.lang();
     view! {
         <div class="field">
-            <label for=id.clone()>{move || label.get()}</label>
-            <select id=id name=name
-                prop:value=move || selected.get().unwrap_or_default()
-                on:change=move |ev| on_change.run(event_target_value(&ev))>
-                <option value="" selected=move || selected.with(Option::is_none)>{move || prefs.t().filter_any}</option>
+            <label for=id.clone()>{label}</label>
+            <select id=id name=name>
+                <option value="" selected=selected.is_none()>{prefs.t().filter_any}</option>
                 {options.into_iter().map(|o| {
-                    let slug = o.slug.clone();
-                    let o = StoredValue::new(o);
-                    view! {
-                        <option value=slug.clone() selected=move || is(&slug)>
-                            {move || o.with_value(|o| o.label(prefs.lang()).to_string())}
-                        </option>
-                    }
+                    let chosen = selected.as_deref() == Some(o.slug.as_str());
+                    view! { <option value=o.slug.clone() selected=chosen>{o.label(locale).to_string()}</option> }
                 }).collect_view()}
             </select>
         </div>

@@ -6,6 +6,7 @@ use leptos_router::components::A;
 use crate::account_fns::{who_am_i, Me};
 use crate::error::AppError;
 use crate::i18n::account::account_strings;
+use crate::islands::prefs_toggles::PrefToggles;
 use crate::prefs::use_prefs;
 
 /// Who is logged in, loaded once per page load and shared with every page below the layout.
@@ -20,7 +21,7 @@ pub fn Layout(children: Children) -> impl IntoView {
     provide_context(me);
     let a = move || account_strings(prefs.lang());
     view! {
-        <div class="app" class:elder=move || prefs.elder.get()>
+        <div class="app" class:elder=prefs.elder.get_untracked()>
             <a class="skip-link" href="#main">{move || t().skip_to_content}</a>
             <header class="site-header">
                 <a class="brand" href="/">
@@ -32,8 +33,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                     <A href="/" exact=true>{move || t().nav_home}</A>
                     <A href="/catalog">{move || t().nav_catalog}</A>
                     <A href="/facilities">{move || t().nav_facilities}</A>
-                    // A new document: only the map's may ask for the visitor's position.
-                    <A href="/map" attr:rel="external">{move || t().nav_map}</A>
+                    <A href="/map">{move || t().nav_map}</A>
                     <A href="/coverage">{move || t().nav_coverage}</A>
                     <Transition fallback=|| ()>
                         {move || Suspend::new(async move {
@@ -50,26 +50,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                         })}
                     </Transition>
                 </nav>
-                <div class="prefs">
-                    <button
-                        type="button"
-                        class="pref-toggle"
-                        data-testid="lang-toggle"
-                        aria-label=move || t().switch_language
-                        on:click=move |_| prefs.toggle_locale()
-                    >
-                        {move || t().other_language}
-                    </button>
-                    <button
-                        type="button"
-                        class="pref-toggle"
-                        data-testid="elder-toggle"
-                        aria-pressed=move || prefs.elder.get().to_string()
-                        on:click=move |_| prefs.toggle_elder()
-                    >
-                        {move || if prefs.elder.get() { t().standard_mode } else { t().elder_mode }}
-                    </button>
-                </div>
+                <PrefToggles/>
             </header>
             <main id="main" tabindex="-1">{children()}</main>
             <footer class="site-footer">

@@ -1,11 +1,11 @@
 //! Building blocks shared by the pages.
 
-pub mod book_button;
 pub mod charts;
 pub mod event_stream;
 pub mod facet_select;
 pub mod facility_card;
 pub mod facility_filters;
+pub mod filter_form;
 pub mod filters;
 pub mod item_card;
 pub mod json_ld;

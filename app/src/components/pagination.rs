@@ -1,4 +1,4 @@
-//! Previous / next links that keep every other filter.
+//! Previous / next links that keep every other filter (swapped in place by `app.js`).
 
 use cc_domain::CatalogQuery;
 use leptos::prelude::*;
@@ -15,7 +15,7 @@ pub fn Pagination(query: CatalogQuery, pages: u32) -> impl IntoView {
     let prev = (page > 1).then(|| link(page - 1));
     let next = (page < pages).then(|| link(page + 1));
     view! {
-        <nav class="pagination" aria-label=move || prefs.t().pagination>
+        <nav class="pagination" aria-label=move || prefs.t().pagination data-swap-links="">
             {prev.map(|href| view! { <a rel="prev" href=href>{move || prefs.t().page_prev}</a> })}
             <span class="page-of">{move || page_of(prefs.lang(), page, pages)}</span>
             {next.map(|href| view! { <a rel="next" href=href>{move || prefs.t().page_next}</a> })}

@@ -5,6 +5,7 @@
 
 pub mod account;
 pub mod dashboard;
+pub mod islands;
 pub mod second_factor;
 pub mod service;
 pub mod staff;
@@ -60,22 +61,14 @@ pub struct Strings {
     pub session_time: &'static str,
     pub session_places: &'static str,
     pub session_status: &'static str,
-    pub booking_open: &'static str,
-    pub booking_full: &'static str,
-    pub booking_closed: &'static str,
     pub back_to_catalog: &'static str,
     pub open_in_maps: &'static str,
     pub not_found_title: &'static str,
     pub not_found_body: &'static str,
     pub item_not_found: &'static str,
     pub error_title: &'static str,
-    pub error_body: &'static str,
     pub bad_filter: &'static str,
     pub loading: &'static str,
-    pub other_language: &'static str,
-    pub switch_language: &'static str,
-    pub elder_mode: &'static str,
-    pub standard_mode: &'static str,
     pub demo_notice: &'static str,
     pub nav_facilities: &'static str,
     pub nav_map: &'static str,
@@ -100,9 +93,6 @@ pub struct Strings {
     pub upcoming_here: &'static str,
     pub nothing_upcoming: &'static str,
     pub this_week: &'static str,
-    pub near_me: &'static str,
-    pub near_me_locating: &'static str,
-    pub near_me_failed: &'static str,
     pub near_me_clear: &'static str,
     pub distance: &'static str,
     pub map_offline: &'static str,
@@ -180,22 +170,14 @@ const ZH: Strings = Strings {
     session_time: "时间",
     session_places: "余位",
     session_status: "预约状态",
-    booking_open: "可预约",
-    booking_full: "已约满",
-    booking_closed: "已截止",
     back_to_catalog: "返回服务目录",
     open_in_maps: "在地图应用中打开",
     not_found_title: "页面不存在",
     not_found_body: "您要找的页面不存在或已下线。",
     item_not_found: "该服务不存在或已下线。",
     error_title: "出错了",
-    error_body: "服务暂时不可用,请稍后再试。",
     bad_filter: "筛选条件有误",
     loading: "加载中…",
-    other_language: "English",
-    switch_language: "Switch to English",
-    elder_mode: "长辈版",
-    standard_mode: "标准版",
     demo_notice: "当前为石景山区演示数据。",
     nav_facilities: "文化设施",
     nav_map: "文化地图",
@@ -220,9 +202,6 @@ const ZH: Strings = Strings {
     upcoming_here: "近期活动",
     nothing_upcoming: "近期暂无活动。",
     this_week: "本周活动",
-    near_me: "查找附近场馆",
-    near_me_locating: "正在定位…",
-    near_me_failed: "无法获取您的位置,请允许定位或手动选择街道。",
     near_me_clear: "不按距离排序",
     distance: "距离",
     map_offline: "地图底图暂时无法加载:设施已标在简化地图上,也可使用下方的列表。",
@@ -300,22 +279,14 @@ const EN: Strings = Strings {
     session_time: "Time",
     session_places: "Places left",
     session_status: "Booking",
-    booking_open: "Open",
-    booking_full: "Full",
-    booking_closed: "Closed",
     back_to_catalog: "Back to the catalogue",
     open_in_maps: "Open in a maps app",
     not_found_title: "Page not found",
     not_found_body: "The page you are looking for does not exist or was taken down.",
     item_not_found: "This service does not exist or was taken down.",
     error_title: "Something went wrong",
-    error_body: "The service is unavailable right now. Please try again later.",
     bad_filter: "A filter is not valid",
     loading: "Loading…",
-    other_language: "中文",
-    switch_language: "切换到中文",
-    elder_mode: "Elder mode",
-    standard_mode: "Standard mode",
     demo_notice: "Showing demo data for Shijingshan District.",
     nav_facilities: "Venues",
     nav_map: "Map",
@@ -340,9 +311,6 @@ const EN: Strings = Strings {
     upcoming_here: "Coming up here",
     nothing_upcoming: "Nothing coming up here yet.",
     this_week: "This week",
-    near_me: "Find venues near me",
-    near_me_locating: "Finding your position…",
-    near_me_failed: "Your position is not available. Allow location access or choose a street.",
     near_me_clear: "Stop sorting by distance",
     distance: "Distance",
     map_offline:
@@ -397,14 +365,6 @@ pub fn page_of(locale: Locale, page: u32, pages: u32) -> String {
     match locale {
         Locale::Zh => format!("第 {page} / {pages} 页"),
         Locale::En => format!("Page {page} of {pages}"),
-    }
-}
-
-/// "余 12 位" / "12 left".
-pub fn places_left(locale: Locale, remaining: i64, capacity: i64) -> String {
-    match locale {
-        Locale::Zh => format!("余 {remaining} / {capacity} 位"),
-        Locale::En => format!("{remaining} of {capacity} left"),
     }
 }
 

@@ -31,7 +31,7 @@ pub fn CatalogPage() -> impl IntoView {
             response.set_status(http::StatusCode::BAD_REQUEST);
         }
     }
-    let query = Signal::derive(move || parsed.get().unwrap_or_default());
+    let query = parsed.get_untracked().unwrap_or_default();
     let results = Resource::new(
         move || parsed.get(),
         |parsed| async move {
@@ -42,15 +42,16 @@ pub fn CatalogPage() -> impl IntoView {
         },
     );
     let facets = Resource::new(|| (), |_| load_facets());
-    let search_text = Signal::derive(move || {
-        query.with(|q| q.q.as_ref().map(|s| s.text().to_string()).unwrap_or_default())
-    });
+    let search_text = query.q.as_ref().map(|s| s.text().to_string()).unwrap_or_default();
     view! {
         <Title text=move || prefs.head_t().catalog_title/>
         <h1>{move || t().catalog_title}</h1>
-        <SearchBox initial=search_text/>
+        <SearchBox initial=search_text swap=true/>
         <Suspense fallback=Loading>
-            {move || Suspend::new(async move { facets.await.ok().map(|facets| view! { <Filters facets query/> }) })}
+            {move || {
+                let query = query.clone();
+                Suspend::new(async move { facets.await.ok().map(|facets| view! { <Filters facets query/> }) })
+            }}
         </Suspense>
         <Transition fallback=Loading>
             {move || Suspend::new(async move { match results.await {
@@ -67,7 +68,7 @@ pub fn CatalogPage() -> impl IntoView {
                         <ul class="item-list" data-testid="results">
                             {page.items.into_iter().map(|item| view! { <ItemCard item/> }).collect_view()}
                         </ul>
-                        <Pagination query=query.get_untracked() pages/>
+                        <Pagination query=parsed.get_untracked().unwrap_or_default() pages/>
                     }.into_any()
                 }
             } })}

@@ -48,17 +48,20 @@ pub fn FacilitiesPage() -> impl IntoView {
     let prefs = use_prefs();
     let t = move || prefs.t();
     let parsed = use_facility_query();
-    let query = Signal::derive(move || parsed.get().unwrap_or_default());
+    let query = parsed.get_untracked().unwrap_or_default();
     let found = facilities_resource(parsed);
     let facets = Resource::new(|| (), |_| load_facets());
     view! {
         <Title text=move || prefs.head_t().facilities_title/>
         <h1>{move || t().facilities_title}</h1>
-        <p><a href="/map" rel="external">{move || t().nav_map}</a></p>
+        <p><a href="/map">{move || t().nav_map}</a></p>
         <Suspense fallback=Loading>
-            {move || Suspend::new(async move { facets.await.ok().map(|facets| view! {
-                <FacilityFilters path="/facilities" facets query with_search=true/>
-            }) })}
+            {move || {
+                let query = query.clone();
+                Suspend::new(async move { facets.await.ok().map(|facets| view! {
+                    <FacilityFilters path="/facilities" facets query with_search=true/>
+                }) })
+            }}
         </Suspense>
         <Transition fallback=Loading>
             {move || Suspend::new(async move { match found.await {

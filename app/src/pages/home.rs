@@ -20,7 +20,7 @@ pub fn HomePage() -> impl IntoView {
         <section class="hero">
             <h1>{move || t().site_name}</h1>
             <p class="tagline">{move || t().tagline}</p>
-            <SearchBox initial=Signal::derive(String::new)/>
+            <SearchBox initial=""/>
         </section>
         <Suspense fallback=Loading>
             {move || Suspend::new(async move { match data.await {

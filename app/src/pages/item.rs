@@ -1,15 +1,15 @@
 //! `/items/{id}`: one service with its venue and sessions, and schema.org `Event` data for
 //! search engines.
 
-use cc_domain::{BookingState, ItemDetail, Locale, SessionInfo};
+use cc_domain::{ItemDetail, Locale};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::components::book_button::BookButton;
+use crate::components::layout::MeResource;
 use crate::components::json_ld::JsonLd;
 use crate::components::status::{ErrorNotice, Loading};
-use crate::i18n::account::account_strings;
-use crate::i18n::{date_time, opens_at, places_left, price, strings};
+use crate::i18n::{date_time, opens_at, price, strings};
+use crate::islands::booking::{SessionBooking, SessionCard};
 use crate::pages::not_found::NotFound;
 use crate::pages::resource_by_route_id;
 use crate::prefs::use_prefs;
@@ -76,52 +76,46 @@ fn ItemView(item: ItemDetail) -> impl IntoView {
             <section aria-labelledby="sessions-heading">
                 <h2 id="sessions-heading">{move || t().item_sessions}</h2>
                 {if has_sessions {
+                    let now = cc_domain::time::now();
+                    let locale = prefs.lang();
+                    let cards: Vec<SessionCard> = sessions.iter().map(|s| SessionCard {
+                        id: s.id,
+                        item_id,
+                        when: date_time(locale, &s.starts_at),
+                        remaining: s.remaining,
+                        capacity: s.capacity,
+                        state: s.booking_state(now),
+                        opens: (s.booking_state(now) == cc_domain::BookingState::NotYetOpen)
+                            .then(|| opens_at(locale, &s.booking_opens_at)),
+                        waitlist: s.waitlist,
+                    }).collect();
                     view! {
-                        <table class="sessions" data-testid="sessions">
-                            <thead><tr>
-                                <th scope="col">{move || t().session_time}</th>
-                                <th scope="col">{move || t().session_places}</th>
-                                <th scope="col">{move || t().session_status}</th>
-                                <th scope="col">{move || account_strings(prefs.lang()).book_button}</th>
-                            </tr></thead>
-                            <tbody>
-                                {sessions.into_iter().map(|s| view! { <SessionRow session=s item_id/> }).collect_view()}
-                            </tbody>
-                        </table>
+                        <Suspense fallback=|| ()>
+                            {move || {
+                                let cards = cards.clone();
+                                Suspend::new(async move {
+                                    let logged_in = match use_context::<MeResource>() {
+                                        Some(me) => matches!(me.await, Ok(Some(_))),
+                                        None => false,
+                                    };
+                                    view! {
+                                        <ul class="session-cards" data-testid="sessions">
+                                            {cards.into_iter().map(|card| view! {
+                                                <li class="session-card" data-testid="session">
+                                                    <SessionBooking card logged_in/>
+                                                </li>
+                                            }).collect_view()}
+                                        </ul>
+                                    }
+                                })
+                            }}
+                        </Suspense>
                     }.into_any()
                 } else {
                     view! { <p>{move || t().item_no_sessions}</p> }.into_any()
                 }}
             </section>
         </article>
-    }
-}
-
-#[component]
-fn SessionRow(session: SessionInfo, item_id: i64) -> impl IntoView {
-    let prefs = use_prefs();
-    // The button's own state is fixed at render; the row's places and status follow bookings.
-    let now = cc_domain::time::now();
-    let initial_state = session.booking_state(now);
-    let (session_id, waitlist) = (session.id, session.waitlist);
-    let session = RwSignal::new(session);
-    let on_booked = Callback::new(move |places_left: i64| session.update(|s| s.remaining = places_left));
-    let status = move || {
-        let l = prefs.lang();
-        session.with(|s| match s.booking_state(now) {
-            BookingState::NotYetOpen => opens_at(l, &s.booking_opens_at),
-            BookingState::Open => strings(l).booking_open.to_string(),
-            BookingState::Full => strings(l).booking_full.to_string(),
-            BookingState::Closed => strings(l).booking_closed.to_string(),
-        })
-    };
-    view! {
-        <tr data-testid="session">
-            <td>{move || session.with(|s| date_time(prefs.lang(), &s.starts_at))}</td>
-            <td data-testid="places-left">{move || session.with(|s| places_left(prefs.lang(), s.remaining, s.capacity))}</td>
-            <td data-testid="session-status">{status}</td>
-            <td><BookButton session_id item_id state=initial_state waitlist on_booked/></td>
-        </tr>
     }
 }
 

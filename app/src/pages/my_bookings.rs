@@ -5,13 +5,14 @@ use cc_domain::booking::{upcoming_and_past, BookingStatus, BookingSummary};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::account_fns::{log_out_resident, my_bookings, CancelMyBooking};
+use crate::account_fns::my_bookings;
 use crate::components::layout::MeResource;
 use crate::components::status::{ErrorNotice, Loading};
 use crate::error::AppError;
 use crate::i18n::account::{account_strings, logged_in_as, waitlist_position};
 use crate::i18n::date_time;
-use crate::pages::login::reload_at;
+use crate::islands::account_forms::LogoutButton;
+use crate::islands::booking::CancelBooking;
 use crate::prefs::use_prefs;
 
 /// The page: upcoming tickets first, then the history.
@@ -19,16 +20,8 @@ use crate::prefs::use_prefs;
 pub fn MyBookingsPage() -> impl IntoView {
     let prefs = use_prefs();
     let a = move || account_strings(prefs.lang());
-    let cancel = ServerAction::<CancelMyBooking>::new();
-    // Reload the list after every cancellation (the waitlist may have moved too).
-    let bookings = Resource::new(move || cancel.version().get(), |_| my_bookings());
+    let bookings = Resource::new(|| (), |_| my_bookings());
     let me = use_context::<MeResource>();
-    let log_out = Action::new(|_: &()| log_out_resident());
-    Effect::new(move |_| {
-        if let Some(Ok(())) = log_out.value().get() {
-            reload_at("/");
-        }
-    });
     view! {
         <Title text=move || a().my_bookings_title/>
         <section class="my-bookings">
@@ -42,20 +35,17 @@ pub fn MyBookingsPage() -> impl IntoView {
                         });
                         view! {
                             <p class="whoami">
-                                {logged_in_as(prefs.lang(), &me.phone)} " "
-                                <button type="button" class="link-button" data-testid="logout"
-                                    on:click=move |_| { log_out.dispatch(()); }>{a().logout}</button>
+                                {logged_in_as(prefs.lang(), &me.phone)} " " <LogoutButton/>
                             </p>
                             {paused.map(|text| view! { <p class="notice notice-error" role="alert">{text}</p> })}
                         }
                     })
                 })}
             </Suspense>
-            {move || cancel.value().get().and_then(Result::err).map(|error| view! { <ErrorNotice error/> })}
             <Transition fallback=Loading>
                 {move || Suspend::new(async move {
                     match bookings.await {
-                        Ok(list) => view! { <BookingLists list cancel/> }.into_any(),
+                        Ok(list) => view! { <BookingLists list/> }.into_any(),
                         Err(AppError::LoginRequired) => view! {
                             <p>
                                 {a().login_required} " "
@@ -71,7 +61,7 @@ pub fn MyBookingsPage() -> impl IntoView {
 }
 
 #[component]
-fn BookingLists(list: Vec<BookingSummary>, cancel: ServerAction<CancelMyBooking>) -> impl IntoView {
+fn BookingLists(list: Vec<BookingSummary>) -> impl IntoView {
     let prefs = use_prefs();
     let a = move || account_strings(prefs.lang());
     let (upcoming, past) = upcoming_and_past(list, cc_domain::time::now());
@@ -83,7 +73,7 @@ fn BookingLists(list: Vec<BookingSummary>, cancel: ServerAction<CancelMyBooking>
         {(!upcoming.is_empty()).then(|| view! {
             <h2>{move || a().upcoming}</h2>
             <ul class="tickets" data-testid="upcoming">
-                {upcoming.into_iter().map(|b| view! { <Ticket booking=b cancel/> }).collect_view()}
+                {upcoming.into_iter().map(|b| view! { <Ticket booking=b/> }).collect_view()}
             </ul>
         })}
         {(!past.is_empty()).then(|| view! {
@@ -103,10 +93,9 @@ fn BookingLists(list: Vec<BookingSummary>, cancel: ServerAction<CancelMyBooking>
 
 /// One upcoming booking: the QR ticket when it holds a place, the waitlist position otherwise.
 #[component]
-fn Ticket(booking: BookingSummary, cancel: ServerAction<CancelMyBooking>) -> impl IntoView {
+fn Ticket(booking: BookingSummary) -> impl IntoView {
     let prefs = use_prefs();
     let a = move || account_strings(prefs.lang());
-    let confirming = RwSignal::new(false);
     let id = booking.id;
     let can_cancel = booking.can_cancel(cc_domain::time::now());
     let status = booking.status;
@@ -133,20 +122,7 @@ fn Ticket(booking: BookingSummary, cancel: ServerAction<CancelMyBooking>) -> imp
             })}
             <p class="ticket-actions">
                 <a href=format!("/api/v1/bookings/{id}/calendar.ics") download>{move || a().add_to_calendar}</a>
-                {can_cancel.then(|| view! {
-                    <Show when=move || confirming.get() fallback=move || view! {
-                        <button type="button" data-testid="cancel" on:click=move |_| confirming.set(true)>
-                            {move || a().cancel_booking}
-                        </button>
-                    }>
-                        <button type="button" class="danger" data-testid="confirm-cancel"
-                            disabled=move || cancel.pending().get()
-                            on:click=move |_| { cancel.dispatch(CancelMyBooking { booking_id: id }); }>
-                            {move || a().confirm_cancel}
-                        </button>
-                        <button type="button" on:click=move |_| confirming.set(false)>{move || a().keep_booking}</button>
-                    </Show>
-                })}
+                {can_cancel.then(|| view! { <CancelBooking booking_id=id/> })}
             </p>
         </li>
     }

@@ -30,7 +30,9 @@ async fn another_residents_booking_is_not_found_through_the_api_and_the_pages_an
         .send()
         .await
         .unwrap();
-    assert!(response.text().await.unwrap().contains("NotFound"), "the page's cancel says not found too");
+    assert_eq!(response.status().as_u16(), 404, "the page's cancel says not found too");
+    let error: serde_json::Value = serde_json::from_str(&response.text().await.unwrap()).unwrap();
+    assert_eq!(error["code"], "not_found");
     let (_, mine) = owner.get(&format!("/api/v1/bookings/{id}")).await;
     assert_eq!(mine["status"], "confirmed", "the booking is untouched");
     let (_, _, page) = other.get_text("/me/bookings").await;

@@ -142,12 +142,12 @@ async fn server_fn(visitor: &Visitor, path: &str, form: &[(&str, String)]) -> Ou
         return Outcome::Allowed;
     }
     let error: Value = serde_json::from_str(&body).unwrap_or_else(|_| panic!("{path}: {status} {body}"));
-    match (error.as_str(), error["Staff"]["code"].as_str()) {
-        (Some("LoginRequired"), _) => Outcome::LoginNeeded,
-        (_, Some("forbidden")) => Outcome::Refused,
+    match error["code"].as_str() {
+        Some("login_required") => Outcome::LoginNeeded,
+        Some("forbidden") => Outcome::Refused,
         // Refused for another reason than scope (a made-up ticket, a door not open yet): the
         // scope check passed.
-        (_, Some("unknown_ticket" | "too_early")) => Outcome::Allowed,
+        Some("unknown_ticket" | "too_early") => Outcome::Allowed,
         _ => panic!("{path}: {status} {body}"),
     }
 }

@@ -16,11 +16,22 @@ use crate::staff_account_fns::{load_accounts, AccountsPage, CreateStaffAccount, 
 pub fn StaffAccountsPage() -> impl IntoView {
     let prefs = use_prefs();
     let t = move || account_strings(prefs.lang());
+    view! {
+        <Title text=move || t().heading/>
+        <StaffAccounts/>
+    }
+}
+
+/// The page's island: everything on it that runs in the browser.
+#[cfg_attr(feature = "staff", island)]
+#[cfg_attr(not(feature = "staff"), component)]
+pub fn StaffAccounts() -> impl IntoView {
+    let prefs = use_prefs();
+    let t = move || account_strings(prefs.lang());
     let create = ServerAction::<CreateStaffAccount>::new();
     let disable = ServerAction::<DisableStaffAccount>::new();
     let page = Resource::new(move || (create.version().get(), disable.version().get()), |_| load_accounts());
     view! {
-        <Title text=move || t().heading/>
         <section class="staff accounts">
             <p><a href="/staff">{move || staff_strings(prefs.lang()).back}</a></p>
             <h1>{move || t().heading}</h1>

@@ -17,23 +17,36 @@ pub fn AuditPage() -> impl IntoView {
     let prefs = use_prefs();
     let s = move || staff_strings(prefs.lang());
     let query = use_query_map();
-    let get = move |key: &str| query.with(|q| q.get(key).unwrap_or_default());
+    let get = move |key: &str| query.with_untracked(|q| q.get(key).unwrap_or_default());
+    let (username, action, refused) = (get("username"), get("action"), get("refused") == "1");
+    view! {
+        <Title text=move || s().audit/>
+        <Audit username=username.clone() action=action.clone() refused/>
+    }
+}
+
+/// The page's island: everything on it that runs in the browser.
+#[cfg_attr(feature = "staff", island)]
+#[cfg_attr(not(feature = "staff"), component)]
+pub fn Audit(username: String, action: String, refused: bool) -> impl IntoView {
+    let prefs = use_prefs();
+    let s = move || staff_strings(prefs.lang());
+    let (username_value, action_value) = (username.clone(), action.clone());
     let lines = Resource::new(
-        move || (get("username"), get("action"), get("refused") == "1"),
+        move || (username.clone(), action.clone(), refused),
         |(username, action, refused)| load_audit(username, action, refused),
     );
     view! {
-        <Title text=move || s().audit/>
         <section class="staff">
             <p><a href="/staff">{move || s().back}</a></p>
             <h1>{move || s().audit}</h1>
             <form method="get" class="filters" data-testid="audit-filters">
                 <label class="field"><span>{move || s().username}</span>
-                    <input type="text" name="username" value=move || get("username")/></label>
+                    <input type="text" name="username" value=username_value/></label>
                 <label class="field"><span>{move || s().action}</span>
-                    <input type="text" name="action" value=move || get("action") placeholder="check_in, publish…"/></label>
+                    <input type="text" name="action" value=action_value placeholder="check_in, publish…"/></label>
                 <label class="field field-check"><input type="checkbox" name="refused" value="1"
-                    checked=move || get("refused") == "1"/><span>{move || s().refused_only}</span></label>
+                    checked=refused/><span>{move || s().refused_only}</span></label>
                 <button type="submit">{move || s().filter}</button>
             </form>
             <Transition fallback=Loading>

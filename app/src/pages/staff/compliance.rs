@@ -17,9 +17,20 @@ use crate::prefs::use_prefs;
 pub fn StaffCompliancePage() -> impl IntoView {
     let prefs = use_prefs();
     let s = move || staff_strings(prefs.lang());
-    let table = Resource::new(move || prefs.lang(), |lang| load_compliance_table(lang.tag().to_string()));
     view! {
         <Title text=move || s().compliance_export/>
+        <StaffCompliance/>
+    }
+}
+
+/// The page's island: everything on it that runs in the browser.
+#[cfg_attr(feature = "staff", island)]
+#[cfg_attr(not(feature = "staff"), component)]
+pub fn StaffCompliance() -> impl IntoView {
+    let prefs = use_prefs();
+    let s = move || staff_strings(prefs.lang());
+    let table = Resource::new(move || prefs.lang(), |lang| load_compliance_table(lang.tag().to_string()));
+    view! {
         <section class="staff compliance">
             <p><a href="/staff">{move || s().back}</a></p>
             <h1>{move || s().compliance_export}</h1>

@@ -22,14 +22,25 @@ use crate::prefs::use_prefs;
 pub fn DashboardPage() -> impl IntoView {
     let prefs = use_prefs();
     let t = move || dashboard_strings(prefs.lang());
-    let wall = move || use_query_map().with(|q| q.get("wall").is_some_and(|v| v == "1"));
-    let first = Resource::new(|| (), |_| load_dashboard());
+    let wall = use_query_map().with_untracked(|q| q.get("wall").is_some_and(|v| v == "1"));
     view! {
         <Title text=move || t().title/>
-        <section class=move || if wall() { "staff dashboard wall" } else { "staff dashboard" } data-testid="dashboard">
+        <Dashboard wall/>
+    }
+}
+
+/// The page's island: everything on it that runs in the browser.
+#[cfg_attr(feature = "staff", island)]
+#[cfg_attr(not(feature = "staff"), component)]
+pub fn Dashboard(wall: bool) -> impl IntoView {
+    let prefs = use_prefs();
+    let t = move || dashboard_strings(prefs.lang());
+    let first = Resource::new(|| (), |_| load_dashboard());
+    view! {
+        <section class=move || if wall { "staff dashboard wall" } else { "staff dashboard" } data-testid="dashboard">
             <p class="dashboard-links">
                 <a href="/staff">{move || staff_strings(prefs.lang()).back}</a> " · "
-                {move || if wall() {
+                {move || if wall {
                     view! {
                         <a href="/staff/dashboard">{t().leave_wall}</a> " · "
                         <button type="button" class="link-button" on:click=|_| full_screen()>{t().full_screen}</button>

@@ -17,17 +17,27 @@ use crate::staff_fns::{load_door, CheckInTicket, DoorList};
 pub fn DoorPage() -> impl IntoView {
     let prefs = use_prefs();
     let s = move || staff_strings(prefs.lang());
-    let params = use_params_map();
-    let session = Memo::new(move |_| {
-        params.with(|p| p.get("session").and_then(|s| s.parse::<i64>().ok()).unwrap_or(0))
-    });
+    let session = use_params_map().with_untracked(|p| p.get("session").and_then(|s| s.parse::<i64>().ok()).unwrap_or(0));
+    view! {
+        <Title text=move || s().door_title/>
+        <Script src="/js/checkin.js" defer="true"/>
+        <Door session/>
+    }
+}
+
+/// The page's island: everything on it that runs in the browser.
+#[cfg_attr(feature = "staff", island)]
+#[cfg_attr(not(feature = "staff"), component)]
+pub fn Door(session: i64) -> impl IntoView {
+    let prefs = use_prefs();
+    let s = move || staff_strings(prefs.lang());
     let check_in = ServerAction::<CheckInTicket>::new();
     // Scans from the camera are sent by `public/js/checkin.js`, which says so with a
     // `cc-checkin` event; the door list then reloads like after a typed code.
     let scanned = RwSignal::new(0u32);
     let _listener = window_event_listener_untyped("cc-checkin", move |_| scanned.update(|n| *n += 1));
     let door = Resource::new(
-        move || (session.get(), check_in.version().get(), scanned.get()),
+        move || (session, check_in.version().get(), scanned.get()),
         |(id, _, _)| load_door(id),
     );
     let labels = move || {
@@ -37,19 +47,17 @@ pub fn DoorPage() -> impl IntoView {
         .to_string()
     };
     view! {
-        <Title text=move || s().door_title/>
         <section class="staff door">
             <p><a href="/staff">{move || s().back}</a></p>
             <h1>{move || s().door_title}</h1>
-            <Script src="/js/checkin.js" defer="true"/>
-            <div class="scanner" data-cc-scanner data-session=move || session.get().to_string() data-labels=labels>
+            <div class="scanner" data-cc-scanner data-session=session.to_string() data-labels=labels>
                 <button type="button" data-scan-start>{move || s().scan}</button>
                 <video data-scan-video hidden muted></video>
                 <p data-scan-status role="status" data-testid="scan-status"></p>
                 <p data-scan-queue data-testid="scan-queue"></p>
             </div>
             <ActionForm action=check_in attr:class="checkin-form">
-                <input type="hidden" name="session_id" value=move || session.get().to_string()/>
+                <input type="hidden" name="session_id" value=session.to_string()/>
                 <label><span>{move || s().ticket}</span>
                     <input type="text" name="ticket" required autocomplete="off" autocapitalize="characters"
                         placeholder=move || s().ticket_hint data-testid="ticket-input"/></label>

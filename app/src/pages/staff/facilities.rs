@@ -18,14 +18,25 @@ use crate::prefs::use_prefs;
 pub fn FacilityRecordsPage() -> impl IntoView {
     let prefs = use_prefs();
     let s = move || staff_strings(prefs.lang());
+    view! {
+        <Title text=move || s().facility_records/>
+        <Stylesheet href="/vendor/leaflet/leaflet.css"/>
+        <Script src="/js/pick.js" defer="true"/>
+        <FacilityRecords/>
+    }
+}
+
+/// The page's island: everything on it that runs in the browser.
+#[cfg_attr(feature = "staff", island)]
+#[cfg_attr(not(feature = "staff"), component)]
+pub fn FacilityRecords() -> impl IntoView {
+    let prefs = use_prefs();
+    let s = move || staff_strings(prefs.lang());
     let save = ServerAction::<SaveFacilityRecord>::new();
     let standard = ServerAction::<SaveStandard>::new();
     let records =
         Resource::new(move || (save.version().get(), standard.version().get()), |_| load_facility_records());
     view! {
-        <Title text=move || s().facility_records/>
-        <Stylesheet href="/vendor/leaflet/leaflet.css"/>
-        <Script src="/js/pick.js" defer="true"/>
         <section class="staff">
             <p><a href="/staff">{move || s().back}</a></p>
             <h1>{move || s().facility_records}</h1>

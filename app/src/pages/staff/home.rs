@@ -22,6 +22,18 @@ use crate::staff_fns::{
 pub fn StaffHomePage() -> impl IntoView {
     let prefs = use_prefs();
     let s = move || staff_strings(prefs.lang());
+    view! {
+        <Title text=move || s().console/>
+        <StaffHome/>
+    }
+}
+
+/// The page's island: everything on it that runs in the browser.
+#[cfg_attr(feature = "staff", island)]
+#[cfg_attr(not(feature = "staff"), component)]
+pub fn StaffHome() -> impl IntoView {
+    let prefs = use_prefs();
+    let s = move || staff_strings(prefs.lang());
     let create = ServerAction::<CreateService>::new();
     let moves = ServerAction::<MoveService>::new();
     let overview =
@@ -33,7 +45,6 @@ pub fn StaffHomePage() -> impl IntoView {
         }
     });
     view! {
-        <Title text=move || s().console/>
         <section class="staff">
             <h1>{move || s().console}</h1>
             <Transition fallback=Loading>
@@ -197,7 +208,7 @@ fn SessionList(sessions: Vec<SessionLine>) -> impl IntoView {
                         <td>{session.item_title.clone()}</td>
                         <td>{move || s().booked} " " {session.held} "/" {session.capacity}</td>
                         <td>{move || s().attended} " " {session.attended}</td>
-                        <td><a class="button" rel="external" href=format!("/staff/checkin/{}", session.id)>{move || s().check_in}</a></td>
+                        <td><a class="button" href=format!("/staff/checkin/{}", session.id)>{move || s().check_in}</a></td>
                     </tr>
                 }).collect_view()}
             </tbody>

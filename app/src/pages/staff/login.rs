@@ -16,6 +16,18 @@ use crate::staff_login_fns::{LoginStep, StaffLogIn, StaffLogInCode};
 pub fn StaffLoginPage() -> impl IntoView {
     let prefs = use_prefs();
     let s = move || staff_strings(prefs.lang());
+    view! {
+        <Title text=move || s().login_title/>
+        <StaffLogin/>
+    }
+}
+
+/// The page's island: everything on it that runs in the browser.
+#[cfg_attr(feature = "staff", island)]
+#[cfg_attr(not(feature = "staff"), component)]
+pub fn StaffLogin() -> impl IntoView {
+    let prefs = use_prefs();
+    let s = move || staff_strings(prefs.lang());
     let login = ServerAction::<StaffLogIn>::new();
     let code = ServerAction::<StaffLogInCode>::new();
     Effect::new(move |_| {
@@ -30,7 +42,6 @@ pub fn StaffLoginPage() -> impl IntoView {
     });
     let step = move || login.value().get().and_then(Result::ok);
     view! {
-        <Title text=move || s().login_title/>
         <section class="account-form">
             <h1>{move || s().login_title}</h1>
             {move || match step() {

@@ -1,5 +1,7 @@
 //! The staff console under `/staff`: log in, the services and sessions in the staff member's
-//! scope with their workflow actions, and door check-in.
+//! scope with their workflow actions, and door check-in. Each page is a server-rendered frame
+//! (title, scripts, route parameters) around one island, compiled into the browser only with
+//! the `staff` feature — the staff bundle — so residents never download the console.
 
 pub mod accounts;
 pub mod audit;
@@ -33,8 +35,9 @@ fn StaffLoginNeeded() -> impl IntoView {
 /// A console error: a login link when that is the problem, else the message.
 #[component]
 fn StaffError(error: AppError) -> impl IntoView {
-    match error {
-        AppError::LoginRequired => view! { <StaffLoginNeeded/> }.into_any(),
-        error => view! { <crate::components::status::ErrorNotice error/> }.into_any(),
+    if error.needs_login() {
+        view! { <StaffLoginNeeded/> }.into_any()
+    } else {
+        view! { <crate::components::status::ErrorNotice error/> }.into_any()
     }
 }

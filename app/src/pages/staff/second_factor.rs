@@ -35,7 +35,7 @@ pub fn RecoveryCodes(codes: Vec<String>, next: &'static str) -> impl IntoView {
         <ol class="recovery-codes" data-testid="recovery-codes">
             {codes.into_iter().map(|c| view! { <li><code>{c}</code></li> }).collect_view()}
         </ol>
-        <p><a class="button primary" rel="external" href=next data-testid="recovery-continue">{move || t().continue_to_console}</a></p>
+        <p><a class="button primary" href=next data-testid="recovery-continue">{move || t().continue_to_console}</a></p>
     }
 }
 
@@ -44,11 +44,22 @@ pub fn RecoveryCodes(codes: Vec<String>, next: &'static str) -> impl IntoView {
 pub fn SecurityPage() -> impl IntoView {
     let prefs = use_prefs();
     let t = move || second_factor_strings(prefs.lang());
+    view! {
+        <Title text=move || t().security_title/>
+        <Security/>
+    }
+}
+
+/// The page's island: everything on it that runs in the browser.
+#[cfg_attr(feature = "staff", island)]
+#[cfg_attr(not(feature = "staff"), component)]
+pub fn Security() -> impl IntoView {
+    let prefs = use_prefs();
+    let t = move || second_factor_strings(prefs.lang());
     let status = Resource::new(|| (), |_| second_factor_status());
     let begin = ServerAction::<BeginSecondFactor>::new();
     let confirm = ServerAction::<ConfirmSecondFactor>::new();
     view! {
-        <Title text=move || t().security_title/>
         <section class="staff account-form">
             <h1>{move || t().security_title}</h1>
             <Suspense fallback=Loading>

@@ -20,27 +20,42 @@ use crate::staff_fns::SessionLine;
 pub fn ServiceConsolePage() -> impl IntoView {
     let prefs = use_prefs();
     let t = move || service_strings(prefs.lang());
-    let params = use_params_map();
-    let id =
-        Memo::new(move |_| params.with(|p| p.get("id").and_then(|s| s.parse::<i64>().ok()).unwrap_or(0)));
+    let id = use_params_map().with_untracked(|p| p.get("id").and_then(|s| s.parse::<i64>().ok()).unwrap_or(0));
+    let query = use_query_map();
+    let image_saved = query.with_untracked(|q| q.get("image").is_some_and(|v| v == "saved"));
+    let image_error = query.with_untracked(|q| q.get("image_error"));
+    view! {
+        <Title text=move || t().heading/>
+        <ServiceConsole id image_saved image_error=image_error.clone()/>
+    }
+}
+
+/// The page's island: everything on it that runs in the browser.
+#[cfg_attr(feature = "staff", island)]
+#[cfg_attr(not(feature = "staff"), component)]
+pub fn ServiceConsole(id: i64, image_saved: bool, image_error: Option<String>) -> impl IntoView {
+    let prefs = use_prefs();
+    let t = move || service_strings(prefs.lang());
     let save = ServerAction::<SaveService>::new();
     let capacity = ServerAction::<ChangeSessionSettings>::new();
     let add = ServerAction::<AddServiceSession>::new();
     let page = Resource::new(
-        move || (id.get(), save.version().get(), capacity.version().get(), add.version().get()),
+        move || (id, save.version().get(), capacity.version().get(), add.version().get()),
         |(id, ..)| load_service(id),
     );
     view! {
-        <Title text=move || t().heading/>
         <section class="staff service">
             <p><a href="/staff">{move || staff_strings(prefs.lang()).back}</a></p>
             <Transition fallback=Loading>
-                {move || Suspend::new(async move {
+                {move || {
+                    let image_error = image_error.clone();
+                    Suspend::new(async move {
                     match page.await {
-                        Ok(data) => view! { <Service data save capacity add/> }.into_any(),
+                        Ok(data) => view! { <Service data save capacity add image_saved image_error/> }.into_any(),
                         Err(error) => view! { <h1>{move || t().heading}</h1><StaffError error/> }.into_any(),
                     }
-                })}
+                })
+                }}
             </Transition>
         </section>
     }
@@ -52,6 +67,8 @@ fn Service(
     save: ServerAction<SaveService>,
     capacity: ServerAction<ChangeSessionSettings>,
     add: ServerAction<AddServiceSession>,
+    image_saved: bool,
+    image_error: Option<String>,
 ) -> impl IntoView {
     let prefs = use_prefs();
     let t = move || service_strings(prefs.lang());
@@ -66,7 +83,7 @@ fn Service(
             })}
         </p>
         {(!data.editable).then(|| view! { <p class="notice" data-testid="not-editable">{move || t().not_editable}</p> })}
-        <Picture id=data.id image=data.image.clone() editable=data.editable/>
+        <Picture id=data.id image=data.image.clone() editable=data.editable saved=image_saved error=image_error/>
         {data.editable.then(|| view! { <Fields data=data.clone() save/> })}
         <h2>{move || t().sessions}</h2>
         <Sessions sessions=data.sessions.clone() editable=data.editable capacity/>
@@ -75,20 +92,17 @@ fn Service(
 }
 
 #[component]
-fn Picture(id: i64, image: Option<String>, editable: bool) -> impl IntoView {
+fn Picture(id: i64, image: Option<String>, editable: bool, saved: bool, error: Option<String>) -> impl IntoView {
     let prefs = use_prefs();
     let t = move || service_strings(prefs.lang());
-    let query = use_query_map();
-    let saved = move || query.with(|q| q.get("image").is_some_and(|v| v == "saved"));
-    let error = move || query.with(|q| q.get("image_error"));
     view! {
         <h2>{move || t().picture}</h2>
         {match image {
             Some(src) => view! { <img class="service-picture" src=src alt="" data-testid="service-picture"/> }.into_any(),
             None => view! { <p>{move || t().no_picture}</p> }.into_any(),
         }}
-        {move || saved().then(|| view! { <p class="booking-outcome" role="status">{t().picture_saved}</p> })}
-        {move || error().map(|code| view! {
+        {saved.then(|| view! { <p class="booking-outcome" role="status">{move || t().picture_saved}</p> })}
+        {error.map(|code| view! {
             <p class="form-error" role="alert" data-testid="picture-error">{image_error(prefs.lang(), &code)}</p>
         })}
         {editable.then(|| view! {
@@ -195,7 +209,7 @@ fn Sessions(
                                 <button type="submit">{move || t().change}</button>
                             </ActionForm>
                         })}</td>
-                        <td><a class="button" rel="external" href=format!("/staff/checkin/{}", session.id)>{move || s().check_in}</a></td>
+                        <td><a class="button" href=format!("/staff/checkin/{}", session.id)>{move || s().check_in}</a></td>
                     </tr>
                 }).collect_view()}
             </tbody>
