@@ -156,8 +156,13 @@ mod tests {
     use super::*;
     use cc_domain::account::PhoneNumber;
 
+    /// The hashing threads are shared by the whole test process: the burst test fills their
+    /// queue on purpose, so tests here take turns.
+    static TURNS: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
     #[tokio::test]
     async fn hashes_are_argon2id_with_the_agreed_parameters_and_verify() {
+        let _turn = TURNS.lock().await;
         let phone = PhoneNumber::parse("13812345678").unwrap();
         let password = NewPassword::parse("石景山 lantern 7", &phone).unwrap();
         let hash = hash_password(&password).await.unwrap();
@@ -169,6 +174,7 @@ mod tests {
 
     #[tokio::test]
     async fn hashes_made_by_the_argon2_crate_itself_still_verify() {
+        let _turn = TURNS.lock().await;
         use argon2::PasswordHasher;
         let salt = SaltString::generate(&mut OsRng);
         let argon2 = Argon2::new(Algorithm::Argon2id, Version::V0x13, Params::new(8 * 1024, 1, 1, None).unwrap());
@@ -179,6 +185,7 @@ mod tests {
 
     #[tokio::test]
     async fn a_burst_beyond_the_queue_is_told_busy_and_nothing_waits_without_end() {
+        let _turn = TURNS.lock().await;
         let hash = decoy_hash().to_string();
         let burst = (0..(QUEUE + workers() + 40)).map(|_| verify_password(hash.clone(), "guess".into()));
         let answers = futures::future::join_all(burst).await;
