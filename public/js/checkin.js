@@ -12,6 +12,8 @@
 // scan that did get through answers "already checked in" and is simply done: never counted twice.
 (function () {
   'use strict';
+  // The same version as this script's own URL (`?v=…`): the vendor files of this build.
+  var version = document.currentScript ? new URL(document.currentScript.src).search : '';
 
   var QUEUE_KEY = 'cc_checkin_queue';
   var RETRY_MS = 5000;
@@ -102,7 +104,7 @@
     if (window.jsQR) return Promise.resolve();
     return new Promise(function (resolve, reject) {
       var s = document.createElement('script');
-      s.src = '/vendor/jsqr/jsQR.js';
+      s.src = '/vendor/jsqr/jsQR.js' + version;
       s.onload = resolve;
       s.onerror = reject;
       document.head.appendChild(s);

@@ -11,6 +11,8 @@
   'use strict';
 
   var base = '/vendor/';
+  // The same version as this script's own URL (`?v=…`): the vendor files of this build.
+  var version = document.currentScript ? new URL(document.currentScript.src).search : '';
   var ready = null;
 
   function loadScript(src) {
@@ -25,8 +27,8 @@
 
   function loadLeaflet() {
     if (!ready) {
-      ready = (window.L ? Promise.resolve() : loadScript(base + 'leaflet/leaflet.js'))
-        .then(function () { return window.L.markerClusterGroup ? null : loadScript(base + 'markercluster/leaflet.markercluster.js'); });
+      ready = (window.L ? Promise.resolve() : loadScript(base + 'leaflet/leaflet.js' + version))
+        .then(function () { return window.L.markerClusterGroup ? null : loadScript(base + 'markercluster/leaflet.markercluster.js' + version); });
     }
     return ready;
   }

@@ -5,13 +5,15 @@
 // The tile source comes from the table's data-tile-url and data-attribution.
 (function () {
   'use strict';
+  // The same version as this script's own URL (`?v=…`): the vendor files of this build.
+  var version = document.currentScript ? new URL(document.currentScript.src).search : '';
 
   var ready = null;
   function loadLeaflet() {
     if (!ready) {
       ready = window.L ? Promise.resolve() : new Promise(function (resolve, reject) {
         var s = document.createElement('script');
-        s.src = '/vendor/leaflet/leaflet.js';
+        s.src = '/vendor/leaflet/leaflet.js' + version;
         s.onload = resolve;
         s.onerror = function () { reject(new Error('could not load Leaflet')); };
         document.head.appendChild(s);

@@ -74,3 +74,23 @@ async fn a_precompressed_copy_of_an_older_build_is_never_served() {
     assert_eq!(text, "console.log('new build');");
     assert!(!site.join("pkg/app.js.br").exists(), "the stale copy is removed at start");
 }
+
+#[tokio::test]
+async fn static_files_carry_an_etag_and_a_repeat_visit_is_answered_not_modified() {
+    let site = site("etag");
+    std::fs::create_dir_all(site.join("js")).unwrap();
+    std::fs::write(site.join("js/app.js"), "console.log('shell');").unwrap();
+    let url = serve(&site).await.replace("/pkg/app.js", "/js/app.js");
+    let client = reqwest::Client::builder().no_brotli().no_gzip().build().unwrap();
+
+    let first = client.get(&url).send().await.unwrap();
+    assert_eq!(first.headers()["cache-control"], "no-cache", "an unversioned URL is checked each time");
+    let etag = first.headers()["etag"].to_str().unwrap().to_string();
+    let again = client.get(&url).header("If-None-Match", &etag).send().await.unwrap();
+    assert_eq!(again.status(), 304);
+    assert!(again.bytes().await.unwrap().is_empty());
+
+    std::fs::write(site.join("js/app.js"), "console.log('changed');").unwrap();
+    let other = client.get(format!("{url}?v=stale")).send().await.unwrap();
+    assert_eq!(other.headers()["cache-control"], "no-cache", "only the current version is kept for a year");
+}
