@@ -2,6 +2,7 @@
 //! Compiled twice — with `ssr` into the server, with `hydrate` into the browser bundle.
 
 pub mod account_fns;
+pub mod assets;
 pub mod components;
 pub mod dashboard_fns;
 pub mod error;
@@ -31,8 +32,10 @@ use pages::{
     item::ItemPage,
     login::{LoginPage, RegisterPage},
     map::MapPage,
+    me::MePage,
     my_bookings::MyBookingsPage,
     not_found::NotFound,
+    offline::OfflinePage,
     staff::{
         accounts::StaffAccountsPage, audit::AuditPage, compliance::StaffCompliancePage,
         dashboard::DashboardPage, door::DoorPage, facilities::FacilityRecordsPage, home::StaffHomePage,
@@ -62,6 +65,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
         let mut options = options;
         if staff {
             options.output_name = STAFF_BUNDLE.into();
+            options.hash_file = "hash-staff.txt".into();
         }
         options
     };
@@ -116,12 +120,15 @@ pub fn start_islands() {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     let prefs = provide_prefs();
+    let assets = assets::use_assets();
     let lang = move || prefs.head_lang().tag();
     view! {
-        <Html {..} lang=lang/>
-        <Stylesheet id="leptos" href="/pkg/culture-cloud.css"/>
-        <Link rel="icon" href="/favicon.svg" type_="image/svg+xml"/>
-        <Script src="/js/app.js" defer="true"/>
+        <Html {..} lang=lang class=prefs.html_class()/>
+        <Stylesheet id="leptos" href=assets.stylesheet.clone()/>
+        <Link rel="icon" href=assets.versioned("/favicon.svg") type_="image/svg+xml"/>
+        <Link rel="manifest" href="/manifest.webmanifest"/>
+        <Link rel="apple-touch-icon" href=assets.versioned("/icons/apple-touch-icon.png")/>
+        <Script src=assets.versioned("/js/app.js") defer="true"/>
         <Meta name="description" content=move || prefs.head_t().tagline/>
         <Title formatter=move |page: String| document_title(&page, prefs.head_t().site_name)/>
         <Router>
@@ -136,7 +143,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/coverage") view=CoveragePage ssr=SsrMode::Async/>
                     <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async/>
                     <Route path=path!("/register") view=RegisterPage ssr=SsrMode::Async/>
+                    <Route path=path!("/me") view=MePage ssr=SsrMode::Async/>
                     <Route path=path!("/me/bookings") view=MyBookingsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/offline") view=OfflinePage ssr=SsrMode::Async/>
                     <Route path=path!("/staff") view=StaffHomePage ssr=SsrMode::Async/>
                     <Route path=path!("/staff/login") view=StaffLoginPage ssr=SsrMode::Async/>
                     <Route path=path!("/staff/audit") view=AuditPage ssr=SsrMode::Async/>

@@ -31,6 +31,12 @@ pub struct Config {
     /// `CC_STAFF_2FA`: who must use an authenticator app — `admins` (district admins and
     /// reviewers, the default), `all`, or `off` (test and load rigs).
     pub staff_2fa: cc_auth::SecondFactorPolicy,
+    /// `CC_PUBLIC_URL`: the site's public address (`https://wenhua.example.gov.cn`) for the
+    /// absolute links search engines read (canonical, sitemap). Unset: the request's host.
+    pub public_url: Option<String>,
+    /// `CC_BUILD_ID`: names this deployment for the residents' service worker (a new one makes
+    /// phones install the new worker). Unset: a hash of the built files, which is what you want.
+    pub build_id: Option<String>,
     /// Never read from the environment: only the race-control test sets it, to show that the
     /// booking rush test catches an oversell when the guard is gone.
     pub remove_booking_guard_for_race_control: bool,
@@ -88,6 +94,8 @@ impl Config {
             })?,
         };
         Ok(Config {
+            build_id: lookup("CC_BUILD_ID").filter(|id| !id.trim().is_empty()),
+            public_url: lookup("CC_PUBLIC_URL").filter(|url| url.starts_with("https://") || url.starts_with("http://")),
             staff_2fa,
             throttle: flag("CC_THROTTLE", true)?,
             trust_forwarded: flag("CC_TRUST_FORWARDED", false)?,

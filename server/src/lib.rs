@@ -2,12 +2,15 @@
 //! Pages and server functions live in the `app` crate; storage in `cc-store`.
 
 pub mod api;
+pub mod assets;
 pub mod cli;
 pub mod config;
 mod cross_site;
 mod headers;
 pub mod precompressed;
+mod pwa;
 mod safety;
+mod seo;
 mod serve;
 pub mod startup;
 pub mod stopping;

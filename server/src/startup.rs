@@ -41,6 +41,9 @@ pub struct AppState {
     pub tickets: TicketSigner,
     pub stopping: Stopping,
     pub dashboards: api::dashboard_hub::DashboardHub,
+    pub assets: crate::assets::SiteAssets,
+    pub pwa: crate::pwa::Pwa,
+    pub public_url: crate::seo::PublicUrl,
 }
 
 /// A built application, bound to its port and ready to serve.
@@ -74,13 +77,22 @@ impl Application {
         };
         let listener = TcpListener::bind(config.addr).await?;
         let (stop, stopping) = stop_switch();
+        // `scripts/build` names the bundles by their content and says so in `hash.txt` (and
+        // `hash-staff.txt`) beside this binary, where Leptos looks for them.
+        let hashed = std::env::current_exe()
+            .ok()
+            .and_then(|exe| exe.parent().map(|dir| dir.join("hash.txt").exists()))
+            .unwrap_or(false);
         let leptos_options = LeptosOptions::builder()
             .output_name("culture-cloud")
             .site_root(config.site_root.as_str())
             .site_pkg_dir("pkg")
+            .hash_files(hashed)
             .site_addr(listener.local_addr()?)
             .env(if config.dev { leptos::config::Env::DEV } else { leptos::config::Env::PROD })
             .build();
+        let assets = crate::assets::SiteAssets::scan(std::path::Path::new(&config.site_root));
+        let pwa = crate::pwa::Pwa::new(&assets, config.build_id.as_deref());
         let state = AppState {
             leptos_options,
             store: store.clone(),
@@ -90,6 +102,9 @@ impl Application {
             tickets: TicketSigner::new(secret.as_bytes()),
             stopping,
             dashboards: Default::default(),
+            assets,
+            pwa,
+            public_url: crate::seo::PublicUrl(config.public_url.clone()),
         };
         let headers = crate::headers::HeaderPolicy::new(&config.map.tile_url, config.dev);
         let router = router(state, config.secure_cookies, headers);
@@ -174,7 +189,13 @@ pub fn router(state: AppState, secure_cookies: bool, headers: crate::headers::He
     let (store, map, auth, tickets) =
         (state.store.clone(), state.map.clone(), state.auth.clone(), state.tickets.clone());
     let staff = state.staff.clone();
+    let urls = app::assets::AssetUrls { stylesheet: state.assets.stylesheet.clone(), version: state.assets.version.clone() };
+    let public_url = state.public_url.0.clone().map(app::components::head_links::PublicUrl);
     let context = move || {
+        provide_context(urls.clone());
+        if let Some(url) = public_url.clone() {
+            provide_context(url);
+        }
         provide_context(store.clone());
         provide_context(map.clone());
         provide_context(auth.clone());
@@ -193,10 +214,20 @@ pub fn router(state: AppState, secure_cookies: bool, headers: crate::headers::He
     let assets = |dir: &str| assets(&format!("{site_root}/{dir}"));
     Router::new()
         .route("/healthz", get(api::health::healthz))
+        .route("/manifest.webmanifest", get(crate::pwa::manifest))
+        .route("/sw.js", get(crate::pwa::worker))
+        .route("/robots.txt", get(crate::seo::robots))
+        .route("/sitemap.xml", get(crate::seo::sitemap))
         .nest("/api/v1", api::router())
         .route("/media/{file}", get(api::staff_media::serve))
-        .nest_service("/pkg", assets("pkg"))
-        .nest_service("/vendor", assets("vendor"))
+        .merge(
+            Router::new()
+                .nest_service("/pkg", assets("pkg"))
+                .nest_service("/vendor", assets("vendor"))
+                .nest_service("/js", assets("js"))
+                .nest_service("/icons", assets("icons"))
+                .layer(axum::middleware::from_fn_with_state(state.assets.clone(), crate::assets::static_headers)),
+        )
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let options = state.leptos_options.clone();
             move || shell(options.clone())

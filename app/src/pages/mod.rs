@@ -8,8 +8,10 @@ pub mod home;
 pub mod item;
 pub mod login;
 pub mod map;
+pub mod me;
 pub mod my_bookings;
 pub mod not_found;
+pub mod offline;
 pub mod staff;
 
 use std::future::Future;

@@ -13,6 +13,7 @@ mod api_staff;
 mod api_staff_editing;
 mod api_staff_facilities;
 mod api_staff_items;
+mod app_shell;
 mod assets;
 #[path = "../common/mod.rs"]
 mod common;

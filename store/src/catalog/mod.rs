@@ -135,3 +135,15 @@ fn rank(query: &CatalogQuery, rows: Vec<CandidateRow>) -> Vec<i64> {
     });
     scored.into_iter().map(|(_, row)| row.id).collect()
 }
+
+impl Store {
+    /// The ids of every published item and every facility: the public pages a sitemap lists.
+    pub async fn public_page_ids(&self) -> Result<(Vec<i64>, Vec<i64>), StoreError> {
+        let items: Vec<(i64,)> =
+            sqlx::query_as("SELECT id FROM service_items WHERE status = 'published' ORDER BY id")
+                .fetch_all(&self.pool)
+                .await?;
+        let facilities: Vec<(i64,)> = sqlx::query_as("SELECT id FROM facilities ORDER BY id").fetch_all(&self.pool).await?;
+        Ok((items.into_iter().map(|(id,)| id).collect(), facilities.into_iter().map(|(id,)| id).collect()))
+    }
+}
