@@ -1,5 +1,7 @@
-//! A resident's interface preferences — language and elder mode (长辈版) — remembered in
-//! cookies, so the server renders the right page before any WASM runs and nothing flickers.
+//! A resident's interface preferences — language, elder mode (长辈版) and text size —
+//! remembered in cookies, so the server renders the right page before any WASM runs and nothing
+//! flickers. A `?lang=en` or `?lang=zh` in the URL chooses the language for that page (links
+//! crawlers can follow) and is remembered like the switch.
 
 use cc_domain::Locale;
 use leptos::prelude::*;
@@ -8,12 +10,18 @@ use crate::i18n::{strings, Strings};
 
 const LANG_COOKIE: &str = "cc_lang";
 const ELDER_COOKIE: &str = "cc_elder";
+const TEXT_COOKIE: &str = "cc_text";
+
+/// The text size steps: 1 standard, 2 large, 3 largest (the root size, so everything scales).
+pub const TEXT_SIZES: [u8; 3] = [1, 2, 3];
 
 /// The preferences as reactive state, provided once by the app shell.
 #[derive(Clone, Copy)]
 pub struct Prefs {
     pub locale: RwSignal<Locale>,
     pub elder: RwSignal<bool>,
+    /// 1, 2 or 3 (see [`TEXT_SIZES`]).
+    pub text: RwSignal<u8>,
     /// The language this page was requested in: a plain value for what is rendered into
     /// `<head>`, which the server assembles after the page's reactive graph may be gone.
     #[cfg_attr(not(feature = "ssr"), allow(dead_code))]
@@ -59,33 +67,81 @@ impl Prefs {
         remember(LANG_COOKIE, next.tag());
     }
 
-    /// Turns elder mode on or off and remembers the choice.
+    /// Turns elder mode on or off and remembers the choice; elder mode starts at large text.
     pub fn toggle_elder(&self) {
         let on = !self.elder.get_untracked();
         self.elder.set(on);
         remember(ELDER_COOKIE, if on { "1" } else { "0" });
+        if on && self.text.get_untracked() < 2 {
+            self.set_text(2);
+        }
+    }
+
+    /// Sets the text size step and remembers it.
+    pub fn set_text(&self, step: u8) {
+        let step = step.clamp(1, 3);
+        self.text.set(step);
+        remember(TEXT_COOKIE, &step.to_string());
+    }
+
+    /// The classes of `<html>`: elder mode and the text size.
+    pub fn html_class(&self) -> String {
+        let text = self.text.get_untracked();
+        let elder = if self.elder.get_untracked() { "elder " } else { "" };
+        format!("{elder}text-{text}")
     }
 }
 
-/// Reads `(locale, elder)` from a `Cookie` header value.
-pub fn parse_cookies(header: &str) -> (Locale, bool) {
+/// Reads `(locale, elder, text size)` from a `Cookie` header value.
+pub fn parse_cookies(header: &str) -> (Locale, bool, u8) {
     let mut locale = Locale::Zh;
     let mut elder = false;
+    let mut text = 1;
     for pair in header.split(';') {
         match pair.trim().split_once('=') {
             Some((LANG_COOKIE, v)) => locale = Locale::from_tag(v),
             Some((ELDER_COOKIE, v)) => elder = v == "1",
+            Some((TEXT_COOKIE, v)) => text = v.parse::<u8>().unwrap_or(1).clamp(1, 3),
             _ => {}
         }
     }
-    (locale, elder)
+    (locale, elder, text)
+}
+
+/// The `lang` a URL's query asks for, if any (`?lang=en`).
+pub fn lang_in_query(query: &str) -> Option<Locale> {
+    query.split('&').find_map(|pair| match pair.split_once('=') {
+        Some(("lang", "en")) => Some(Locale::En),
+        Some(("lang", "zh" | "zh-CN")) => Some(Locale::Zh),
+        _ => None,
+    })
+}
+
+/// `path` and `query` with `lang` set to `locale` (or left out for Chinese, the default).
+pub fn with_lang(path: &str, query: &str, locale: Option<Locale>) -> String {
+    let mut pairs: Vec<&str> = query.split('&').filter(|p| !p.is_empty() && !p.starts_with("lang=")).collect();
+    let tag = locale.map(|l| format!("lang={}", l.query_value()));
+    if let Some(tag) = &tag {
+        pairs.push(tag);
+    }
+    if pairs.is_empty() {
+        path.to_string()
+    } else {
+        format!("{path}?{}", pairs.join("&"))
+    }
 }
 
 /// Creates the preferences from this request's cookies (server) or the document's (browser);
 /// both read the same cookies, so hydration sees what the server rendered.
 pub fn provide_prefs() -> Prefs {
-    let (locale, elder) = parse_cookies(&cookie_header());
-    let prefs = Prefs { locale: RwSignal::new(locale), elder: RwSignal::new(elder), requested: locale };
+    let (cookie_locale, elder, text) = parse_cookies(&cookie_header());
+    let locale = requested_lang().unwrap_or(cookie_locale);
+    let prefs = Prefs {
+        locale: RwSignal::new(locale),
+        elder: RwSignal::new(elder),
+        text: RwSignal::new(text),
+        requested: locale,
+    };
     provide_context(prefs);
     prefs
 }
@@ -94,6 +150,25 @@ pub fn provide_prefs() -> Prefs {
 /// sees no context of the server's), read from the same cookies and provided for its children.
 pub fn use_prefs() -> Prefs {
     use_context::<Prefs>().unwrap_or_else(provide_prefs)
+}
+
+/// The language the URL asks for; on the server it is also remembered for the next pages.
+#[cfg(feature = "ssr")]
+fn requested_lang() -> Option<Locale> {
+    let parts = use_context::<http::request::Parts>()?;
+    let locale = lang_in_query(parts.uri.query().unwrap_or_default())?;
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        let cookie = format!("{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax", locale.tag());
+        if let Ok(value) = http::HeaderValue::from_str(&cookie) {
+            response.append_header(http::header::SET_COOKIE, value);
+        }
+    }
+    Some(locale)
+}
+
+#[cfg(not(feature = "ssr"))]
+fn requested_lang() -> Option<Locale> {
+    None
 }
 
 #[cfg(feature = "ssr")]
@@ -138,8 +213,16 @@ mod tests {
 
     #[test]
     fn cookies_choose_language_and_elder_mode() {
-        assert_eq!(parse_cookies(""), (Locale::Zh, false));
-        assert_eq!(parse_cookies("a=b; cc_lang=en; cc_elder=1"), (Locale::En, true));
-        assert_eq!(parse_cookies("cc_lang=zh-CN;cc_elder=0"), (Locale::Zh, false));
+        assert_eq!(parse_cookies(""), (Locale::Zh, false, 1));
+        assert_eq!(parse_cookies("a=b; cc_lang=en; cc_elder=1; cc_text=3"), (Locale::En, true, 3));
+        assert_eq!(parse_cookies("cc_lang=zh-CN;cc_elder=0;cc_text=9"), (Locale::Zh, false, 3));
+    }
+
+    #[test]
+    fn the_url_can_choose_the_language_and_links_carry_it() {
+        assert_eq!(lang_in_query("q=x&lang=en"), Some(Locale::En));
+        assert_eq!(lang_in_query("lang=fr"), None);
+        assert_eq!(with_lang("/catalog", "q=%E4%BA%AC&lang=zh", Some(Locale::En)), "/catalog?q=%E4%BA%AC&lang=en");
+        assert_eq!(with_lang("/", "lang=en", None), "/");
     }
 }

@@ -13,6 +13,14 @@ pub enum Locale {
 }
 
 impl Locale {
+    /// The value of `?lang=` that picks this language (`zh`, `en`).
+    pub fn query_value(self) -> &'static str {
+        match self {
+            Locale::Zh => "zh",
+            Locale::En => "en",
+        }
+    }
+
     /// The BCP 47 tag used in `<html lang>` and cookies.
     pub fn tag(self) -> &'static str {
         match self {

@@ -34,8 +34,10 @@ pub fn FacilityFilters(
 ) -> impl IntoView {
     let prefs = use_prefs();
     let t = prefs.t();
+    // The map folds its filters away on a phone, so the map itself comes first.
+    let active = [query.level.is_some(), query.street.is_some(), query.category.is_some()].into_iter().filter(|s| *s).count();
     view! {
-        <FilterForm action=path label=t.filters swap=!with_category>
+        <FilterForm action=path label=t.filters swap=!with_category sheet=with_category.then_some(active)>
             {with_search.then(|| view! {
                 <div class="field field-wide">
                     <label for="filter-q">{t.search_facilities}</label>

@@ -16,8 +16,20 @@ pub fn Filters(facets: Facets, query: CatalogQuery) -> impl IntoView {
     let t = prefs.t();
     let date = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
     let search = query.q.as_ref().map(|s| s.text().to_string()).unwrap_or_default();
+    let active = [
+        query.category.is_some(),
+        query.street.is_some(),
+        query.audience.is_some(),
+        query.from.is_some(),
+        query.to.is_some(),
+        query.free_only,
+        query.sort != Sort::Date,
+    ]
+    .into_iter()
+    .filter(|set| *set)
+    .count();
     view! {
-        <FilterForm action="/catalog" label=t.filters swap=true>
+        <FilterForm action="/catalog" label=t.filters swap=true sheet=Some(active)>
             <input type="hidden" name="q" value=search/>
             <FacetSelect name="category" label=t.filter_category options=facets.categories selected=query.category.clone()/>
             <FacetSelect name="street" label=t.filter_street options=facets.streets selected=query.street.clone()/>

@@ -9,27 +9,31 @@ pub struct IslandStrings {
     pub booking_full: &'static str,
     pub booking_closed: &'static str,
     pub error_body: &'static str,
-    pub other_language: &'static str,
-    pub switch_language: &'static str,
     pub elder_mode: &'static str,
     pub standard_mode: &'static str,
     pub near_me: &'static str,
     pub near_me_locating: &'static str,
     pub near_me_failed: &'static str,
+    pub text_size: &'static str,
+    pub text_standard: &'static str,
+    pub text_large: &'static str,
+    pub text_largest: &'static str,
 }
 
 const ZH: IslandStrings = IslandStrings {
     booking_open: "可预约",
     booking_full: "已约满",
     booking_closed: "已截止",
-    error_body: "服务暂时不可用,请稍后再试。",
-    other_language: "English",
-    switch_language: "Switch to English",
+    error_body: "服务暂时不可用，请稍后再试。",
     elder_mode: "长辈版",
     standard_mode: "标准版",
     near_me: "查找附近场馆",
     near_me_locating: "正在定位…",
-    near_me_failed: "无法获取您的位置,请允许定位或手动选择街道。",
+    near_me_failed: "无法获取您的位置，请允许定位或手动选择街道。",
+    text_size: "字号",
+    text_standard: "标准",
+    text_large: "大",
+    text_largest: "特大",
 };
 
 const EN: IslandStrings = IslandStrings {
@@ -37,13 +41,15 @@ const EN: IslandStrings = IslandStrings {
     booking_full: "Full",
     booking_closed: "Closed",
     error_body: "The service is unavailable right now. Please try again later.",
-    other_language: "中文",
-    switch_language: "切换到中文",
     elder_mode: "Elder mode",
     standard_mode: "Standard mode",
     near_me: "Find venues near me",
     near_me_locating: "Finding your position…",
     near_me_failed: "Your position is not available. Allow location access or choose a street.",
+    text_size: "Text size",
+    text_standard: "Standard",
+    text_large: "Large",
+    text_largest: "Largest",
 };
 
 /// The phrases for `locale`.

@@ -139,7 +139,7 @@ pub fn LogoutButton() -> impl IntoView {
         }
     });
     view! {
-        <button type="button" class="link-button" data-testid="logout" on:click=move |_| { log_out.dispatch(()); }>
+        <button type="button" class="link-button" data-testid="logout" data-forget-personal="" on:click=move |_| { log_out.dispatch(()); }>
             {move || account_strings(prefs.lang()).logout}
         </button>
     }

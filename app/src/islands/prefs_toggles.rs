@@ -1,35 +1,61 @@
-//! The header's language and elder-mode switches. Both are remembered in cookies, which the
-//! server reads to render every page; elder mode also changes the page at once.
+//! The switches of how pages look: elder mode (长辈版) and the text size. Both are remembered
+//! in cookies, which the server reads to render every page, and change the page at once (the
+//! classes of `<html>`, which every size in the style sheet follows). The language is a plain
+//! link (`?lang=`), rendered on the server.
 
 use leptos::prelude::*;
 
 use super::browser;
 use crate::i18n::islands::island_strings;
-use crate::prefs::use_prefs;
+use crate::prefs::{use_prefs, Prefs};
 
-/// 中文/English and 长辈版 (elder mode), as toggle buttons.
+/// Puts the preferences on `<html>` at once.
+fn apply(prefs: Prefs) {
+    browser::set_class("html", "elder", prefs.elder.get_untracked());
+    for step in crate::prefs::TEXT_SIZES {
+        browser::set_class("html", &format!("text-{step}"), prefs.text.get_untracked() == step);
+    }
+}
+
+/// 长辈版 on or off.
 #[island]
-pub fn PrefToggles() -> impl IntoView {
+pub fn ElderToggle() -> impl IntoView {
     let prefs = use_prefs();
     let t = move || island_strings(prefs.lang());
     view! {
-        <div class="prefs">
-            <button type="button" class="pref-toggle" data-testid="lang-toggle"
-                aria-label=move || t().switch_language
-                on:click=move |_| {
-                    prefs.toggle_locale();
-                    browser::reload();
-                }>
-                {move || t().other_language}
-            </button>
-            <button type="button" class="pref-toggle" data-testid="elder-toggle"
-                aria-pressed=move || prefs.elder.get().to_string()
-                on:click=move |_| {
-                    prefs.toggle_elder();
-                    browser::set_class(".app", "elder", prefs.elder.get_untracked());
-                }>
-                {move || if prefs.elder.get() { t().standard_mode } else { t().elder_mode }}
-            </button>
+        <button type="button" class="pref-toggle" data-testid="elder-toggle"
+            aria-pressed=move || prefs.elder.get().to_string()
+            on:click=move |_| {
+                prefs.toggle_elder();
+                apply(prefs);
+            }>
+            {move || if prefs.elder.get() { t().standard_mode } else { t().elder_mode }}
+        </button>
+    }
+}
+
+/// The text size, in three steps: 标准 · 大 · 特大.
+#[island]
+pub fn TextSize() -> impl IntoView {
+    let prefs = use_prefs();
+    let t = move || island_strings(prefs.lang());
+    let names = move |step: u8| match step {
+        1 => t().text_standard,
+        2 => t().text_large,
+        _ => t().text_largest,
+    };
+    view! {
+        <div class="text-size" role="group" aria-label=move || t().text_size>
+            {crate::prefs::TEXT_SIZES.into_iter().map(|step| view! {
+                <button type="button" class=format!("text-step text-step-{step}") data-testid=format!("text-size-{step}")
+                    aria-pressed=move || (prefs.text.get() == step).to_string()
+                    on:click=move |_| {
+                        prefs.set_text(step);
+                        apply(prefs);
+                    }>
+                    {move || names(step)}
+                </button>
+            }).collect_view()}
         </div>
     }
 }

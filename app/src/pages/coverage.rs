@@ -46,7 +46,8 @@ fn Report(report: ComplianceReport) -> impl IntoView {
         </ul>
         <section aria-labelledby="standards-heading">
             <h2 id="standards-heading">{move || t().standards_heading}</h2>
-            <div class="table-scroll">
+            // A table wider than a phone scrolls in its box, which keyboards reach too.
+            <div class="table-scroll" tabindex="0" role="region" aria-labelledby="standards-heading">
                 <table class="data-table">
                     <thead><tr>
                         <th scope="col">{move || t().facility_level}</th>
@@ -61,7 +62,7 @@ fn Report(report: ComplianceReport) -> impl IntoView {
         </section>
         <section aria-labelledby="streets-heading">
             <h2 id="streets-heading">{move || t().per_street_heading}</h2>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0" role="region" aria-labelledby="streets-heading">
                 <table class="data-table" data-testid="street-coverage">
                     <thead><tr>
                         <th scope="col">{move || t().filter_street}</th>

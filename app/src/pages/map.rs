@@ -20,6 +20,7 @@ use crate::server_fns::{load_facets, load_map_settings};
 pub fn MapPage() -> impl IntoView {
     let prefs = use_prefs();
     let t = move || prefs.t();
+    let assets = crate::assets::use_assets();
     let parsed = use_facility_query();
     let query = parsed.get_untracked().unwrap_or_default();
     let found = facilities_resource(parsed);
@@ -31,9 +32,9 @@ pub fn MapPage() -> impl IntoView {
     let near = query.near.is_some();
     view! {
         <Title text=move || prefs.head_t().map_title/>
-        <Stylesheet href="/vendor/leaflet/leaflet.css"/>
-        <Stylesheet href="/vendor/markercluster/MarkerCluster.css"/>
-        <Script src="/js/map.js" defer="true"/>
+        <Stylesheet href=assets.versioned("/vendor/leaflet/leaflet.css")/>
+        <Stylesheet href=assets.versioned("/vendor/markercluster/MarkerCluster.css")/>
+        <Script src=assets.versioned("/js/map.js") defer="true"/>
         <h1>{move || t().map_title}</h1>
         <Suspense fallback=Loading>
             {move || {

@@ -18,9 +18,10 @@ pub fn DoorPage() -> impl IntoView {
     let prefs = use_prefs();
     let s = move || staff_strings(prefs.lang());
     let session = use_params_map().with_untracked(|p| p.get("session").and_then(|s| s.parse::<i64>().ok()).unwrap_or(0));
+    let assets = crate::assets::use_assets();
     view! {
         <Title text=move || s().door_title/>
-        <Script src="/js/checkin.js" defer="true"/>
+        <Script src=assets.versioned("/js/checkin.js") defer="true"/>
         <Door session/>
     }
 }

@@ -18,10 +18,11 @@ use crate::prefs::use_prefs;
 pub fn FacilityRecordsPage() -> impl IntoView {
     let prefs = use_prefs();
     let s = move || staff_strings(prefs.lang());
+    let assets = crate::assets::use_assets();
     view! {
         <Title text=move || s().facility_records/>
-        <Stylesheet href="/vendor/leaflet/leaflet.css"/>
-        <Script src="/js/pick.js" defer="true"/>
+        <Stylesheet href=assets.versioned("/vendor/leaflet/leaflet.css")/>
+        <Script src=assets.versioned("/js/pick.js") defer="true"/>
         <FacilityRecords/>
     }
 }

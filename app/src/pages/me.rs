@@ -1,0 +1,54 @@
+//! `/me` (我的): the resident's corner on a phone — their tickets, the language, how pages look
+//! (长辈版, text size), installing the app, logging out.
+
+use cc_domain::Locale;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::components::layout::{other_language_href, MeResource};
+use crate::i18n::account::{account_strings, logged_in_as};
+use crate::i18n::me::me_strings;
+use crate::islands::account_forms::LogoutButton;
+use crate::islands::prefs_toggles::{ElderToggle, TextSize};
+use crate::prefs::use_prefs;
+
+/// The 我的 page.
+#[component]
+pub fn MePage() -> impl IntoView {
+    let prefs = use_prefs();
+    let (m, a, t) = (me_strings(prefs.lang()), account_strings(prefs.lang()), prefs.t());
+    let me = use_context::<MeResource>();
+    let other = if prefs.lang() == Locale::Zh { Locale::En } else { Locale::Zh };
+    view! {
+        <Title text=m.title/>
+        <section class="me">
+            <h1>{m.title}</h1>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    let me = match me { Some(me) => me.await.ok().flatten(), None => None };
+                    match me {
+                        Some(me) => view! {
+                            <p class="whoami">{logged_in_as(prefs.lang(), &me.phone)} " " <LogoutButton/></p>
+                            <p><a class="button primary wide" href="/me/bookings" data-testid="me-tickets">{m.tickets}</a></p>
+                        }.into_any(),
+                        None => view! {
+                            <p>{m.not_logged_in}</p>
+                            <p><a class="button primary wide" href="/login?next=/me" data-testid="me-login">{a.nav_login}</a></p>
+                        }.into_any(),
+                    }
+                })}
+            </Suspense>
+            <h2>{m.language}</h2>
+            <p><a class="button" href=other_language_href(prefs.lang()) hreflang=other.tag() lang=other.tag() data-lang-switch=other.query_value()
+                data-testid="me-language">{t.other_language}</a></p>
+            <h2>{m.display}</h2>
+            <div class="me-display"><ElderToggle/><TextSize/></div>
+            <h2>{m.install_title}</h2>
+            <p>
+                <button type="button" class="primary" data-install="" hidden>{m.install_button}</button>
+            </p>
+            <p class="hint" data-install-help="">{m.install_help}</p>
+            <p class="hint" data-installed="" hidden>{m.installed}</p>
+        </section>
+    }
+}
