@@ -53,7 +53,7 @@ pub async fn update_facility(
     let position = match &input.position {
         Some(text) => Some(
             LatLng::parse(text)
-                .map_err(|_| field("position", "坐标格式为 纬度,经度", "write the position as lat,lng"))?,
+                .map_err(|_| field("position", "坐标请写纬度和经度，用英文逗号隔开，如 39.9125,116.2", "write the position as lat,lng"))?,
         ),
         None => None,
     };

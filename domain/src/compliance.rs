@@ -70,13 +70,13 @@ impl Shortfall {
         use Shortfall::*;
         match (self, locale) {
             (AreaShort { required_m2, short_by_m2, .. }, Locale::Zh) => {
-                format!("建筑面积差 {short_by_m2} 平方米(标准 {required_m2} 平方米)")
+                format!("建筑面积差 {short_by_m2} 平方米（标准 {required_m2} 平方米）")
             }
             (AreaShort { required_m2, short_by_m2, .. }, Locale::En) => {
                 format!("area short by {short_by_m2} m² (standard {required_m2} m²)")
             }
             (HoursShort { required_hours, short_by_hours, .. }, Locale::Zh) => {
-                format!("每周开放时间差 {short_by_hours} 小时(标准 {required_hours} 小时)")
+                format!("每周开放时间差 {short_by_hours} 小时（标准 {required_hours} 小时）")
             }
             (HoursShort { required_hours, short_by_hours, .. }, Locale::En) => {
                 format!("open {short_by_hours} h/week too few (standard {required_hours} h)")

@@ -121,7 +121,7 @@ impl WeeklyHours {
                 format!("{days} {}", times.join(sep))
             })
             .collect::<Vec<_>>()
-            .join(if locale == Locale::Zh { ";" } else { "; " })
+            .join(if locale == Locale::Zh { "；" } else { "; " })
     }
 }
 
@@ -181,7 +181,7 @@ mod tests {
     #[test]
     fn hours_read_naturally_in_both_languages() {
         let hours = WeeklyHours::parse("2-7 09:00-11:30,14:00-20:00;1 14:00-17:00").unwrap();
-        assert_eq!(hours.describe(Locale::Zh), "周二至周日 09:00–11:30、14:00–20:00;周一 14:00–17:00");
+        assert_eq!(hours.describe(Locale::Zh), "周二至周日 09:00–11:30、14:00–20:00；周一 14:00–17:00");
         assert_eq!(hours.describe(Locale::En), "Tue–Sun 09:00–11:30, 14:00–20:00; Mon 14:00–17:00");
     }
 }

@@ -78,20 +78,20 @@ impl ParamError {
         use ParamProblem::*;
         let p = &self.param;
         match (locale, &self.problem) {
-            (Locale::Zh, NotASlug) => format!("参数 {p} 不是有效的代码(只能包含小写字母、数字和连字符)"),
-            (Locale::Zh, NotADate) => format!("参数 {p} 不是有效日期,请用 年-月-日 格式,如 2026-12-01"),
+            (Locale::Zh, NotASlug) => format!("参数 {p} 不是有效的代码（只能包含小写字母、数字和连字符）"),
+            (Locale::Zh, NotADate) => format!("参数 {p} 不是有效日期，请用“年-月-日”格式，如 2026-12-01"),
             (Locale::Zh, YearOutOfRange { min, max }) => format!("参数 {p} 的年份必须在 {min} 到 {max} 之间"),
             (Locale::Zh, NotABoolean) => format!("参数 {p} 只能是 true 或 false"),
-            (Locale::Zh, NotASort) => format!("参数 {p} 只能是 date(按时间)或 popular(按热度)"),
+            (Locale::Zh, NotASort) => format!("参数 {p} 只能是 date（按时间）或 popular（按热度）"),
             (Locale::Zh, NotAPositiveNumber) => format!("参数 {p} 必须是正整数"),
             (Locale::Zh, OutOfRange { min, max }) => format!("参数 {p} 必须在 {min} 到 {max} 之间"),
             (Locale::Zh, TooLong { max }) => format!("参数 {p} 不能超过 {max} 个字"),
-            (Locale::Zh, ToBeforeFrom) => format!("参数 {p}:结束日期不能早于开始日期"),
+            (Locale::Zh, ToBeforeFrom) => format!("参数 {p}：结束日期不能早于开始日期"),
             (Locale::Zh, NotALevel) => {
-                format!("参数 {p} 只能是 district(区级)、street(街道级)或 community(社区级)")
+                format!("参数 {p} 只能是 district（区级）、street（街道级）或 community（社区级）")
             }
             (Locale::Zh, NotAPosition) => {
-                format!("参数 {p} 不是有效坐标,请用 纬度,经度 格式,如 39.9125,116.2")
+                format!("参数 {p} 不是有效坐标，请写纬度和经度，用英文逗号隔开，如 39.9125,116.2")
             }
             (Locale::En, NotASlug) => {
                 format!("{p} must be a code of lower-case letters, digits and hyphens")

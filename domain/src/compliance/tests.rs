@@ -62,7 +62,7 @@ fn every_reason_is_given_with_the_shortfall() {
             Shortfall::NotFree,
         ]
     );
-    assert_eq!(c.reasons[0].describe(Locale::Zh), "建筑面积差 180 平方米(标准 800 平方米)");
+    assert_eq!(c.reasons[0].describe(Locale::Zh), "建筑面积差 180 平方米（标准 800 平方米）");
     assert_eq!(c.reasons[0].describe(Locale::En), "area short by 180 m² (standard 800 m²)");
 }
 

@@ -113,7 +113,7 @@ impl ApiError {
                     StatusCode::INTERNAL_SERVER_ERROR,
                     "internal",
                     match locale {
-                        Locale::Zh => "服务暂时不可用,请稍后再试".to_string(),
+                        Locale::Zh => "服务暂时不可用，请稍后再试".to_string(),
                         Locale::En => "the service is unavailable, please try again later".to_string(),
                     },
                     None,

@@ -54,6 +54,6 @@ async fn the_coverage_page_shows_rates_standards_and_every_shortfall() {
     assert!(html.contains(r#"data-testid="default-note""#), "standards are labelled as editable defaults");
     assert!(html.contains("800 平方米") && html.contains("42 小时/周"));
     assert!(html.contains("黑石头社区"), "an uncovered community is named");
-    assert!(html.contains("每周开放时间差 8 小时(标准 48 小时)"), "the museum's reason is given");
+    assert!(html.contains("每周开放时间差 8 小时（标准 48 小时）"), "the museum's reason is given");
     assert!(!html.contains("100% ("), "the demo is not trivially complete");
 }

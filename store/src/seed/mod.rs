@@ -253,7 +253,7 @@ async fn seed_catalogue(
             let title = format!("{stem}·{short}");
             let provider = provider_for(category, stem, facility_name);
             let description =
-                format!("{title}在{facility_name}举行,由{provider}组织。{}", category_blurb(category));
+                format!("{title}在{facility_name}举行，由{provider}组织。{}", category_blurb(category));
             let item_id = insert_item(
                 conn,
                 &NewItem {
