@@ -1,40 +1,8 @@
-import { test, expect, Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
-import { hydrated, seedSession, serverLog } from './support';
+import { test, expect } from '@playwright/test';
+import { hydrated, register, itemWithSession, serverLog } from './support';
 
 // scripts/test exports the server's database and log so this test can add a session with one
 // place and read the SMS codes the development sender writes to the log.
-
-/** A one-place session with a waitlist, made with the CLI; returns the item page's path. */
-async function oneSeatSession(page: Page, title: string): Promise<string> {
-  expect(seedSession(1, title)).toBeGreaterThan(0);
-  const found = await page.request.get(`/api/v1/items?q=${encodeURIComponent(title)}`);
-  const items = (await found.json()).items.filter((i: { title: string }) => i.title === title);
-  expect(items.length).toBe(1);
-  return `/items/${items[0].id}`;
-}
-
-/** The last code the development SMS sender logged for this masked number. */
-function smsCode(phone: string): string {
-  const masked = `${phone.slice(0, 3)}****${phone.slice(7)}`;
-  const lines = readFileSync(serverLog, 'utf8').split('\n').filter((l) => l.includes(masked));
-  const codes = lines.map((l) => /verification code (\d{6})/.exec(l)?.[1]).filter(Boolean);
-  expect(codes.length, `a code for ${masked} in ${serverLog}`).toBeGreaterThan(0);
-  return codes[codes.length - 1]!;
-}
-
-async function register(page: Page, phone: string, password: string) {
-  await page.goto('/register');
-  await hydrated(page);
-  await page.getByLabel('手机号').fill(phone);
-  await page.getByTestId('send-code').click();
-  await expect(page.getByText('验证码已发送')).toBeVisible();
-  await page.getByLabel('短信验证码').fill(smsCode(phone));
-  await page.getByLabel('密码').fill(password);
-  await page.getByRole('button', { name: '注册并登录' }).click();
-  await expect(page).toHaveURL(/\/me\/bookings$/);
-  await expect(page.getByText('还没有预约')).toBeVisible();
-}
 
 test('register, log in, book, see the QR ticket, cancel: the waitlisted resident gets the place', async ({ page, browser }) => {
   test.skip(!serverLog, 'E2E_SERVER_LOG is set by scripts/test');
@@ -44,12 +12,14 @@ test('register, log in, book, see the QR ticket, cancel: the waitlisted resident
   const first = `139${stamp}`;
   const second = `137${stamp}`;
   const title = `抢票演练 ${stamp}`;
-  const itemPath = await oneSeatSession(page, title);
+  const itemPath = await itemWithSession(page, 1, title);
 
   // The first resident registers, logs out, and logs in again.
   await register(page, first, 'lantern festival 1');
   await page.getByTestId('logout').click();
-  await expect(page.getByTestId('nav-login')).toBeVisible();
+  // On a phone, 我的 in the tab bar is where a logged-out resident finds the way back in.
+  await page.getByTestId('tab-me').click();
+  await expect(page.getByTestId('me-login')).toBeVisible();
   await page.goto(`/login?next=${encodeURIComponent(itemPath)}`);
   await hydrated(page);
   await page.getByLabel('手机号').fill(first);

@@ -31,6 +31,8 @@ test('the map shows every facility without tiles, filters by level and opens a c
 
   const streets = await facilityCount(request, '?level=street');
   expect(streets).toBeLessThan(total);
+  // On a phone the map comes first and its filters wait behind 筛选.
+  await page.getByTestId('filter-toggle').click();
   await page.getByLabel('级别').selectOption('street');
   await expect(page).toHaveURL(/level=street/);
   await mapReady(page, streets);

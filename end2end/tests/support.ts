@@ -1,5 +1,6 @@
 import { expect, Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createHmac } from 'node:crypto';
 import path from 'node:path';
 
@@ -103,3 +104,37 @@ export async function staffLogIn(page: Page, username: string) {
   await expect(page.getByTestId('staff-whoami')).toContainText(username);
   await hydrated(page);
 }
+
+/** A session of `capacity` places with a waitlist, open for booking, made with the CLI; returns
+ * its item page's path. */
+export async function itemWithSession(page: Page, capacity: number, title: string): Promise<string> {
+  expect(seedSession(capacity, title)).toBeGreaterThan(0);
+  const found = await page.request.get(`/api/v1/items?q=${encodeURIComponent(title)}`);
+  const items = (await found.json()).items.filter((i: { title: string }) => i.title === title);
+  expect(items.length).toBe(1);
+  return `/items/${items[0].id}`;
+}
+
+/** The last code the development SMS sender logged for this masked number. */
+export function smsCode(phone: string): string {
+  const masked = `${phone.slice(0, 3)}****${phone.slice(7)}`;
+  const lines = readFileSync(serverLog, 'utf8').split('\n').filter((l) => l.includes(masked));
+  const codes = lines.map((l) => /verification code (\d{6})/.exec(l)?.[1]).filter(Boolean);
+  expect(codes.length, `a code for ${masked} in ${serverLog}`).toBeGreaterThan(0);
+  return codes[codes.length - 1]!;
+}
+
+/** Registers a resident through the form; lands on their (empty) bookings. */
+export async function register(page: Page, phone: string, password: string) {
+  await page.goto('/register');
+  await hydrated(page);
+  await page.getByLabel('手机号').fill(phone);
+  await page.getByTestId('send-code').click();
+  await expect(page.getByText('验证码已发送')).toBeVisible();
+  await page.getByLabel('短信验证码').fill(smsCode(phone));
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: '注册并登录' }).click();
+  await expect(page).toHaveURL(/\/me\/bookings$/);
+  await expect(page.getByText('还没有预约')).toBeVisible();
+}
+

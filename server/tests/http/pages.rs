@@ -78,6 +78,19 @@ async fn language_and_elder_mode_are_remembered_in_cookies() {
     let (_, html) = app.get_with("/catalog", &[("Cookie", "cc_lang=en; cc_elder=1")]).await;
     assert!(html.contains(r#"lang="en""#));
     assert!(html.contains("Public cultural service catalogue"));
-    assert!(html.contains(r#"class="app elder""#));
+    assert!(html.contains(r#"<html lang="en" class="elder text-1""#), "{}", &html[..200.min(html.len())]);
     assert!(html.contains(r#"aria-pressed="true""#));
+    let (_, html) = app.get_with("/catalog", &[("Cookie", "cc_text=3")]).await;
+    assert!(html.contains(r#"class="text-3""#));
+}
+
+#[tokio::test]
+async fn a_lang_link_switches_the_language_and_remembers_it() {
+    let app = spawn_app().await;
+    let response = reqwest::get(format!("{}/catalog?lang=en", app.address)).await.unwrap();
+    let cookie = response.headers().get("set-cookie").map(|v| v.to_str().unwrap().to_string()).unwrap_or_default();
+    assert!(cookie.starts_with("cc_lang=en"), "{cookie}");
+    let html = response.text().await.unwrap();
+    assert!(html.contains(r#"lang="en""#));
+    assert!(html.contains(r#"href="/catalog?lang=zh""#), "the switch leads back");
 }
