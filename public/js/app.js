@@ -131,7 +131,14 @@
     var saved = document.body.dataset.offlineCopy;
     if (!saved) return;
     var when = new Date(saved);
-    var time = isNaN(when) ? '' : String(when.getHours()).padStart(2, '0') + ':' + String(when.getMinutes()).padStart(2, '0');
+    if (isNaN(when)) return;
+    var time = String(when.getHours()).padStart(2, '0') + ':' + String(when.getMinutes()).padStart(2, '0');
+    // A copy from another day says which day: a ticket's page may be days old.
+    if (when.toDateString() !== new Date().toDateString()) {
+      var months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+      time = zh ? (when.getMonth() + 1) + '月' + when.getDate() + '日 ' + time
+        : when.getDate() + ' ' + months[when.getMonth()] + ' ' + time;
+    }
     banner('offline', say('现在没有网络：这是 ' + time + ' 保存在手机上的副本。', 'You are offline: this is the copy saved at ' + time + '.'));
   }
 
