@@ -23,6 +23,44 @@ fn half_width_beside_chinese(line: &str) -> Option<char> {
     })
 }
 
+/// The string literals of a line of Rust (enough for view code: no raw strings there).
+fn literals(line: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut current: Option<String> = None;
+    let mut chars = line.chars();
+    while let Some(c) = chars.next() {
+        match (&mut current, c) {
+            (None, '"') => current = Some(String::new()),
+            (None, '\'') => {
+                // A char literal such as '"' would open a string: step over it.
+                let rest: String = chars.clone().take(3).collect();
+                if rest.starts_with("\"'") {
+                    chars.nth(1);
+                }
+            }
+            (Some(text), '\\') => {
+                text.push(c);
+                if let Some(next) = chars.next() {
+                    text.push(next);
+                }
+            }
+            (Some(text), '"') => {
+                found.push(std::mem::take(text));
+                current = None;
+            }
+            (Some(text), c) => text.push(c),
+            (None, _) => {}
+        }
+    }
+    found
+}
+
+/// A literal that is only a separator (`": "`, `", "`): in a view it glues a phrase to a value
+/// with English punctuation whatever the language; the phrase tables (`i18n::colon`) say it.
+fn bare_separator(literal: &str) -> bool {
+    !literal.trim().is_empty() && literal.chars().all(|c| ",;:".contains(c) || c == ' ')
+}
+
 fn files(dir: &Path, out: &mut Vec<PathBuf>) {
     let Ok(entries) = std::fs::read_dir(dir) else { return };
     for entry in entries.flatten() {
@@ -41,6 +79,28 @@ fn the_rule_sees_half_width_punctuation_and_leaves_times_and_codes_alone() {
     assert_eq!(half_width_beside_chinese("(标准 48 小时)"), Some('('));
     assert_eq!(half_width_beside_chinese("周二 09:00–11:30"), None);
     assert_eq!(half_width_beside_chinese("如 39.9125,116.2"), None);
+    assert_eq!(literals(r#"{a.code} ": " <b>"#), vec![": "]);
+    assert_eq!(literals(r#""@type": "Event","#), vec!["@type", "Event"]);
+    assert!(bare_separator(": ") && !bare_separator(" · ") && !bare_separator(" "));
+}
+
+#[test]
+fn views_take_their_separators_from_the_phrase_tables() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut paths = Vec::new();
+    files(&root.join("src"), &mut paths);
+    let mut found = Vec::new();
+    for path in paths.iter().filter(|p| !p.starts_with(root.join("src/i18n"))) {
+        for (n, line) in std::fs::read_to_string(path).unwrap().lines().enumerate() {
+            if line.trim_start().starts_with("//") {
+                continue;
+            }
+            if literals(line).iter().any(|l| bare_separator(l)) {
+                found.push(format!("{}:{}: {}", path.display(), n + 1, line.trim()));
+            }
+        }
+    }
+    assert!(found.is_empty(), "write i18n::colon (or a phrase) instead:\n{}", found.join("\n"));
 }
 
 #[test]

@@ -39,6 +39,12 @@ test('register, log in, book, see the QR ticket, cancel: the waitlisted resident
   // The row shows the place taken at once, as the server counted it, without a reload.
   await expect(row.getByTestId('places-left')).toHaveText('余 0 / 1 位');
   await expect(row.getByTestId('session-status')).toHaveText('已约满');
+  // Seen again later, the card says the place is theirs and leads to the ticket, not to a
+  // second booking.
+  await page.reload();
+  await hydrated(page);
+  await expect(row.getByTestId('booking-mine')).toContainText(/已预约 · 票码：[0-9A-Z]{12}/);
+  await expect(row.getByTestId('book')).toHaveCount(0);
   await page.goto('/me/bookings');
   await hydrated(page);
   const ticket = page.getByTestId('ticket').filter({ hasText: title });
@@ -56,6 +62,8 @@ test('register, log in, book, see the QR ticket, cancel: the waitlisted resident
   await hydrated(page2);
   await page2.getByTestId('book').click();
   await expect(page2.getByTestId('booking-outcome')).toContainText('候补');
+  await page2.reload();
+  await expect(page2.getByTestId('booking-mine')).toContainText('已加入候补，当前排第 1 位');
 
   // The first resident cancels; the second now holds the place, with a ticket.
   await ticket.getByTestId('cancel').click();

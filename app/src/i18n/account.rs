@@ -145,6 +145,19 @@ pub fn waitlist_position(locale: Locale, position: u32) -> String {
     }
 }
 
+/// A session this resident already holds (or waits for), as its card on the item page says it.
+pub fn booking_held(locale: Locale, booking: &cc_domain::booking::BookingSummary) -> String {
+    use cc_domain::booking::BookingStatus;
+    let a = account_strings(locale);
+    match (booking.status, &booking.code) {
+        (BookingStatus::Waitlisted, _) => waitlist_position(locale, booking.waitlist_position.unwrap_or(1)),
+        (status, Some(code)) => {
+            format!("{} · {}{}{code}", status.label(locale), a.ticket_code, crate::i18n::colon(locale))
+        }
+        (status, None) => status.label(locale).to_string(),
+    }
+}
+
 /// The masked number of who is logged in.
 pub fn logged_in_as(locale: Locale, masked_phone: &str) -> String {
     match locale {

@@ -268,7 +268,7 @@ const EN: Strings = Strings {
     nav_main: "Main navigation",
     nav_tabs: "Quick navigation",
     nav_me: "Me",
-    tab_catalog: "Events",
+    tab_catalog: "Catalogue",
     tab_map: "Map",
     skip_to_content: "Skip to main content",
     search_label: "Search cultural services",
@@ -385,6 +385,14 @@ pub fn strings(locale: Locale) -> &'static Strings {
     match locale {
         Locale::Zh => &ZH,
         Locale::En => &EN,
+    }
+}
+
+/// What follows a label before its value: a full-width colon in Chinese, ": " in English.
+pub fn colon(locale: Locale) -> &'static str {
+    match locale {
+        Locale::Zh => "：",
+        Locale::En => ": ",
     }
 }
 

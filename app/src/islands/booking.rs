@@ -40,6 +40,9 @@ pub struct SessionCard {
     /// "12月1日 周二 10:00 开放预约", while not yet open.
     pub opens: Option<String>,
     pub waitlist: bool,
+    /// The resident's own booking of this session, in words ("已预约 · 票码：…"): the card
+    /// then leads to the ticket instead of offering to book again.
+    pub mine: Option<String>,
 }
 
 /// One session of an item: when, places left, its state and what the resident can do; the
@@ -81,12 +84,17 @@ pub fn SessionBooking(card: SessionCard, logged_in: bool) -> impl IntoView {
             <span data-testid="places-left">{move || places_left(prefs.lang(), places.get(), capacity)}</span>
             " · " <span data-testid="session-status">{status}</span>
         </p>
-        {match (bookable, logged_in) {
-            (false, _) => ().into_any(),
-            (true, false) => view! {
+        {match (card.mine.clone(), bookable, logged_in) {
+            (Some(mine), _, _) => view! {
+                <p class="booking-outcome" data-testid="booking-mine">
+                    {mine} " " <a href="/me/bookings">{move || a().view_ticket}</a>
+                </p>
+            }.into_any(),
+            (None, false, _) => ().into_any(),
+            (None, true, false) => view! {
                 <a class="button primary" href=format!("/login?next=/items/{item_id}")>{move || a().login_to_book}</a>
             }.into_any(),
-            (true, true) => view! {
+            (None, true, true) => view! {
                 <Show when=move || book.value().with(|v| !matches!(v, Some(Ok(_))))>
                     <button type="button" class="primary" data-testid="book"
                         disabled=move || book.pending().get()
@@ -115,7 +123,7 @@ fn Outcome(outcome: Result<Booked, AppError>) -> impl IntoView {
         .into_any(),
         Ok(b) => view! {
             <p class="booking-outcome" role="status" data-testid="booking-outcome">
-                {a.booked} " " {a.ticket_code} ": " <strong>{b.code.unwrap_or_default()}</strong> " "
+                {a.booked} " " {a.ticket_code} {crate::i18n::colon(prefs.lang())} <strong>{b.code.unwrap_or_default()}</strong> " "
                 <a href="/me/bookings">{a.view_ticket}</a>
             </p>
         }

@@ -9,6 +9,8 @@ use crate::components::layout::MeResource;
 use crate::components::json_ld::JsonLd;
 use crate::components::status::{ErrorNotice, Loading};
 use crate::i18n::{date_time, opens_at, price, strings};
+use crate::account_fns::my_bookings;
+use crate::i18n::account::booking_held;
 use crate::islands::booking::{SessionBooking, SessionCard};
 use crate::pages::not_found::NotFound;
 use crate::pages::resource_by_route_id;
@@ -88,16 +90,26 @@ fn ItemView(item: ItemDetail) -> impl IntoView {
                         opens: (s.booking_state(now) == cc_domain::BookingState::NotYetOpen)
                             .then(|| opens_at(locale, &s.booking_opens_at)),
                         waitlist: s.waitlist,
+                        mine: None,
                     }).collect();
                     view! {
                         <Suspense fallback=|| ()>
                             {move || {
-                                let cards = cards.clone();
+                                let mut cards = cards.clone();
                                 Suspend::new(async move {
                                     let logged_in = match use_context::<MeResource>() {
                                         Some(me) => matches!(me.await, Ok(Some(_))),
                                         None => false,
                                     };
+                                    // Sessions this resident already holds lead to the ticket.
+                                    if logged_in {
+                                        let held = my_bookings().await.unwrap_or_default();
+                                        for card in &mut cards {
+                                            card.mine = held.iter()
+                                                .find(|b| b.session_id == card.id && b.status.is_active())
+                                                .map(|b| booking_held(locale, b));
+                                        }
+                                    }
                                     view! {
                                         <ul class="session-cards" data-testid="sessions">
                                             {cards.into_iter().map(|card| view! {

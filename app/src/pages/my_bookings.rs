@@ -111,7 +111,7 @@ fn Ticket(booking: BookingSummary) -> impl IntoView {
                     <img src=format!("/api/v1/bookings/{id}/ticket.svg") width="280" height="280"
                         alt=move || a().qr_alt data-testid="ticket-qr"/>
                     <figcaption>
-                        {move || a().ticket_code} ": " <span class="ticket-code" data-testid="ticket-code">{code}</span>
+                        {move || a().ticket_code} {crate::i18n::colon(prefs.lang())} <span class="ticket-code" data-testid="ticket-code">{code}</span>
                         <br/>{move || a().show_at_door}
                     </figcaption>
                 </figure>

@@ -35,7 +35,7 @@ pub fn StaffCompliance() -> impl IntoView {
             <p><a href="/staff">{move || s().back}</a></p>
             <h1>{move || s().compliance_export}</h1>
             <p>
-                {move || s().export} ": "
+                {move || s().export} {crate::i18n::colon(prefs.lang())}
                 <a href="/api/v1/staff/compliance.csv" download data-testid="compliance-csv">"CSV"</a> " · "
                 <a href="/api/v1/staff/compliance.xlsx" download>"XLSX"</a>
             </p>

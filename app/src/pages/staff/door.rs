@@ -94,7 +94,7 @@ fn DoorView(list: DoorList) -> impl IntoView {
         </p>
         <h3>{move || s().door_list}</h3>
         <p class="exports">
-            {move || s().export} ": "
+            {move || s().export} {crate::i18n::colon(prefs.lang())}
             <a href=format!("/api/v1/staff/sessions/{}/bookings.csv", session.id) download>"CSV"</a> " · "
             <a href=format!("/api/v1/staff/sessions/{}/bookings.xlsx", session.id) download>"XLSX"</a>
         </p>

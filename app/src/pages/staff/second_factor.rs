@@ -20,7 +20,7 @@ pub fn EnrolPanel(enrolment: EnrolmentView) -> impl IntoView {
         <h2>{move || t().enrol_heading}</h2>
         <p class="hint">{move || t().enrol_hint}</p>
         <img class="totp-qr" src=enrolment.qr alt=move || t().qr_alt width="220" height="220" data-testid="totp-qr"/>
-        <p>{move || t().secret_label} ": " <code class="totp-secret" data-testid="totp-secret">{enrolment.secret}</code></p>
+        <p>{move || t().secret_label} {move || crate::i18n::colon(prefs.lang())} <code class="totp-secret" data-testid="totp-secret">{enrolment.secret}</code></p>
     }
 }
 
@@ -72,7 +72,7 @@ pub fn Security() -> impl IntoView {
                                 {status.required.then(|| view! { <span>{move || t().status_required}</span> })}
                             </p>
                             {status.set_up.then(|| view! {
-                                <p>{move || t().codes_left} ": " {status.recovery_codes_left}</p>
+                                <p>{move || t().codes_left} {move || crate::i18n::colon(prefs.lang())} {status.recovery_codes_left}</p>
                             })}
                             {(!status.set_up).then(|| view! { <SetUp begin confirm/> })}
                         }.into_any(),
