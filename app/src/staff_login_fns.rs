@@ -83,5 +83,6 @@ pub async fn begin_second_factor() -> Result<EnrolmentView, AppError> {
 #[server]
 pub async fn confirm_second_factor(code: String) -> Result<Vec<String>, AppError> {
     let member = crate::staff_fns::context::member().await?;
-    Ok(crate::staff_fns::context::staff_auth()?.confirm_enrolment(&member, &code).await?)
+    let client = crate::account_fns::context::client().await;
+    Ok(crate::staff_fns::context::staff_auth()?.confirm_enrolment(&member, &code, &client).await?)
 }

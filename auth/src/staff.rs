@@ -132,6 +132,7 @@ impl StaffAuth {
         }
         self.succeeded(name, client).await?;
         log_in_staff(session, member.id).await?;
+        self.audit(&member, "log_in", client).await?;
         Ok(StaffLoginStep::LoggedIn(member))
     }
 
@@ -154,6 +155,10 @@ impl StaffAuth {
         session.remove::<Pending>(PENDING).await.map_err(anyhow::Error::from)?;
         self.succeeded(&pending.name, client).await?;
         log_in_staff(session, member.id).await?;
+        if !recovery_codes.is_empty() {
+            self.audit(&member, "set_up_second_factor", client).await?;
+        }
+        self.audit(&member, "log_in", client).await?;
         Ok(LoggedIn { member, recovery_codes })
     }
 
@@ -168,11 +173,30 @@ impl StaffAuth {
     }
 
     /// Confirms a logged-in member's new authenticator with its first code; the recovery codes.
-    pub async fn confirm_enrolment(&self, member: &StaffMember, code: &str) -> Result<Vec<String>, AccountError> {
+    pub async fn confirm_enrolment(&self, member: &StaffMember, code: &str, client: &str) -> Result<Vec<String>, AccountError> {
         match self.check_code(member.id, code).await? {
-            Some(codes) if !codes.is_empty() => Ok(codes),
+            Some(codes) if !codes.is_empty() => {
+                self.audit(member, "set_up_second_factor", client).await?;
+                Ok(codes)
+            }
             _ => Err(AccountProblem::WrongSecondFactor.into()),
         }
+    }
+
+    /// Writes what `member` did to their own account (a login, a new authenticator) to the
+    /// audit log, beside what they do in the console.
+    async fn audit(&self, member: &StaffMember, action: &str, client: &str) -> Result<(), AccountError> {
+        let entry = cc_store::staff::AuditEntry {
+            staff_id: Some(member.id),
+            role: member.scope.role.as_str().into(),
+            action: action.into(),
+            object_type: "staff".into(),
+            object_id: Some(member.id),
+            client: client.into(),
+            ..Default::default()
+        };
+        self.store.append_audit(&entry).await?;
+        Ok(())
     }
 
     /// Whether the member has a confirmed authenticator, and how many recovery codes are left.

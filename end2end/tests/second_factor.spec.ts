@@ -35,6 +35,10 @@ test('a district admin sets up a second factor, then logs in with a code or a re
   const codes = await page.getByTestId('recovery-codes').locator('li').allTextContents();
   await page.getByTestId('recovery-continue').click();
   await expect(page.getByTestId('staff-whoami')).toContainText(username);
+  // Setting it up and logging in are in the audit log, as the account's own actions.
+  await page.goto(`/staff/audit?username=${username}`);
+  await expect(page.getByTestId('audit-log')).toContainText('set_up_second_factor');
+  await expect(page.getByTestId('audit-log')).toContainText('log_in');
 
   // Next time: the code step, answered with a recovery code; the same one is refused later.
   for (const expected of ['in', 'refused']) {

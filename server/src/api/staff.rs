@@ -152,6 +152,7 @@ pub async fn begin_second_factor(
 /// `{"recovery_codes"}`.
 pub async fn confirm_second_factor(
     State(auth): State<StaffAuth>,
+    ClientAddress(client): ClientAddress,
     headers: HeaderMap,
     staff: Result<Staff, ApiError>,
     body: Bytes,
@@ -159,7 +160,7 @@ pub async fn confirm_second_factor(
     let result = async {
         let Staff(member) = staff?;
         let request: CodeRequest = json_body(&body)?;
-        let codes = auth.confirm_enrolment(&member, &request.code).await?;
+        let codes = auth.confirm_enrolment(&member, &request.code, &client).await?;
         Ok(Json(json!({ "recovery_codes": codes })))
     };
     respond(&headers, result.await)

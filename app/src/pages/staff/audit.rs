@@ -63,6 +63,11 @@ pub fn Audit(username: String, action: String, refused: bool) -> impl IntoView {
 
 #[component]
 fn AuditTable(lines: Vec<AuditLine>) -> impl IntoView {
+    if lines.is_empty() {
+        let prefs = use_prefs();
+        return view! { <p class="empty" data-testid="audit-empty">{move || staff_strings(prefs.lang()).audit_empty}</p> }
+            .into_any();
+    }
     view! {
         <table class="sessions audit" data-testid="audit-log">
             <tbody>
@@ -78,4 +83,5 @@ fn AuditTable(lines: Vec<AuditLine>) -> impl IntoView {
             </tbody>
         </table>
     }
+    .into_any()
 }
