@@ -33,12 +33,13 @@ pub async fn check_in(
     match door_timing(starts_at, ends_at, now()) {
         DoorTiming::Open => {}
         DoorTiming::TooEarly { opens_at } => {
-            let at = local(opens_at).format("%m-%d %H:%M");
+            // Dates read as on every other page: 12月4日 08:00 / 4 Dec 08:00.
+            let at = local(opens_at);
             return Err(ConsoleError::refused(
                 409,
                 "too_early",
-                format!("还没到签到时间：本场次 {at} 开始签到。"),
-                format!("Too early: check-in for this session opens at {at}."),
+                format!("还没到签到时间：本场次 {} 开始签到。", at.format("%-m月%-d日 %H:%M")),
+                format!("Too early: check-in for this session opens at {}.", at.format("%-d %b %H:%M")),
             ));
         }
         DoorTiming::Over => {
