@@ -43,9 +43,10 @@ pub(crate) mod context {
     }
 
     /// The logged-in resident, or `LoginRequired`.
-    pub async fn resident() -> Result<i64, AppError> {
+    pub async fn resident() -> Result<cc_domain::ids::ResidentId, AppError> {
         let limits = auth()?.limits;
-        current_resident(&session().await?, limits).await?.ok_or(AppError::LoginRequired)
+        let id = current_resident(&session().await?, limits).await?.ok_or(AppError::LoginRequired)?;
+        Ok(cc_domain::ids::ResidentId(id))
     }
 
     /// The client's address, as the login throttle counts it.
@@ -64,10 +65,8 @@ pub async fn who_am_i() -> Result<Option<Me>, AppError> {
     let Some(id) = cc_auth::current_resident(&context::session().await?, auth.limits).await? else {
         return Ok(None);
     };
-    let store = auth.accounts.store();
-    let Some(resident) = store.resident(id).await? else { return Ok(None) };
-    let paused = store.booking_paused_until(id).await?.map(cc_domain::time::local);
-    Ok(Some(Me { phone: cc_domain::account::mask_phone(&resident.phone), booking_paused_until: paused }))
+    let me = cc_services::residents::who_am_i(auth.accounts.store(), cc_domain::ids::ResidentId(id)).await?;
+    Ok(me.map(|me| Me { phone: me.phone, booking_paused_until: me.booking_paused_until.map(cc_domain::time::local) }))
 }
 
 /// Sends a verification code to `phone`.
@@ -104,8 +103,7 @@ pub async fn log_out_resident() -> Result<(), AppError> {
 /// The logged-in resident's bookings, latest session first.
 #[server]
 pub async fn my_bookings() -> Result<Vec<BookingSummary>, AppError> {
-    let id = context::resident().await?;
-    Ok(context::auth()?.accounts.store().bookings_of(id).await?)
+    Ok(cc_services::residents::bookings(context::auth()?.accounts.store(), context::resident().await?).await?)
 }
 
 /// A booking just made, as the booking button shows it, and the session's places left right
@@ -124,37 +122,20 @@ pub struct Booked {
 /// Books a session; `key` (made fresh per click in the browser) makes a repeated submit harmless.
 #[server]
 pub async fn book_session(session_id: i64, key: String) -> Result<Booked, AppError> {
-    use cc_store::BookingAttempt;
-    let id = context::resident().await?;
+    let session = cc_domain::ids::SessionId(session_id);
     let store = context::auth()?.accounts.store().clone();
-    let key = Some(key.trim()).filter(|k| !k.is_empty() && k.len() <= 128);
-    match store.book(id, session_id, key).await? {
-        BookingAttempt::Booked { booking, .. } => {
-            let booking = store.booking_of(id, booking.id).await?.ok_or(AppError::NotFound)?;
-            let counts = store.session_counts(session_id).await?.ok_or(AppError::NotFound)?;
-            Ok(Booked {
-                status: booking.status,
-                code: booking.code,
-                waitlist_position: booking.waitlist_position,
-                places_left: counts.remaining,
-            })
-        }
-        BookingAttempt::Refused(refusal) => Err(refusal.into()),
-        // The page makes a fresh key per click, so a reused or spent key is not its own.
-        BookingAttempt::UnknownSession | BookingAttempt::KeyReused | BookingAttempt::KeySpent => {
-            Err(AppError::NotFound)
-        }
-    }
+    let booked = cc_services::residents::book(&store, context::resident().await?, session, Some(&key)).await?;
+    Ok(Booked {
+        status: booked.booking.status,
+        code: booked.booking.code,
+        waitlist_position: booked.booking.waitlist_position,
+        places_left: booked.places_left,
+    })
 }
 
 /// Cancels one of the resident's bookings; the place goes to the waitlist.
 #[server]
 pub async fn cancel_my_booking(booking_id: i64) -> Result<(), AppError> {
-    use cc_store::CancelOutcome;
-    let id = context::resident().await?;
-    match context::auth()?.accounts.store().cancel_booking(id, booking_id).await? {
-        CancelOutcome::Cancelled { .. } | CancelOutcome::AlreadyCancelled => Ok(()),
-        CancelOutcome::NotFound => Err(AppError::NotFound),
-        CancelOutcome::TooLate => Err(AppError::TooLate),
-    }
+    let booking = cc_domain::ids::BookingId(booking_id);
+    Ok(cc_services::residents::cancel(context::auth()?.accounts.store(), context::resident().await?, booking).await?)
 }

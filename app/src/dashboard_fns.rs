@@ -9,6 +9,6 @@ use crate::error::AppError;
 pub async fn load_dashboard() -> Result<cc_domain::dashboard::Dashboard, AppError> {
     let actor = crate::staff_fns::context::actor().await?;
     let store = crate::staff_fns::context::staff_auth()?.store().clone();
-    let street = cc_console::dashboard_scope(&store, &actor).await?;
+    let street = cc_services::staff::dashboard_scope(&store, &actor).await?;
     Ok(store.dashboard(street, cc_domain::time::now()).await?)
 }

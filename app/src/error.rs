@@ -31,9 +31,6 @@ pub enum AppError {
     /// The session or booking does not exist (or is someone else's).
     #[error("not found")]
     NotFound,
-    /// The session has begun: the booking can no longer be cancelled.
-    #[error("too late")]
-    TooLate,
     /// Refused for a reason the person can act on (a booking refusal, a staff action's scope,
     /// workflow, field or ticket), worded on the server in both languages: the browser needs
     /// no rules, dates or tables to show it.
@@ -100,7 +97,6 @@ impl AppError {
             AppError::Account(problem) => problem.code(),
             AppError::LoginRequired => "login_required",
             AppError::NotFound => "not_found",
-            AppError::TooLate => "too_late",
             AppError::Refused { code, .. } => code,
         }
     }
@@ -118,7 +114,6 @@ impl AppError {
             AppError::Account(P::PhoneTaken) => 409,
             AppError::Account(P::TooManyAttempts) => 429,
             AppError::Account(_) => 400,
-            AppError::TooLate => 409,
             AppError::LoginRequired => 401,
             AppError::NotFound => 404,
             AppError::Refused { status, .. } => *status,
@@ -148,7 +143,6 @@ impl AppError {
             AppError::Account(problem) => problem.message(locale).to_string(),
             AppError::LoginRequired => account_strings(locale).login_required.to_string(),
             AppError::NotFound => account_strings(locale).booking_not_found.to_string(),
-            AppError::TooLate => account_strings(locale).too_late_to_cancel.to_string(),
             AppError::Refused { zh, en, .. } => locale.pick(zh, en).to_string(),
         }
     }
@@ -160,19 +154,6 @@ impl From<cc_store::StoreError> for AppError {
     fn from(err: cc_store::StoreError) -> Self {
         tracing::error!(error = %err, "storage failed while serving a page");
         AppError::Internal
-    }
-}
-
-#[cfg(feature = "ssr")]
-impl From<cc_domain::booking::BookingRefusal> for AppError {
-    /// A booking refusal, worded here (its dates in the district's time).
-    fn from(refusal: cc_domain::booking::BookingRefusal) -> Self {
-        AppError::Refused {
-            status: 409,
-            code: refusal.code().to_string(),
-            zh: refusal.message(Locale::Zh),
-            en: refusal.message(Locale::En),
-        }
     }
 }
 
@@ -193,11 +174,12 @@ impl From<cc_auth::AccountError> for AppError {
 }
 
 #[cfg(feature = "ssr")]
-impl From<cc_console::ConsoleError> for AppError {
-    fn from(err: cc_console::ConsoleError) -> Self {
+impl From<cc_services::ServiceError> for AppError {
+    fn from(err: cc_services::ServiceError) -> Self {
         match err {
-            cc_console::ConsoleError::Store(e) => AppError::from(e),
-            cc_console::ConsoleError::Failed(e) => AppError::from(e),
+            cc_services::ServiceError::Store(e) => AppError::from(e),
+            cc_services::ServiceError::BadParam(e) => AppError::BadParam(e),
+            cc_services::ServiceError::Failed(e) => AppError::from(e),
             other => AppError::Refused {
                 status: other.status(),
                 code: other.code().to_string(),

@@ -1,4 +1,4 @@
-//! Server functions for the console's facility records and standards, through `cc-console`.
+//! Server functions for the console's facility records and standards, through `cc-services`.
 
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -41,7 +41,7 @@ pub async fn load_facility_records() -> Result<FacilityRecords, AppError> {
         .collect();
     let mut facilities = Vec::new();
     for (id, name, _, (area_m2, hours, free, lat, lng)) in
-        cc_console::facility_records(&store, &actor).await?
+        cc_services::staff::facility_records(&store, &actor).await?
     {
         facilities.push(FacilityRecordLine {
             id,
@@ -76,21 +76,21 @@ pub async fn save_facility_record(
     let area_m2 = match area {
         "" => None,
         text => Some(text.parse::<f64>().map_err(|_| {
-            cc_console::ConsoleError::Field(cc_domain::authoring::FieldError {
+            cc_services::ServiceError::Field(cc_domain::authoring::FieldError {
                 field: "area_m2",
                 zh: "面积应为数字",
                 en: "the area is a number",
             })
         })?),
     };
-    let input = cc_console::FacilityInput {
+    let input = cc_services::staff::FacilityInput {
         area_m2,
         opening_hours: Some(opening_hours).filter(|h| !h.trim().is_empty()),
         free_opening: Some(free_opening.is_some()),
         position: Some(position).filter(|p| !p.trim().is_empty()),
     };
     let store = crate::staff_fns::context::staff_auth()?.store().clone();
-    Ok(cc_console::update_facility(&store, &actor, facility_id, input).await?)
+    Ok(cc_services::staff::update_facility(&store, &actor, facility_id, input).await?)
 }
 
 /// Saves a level's standard (district admins).
@@ -102,13 +102,13 @@ pub async fn save_standard(
     free_opening_required: Option<String>,
 ) -> Result<(), AppError> {
     let actor = crate::staff_fns::context::actor().await?;
-    let input = cc_console::StandardInput {
+    let input = cc_services::staff::StandardInput {
         min_area_m2,
         min_weekly_hours,
         free_opening_required: free_opening_required.is_some(),
     };
     let store = crate::staff_fns::context::staff_auth()?.store().clone();
-    Ok(cc_console::update_standard(&store, &actor, &level, input).await?)
+    Ok(cc_services::staff::update_standard(&store, &actor, &level, input).await?)
 }
 
 /// The compliance and coverage table in the staff member's reach, worded in `lang` (`zh`/`en`).
@@ -119,5 +119,5 @@ pub async fn load_compliance_table(
     let locale = cc_domain::Locale::from_tag(&lang);
     let actor = crate::staff_fns::context::actor().await?;
     let store = crate::staff_fns::context::staff_auth()?.store().clone();
-    Ok(cc_console::compliance_rows(&store, &actor, "read_compliance", locale).await?)
+    Ok(cc_services::staff::compliance_rows(&store, &actor, "read_compliance", locale).await?)
 }

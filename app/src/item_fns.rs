@@ -1,5 +1,5 @@
 //! Server functions for a service's own console page: its fields, its picture, its sessions'
-//! capacities. Every change goes through `cc-console`, exactly as the staff API does.
+//! capacities. Every change goes through `cc-services`, exactly as the staff API does.
 
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -30,7 +30,7 @@ pub async fn load_service(item_id: i64) -> Result<ServicePage, AppError> {
     use cc_domain::staff::Place;
     let actor = crate::staff_fns::context::actor().await?;
     let store = crate::staff_fns::context::staff_auth()?.store().clone();
-    let found = cc_console::item_for_edit(&store, &actor, item_id).await?;
+    let found = cc_services::staff::item_for_edit(&store, &actor, item_id).await?;
     let scope = &actor.member.scope;
     let wrote_it = found.item.created_by == Some(actor.member.id);
     let facilities = store
@@ -75,7 +75,7 @@ pub async fn save_service(
 ) -> Result<(), AppError> {
     let free = free.is_some();
     let price_cents = match price_yuan.as_deref().map(str::trim).filter(|p| !p.is_empty()) {
-        Some(text) if !free => Some(yuan_to_fen(text).ok_or(cc_console::ConsoleError::Field(
+        Some(text) if !free => Some(yuan_to_fen(text).ok_or(cc_services::ServiceError::Field(
             cc_domain::authoring::FieldError {
                 field: "price_cents",
                 zh: "价格应为数字（元）",
@@ -96,7 +96,7 @@ pub async fn save_service(
         free,
         price_cents,
     };
-    Ok(cc_console::edit_item(&store, &actor, item_id, input).await?)
+    Ok(cc_services::staff::edit_item(&store, &actor, item_id, input).await?)
 }
 
 /// Changes a session's capacity (never below the places held), booking window (`datetime-local`
@@ -122,7 +122,7 @@ pub async fn change_session_settings(
         booking_closes_at: when(&booking_closes_at, "booking_closes_at")?,
         waitlist: Some(waitlist.is_some()),
     };
-    Ok(cc_console::change_session(&store, &actor, session_id, change).await?)
+    Ok(cc_services::staff::change_session(&store, &actor, session_id, change).await?)
 }
 
 /// Adds a session (and its weekly repetitions) to a service: on `date` from `start` to `end`,
@@ -150,7 +150,7 @@ pub async fn add_service_session(
         repeat_weeks,
         &booking_closes_at,
     )?;
-    Ok(cc_console::add_session(&store, &actor, item_id, input).await?.len())
+    Ok(cc_services::staff::add_session(&store, &actor, item_id, input).await?.len())
 }
 
 /// "12.5" yuan as 1250 fen.

@@ -1,4 +1,4 @@
-//! Server functions for the console's staff accounts page, through `cc-console`.
+//! Server functions for the console's staff accounts page, through `cc-services`.
 
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -35,7 +35,7 @@ pub async fn load_accounts() -> Result<AccountsPage, AppError> {
     use cc_domain::staff::Role;
     let actor = crate::staff_fns::context::actor().await?;
     let auth = crate::staff_fns::context::staff_auth()?;
-    let accounts = cc_console::managed_accounts(&auth, &actor).await?;
+    let accounts = cc_services::staff::managed_accounts(&auth, &actor).await?;
     let store = auth.store();
     let streets = store.street_choices().await?;
     let facilities = store.facility_choices().await?;
@@ -87,7 +87,7 @@ pub async fn create_staff_account(
 ) -> Result<i64, AppError> {
     let actor = crate::staff_fns::context::actor().await?;
     let auth = crate::staff_fns::context::staff_auth()?;
-    let new = cc_console::NewAccount {
+    let new = cc_services::staff::NewAccount {
         username,
         display_name,
         password,
@@ -95,7 +95,7 @@ pub async fn create_staff_account(
         street_id: street_id.trim().parse().ok(),
         facility_ids: facility_id.trim().parse().ok().into_iter().collect(),
     };
-    Ok(cc_console::create_staff(&auth, &actor, new).await?)
+    Ok(cc_services::staff::create_staff(&auth, &actor, new).await?)
 }
 
 /// Disables an account the staff member manages.
@@ -103,5 +103,5 @@ pub async fn create_staff_account(
 pub async fn disable_staff_account(staff_id: i64) -> Result<(), AppError> {
     let actor = crate::staff_fns::context::actor().await?;
     let auth = crate::staff_fns::context::staff_auth()?;
-    Ok(cc_console::disable_staff(&auth, &actor, staff_id).await?)
+    Ok(cc_services::staff::disable_staff(&auth, &actor, staff_id).await?)
 }

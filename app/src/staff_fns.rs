@@ -1,4 +1,4 @@
-//! Server functions for the staff console. Every action goes through `cc-console` (scope per
+//! Server functions for the staff console. Every action goes through `cc-services` (scope per
 //! object, workflow, audit), exactly as the staff API does.
 
 use chrono::{DateTime, FixedOffset};
@@ -62,7 +62,7 @@ pub struct DoorList {
 #[cfg(feature = "ssr")]
 pub(crate) mod context {
     use cc_auth::StaffAuth;
-    use cc_console::Actor;
+    use cc_services::staff::Actor;
     use cc_store::staff::StaffMember;
     use leptos::prelude::use_context;
 
@@ -92,11 +92,11 @@ pub(crate) mod context {
 pub(crate) fn form_time(
     text: &str,
     field: &'static str,
-) -> Result<DateTime<FixedOffset>, cc_console::ConsoleError> {
+) -> Result<DateTime<FixedOffset>, cc_services::ServiceError> {
     chrono::NaiveDateTime::parse_from_str(text.trim(), "%Y-%m-%dT%H:%M")
         .ok()
         .and_then(|t| t.and_local_timezone(cc_domain::time::district_zone()).single())
-        .ok_or(cc_console::ConsoleError::Field(cc_domain::authoring::FieldError {
+        .ok_or(cc_services::ServiceError::Field(cc_domain::authoring::FieldError {
             field,
             zh: "日期或时间格式不正确",
             en: "not a valid date or time",
@@ -114,7 +114,7 @@ pub(crate) fn form_session(
     waitlist: bool,
     repeat_weeks: Option<u32>,
     closes: &str,
-) -> Result<cc_domain::authoring::SessionInput, cc_console::ConsoleError> {
+) -> Result<cc_domain::authoring::SessionInput, cc_services::ServiceError> {
     let starts_at = form_time(&format!("{date}T{start}"), "start")?;
     let booking_closes_at = match closes.trim() {
         "" => starts_at,
@@ -229,7 +229,7 @@ pub async fn create_service(
     let store = context::staff_auth()?.store().clone();
     let session = form_session(&date, &start, &end, capacity, waitlist.is_some(), repeat_weeks, "")?;
     // Check the session before anything is written, so a bad time leaves no orphan draft.
-    let session = session.parse(cc_domain::time::now()).map_err(cc_console::ConsoleError::Field)?;
+    let session = session.parse(cc_domain::time::now()).map_err(cc_services::ServiceError::Field)?;
     let item = ItemInput {
         title,
         description,
@@ -240,8 +240,8 @@ pub async fn create_service(
         free: true,
         price_cents: None,
     };
-    let id = cc_console::create_item(&store, &actor, item).await?;
-    cc_console::add_session(&store, &actor, id, session).await?;
+    let id = cc_services::staff::create_item(&store, &actor, item).await?;
+    cc_services::staff::add_session(&store, &actor, id, session).await?;
     Ok(id)
 }
 
@@ -251,7 +251,7 @@ pub async fn move_service(item_id: i64, action: String, comment: String) -> Resu
     let action = cc_domain::workflow::Action::parse(&action).ok_or(AppError::NotFound)?;
     let actor = context::actor().await?;
     let status =
-        cc_console::move_item(context::staff_auth()?.store(), &actor, item_id, action, &comment).await?;
+        cc_services::staff::move_item(context::staff_auth()?.store(), &actor, item_id, action, &comment).await?;
     Ok(status.as_str().to_string())
 }
 
@@ -260,7 +260,7 @@ pub async fn move_service(item_id: i64, action: String, comment: String) -> Resu
 pub async fn load_door(session_id: i64) -> Result<DoorList, AppError> {
     let actor = context::actor().await?;
     let (session, entries) =
-        cc_console::door_list(context::staff_auth()?.store(), &actor, session_id).await?;
+        cc_services::staff::door_list(context::staff_auth()?.store(), &actor, session_id).await?;
     let entries = entries
         .into_iter()
         .map(|e| {
@@ -275,7 +275,7 @@ pub async fn load_door(session_id: i64) -> Result<DoorList, AppError> {
 pub async fn check_in_ticket(session_id: i64, ticket: String) -> Result<(), AppError> {
     let actor = context::actor().await?;
     let signer = use_context::<cc_domain::ticket::TicketSigner>().ok_or(AppError::Internal)?;
-    cc_console::check_in(context::staff_auth()?.store(), &signer, &actor, session_id, &ticket).await?;
+    cc_services::staff::check_in(context::staff_auth()?.store(), &signer, &actor, session_id, &ticket).await?;
     Ok(())
 }
 
@@ -306,7 +306,7 @@ pub async fn load_audit(
         refused_only,
         before_id: None,
     };
-    let records = cc_console::read_audit(context::staff_auth()?.store(), &actor, &filter, 200).await?;
+    let records = cc_services::staff::read_audit(context::staff_auth()?.store(), &actor, &filter, 200).await?;
     Ok(records
         .into_iter()
         .map(|r| AuditLine {

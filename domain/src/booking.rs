@@ -112,6 +112,34 @@ impl NoShowRule {
     }
 }
 
+/// What a resident sends so that repeating a booking request is harmless (a UUID is 36
+/// characters). One rule for every door: the API's `Idempotency-Key` header and the booking
+/// button's per-click key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IdempotencyKey(String);
+
+impl IdempotencyKey {
+    /// The longest key accepted.
+    pub const MAX_LEN: usize = 128;
+
+    /// 1 to 128 visible ASCII characters (surrounding spaces ignored).
+    pub fn parse(text: &str) -> Result<IdempotencyKey, crate::ParamError> {
+        let key = text.trim();
+        if key.is_empty() || key.len() > Self::MAX_LEN || !key.bytes().all(|b| b.is_ascii_graphic()) {
+            return Err(crate::ParamError {
+                param: "Idempotency-Key".into(),
+                problem: crate::ParamProblem::NotAKey { max: Self::MAX_LEN },
+            });
+        }
+        Ok(IdempotencyKey(key.to_string()))
+    }
+
+    /// The key as stored.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
 /// Why a booking was not taken. Each maps to a 409 `error.code` in the API.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum BookingRefusal {
@@ -261,5 +289,20 @@ mod tests {
         assert!(paused.message(Locale::Zh).contains("2027-01-15"), "{}", paused.message(Locale::Zh));
         assert_eq!(BookingStatus::parse("no_show"), Some(BookingStatus::NoShow));
         assert!(BookingStatus::Waitlisted.is_active() && !BookingStatus::Cancelled.is_active());
+    }
+}
+
+#[cfg(test)]
+mod idempotency_key_tests {
+    use super::IdempotencyKey;
+
+    #[test]
+    fn a_key_is_one_to_128_visible_ascii_characters() {
+        assert_eq!(IdempotencyKey::parse(" 3f2a-9 ").unwrap().as_str(), "3f2a-9");
+        assert!(IdempotencyKey::parse(&"k".repeat(128)).is_ok());
+        for bad in [String::new(), "  ".into(), "k".repeat(129), "两个".into(), "a b".into()] {
+            let err = IdempotencyKey::parse(&bad).unwrap_err();
+            assert_eq!(err.param, "Idempotency-Key", "{bad}");
+        }
     }
 }

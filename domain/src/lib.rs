@@ -15,6 +15,7 @@ pub mod dashboard;
 pub mod door;
 pub mod facility;
 pub mod geo;
+pub mod ids;
 pub mod image;
 mod image_format;
 pub mod live;

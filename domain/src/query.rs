@@ -58,6 +58,8 @@ pub enum ParamProblem {
     ToBeforeFrom,
     NotALevel,
     NotAPosition,
+    /// Not 1 to `max` visible ASCII characters (an idempotency key).
+    NotAKey { max: usize },
 }
 
 /// A parameter that could not be parsed; names the parameter so the caller can fix it.
@@ -96,6 +98,8 @@ impl ParamError {
             (Locale::En, NotASlug) => {
                 format!("{p} must be a code of lower-case letters, digits and hyphens")
             }
+            (Locale::Zh, NotAKey { max }) => format!("参数 {p} 必须是 1 到 {max} 个可见的 ASCII 字符"),
+            (Locale::En, NotAKey { max }) => format!("{p} must be 1 to {max} visible ASCII characters"),
             (Locale::En, NotADate) => format!("{p} must be a date like 2026-12-01"),
             (Locale::En, YearOutOfRange { min, max }) => format!("{p} must be a date between the years {min} and {max}"),
             (Locale::En, NotABoolean) => format!("{p} must be true or false"),

@@ -41,7 +41,6 @@ pub struct AccountStrings {
     pub offline_action: &'static str,
     pub login_required: &'static str,
     pub booking_not_found: &'static str,
-    pub too_late_to_cancel: &'static str,
     pub working: &'static str,
 }
 
@@ -82,7 +81,6 @@ const ZH: AccountStrings = AccountStrings {
     offline_action: "手机没有网络，这次操作没有发出。请连上网络后再试。",
     login_required: "请先登录。",
     booking_not_found: "没有找到这条预约。",
-    too_late_to_cancel: "活动已开始或已结束，不能再取消。",
     working: "请稍候…",
 };
 
@@ -123,7 +121,6 @@ const EN: AccountStrings = AccountStrings {
     offline_action: "Your phone is offline, so this was not sent. Try again once you are connected.",
     login_required: "Please log in first.",
     booking_not_found: "This booking was not found.",
-    too_late_to_cancel: "The session has begun or is over; it can no longer be cancelled.",
     working: "One moment…",
 };
 

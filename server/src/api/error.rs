@@ -1,7 +1,13 @@
-//! The API's error policy, written once: `{"error":{"code","message"}}` with the right status,
-//! in the caller's language (Accept-Language: zh… gives Chinese, otherwise English).
+//! The API's error policy, written once: `{"error":{"code","message","param"?}}` with the right
+//! status, in the caller's language (Accept-Language: zh… gives Chinese, otherwise English).
 //! Internal failures are logged here, once, and never described to the caller.
+//!
+//! Handlers return `Result<_, ApiError>` and never see the language: [`in_callers_language`]
+//! wraps every API request and holds the caller's locale for the error to read when it turns
+//! into a response (extractor rejections included).
 
+use axum::extract::Request;
+use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use cc_domain::{Locale, ParamError};
@@ -10,7 +16,6 @@ use serde_json::json;
 
 use cc_auth::AccountError;
 use cc_domain::account::AccountProblem;
-use cc_domain::booking::BookingRefusal;
 
 /// Everything an API handler can fail with.
 #[derive(Debug, thiserror::Error)]
@@ -30,12 +35,9 @@ pub enum ApiError {
     /// No resident is logged in.
     #[error("not logged in")]
     Unauthenticated,
-    /// A staff action refused or failed (scope, workflow, fields, tickets).
+    /// A use case refused or failed (scope, workflow, fields, bookings, tickets).
     #[error(transparent)]
-    Console(#[from] cc_console::ConsoleError),
-    /// Booking refused (409 with the refusal's code).
-    #[error("booking refused: {0:?}")]
-    Booking(BookingRefusal),
+    Service(#[from] cc_services::ServiceError),
     /// A state change that cannot happen now: (status, code, Chinese, English).
     #[error("conflict: {1}")]
     Conflict(StatusCode, &'static str, &'static str, &'static str),
@@ -72,15 +74,9 @@ impl ApiError {
             ApiError::BadParam(e) => {
                 (StatusCode::BAD_REQUEST, "bad_parameter", e.message(locale), Some(e.param.clone()))
             }
-            ApiError::NotFound(what) => (
-                StatusCode::NOT_FOUND,
-                "not_found",
-                match locale {
-                    Locale::Zh => "请求的资源不存在".to_string(),
-                    Locale::En => format!("no such {what}"),
-                },
-                None,
-            ),
+            ApiError::NotFound(what) => {
+                (StatusCode::NOT_FOUND, "not_found", cc_services::ServiceError::NotFound(what).message(locale), None)
+            }
             ApiError::BadBody(detail) => (
                 StatusCode::BAD_REQUEST,
                 "bad_request",
@@ -99,15 +95,12 @@ impl ApiError {
                 locale.pick("请先登录。", "Log in first.").to_string(),
                 None,
             ),
-            ApiError::Booking(refusal) => {
-                (StatusCode::CONFLICT, refusal.code(), refusal.message(locale), None)
-            }
             ApiError::Conflict(status, code, zh, en) => {
                 (*status, *code, locale.pick(zh, en).to_string(), None)
             }
             ApiError::Store(_)
             | ApiError::Internal(_)
-            | ApiError::Console(cc_console::ConsoleError::Store(_) | cc_console::ConsoleError::Failed(_)) => {
+            | ApiError::Service(cc_services::ServiceError::Store(_) | cc_services::ServiceError::Failed(_)) => {
                 tracing::error!(error = %self, "failed while answering the API");
                 (
                     StatusCode::INTERNAL_SERVER_ERROR,
@@ -119,11 +112,11 @@ impl ApiError {
                     None,
                 )
             }
-            ApiError::Console(e) => (
+            ApiError::Service(e) => (
                 StatusCode::from_u16(e.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
                 e.code(),
                 e.message(locale),
-                e.field().map(String::from),
+                e.param().map(String::from),
             ),
         };
         let mut error = json!({ "code": code, "message": message });
@@ -135,9 +128,23 @@ impl ApiError {
 }
 
 impl IntoResponse for ApiError {
+    /// Worded in the language of the request being answered (English outside one).
     fn into_response(self) -> Response {
-        self.into_response_in(Locale::En)
+        let locale = CALLER_LOCALE.try_with(|locale| *locale).unwrap_or(Locale::En);
+        self.into_response_in(locale)
     }
+}
+
+tokio::task_local! {
+    /// The language of the API request this task is answering.
+    static CALLER_LOCALE: Locale;
+}
+
+/// Middleware around the API: answers the request with its caller's language at hand, so
+/// every error — a handler's or an extractor's — is worded for them.
+pub async fn in_callers_language(request: Request, next: Next) -> Response {
+    let locale = locale_of(request.headers());
+    CALLER_LOCALE.scope(locale, next.run(request)).await
 }
 
 /// The caller's language from `Accept-Language`; English unless Chinese comes first.

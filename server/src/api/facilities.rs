@@ -1,15 +1,17 @@
 //! `GET /api/v1/facilities` (GeoJSON), `GET /api/v1/facilities/{id}` and `GET /api/v1/coverage`.
 
-use axum::extract::{Path, RawQuery, State};
+use axum::extract::{RawQuery, State};
 use axum::response::Response;
 use axum::Json;
 use cc_domain::time::now;
-use cc_domain::{FacilityQuery, FacilitySummary, Locale, ParamError, ParamProblem};
+use cc_domain::ids::FacilityId;
+use cc_domain::{FacilityQuery, FacilitySummary, Locale};
 use cc_store::Store;
 use http::HeaderMap;
 use serde_json::{json, Value};
 
 use super::error::{locale_of, respond, ApiError};
+use super::resident::PathId;
 
 /// Facilities as a GeoJSON FeatureCollection, filtered by `level`, `street`, `category`, `q`,
 /// and sorted by distance from `near=lat,lng` when given.
@@ -26,12 +28,13 @@ pub async fn list(State(store): State<Store>, headers: HeaderMap, RawQuery(qs): 
 }
 
 /// One facility as a GeoJSON Feature with its hours, compliance reasons and upcoming sessions.
-pub async fn show(State(store): State<Store>, headers: HeaderMap, Path(id): Path<String>) -> Response {
+pub async fn show(
+    State(store): State<Store>,
+    headers: HeaderMap,
+    PathId(FacilityId(id)): PathId<FacilityId>,
+) -> Response {
     let locale = locale_of(&headers);
     let result = async {
-        let id: i64 = id
-            .parse()
-            .map_err(|_| ParamError { param: "id".into(), problem: ParamProblem::NotAPositiveNumber })?;
         let profile = store.facility_profile(id, now()).await?.ok_or(ApiError::NotFound("facility"))?;
         let mut f = feature(&profile.summary);
         let props = &mut f["properties"];

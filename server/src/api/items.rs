@@ -1,14 +1,16 @@
 //! `GET /api/v1/items` and `GET /api/v1/items/{id}`.
 
-use axum::extract::{Path, RawQuery, State};
-use axum::response::Response;
+use axum::extract::{RawQuery, State};
+use axum::response::{IntoResponse, Response};
 use axum::Json;
 use cc_domain::time::now;
-use cc_domain::{CatalogQuery, ParamError, ParamProblem};
+use cc_domain::ids::{Id, ItemId};
+use cc_domain::CatalogQuery;
 use cc_store::Store;
 use http::HeaderMap;
 
 use super::error::{respond, ApiError};
+use super::resident::PathId;
 
 /// The catalogue, filtered, sorted and paged exactly like `/catalog`.
 pub async fn list(State(store): State<Store>, headers: HeaderMap, RawQuery(qs): RawQuery) -> Response {
@@ -20,12 +22,6 @@ pub async fn list(State(store): State<Store>, headers: HeaderMap, RawQuery(qs): 
 }
 
 /// One published item with its upcoming sessions.
-pub async fn show(State(store): State<Store>, headers: HeaderMap, Path(id): Path<String>) -> Response {
-    let result = async {
-        let id: i64 = id
-            .parse()
-            .map_err(|_| ParamError { param: "id".into(), problem: ParamProblem::NotAPositiveNumber })?;
-        store.item_detail(id, now()).await?.map(Json).ok_or(ApiError::NotFound("item"))
-    };
-    respond(&headers, result.await)
+pub async fn show(State(store): State<Store>, PathId(ItemId(id)): PathId<ItemId>) -> Result<impl IntoResponse, ApiError> {
+    store.item_detail(id, now()).await?.map(Json).ok_or(ApiError::NotFound(ItemId::NOUN))
 }

@@ -82,6 +82,7 @@ pub fn router() -> Router<AppState> {
         .route("/staff/items/{id}/transitions", post(staff_items::move_item))
         .route("/openapi.json", get(openapi))
         .fallback(|| async { ApiError::NotFound("route") })
+        .layer(axum::middleware::from_fn(error::in_callers_language))
 }
 
 /// The OpenAPI 3.1 description of this API.

@@ -1,10 +1,12 @@
-//! What API handlers take from a request beyond its path: the logged-in resident, the client's
+//! What API handlers take from a request: the logged-in resident, a path's id, the client's
 //! address, and a JSON body parsed into our error format.
 
 use std::net::SocketAddr;
 
-use axum::extract::{ConnectInfo, FromRef, FromRequestParts};
+use axum::body::Bytes;
+use axum::extract::{ConnectInfo, FromRef, FromRequest, FromRequestParts, Path, Request};
 use cc_auth::{client_address, current_resident, ResidentAuth};
+use cc_domain::ids::{Id, ResidentId};
 use http::request::Parts;
 use serde::de::DeserializeOwned;
 use tower_sessions::Session;
@@ -12,7 +14,7 @@ use tower_sessions::Session;
 use super::error::ApiError;
 
 /// The logged-in resident's id; a request without one is answered 401.
-pub struct Resident(pub i64);
+pub struct Resident(pub ResidentId);
 
 impl<S> FromRequestParts<S> for Resident
 where
@@ -25,8 +27,23 @@ where
         let auth = ResidentAuth::from_ref(state);
         current_resident(&session_of(parts, state).await?, auth.limits)
             .await?
-            .map(Resident)
+            .map(|id| Resident(ResidentId(id)))
             .ok_or(ApiError::Unauthenticated)
+    }
+}
+
+/// A path's `{id}` as the id of what it names. Anything but a positive whole number answers
+/// 404, as an id that names nothing does: one status for a malformed id on every route.
+pub struct PathId<T>(pub T);
+
+impl<S: Send + Sync, T: Id + Send> FromRequestParts<S> for PathId<T> {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let Path(text) = Path::<String>::from_request_parts(parts, state)
+            .await
+            .map_err(|_| ApiError::NotFound(T::NOUN))?;
+        T::parse(&text).map(PathId).ok_or(ApiError::NotFound(T::NOUN))
     }
 }
 
@@ -51,6 +68,27 @@ where
         let trust = ResidentAuth::from_ref(state).trust_forwarded;
         let peer = parts.extensions.get::<ConnectInfo<SocketAddr>>().map(|c| c.0);
         Ok(ClientAddress(client_address(&parts.headers, peer, trust)))
+    }
+}
+
+/// A JSON body, parsed; what is wrong with it is answered in our error format (axum's own
+/// `Json` rejection is plain text). The content type is not checked: clients send JSON.
+pub struct Body<T>(pub T);
+
+impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for Body<T> {
+    type Rejection = ApiError;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let bytes = Bytes::from_request(request, state).await.map_err(|e| match e.status() {
+            http::StatusCode::PAYLOAD_TOO_LARGE => ApiError::Conflict(
+                http::StatusCode::PAYLOAD_TOO_LARGE,
+                "too_large",
+                "请求内容太大。",
+                "The request body is too large.",
+            ),
+            _ => ApiError::BadBody(e.body_text()),
+        })?;
+        json_body(&bytes).map(Body)
     }
 }
 

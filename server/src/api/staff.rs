@@ -1,13 +1,14 @@
 //! Staff endpoints: `POST /staff/login` (and `/staff/login/code` for the second factor),
 //! `POST /staff/logout`, `GET /staff/me`, setting up a second factor, and door
-//! check-in, `POST /staff/sessions/{id}/checkins` (the rules and the audit are in `cc-console`).
+//! check-in, `POST /staff/sessions/{id}/checkins` (the rules and the audit are in `cc-services`).
 
 use axum::body::Bytes;
-use axum::extract::{FromRef, FromRequestParts, Path, State};
+use axum::extract::{FromRef, FromRequestParts, State};
 use axum::response::Response;
 use axum::Json;
 use cc_auth::{current_staff, log_out_staff, StaffAuth, StaffLoginStep};
-use cc_console::Actor;
+use cc_services::staff::Actor;
+use cc_domain::ids::{SessionId, StaffId};
 use cc_domain::staff::StaffScope;
 use cc_domain::ticket::TicketSigner;
 use cc_store::staff::StaffMember;
@@ -18,7 +19,7 @@ use serde_json::json;
 use tower_sessions::Session;
 
 use super::error::{respond, ApiError};
-use super::resident::{json_body, session_of, ClientAddress};
+use super::resident::{json_body, session_of, ClientAddress, PathId};
 
 /// The logged-in staff member; a request without one is answered 401.
 pub struct Staff(pub StaffMember);
@@ -199,16 +200,15 @@ pub async fn check_in(
     State(signer): State<TicketSigner>,
     ClientAddress(client): ClientAddress,
     headers: HeaderMap,
-    Path(session): Path<String>,
+    PathId(SessionId(session)): PathId<SessionId>,
     staff: Result<Staff, ApiError>,
     body: Bytes,
 ) -> Response {
     let result = async {
         let Staff(member) = staff?;
-        let session: i64 = session.parse().map_err(|_| ApiError::NotFound("session"))?;
         let request: CheckInRequest = json_body(&body)?;
         let actor = Actor { member, client };
-        let done = cc_console::check_in(auth.store(), &signer, &actor, session, &request.ticket).await?;
+        let done = cc_services::staff::check_in(auth.store(), &signer, &actor, session, &request.ticket).await?;
         Ok(Json(json!({ "booking_id": done.booking_id, "status": "attended" })))
     };
     respond(&headers, result.await)
@@ -223,7 +223,7 @@ pub async fn create_account(
 ) -> Response {
     let result = async {
         let actor = actor?.0;
-        let id = cc_console::create_staff(&auth, &actor, json_body::<cc_console::NewAccount>(&body)?).await?;
+        let id = cc_services::staff::create_staff(&auth, &actor, json_body::<cc_services::staff::NewAccount>(&body)?).await?;
         Ok((http::StatusCode::CREATED, Json(json!({ "id": id }))))
     };
     respond(&headers, result.await)
@@ -233,13 +233,12 @@ pub async fn create_account(
 pub async fn disable_account(
     State(auth): State<StaffAuth>,
     headers: HeaderMap,
-    Path(id): Path<String>,
+    PathId(StaffId(id)): PathId<StaffId>,
     actor: Result<StaffActor, ApiError>,
 ) -> Response {
     let result = async {
         let actor = actor?.0;
-        let id: i64 = id.parse().map_err(|_| ApiError::NotFound("staff"))?;
-        cc_console::disable_staff(&auth, &actor, id).await?;
+        cc_services::staff::disable_staff(&auth, &actor, id).await?;
         Ok(http::StatusCode::NO_CONTENT)
     };
     respond(&headers, result.await)

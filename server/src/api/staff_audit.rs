@@ -40,7 +40,7 @@ pub async fn list(
             refused_only: matches!(query.refused.as_deref(), Some("1" | "true" | "on")),
             before_id: query.before,
         };
-        let records = cc_console::read_audit(auth.store(), &actor, &filter, PAGE).await?;
+        let records = cc_services::staff::read_audit(auth.store(), &actor, &filter, PAGE).await?;
         let next = (records.len() as i64 == PAGE).then(|| records.last().map(|r| r.id)).flatten();
         let entries: Vec<_> = records
             .into_iter()

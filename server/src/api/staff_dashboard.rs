@@ -33,7 +33,7 @@ pub async fn show(
 ) -> Response {
     let result = async {
         let actor = actor?.0;
-        let street = cc_console::dashboard_scope(auth.store(), &actor).await?;
+        let street = cc_services::staff::dashboard_scope(auth.store(), &actor).await?;
         Ok(Json(auth.store().dashboard(street, now()).await?))
     };
     respond(&headers, result.await)
@@ -50,7 +50,7 @@ pub async fn stream(
 ) -> Response {
     let result = async {
         let actor = actor?.0;
-        let street = cc_console::dashboard_scope(auth.store(), &actor).await?;
+        let street = cc_services::staff::dashboard_scope(auth.store(), &actor).await?;
         let figures = dashboards.watch(auth.store(), street);
         // The stream ends after a while, or at once when the server begins to stop.
         let ends = async move {

@@ -1,12 +1,14 @@
 //! Exports: a session's bookings and attendance, and the compliance table, as CSV or XLSX.
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::{IntoResponse, Response};
 use cc_auth::StaffAuth;
-use cc_console::export::Table;
+use cc_domain::ids::SessionId;
+use cc_services::staff::export::Table;
 use http::{header, HeaderMap, HeaderValue};
 
 use super::error::{respond, ApiError};
+use super::resident::PathId;
 use super::staff::StaffActor;
 
 /// The file format asked for by the path's extension.
@@ -37,13 +39,12 @@ pub async fn session_bookings(
     format: FileFormat,
     State(auth): State<StaffAuth>,
     headers: HeaderMap,
-    Path(id): Path<String>,
+    PathId(SessionId(session)): PathId<SessionId>,
     actor: Result<StaffActor, ApiError>,
 ) -> Response {
     let result = async {
         let actor = actor?.0;
-        let session: i64 = id.parse().map_err(|_| ApiError::NotFound("session"))?;
-        let table = cc_console::export::session_bookings(auth.store(), &actor, session).await?;
+        let table = cc_services::staff::export::session_bookings(auth.store(), &actor, session).await?;
         file(&table, &format!("session-{session}-bookings"), format)
     };
     respond(&headers, result.await)
@@ -58,7 +59,7 @@ pub async fn compliance(
 ) -> Response {
     let result = async {
         let actor = actor?.0;
-        let table = cc_console::export::compliance(auth.store(), &actor).await?;
+        let table = cc_services::staff::export::compliance(auth.store(), &actor).await?;
         file(&table, "compliance", format)
     };
     respond(&headers, result.await)

@@ -1,9 +1,10 @@
 //! Staff writing the catalogue: `POST /staff/items` (a draft), `POST /staff/items/{id}/sessions`
 //! and `POST /staff/items/{id}/transitions` (submit, publish, return, archive). The rules —
-//! scope per object, the workflow, the audit log — are in `cc-console`; these only translate.
+//! scope per object, the workflow, the audit log — are in `cc-services`; these only translate.
 
 use axum::body::Bytes;
 use axum::extract::{Path, State};
+use cc_domain::ids::{FacilityId, ItemId, SessionId};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use cc_auth::StaffAuth;
@@ -14,12 +15,8 @@ use serde::Deserialize;
 use serde_json::json;
 
 use super::error::{respond, ApiError};
-use super::resident::json_body;
+use super::resident::{json_body, PathId};
 use super::staff::StaffActor;
-
-fn item_id(text: &str) -> Result<i64, ApiError> {
-    text.parse().map_err(|_| ApiError::NotFound("item"))
-}
 
 /// `POST /staff/items`: a new draft at a facility in the staff member's scope; 201.
 pub async fn create(
@@ -30,7 +27,7 @@ pub async fn create(
 ) -> Response {
     let result = async {
         let actor = actor?.0;
-        let id = cc_console::create_item(auth.store(), &actor, json_body::<ItemInput>(&body)?).await?;
+        let id = cc_services::staff::create_item(auth.store(), &actor, json_body::<ItemInput>(&body)?).await?;
         Ok((StatusCode::CREATED, Json(json!({ "id": id, "status": "draft" }))).into_response())
     };
     respond(&headers, result.await)
@@ -40,15 +37,14 @@ pub async fn create(
 pub async fn add_session(
     State(auth): State<StaffAuth>,
     headers: HeaderMap,
-    Path(id): Path<String>,
+    PathId(ItemId(item)): PathId<ItemId>,
     actor: Result<StaffActor, ApiError>,
     body: Bytes,
 ) -> Response {
     let result = async {
         let actor = actor?.0;
-        let item = item_id(&id)?;
         let ids =
-            cc_console::add_session(auth.store(), &actor, item, json_body::<SessionInput>(&body)?).await?;
+            cc_services::staff::add_session(auth.store(), &actor, item, json_body::<SessionInput>(&body)?).await?;
         Ok((StatusCode::CREATED, Json(json!({ "id": ids[0], "ids": ids, "item_id": item }))).into_response())
     };
     respond(&headers, result.await)
@@ -66,7 +62,7 @@ struct TransitionRequest {
 pub async fn move_item(
     State(auth): State<StaffAuth>,
     headers: HeaderMap,
-    Path(id): Path<String>,
+    PathId(ItemId(item)): PathId<ItemId>,
     actor: Result<StaffActor, ApiError>,
     body: Bytes,
 ) -> Response {
@@ -79,8 +75,7 @@ pub async fn move_item(
                 request.action
             ))
         })?;
-        let item = item_id(&id)?;
-        let status = cc_console::move_item(auth.store(), &actor, item, action, &request.comment).await?;
+        let status = cc_services::staff::move_item(auth.store(), &actor, item, action, &request.comment).await?;
         Ok(Json(json!({ "id": item, "status": status.as_str() })))
     };
     respond(&headers, result.await)
@@ -91,14 +86,13 @@ pub async fn move_item(
 pub async fn change_session(
     State(auth): State<StaffAuth>,
     headers: HeaderMap,
-    Path(id): Path<String>,
+    PathId(SessionId(session)): PathId<SessionId>,
     actor: Result<StaffActor, ApiError>,
     body: Bytes,
 ) -> Response {
     let result = async {
         let actor = actor?.0;
-        let session: i64 = id.parse().map_err(|_| ApiError::NotFound("session"))?;
-        cc_console::change_session(auth.store(), &actor, session, json_body(&body)?).await?;
+        cc_services::staff::change_session(auth.store(), &actor, session, json_body(&body)?).await?;
         let counts = auth.store().session_counts(session).await?.ok_or(ApiError::NotFound("session"))?;
         let (_, settings) =
             auth.store().booking_settings(session).await?.ok_or(ApiError::NotFound("session"))?;
@@ -116,14 +110,13 @@ pub async fn change_session(
 pub async fn change_facility(
     State(auth): State<StaffAuth>,
     headers: HeaderMap,
-    Path(id): Path<String>,
+    PathId(FacilityId(id)): PathId<FacilityId>,
     actor: Result<StaffActor, ApiError>,
     body: Bytes,
 ) -> Response {
     let result = async {
         let actor = actor?.0;
-        let id: i64 = id.parse().map_err(|_| ApiError::NotFound("facility"))?;
-        cc_console::update_facility(auth.store(), &actor, id, json_body(&body)?).await?;
+        cc_services::staff::update_facility(auth.store(), &actor, id, json_body(&body)?).await?;
         let profile = auth.store().facility_profile(id, cc_domain::time::now()).await?;
         Ok(Json(json!({ "id": id, "compliance": profile.map(|p| p.compliance) })))
     };
@@ -140,7 +133,7 @@ pub async fn change_standard(
 ) -> Response {
     let result = async {
         let actor = actor?.0;
-        cc_console::update_standard(auth.store(), &actor, &level, json_body(&body)?).await?;
+        cc_services::staff::update_standard(auth.store(), &actor, &level, json_body(&body)?).await?;
         Ok(StatusCode::NO_CONTENT)
     };
     respond(&headers, result.await)
@@ -150,12 +143,12 @@ pub async fn change_standard(
 pub async fn show_item(
     State(auth): State<StaffAuth>,
     headers: HeaderMap,
-    Path(id): Path<String>,
+    PathId(ItemId(item)): PathId<ItemId>,
     actor: Result<StaffActor, ApiError>,
 ) -> Response {
     let result = async {
         let actor = actor?.0;
-        let found = cc_console::item_for_edit(auth.store(), &actor, item_id(&id)?).await?;
+        let found = cc_services::staff::item_for_edit(auth.store(), &actor, item).await?;
         let mut body = serde_json::to_value(&found.text).unwrap_or_default();
         body["id"] = json!(found.item.id);
         body["status"] = json!(found.item.status.as_str());
@@ -172,14 +165,13 @@ pub async fn show_item(
 pub async fn edit_item(
     State(auth): State<StaffAuth>,
     headers: HeaderMap,
-    Path(id): Path<String>,
+    PathId(ItemId(item)): PathId<ItemId>,
     actor: Result<StaffActor, ApiError>,
     body: Bytes,
 ) -> Response {
     let result = async {
         let actor = actor?.0;
-        let item = item_id(&id)?;
-        cc_console::edit_item(auth.store(), &actor, item, json_body::<ItemInput>(&body)?).await?;
+        cc_services::staff::edit_item(auth.store(), &actor, item, json_body::<ItemInput>(&body)?).await?;
         let text = auth.store().item_text(item).await?.ok_or(ApiError::NotFound("item"))?;
         let mut body = serde_json::to_value(&text).unwrap_or_default();
         body["id"] = json!(item);

@@ -7,13 +7,15 @@ use axum::extract::{FromRequest, Multipart, Path, Request, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Json;
 use cc_auth::StaffAuth;
-use cc_console::{Actor, ConsoleError};
+use cc_services::staff::Actor;
+use cc_services::ServiceError;
+use cc_domain::ids::{Id, ItemId};
 use cc_domain::image::{ImageKind, ImageProblem, MAX_IMAGE_BYTES};
 use http::{header, HeaderMap, StatusCode};
 use serde_json::json;
 
 use super::error::{respond, ApiError};
-use super::resident::ClientAddress;
+use super::resident::{ClientAddress, PathId};
 use super::staff::{Staff, StaffActor};
 
 /// What the route reads at most: a little more than the largest picture, so that a picture
@@ -22,7 +24,7 @@ pub const BODY_LIMIT: usize = MAX_IMAGE_BYTES + 1024 * 1024;
 
 fn too_large() -> ApiError {
     let problem = ImageProblem::TooLarge;
-    ApiError::Console(ConsoleError::Refused {
+    ApiError::Service(ServiceError::Refused {
         status: 413,
         code: problem.code(),
         zh: problem.zh().into(),
@@ -30,24 +32,19 @@ fn too_large() -> ApiError {
     })
 }
 
-fn item_id(text: &str) -> Result<i64, ApiError> {
-    text.parse().map_err(|_| ApiError::NotFound("item"))
-}
-
 /// `PUT /staff/items/{id}/image`: 200 with the picture's path; 413 too large, 422 not a JPEG
 /// or PNG or out of size.
 pub async fn put_image(
     State(auth): State<StaffAuth>,
     headers: HeaderMap,
-    Path(id): Path<String>,
+    PathId(ItemId(item)): PathId<ItemId>,
     actor: Result<StaffActor, ApiError>,
     body: Body,
 ) -> Response {
     let result = async {
         let actor = actor?.0;
-        let item = item_id(&id)?;
         let bytes = to_bytes(body, BODY_LIMIT).await.map_err(|_| too_large())?;
-        let path = cc_console::set_item_image(auth.store(), &actor, item, &bytes).await?;
+        let path = cc_services::staff::set_item_image(auth.store(), &actor, item, &bytes).await?;
         Ok(Json(json!({ "id": item, "image": path })))
     };
     respond(&headers, result.await)
@@ -62,7 +59,7 @@ pub async fn post_image_form(
     staff: Result<Staff, ApiError>,
     request: Request,
 ) -> Response {
-    let Ok(item) = item_id(&id) else {
+    let Some(item) = ItemId::parse(&id).map(ItemId::get) else {
         return Redirect::to("/staff").into_response();
     };
     let back = |query: &str| Redirect::to(&format!("/staff/items/{item}?{query}")).into_response();
@@ -85,11 +82,11 @@ pub async fn post_image_form(
             Err(_) => return back("image_error=too_large"),
         }
     }
-    match cc_console::set_item_image(auth.store(), &actor, item, &bytes.unwrap_or_default()).await {
+    match cc_services::staff::set_item_image(auth.store(), &actor, item, &bytes.unwrap_or_default()).await {
         Ok(_) => back("image=saved"),
-        Err(ConsoleError::Refused { code, .. }) => back(&format!("image_error={code}")),
-        Err(ConsoleError::Forbidden) => back("image_error=forbidden"),
-        Err(ConsoleError::NotFound(_)) => Redirect::to("/staff").into_response(),
+        Err(ServiceError::Refused { code, .. }) => back(&format!("image_error={code}")),
+        Err(ServiceError::Forbidden) => back("image_error=forbidden"),
+        Err(ServiceError::NotFound(_)) => Redirect::to("/staff").into_response(),
         Err(e) => {
             tracing::error!(error = %e, "failed to store a picture");
             back("image_error=internal")

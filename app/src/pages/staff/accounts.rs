@@ -1,5 +1,5 @@
 //! `/staff/accounts`: the staff accounts a district or street admin manages — create one,
-//! disable one. The scope rules are the console's (`cc-console`), the same as the API's.
+//! disable one. The scope rules are the console's (`cc-services`), the same as the API's.
 
 use leptos::prelude::*;
 use leptos_meta::Title;

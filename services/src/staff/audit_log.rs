@@ -4,7 +4,8 @@ use cc_domain::staff::Role;
 use cc_store::staff::{AuditFilter, AuditRecord};
 use cc_store::Store;
 
-use crate::{refuse, Actor, ConsoleError};
+use super::{refuse, Actor};
+use crate::ServiceError;
 
 /// The log's lines matching `filter`, newest first, at most `limit`.
 pub async fn read_audit(
@@ -12,7 +13,7 @@ pub async fn read_audit(
     actor: &Actor,
     filter: &AuditFilter,
     limit: i64,
-) -> Result<Vec<AuditRecord>, ConsoleError> {
+) -> Result<Vec<AuditRecord>, ServiceError> {
     if actor.member.scope.role != Role::DistrictAdmin {
         return refuse(store, actor.audit("read_audit", "audit_log", None)).await;
     }

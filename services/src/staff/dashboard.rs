@@ -3,11 +3,12 @@
 use cc_domain::staff::Role;
 use cc_store::Store;
 
-use crate::{refuse, Actor, ConsoleError};
+use super::{refuse, Actor};
+use crate::ServiceError;
 
 /// The street the actor's dashboard covers: `None` (the district) for district admins, their
 /// street for street admins; anyone else is refused (audited).
-pub async fn dashboard_scope(store: &Store, actor: &Actor) -> Result<Option<i64>, ConsoleError> {
+pub async fn dashboard_scope(store: &Store, actor: &Actor) -> Result<Option<i64>, ServiceError> {
     match (actor.member.scope.role, actor.member.scope.street_id) {
         (Role::DistrictAdmin, _) => Ok(None),
         (Role::StreetAdmin, Some(street)) => Ok(Some(street)),

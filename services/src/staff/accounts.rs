@@ -8,7 +8,8 @@ use cc_store::staff::StaffMember;
 use serde::Deserialize;
 use serde_json::json;
 
-use crate::{refuse, Actor, ConsoleError};
+use super::{refuse, Actor};
+use crate::ServiceError;
 
 /// A new staff account as requested.
 #[derive(Debug, Clone, Deserialize)]
@@ -24,10 +25,10 @@ pub struct NewAccount {
 }
 
 /// The streets the scope's facilities are in (checked against the creator's reach).
-async fn streets_of(auth: &StaffAuth, scope: &StaffScope) -> Result<Vec<i64>, ConsoleError> {
+async fn streets_of(auth: &StaffAuth, scope: &StaffScope) -> Result<Vec<i64>, ServiceError> {
     let mut streets = Vec::new();
     for facility in &scope.facility_ids {
-        let place = auth.store().facility_place(*facility).await?.ok_or(ConsoleError::Field(
+        let place = auth.store().facility_place(*facility).await?.ok_or(ServiceError::Field(
             cc_domain::authoring::FieldError {
                 field: "facility_ids",
                 zh: "没有这个场馆",
@@ -40,10 +41,10 @@ async fn streets_of(auth: &StaffAuth, scope: &StaffScope) -> Result<Vec<i64>, Co
 }
 
 /// Creates a staff account inside the actor's scope; returns its id.
-pub async fn create_staff(auth: &StaffAuth, actor: &Actor, new: NewAccount) -> Result<i64, ConsoleError> {
+pub async fn create_staff(auth: &StaffAuth, actor: &Actor, new: NewAccount) -> Result<i64, ServiceError> {
     use cc_domain::authoring::FieldError;
     let store = auth.store();
-    let role = Role::parse(&new.role).ok_or(ConsoleError::Field(FieldError {
+    let role = Role::parse(&new.role).ok_or(ServiceError::Field(FieldError {
         field: "role",
         zh: "没有这个角色",
         en: "no such role",
@@ -56,14 +57,14 @@ pub async fn create_staff(auth: &StaffAuth, actor: &Actor, new: NewAccount) -> R
         .to_string(),
     );
     if role == Role::StreetAdmin && new.street_id.is_none() {
-        return Err(ConsoleError::Field(FieldError {
+        return Err(ServiceError::Field(FieldError {
             field: "street_id",
             zh: "街道管理员需要所属街道",
             en: "a street admin needs a street",
         }));
     }
     if role == Role::FacilityManager && new.facility_ids.is_empty() {
-        return Err(ConsoleError::Field(FieldError {
+        return Err(ServiceError::Field(FieldError {
             field: "facility_ids",
             zh: "场馆管理员需要至少一个场馆",
             en: "a facility manager needs at least one facility",
@@ -79,7 +80,7 @@ pub async fn create_staff(auth: &StaffAuth, actor: &Actor, new: NewAccount) -> R
     {
         Ok(Some(id)) => id,
         Ok(None) => {
-            return Err(ConsoleError::refused(
+            return Err(ServiceError::refused(
                 409,
                 "username_taken",
                 "这个用户名已被使用。",
@@ -87,14 +88,14 @@ pub async fn create_staff(auth: &StaffAuth, actor: &Actor, new: NewAccount) -> R
             ))
         }
         Err(AccountError::Refused(problem)) => {
-            return Err(ConsoleError::refused(
+            return Err(ServiceError::refused(
                 400,
                 problem.code(),
                 problem.message(cc_domain::Locale::Zh),
                 problem.message(cc_domain::Locale::En),
             ))
         }
-        Err(AccountError::Failed(e)) => return Err(ConsoleError::Failed(e)),
+        Err(AccountError::Failed(e)) => return Err(ServiceError::Failed(e)),
     };
     entry.object_id = Some(id);
     store.append_audit(&entry).await?;
@@ -102,9 +103,9 @@ pub async fn create_staff(auth: &StaffAuth, actor: &Actor, new: NewAccount) -> R
 }
 
 /// Disables an account inside the actor's scope (its sessions end at their next request).
-pub async fn disable_staff(auth: &StaffAuth, actor: &Actor, id: i64) -> Result<(), ConsoleError> {
+pub async fn disable_staff(auth: &StaffAuth, actor: &Actor, id: i64) -> Result<(), ServiceError> {
     let store = auth.store();
-    let target = store.staff_member(id).await?.ok_or(ConsoleError::NotFound("staff"))?;
+    let target = store.staff_member(id).await?.ok_or(ServiceError::NotFound("staff"))?;
     let mut entry = actor.audit("disable_staff", "staff", Some(id));
     let streets = streets_of(auth, &target.scope).await?;
     if id == actor.member.id || !actor.member.scope.can_create(&target.scope, &streets) {
@@ -119,7 +120,7 @@ pub async fn disable_staff(auth: &StaffAuth, actor: &Actor, id: i64) -> Result<(
 
 /// The accounts the actor manages — could have created, may disable — for the console's list.
 /// Only district and street admins manage accounts; anyone else is refused (and audited).
-pub async fn managed_accounts(auth: &StaffAuth, actor: &Actor) -> Result<Vec<StaffMember>, ConsoleError> {
+pub async fn managed_accounts(auth: &StaffAuth, actor: &Actor) -> Result<Vec<StaffMember>, ServiceError> {
     let store = auth.store();
     if !matches!(actor.member.scope.role, Role::DistrictAdmin | Role::StreetAdmin) {
         return refuse(store, actor.audit("list_staff", "staff", None)).await;

@@ -6,7 +6,8 @@ use cc_domain::staff::Role;
 use cc_domain::Locale;
 use cc_store::Store;
 
-use crate::{refuse, Actor, ConsoleError};
+use super::{refuse, Actor};
+use crate::ServiceError;
 
 /// The street rows the actor may read, in the district's order; refusals are audited as `action`.
 pub async fn compliance_rows(
@@ -14,7 +15,7 @@ pub async fn compliance_rows(
     actor: &Actor,
     action: &str,
     locale: Locale,
-) -> Result<Vec<StreetRow>, ConsoleError> {
+) -> Result<Vec<StreetRow>, ServiceError> {
     let street = match actor.member.scope.role {
         Role::DistrictAdmin | Role::Reviewer => None,
         Role::StreetAdmin => actor.member.scope.street_id,
@@ -23,7 +24,7 @@ pub async fn compliance_rows(
         }
     };
     let slug = match street {
-        Some(id) => Some(store.street_slug(id).await?.ok_or(ConsoleError::NotFound("street"))?),
+        Some(id) => Some(store.street_slug(id).await?.ok_or(ServiceError::NotFound("street"))?),
         None => None,
     };
     let report = store.compliance_report().await?;

@@ -8,7 +8,8 @@ use cc_store::{FacilityChange, Store};
 use serde::Deserialize;
 use serde_json::json;
 
-use crate::{refuse, Actor, ConsoleError};
+use super::{refuse, Actor};
+use crate::ServiceError;
 
 /// What staff may change about a facility; absent fields stay as they are.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -21,8 +22,8 @@ pub struct FacilityInput {
     pub position: Option<String>,
 }
 
-fn field(field: &'static str, zh: &'static str, en: &'static str) -> ConsoleError {
-    ConsoleError::Field(FieldError { field, zh, en })
+fn field(field: &'static str, zh: &'static str, en: &'static str) -> ServiceError {
+    ServiceError::Field(FieldError { field, zh, en })
 }
 
 /// Records new facts about a facility in the actor's scope (district, its street's admin, its
@@ -32,8 +33,8 @@ pub async fn update_facility(
     actor: &Actor,
     id: i64,
     input: FacilityInput,
-) -> Result<(), ConsoleError> {
-    let place = store.facility_place(id).await?.ok_or(ConsoleError::NotFound("facility"))?;
+) -> Result<(), ServiceError> {
+    let place = store.facility_place(id).await?.ok_or(ServiceError::NotFound("facility"))?;
     let mut entry = actor.audit("update_facility", "facility", Some(id));
     if !actor.member.scope.can_author_at(place, false) || actor.member.scope.role == Role::Provider {
         return refuse(store, entry).await;
@@ -90,8 +91,8 @@ pub async fn update_standard(
     actor: &Actor,
     level: &str,
     input: StandardInput,
-) -> Result<(), ConsoleError> {
-    let level = FacilityLevel::parse(level).ok_or(ConsoleError::NotFound("level"))?;
+) -> Result<(), ServiceError> {
+    let level = FacilityLevel::parse(level).ok_or(ServiceError::NotFound("level"))?;
     let mut entry = actor.audit("update_standard", "standard", None);
     if actor.member.scope.role != Role::DistrictAdmin {
         return refuse(store, entry).await;
@@ -119,7 +120,7 @@ pub async fn update_standard(
 pub async fn facility_records(
     store: &Store,
     actor: &Actor,
-) -> Result<Vec<(i64, String, i64, cc_store::FacilityRecord)>, ConsoleError> {
+) -> Result<Vec<(i64, String, i64, cc_store::FacilityRecord)>, ServiceError> {
     if matches!(actor.member.scope.role, Role::Reviewer | Role::Provider) {
         return refuse(store, actor.audit("read_facility_records", "district", None)).await;
     }

@@ -10,7 +10,8 @@ use cc_domain::Locale;
 use cc_store::Store;
 use rust_xlsxwriter::{Format, Workbook};
 
-use crate::{refuse, Actor, ConsoleError};
+use super::{refuse, Actor};
+use crate::ServiceError;
 
 /// A cell: text or a number.
 #[derive(Debug, Clone, PartialEq)]
@@ -59,9 +60,9 @@ impl Table {
     }
 
     /// One worksheet with a bold header row.
-    pub fn to_xlsx(&self) -> Result<Vec<u8>, ConsoleError> {
+    pub fn to_xlsx(&self) -> Result<Vec<u8>, ServiceError> {
         let failed = |e: rust_xlsxwriter::XlsxError| {
-            ConsoleError::refused(500, "export_failed", "导出失败。", format!("The export failed: {e}"))
+            ServiceError::refused(500, "export_failed", "导出失败。", format!("The export failed: {e}"))
         };
         let mut workbook = Workbook::new();
         let sheet = workbook.add_worksheet();
@@ -96,8 +97,8 @@ fn sees_phone_numbers(actor: &Actor, place: Place) -> bool {
 }
 
 /// A session's bookings and attendance.
-pub async fn session_bookings(store: &Store, actor: &Actor, session: i64) -> Result<Table, ConsoleError> {
-    let line = store.console_session(session).await?.ok_or(ConsoleError::NotFound("session"))?;
+pub async fn session_bookings(store: &Store, actor: &Actor, session: i64) -> Result<Table, ServiceError> {
+    let line = store.console_session(session).await?.ok_or(ServiceError::NotFound("session"))?;
     let place = Place { facility_id: line.facility_id, street_id: line.street_id };
     let mut entry = actor.audit("export_bookings", "session", Some(session));
     if !actor.member.scope.can_check_in_at(place) {
@@ -133,8 +134,8 @@ pub async fn session_bookings(store: &Store, actor: &Actor, session: i64) -> Res
 }
 
 /// The compliance and coverage table: one row per street in the staff member's reach.
-pub async fn compliance(store: &Store, actor: &Actor) -> Result<Table, ConsoleError> {
-    let streets = crate::compliance_rows(store, actor, "export_compliance", Locale::Zh).await?;
+pub async fn compliance(store: &Store, actor: &Actor) -> Result<Table, ServiceError> {
+    let streets = super::compliance_rows(store, actor, "export_compliance", Locale::Zh).await?;
     let rows = streets
         .into_iter()
         .map(|row| {

@@ -6,17 +6,18 @@ use cc_domain::workflow::{editable, sessions_changeable, transition, Action, Ite
 use cc_store::{StaffItem, Store, StoreError};
 use serde_json::json;
 
-use crate::{refuse, Actor, ConsoleError};
+use super::{refuse, Actor};
+use crate::ServiceError;
 
-async fn item(store: &Store, id: i64) -> Result<StaffItem, ConsoleError> {
-    store.staff_item(id).await?.ok_or(ConsoleError::NotFound("item"))
+async fn item(store: &Store, id: i64) -> Result<StaffItem, ServiceError> {
+    store.staff_item(id).await?.ok_or(ServiceError::NotFound("item"))
 }
 
 /// A new draft at a facility in the actor's scope; returns its id.
-pub async fn create_item(store: &Store, actor: &Actor, input: ItemInput) -> Result<i64, ConsoleError> {
-    let input = input.parse().map_err(ConsoleError::Field)?;
+pub async fn create_item(store: &Store, actor: &Actor, input: ItemInput) -> Result<i64, ServiceError> {
+    let input = input.parse().map_err(ServiceError::Field)?;
     let mut entry = actor.audit("create_item", "facility", Some(input.facility_id));
-    let place = store.facility_place(input.facility_id).await?.ok_or(ConsoleError::Field(FieldError {
+    let place = store.facility_place(input.facility_id).await?.ok_or(ServiceError::Field(FieldError {
         field: "facility_id",
         zh: "没有这个场馆",
         en: "no such facility",
@@ -28,7 +29,7 @@ pub async fn create_item(store: &Store, actor: &Actor, input: ItemInput) -> Resu
         Ok(id) => id,
         Err(StoreError::Missing { kind, .. }) => {
             let field = if kind == "category" { "category" } else { "audience" };
-            return Err(ConsoleError::Field(FieldError {
+            return Err(ServiceError::Field(FieldError {
                 field, zh: "没有这个选项", en: "no such choice"
             }));
         }
@@ -47,7 +48,7 @@ pub async fn add_session(
     actor: &Actor,
     item_id: i64,
     input: SessionInput,
-) -> Result<Vec<i64>, ConsoleError> {
+) -> Result<Vec<i64>, ServiceError> {
     let item = item(store, item_id).await?;
     let mut entry = actor.audit("add_session", "item", Some(item.id));
     let wrote_it = item.created_by == Some(actor.member.id);
@@ -56,7 +57,7 @@ pub async fn add_session(
     {
         return refuse(store, entry).await;
     }
-    let input = input.parse(now()).map_err(ConsoleError::Field)?;
+    let input = input.parse(now()).map_err(ServiceError::Field)?;
     let mut ids = Vec::new();
     for occurrence in input.occurrences() {
         ids.push(store.add_session(item.id, &occurrence).await?);
@@ -73,10 +74,10 @@ pub async fn set_capacity(
     actor: &Actor,
     session_id: i64,
     capacity: i64,
-) -> Result<(), ConsoleError> {
+) -> Result<(), ServiceError> {
     use cc_store::CapacityOutcome;
-    let place = store.session_place(session_id).await?.ok_or(ConsoleError::NotFound("session"))?;
-    let item = store.session_item(session_id).await?.ok_or(ConsoleError::NotFound("session"))?;
+    let place = store.session_place(session_id).await?.ok_or(ServiceError::NotFound("session"))?;
+    let item = store.session_item(session_id).await?.ok_or(ServiceError::NotFound("session"))?;
     let mut entry = actor.audit("set_capacity", "session", Some(session_id));
     let wrote_it = item.created_by == Some(actor.member.id);
     if !actor.member.scope.can_author_at(place, wrote_it)
@@ -85,7 +86,7 @@ pub async fn set_capacity(
         return refuse(store, entry).await;
     }
     if !(0..=100_000).contains(&capacity) {
-        return Err(ConsoleError::Field(FieldError {
+        return Err(ServiceError::Field(FieldError {
             field: "capacity",
             zh: "名额应在0到100000之间",
             en: "between 0 and 100,000",
@@ -100,13 +101,13 @@ pub async fn set_capacity(
             store.append_audit(&entry).await?;
             Ok(())
         }
-        CapacityOutcome::BelowHeld { held } => Err(ConsoleError::refused(
+        CapacityOutcome::BelowHeld { held } => Err(ServiceError::refused(
             409,
             "below_held",
             format!("已有 {held} 个名额被预约，名额不能少于 {held}。"),
             format!("{held} places are already booked; the capacity cannot go below {held}."),
         )),
-        CapacityOutcome::UnknownSession => Err(ConsoleError::NotFound("session")),
+        CapacityOutcome::UnknownSession => Err(ServiceError::NotFound("session")),
     }
 }
 
@@ -117,7 +118,7 @@ pub async fn move_item(
     item_id: i64,
     action: Action,
     comment: &str,
-) -> Result<ItemStatus, ConsoleError> {
+) -> Result<ItemStatus, ServiceError> {
     let item = item(store, item_id).await?;
     let name = match action {
         Action::Submit => "submit",
@@ -134,12 +135,12 @@ pub async fn move_item(
         Err(refusal) => {
             entry.refused = true;
             store.append_audit(&entry).await?;
-            return Err(ConsoleError::Workflow(refusal));
+            return Err(ServiceError::Workflow(refusal));
         }
     };
     let comment = (action == Action::Return).then_some(comment.trim());
     if !store.move_item(item.id, item.status, to, comment).await? {
-        return Err(ConsoleError::refused(
+        return Err(ServiceError::refused(
             409,
             "changed",
             "这项服务刚被其他人修改，请刷新后再试。",

@@ -8,7 +8,6 @@ mod checkin;
 mod compliance;
 mod dashboard;
 mod editing;
-mod error;
 pub mod export;
 mod facilities;
 mod items;
@@ -20,13 +19,14 @@ pub use checkin::{check_in, door_list, CheckedIn};
 pub use compliance::compliance_rows;
 pub use dashboard::dashboard_scope;
 pub use editing::{edit_item, item_for_edit, set_item_image, EditableItem};
-pub use error::ConsoleError;
 pub use facilities::{facility_records, update_facility, update_standard, FacilityInput, StandardInput};
 pub use items::{add_session, create_item, move_item, set_capacity};
 pub use sessions::change_session;
 
 use cc_store::staff::{AuditEntry, StaffMember};
 use cc_store::Store;
+
+use crate::ServiceError;
 
 /// Who acts, and from where (for the audit log).
 #[derive(Debug, Clone)]
@@ -51,8 +51,8 @@ impl Actor {
 }
 
 /// Writes the refusal to the audit log and returns `Forbidden`.
-async fn refuse<T>(store: &Store, mut entry: AuditEntry) -> Result<T, ConsoleError> {
+async fn refuse<T>(store: &Store, mut entry: AuditEntry) -> Result<T, ServiceError> {
     entry.refused = true;
     store.append_audit(&entry).await?;
-    Err(ConsoleError::Forbidden)
+    Err(ServiceError::Forbidden)
 }

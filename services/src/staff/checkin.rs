@@ -6,7 +6,8 @@ use cc_domain::time::{local, now};
 use cc_store::{CheckInOutcome, Store};
 use serde_json::json;
 
-use crate::{refuse, Actor, ConsoleError};
+use super::{refuse, Actor};
+use crate::ServiceError;
 
 /// A successful check-in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,19 +24,19 @@ pub async fn check_in(
     actor: &Actor,
     session: i64,
     ticket: &str,
-) -> Result<CheckedIn, ConsoleError> {
-    let place = store.session_place(session).await?.ok_or(ConsoleError::NotFound("session"))?;
+) -> Result<CheckedIn, ServiceError> {
+    let place = store.session_place(session).await?.ok_or(ServiceError::NotFound("session"))?;
     let mut entry = actor.audit("check_in", "session", Some(session));
     if !actor.member.scope.can_check_in_at(place) {
         return refuse(store, entry).await;
     }
-    let (starts_at, ends_at) = store.session_times(session).await?.ok_or(ConsoleError::NotFound("session"))?;
+    let (starts_at, ends_at) = store.session_times(session).await?.ok_or(ServiceError::NotFound("session"))?;
     match door_timing(starts_at, ends_at, now()) {
         DoorTiming::Open => {}
         DoorTiming::TooEarly { opens_at } => {
             // Dates read as on every other page: 12月4日 08:00 / 4 Dec 08:00.
             let at = local(opens_at);
-            return Err(ConsoleError::refused(
+            return Err(ServiceError::refused(
                 409,
                 "too_early",
                 format!("还没到签到时间：本场次 {} 开始签到。", at.format("%-m月%-d日 %H:%M")),
@@ -43,13 +44,13 @@ pub async fn check_in(
             ));
         }
         DoorTiming::Over => {
-            return Err(ConsoleError::refused(409, "session_over", "本场次已结束，不能再签到。", "This session has ended."))
+            return Err(ServiceError::refused(409, "session_over", "本场次已结束，不能再签到。", "This session has ended."))
         }
     }
     let ticket = ticket.trim();
     let (code, booking_id) = if ticket.to_ascii_uppercase().starts_with("CC1.") {
         let claim = signer.verify(ticket).ok_or_else(|| {
-            ConsoleError::refused(
+            ServiceError::refused(
                 400,
                 "invalid_ticket",
                 "电子票签名无效：票可能是伪造的或已损坏。",
@@ -71,26 +72,26 @@ pub async fn check_in(
         }
         CheckInOutcome::AlreadyCheckedIn { at, .. } => {
             let at = local(at).format("%H:%M");
-            Err(ConsoleError::refused(
+            Err(ServiceError::refused(
                 409,
                 "already_checked_in",
                 format!("这张票已于 {at} 签到，不能重复使用。"),
                 format!("This ticket was already checked in at {at}."),
             ))
         }
-        CheckInOutcome::OtherSession => Err(ConsoleError::refused(
+        CheckInOutcome::OtherSession => Err(ServiceError::refused(
             409,
             "other_session",
             "这张票属于另一场次。",
             "This ticket is for another session.",
         )),
-        CheckInOutcome::NoPlace(_) => Err(ConsoleError::refused(
+        CheckInOutcome::NoPlace(_) => Err(ServiceError::refused(
             409,
             "no_place",
             "这张票没有有效名额（已取消或仍在候补）。",
             "This ticket holds no place (cancelled or still waitlisted).",
         )),
-        CheckInOutcome::Unknown => Err(ConsoleError::refused(
+        CheckInOutcome::Unknown => Err(ServiceError::refused(
             404,
             "unknown_ticket",
             "没有这张票，请核对票码。",
@@ -105,8 +106,8 @@ pub async fn door_list(
     store: &Store,
     actor: &Actor,
     session: i64,
-) -> Result<(cc_store::ConsoleSession, Vec<cc_store::DoorEntry>), ConsoleError> {
-    let line = store.console_session(session).await?.ok_or(ConsoleError::NotFound("session"))?;
+) -> Result<(cc_store::ConsoleSession, Vec<cc_store::DoorEntry>), ServiceError> {
+    let line = store.console_session(session).await?.ok_or(ServiceError::NotFound("session"))?;
     let place = cc_domain::staff::Place { facility_id: line.facility_id, street_id: line.street_id };
     if !actor.member.scope.can_check_in_at(place) {
         return refuse(store, actor.audit("read_door_list", "session", Some(session))).await;

@@ -7,10 +7,11 @@ use cc_domain::workflow::editable;
 use cc_store::{StaffItem, Store, StoreError};
 use serde_json::json;
 
-use crate::{refuse, Actor, ConsoleError};
+use super::{refuse, Actor};
+use crate::ServiceError;
 
 /// May the actor change this item now? Refusals are audited.
-async fn may_edit(store: &Store, actor: &Actor, item: &StaffItem, action: &str) -> Result<(), ConsoleError> {
+async fn may_edit(store: &Store, actor: &Actor, item: &StaffItem, action: &str) -> Result<(), ServiceError> {
     let wrote_it = item.created_by == Some(actor.member.id);
     if !actor.member.scope.can_author_at(item.place, wrote_it)
         || !editable(item.status, actor.member.scope.role)
@@ -20,8 +21,8 @@ async fn may_edit(store: &Store, actor: &Actor, item: &StaffItem, action: &str) 
     Ok(())
 }
 
-async fn staff_item(store: &Store, id: i64) -> Result<StaffItem, ConsoleError> {
-    store.staff_item(id).await?.ok_or(ConsoleError::NotFound("item"))
+async fn staff_item(store: &Store, id: i64) -> Result<StaffItem, ServiceError> {
+    store.staff_item(id).await?.ok_or(ServiceError::NotFound("item"))
 }
 
 /// Rewrites an item's fields. Drafts and returned items by those who may write them; a
@@ -32,14 +33,14 @@ pub async fn edit_item(
     actor: &Actor,
     item_id: i64,
     input: ItemInput,
-) -> Result<(), ConsoleError> {
+) -> Result<(), ServiceError> {
     let item = staff_item(store, item_id).await?;
     may_edit(store, actor, &item, "edit_item").await?;
-    let input = input.parse().map_err(ConsoleError::Field)?;
-    let before = store.item_text(item.id).await?.ok_or(ConsoleError::NotFound("item"))?;
+    let input = input.parse().map_err(ServiceError::Field)?;
+    let before = store.item_text(item.id).await?.ok_or(ServiceError::NotFound("item"))?;
     if input.facility_id != before.facility_id {
         let street_id = store.facility_place(input.facility_id).await?.map(|p| p.street_id).ok_or(
-            ConsoleError::Field(FieldError {
+            ServiceError::Field(FieldError {
                 field: "facility_id",
                 zh: "没有这个场馆",
                 en: "no such facility",
@@ -54,7 +55,7 @@ pub async fn edit_item(
         Ok(()) => {}
         Err(StoreError::Missing { kind, .. }) => {
             let field = if kind == "category" { "category" } else { "audience" };
-            return Err(ConsoleError::Field(FieldError {
+            return Err(ServiceError::Field(FieldError {
                 field, zh: "没有这个选项", en: "no such choice"
             }));
         }
@@ -74,12 +75,12 @@ pub async fn set_item_image(
     actor: &Actor,
     item_id: i64,
     bytes: &[u8],
-) -> Result<String, ConsoleError> {
+) -> Result<String, ServiceError> {
     let item = staff_item(store, item_id).await?;
     may_edit(store, actor, &item, "set_image").await?;
     let image = Image::parse(bytes).map_err(|problem| {
         let status = if problem == ImageProblem::TooLarge { 413 } else { 422 };
-        ConsoleError::refused(status, problem.code(), problem.zh(), problem.to_string())
+        ServiceError::refused(status, problem.code(), problem.zh(), problem.to_string())
     })?;
     let before = store.item_image_path(item.id).await?;
     let path = store.set_item_image(item.id, &image, actor.member.id).await?;
@@ -105,13 +106,13 @@ pub struct EditableItem {
 }
 
 /// Reads an item for its edit form; `Forbidden` (audited) outside the actor's sight.
-pub async fn item_for_edit(store: &Store, actor: &Actor, item_id: i64) -> Result<EditableItem, ConsoleError> {
+pub async fn item_for_edit(store: &Store, actor: &Actor, item_id: i64) -> Result<EditableItem, ServiceError> {
     let item = staff_item(store, item_id).await?;
     let wrote_it = item.created_by == Some(actor.member.id);
     if !actor.member.scope.sees(item.place, wrote_it) {
         return refuse(store, actor.audit("read_item", "item", Some(item.id))).await;
     }
-    let text = store.item_text(item.id).await?.ok_or(ConsoleError::NotFound("item"))?;
+    let text = store.item_text(item.id).await?.ok_or(ServiceError::NotFound("item"))?;
     let image = store.item_image_path(item.id).await?;
     let may_edit = actor.member.scope.can_author_at(item.place, wrote_it)
         && editable(item.status, actor.member.scope.role);

@@ -1,0 +1,13 @@
+//! Culture Cloud's use cases, one layer for every door: each is one function that checks who
+//! may act, calls the store, writes the audit line where staff act, and returns a domain
+//! result or a [`ServiceError`]. The REST API (`server`) and the server functions (`app`) only
+//! extract, call and serialise.
+//!
+//! - [`residents`]: what residents do (book, cancel, their bookings and tickets, who they are).
+//! - [`staff`]: what staff do (scope per object, publishing, check-in, records, accounts).
+
+mod error;
+pub mod residents;
+pub mod staff;
+
+pub use error::ServiceError;
