@@ -74,7 +74,10 @@ pub async fn logout(session: Session) -> Result<StatusCode, ApiError> {
 }
 
 /// The logged-in resident: masked number and whether booking is paused.
-pub async fn me(State(store): State<Store>, Resident(resident): Resident) -> Result<impl IntoResponse, ApiError> {
+pub async fn me(
+    State(store): State<Store>,
+    Resident(resident): Resident,
+) -> Result<impl IntoResponse, ApiError> {
     me_json(&store, resident).await
 }
 

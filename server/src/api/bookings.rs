@@ -51,7 +51,10 @@ pub async fn cancel(
 }
 
 /// `GET /me/bookings`: upcoming first (soonest first), then past (latest first).
-pub async fn mine(State(store): State<Store>, Resident(resident): Resident) -> Result<impl IntoResponse, ApiError> {
+pub async fn mine(
+    State(store): State<Store>,
+    Resident(resident): Resident,
+) -> Result<impl IntoResponse, ApiError> {
     let (upcoming, past) = upcoming_and_past(residents::bookings(&store, resident).await?, now());
     Ok(Json(serde_json::json!({ "upcoming": upcoming, "past": past })))
 }

@@ -74,9 +74,12 @@ impl ApiError {
             ApiError::BadParam(e) => {
                 (StatusCode::BAD_REQUEST, "bad_parameter", e.message(locale), Some(e.param.clone()))
             }
-            ApiError::NotFound(what) => {
-                (StatusCode::NOT_FOUND, "not_found", cc_services::ServiceError::NotFound(what).message(locale), None)
-            }
+            ApiError::NotFound(what) => (
+                StatusCode::NOT_FOUND,
+                "not_found",
+                cc_services::ServiceError::NotFound(what).message(locale),
+                None,
+            ),
             ApiError::BadBody(detail) => (
                 StatusCode::BAD_REQUEST,
                 "bad_request",
@@ -100,7 +103,8 @@ impl ApiError {
             }
             ApiError::Store(_)
             | ApiError::Internal(_)
-            | ApiError::Service(cc_services::ServiceError::Store(_) | cc_services::ServiceError::Failed(_)) => {
+            | ApiError::Service(cc_services::ServiceError::Store(_) | cc_services::ServiceError::Failed(_)) =>
+            {
                 tracing::error!(error = %self, "failed while answering the API");
                 (
                     StatusCode::INTERNAL_SERVER_ERROR,
@@ -130,14 +134,19 @@ impl ApiError {
 impl IntoResponse for ApiError {
     /// Worded in the language of the request being answered (English outside one).
     fn into_response(self) -> Response {
-        let locale = CALLER_LOCALE.try_with(|locale| *locale).unwrap_or(Locale::En);
-        self.into_response_in(locale)
+        self.into_response_in(caller_locale())
     }
 }
 
 tokio::task_local! {
     /// The language of the API request this task is answering.
     static CALLER_LOCALE: Locale;
+}
+
+/// The language of the API request being answered (English outside one), for handlers whose
+/// answers carry words (a facility's opening hours).
+pub fn caller_locale() -> Locale {
+    CALLER_LOCALE.try_with(|locale| *locale).unwrap_or(Locale::En)
 }
 
 /// Middleware around the API: answers the request with its caller's language at hand, so
@@ -158,13 +167,5 @@ pub fn locale_of(headers: &http::HeaderMap) -> Locale {
         Locale::Zh
     } else {
         Locale::En
-    }
-}
-
-/// Runs a handler body and words its error for the caller.
-pub fn respond<T: IntoResponse>(headers: &http::HeaderMap, result: Result<T, ApiError>) -> Response {
-    match result {
-        Ok(ok) => ok.into_response(),
-        Err(err) => err.into_response_in(locale_of(headers)),
     }
 }

@@ -1,65 +1,56 @@
 //! `GET /api/v1/facilities` (GeoJSON), `GET /api/v1/facilities/{id}` and `GET /api/v1/coverage`.
 
 use axum::extract::{RawQuery, State};
-use axum::response::Response;
+use axum::response::IntoResponse;
 use axum::Json;
-use cc_domain::time::now;
 use cc_domain::ids::FacilityId;
+use cc_domain::time::now;
 use cc_domain::{FacilityQuery, FacilitySummary, Locale};
 use cc_store::Store;
-use http::HeaderMap;
 use serde_json::{json, Value};
 
-use super::error::{locale_of, respond, ApiError};
+use super::error::{caller_locale, ApiError};
 use super::resident::PathId;
 
 /// Facilities as a GeoJSON FeatureCollection, filtered by `level`, `street`, `category`, `q`,
 /// and sorted by distance from `near=lat,lng` when given.
-pub async fn list(State(store): State<Store>, headers: HeaderMap, RawQuery(qs): RawQuery) -> Response {
-    let result = async {
-        let query = FacilityQuery::parse_query_string(qs.as_deref().unwrap_or(""))?;
-        let found = store.facilities(&query, now()).await?;
-        Ok(Json(json!({
-            "type": "FeatureCollection",
-            "features": found.iter().map(feature).collect::<Vec<_>>(),
-        })))
-    };
-    respond(&headers, result.await)
+pub async fn list(State(store): State<Store>, RawQuery(qs): RawQuery) -> Result<impl IntoResponse, ApiError> {
+    let query = FacilityQuery::parse_query_string(qs.as_deref().unwrap_or(""))?;
+    let found = store.facilities(&query, now()).await?;
+    Ok(Json(json!({
+        "type": "FeatureCollection",
+        "features": found.iter().map(feature).collect::<Vec<_>>(),
+    })))
 }
 
 /// One facility as a GeoJSON Feature with its hours, compliance reasons and upcoming sessions.
 pub async fn show(
     State(store): State<Store>,
-    headers: HeaderMap,
     PathId(FacilityId(id)): PathId<FacilityId>,
-) -> Response {
-    let locale = locale_of(&headers);
-    let result = async {
-        let profile = store.facility_profile(id, now()).await?.ok_or(ApiError::NotFound("facility"))?;
-        let mut f = feature(&profile.summary);
-        let props = &mut f["properties"];
-        props["opening_hours"] = json!(profile.opening_hours.as_ref().map(|h| h.describe(locale)));
-        props["weekly_hours"] = json!(profile.opening_hours.as_ref().map(|h| h.hours_per_week()));
-        props["area_m2"] = json!(profile.area_m2);
-        props["free_opening"] = json!(profile.free_opening);
-        props["compliance"] = json!({
-            "compliant": profile.compliance.compliant,
-            "reasons": profile.compliance.reasons.iter().map(|r| {
-                let mut v = serde_json::to_value(r).unwrap_or(Value::Null);
-                v["message"] = json!(r.describe(locale));
-                v
-            }).collect::<Vec<_>>(),
-        });
-        props["upcoming"] = json!(profile.upcoming);
-        Ok(Json(f))
-    };
-    respond(&headers, result.await)
+) -> Result<impl IntoResponse, ApiError> {
+    let locale = caller_locale();
+    let profile = store.facility_profile(id, now()).await?.ok_or(ApiError::NotFound("facility"))?;
+    let mut f = feature(&profile.summary);
+    let props = &mut f["properties"];
+    props["opening_hours"] = json!(profile.opening_hours.as_ref().map(|h| h.describe(locale)));
+    props["weekly_hours"] = json!(profile.opening_hours.as_ref().map(|h| h.hours_per_week()));
+    props["area_m2"] = json!(profile.area_m2);
+    props["free_opening"] = json!(profile.free_opening);
+    props["compliance"] = json!({
+        "compliant": profile.compliance.compliant,
+        "reasons": profile.compliance.reasons.iter().map(|r| {
+            let mut v = serde_json::to_value(r).unwrap_or(Value::Null);
+            v["message"] = json!(r.describe(locale));
+            v
+        }).collect::<Vec<_>>(),
+    });
+    props["upcoming"] = json!(profile.upcoming);
+    Ok(Json(f))
 }
 
 /// Compliance and coverage per street and for the district.
-pub async fn coverage(State(store): State<Store>, headers: HeaderMap) -> Response {
-    let result: Result<_, ApiError> = async { Ok(Json(store.coverage().await?)) }.await;
-    respond(&headers, result)
+pub async fn coverage(State(store): State<Store>) -> Result<impl IntoResponse, ApiError> {
+    Ok(Json(store.coverage().await?))
 }
 
 /// A facility as a GeoJSON Feature (coordinates are longitude first).

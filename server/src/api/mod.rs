@@ -61,14 +61,14 @@ pub fn router() -> Router<AppState> {
         .route("/staff/accounts/{id}/disable", post(staff::disable_account))
         .route(
             "/staff/sessions/{id}/bookings.csv",
-            get(|s, h, p, a| staff_exports::session_bookings(Csv, s, h, p, a)),
+            get(|s, p, a| staff_exports::session_bookings(Csv, s, p, a)),
         )
         .route(
             "/staff/sessions/{id}/bookings.xlsx",
-            get(|s, h, p, a| staff_exports::session_bookings(Xlsx, s, h, p, a)),
+            get(|s, p, a| staff_exports::session_bookings(Xlsx, s, p, a)),
         )
-        .route("/staff/compliance.csv", get(|s, h, a| staff_exports::compliance(Csv, s, h, a)))
-        .route("/staff/compliance.xlsx", get(|s, h, a| staff_exports::compliance(Xlsx, s, h, a)))
+        .route("/staff/compliance.csv", get(|s, a| staff_exports::compliance(Csv, s, a)))
+        .route("/staff/compliance.xlsx", get(|s, a| staff_exports::compliance(Xlsx, s, a)))
         .route("/staff/items", post(staff_items::create))
         .route("/staff/sessions/{id}", axum::routing::patch(staff_items::change_session))
         .route("/staff/items/{id}", get(staff_items::show_item).patch(staff_items::edit_item))

@@ -88,11 +88,6 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for Body<T> {
             ),
             _ => ApiError::BadBody(e.body_text()),
         })?;
-        json_body(&bytes).map(Body)
+        serde_json::from_slice(&bytes).map(Body).map_err(|e| ApiError::BadBody(e.to_string()))
     }
-}
-
-/// Parses a JSON body, naming what is wrong in our error format (axum's own rejection is plain text).
-pub fn json_body<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
-    serde_json::from_slice(body).map_err(|e| ApiError::BadBody(e.to_string()))
 }

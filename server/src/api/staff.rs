@@ -2,24 +2,23 @@
 //! `POST /staff/logout`, `GET /staff/me`, setting up a second factor, and door
 //! check-in, `POST /staff/sessions/{id}/checkins` (the rules and the audit are in `cc-services`).
 
-use axum::body::Bytes;
 use axum::extract::{FromRef, FromRequestParts, State};
-use axum::response::Response;
+use axum::response::IntoResponse;
 use axum::Json;
 use cc_auth::{current_staff, log_out_staff, StaffAuth, StaffLoginStep};
-use cc_services::staff::Actor;
 use cc_domain::ids::{SessionId, StaffId};
 use cc_domain::staff::StaffScope;
 use cc_domain::ticket::TicketSigner;
+use cc_services::staff::Actor;
 use cc_store::staff::StaffMember;
 use http::request::Parts;
-use http::{HeaderMap, StatusCode};
+use http::StatusCode;
 use serde::Deserialize;
 use serde_json::json;
 use tower_sessions::Session;
 
-use super::error::{respond, ApiError};
-use super::resident::{json_body, session_of, ClientAddress, PathId};
+use super::error::ApiError;
+use super::resident::{session_of, Body, ClientAddress, PathId};
 
 /// The logged-in staff member; a request without one is answered 401.
 pub struct Staff(pub StaffMember);
@@ -72,7 +71,7 @@ fn staff_json(member: &StaffMember) -> serde_json::Value {
 }
 
 #[derive(Deserialize)]
-struct LoginRequest {
+pub struct LoginRequest {
     username: String,
     password: String,
 }
@@ -84,27 +83,22 @@ pub async fn login(
     State(auth): State<StaffAuth>,
     ClientAddress(client): ClientAddress,
     session: Session,
-    headers: HeaderMap,
-    body: Bytes,
-) -> Response {
-    let result = async {
-        let request: LoginRequest = json_body(&body)?;
-        let step = auth.login(&session, &request.username, &request.password, &client).await?;
-        Ok(Json(match step {
-            StaffLoginStep::LoggedIn(member) => with_status(staff_json(&member), "logged_in"),
-            StaffLoginStep::CodeNeeded => json!({ "status": "code_required" }),
-            StaffLoginStep::EnrolNeeded(enrolment) => json!({
-                "status": "enrol",
-                "secret": enrolment.secret,
-                "otpauth_uri": enrolment.uri,
-            }),
-        }))
-    };
-    respond(&headers, result.await)
+    Body(request): Body<LoginRequest>,
+) -> Result<impl IntoResponse, ApiError> {
+    let step = auth.login(&session, &request.username, &request.password, &client).await?;
+    Ok(Json(match step {
+        StaffLoginStep::LoggedIn(member) => with_status(staff_json(&member), "logged_in"),
+        StaffLoginStep::CodeNeeded => json!({ "status": "code_required" }),
+        StaffLoginStep::EnrolNeeded(enrolment) => json!({
+            "status": "enrol",
+            "secret": enrolment.secret,
+            "otpauth_uri": enrolment.uri,
+        }),
+    }))
 }
 
 #[derive(Deserialize)]
-struct CodeRequest {
+pub struct CodeRequest {
     /// Six digits from the authenticator app, or a recovery code.
     code: String,
 }
@@ -116,37 +110,32 @@ pub async fn login_code(
     State(auth): State<StaffAuth>,
     ClientAddress(client): ClientAddress,
     session: Session,
-    headers: HeaderMap,
-    body: Bytes,
-) -> Response {
-    let result = async {
-        let request: CodeRequest = json_body(&body)?;
-        let done = auth.finish_login(&session, &request.code, &client).await?;
-        let mut answer = with_status(staff_json(&done.member), "logged_in");
-        if !done.recovery_codes.is_empty() {
-            answer["recovery_codes"] = json!(done.recovery_codes);
-        }
-        Ok(Json(answer))
-    };
-    respond(&headers, result.await)
+    Body(request): Body<CodeRequest>,
+) -> Result<impl IntoResponse, ApiError> {
+    let done = auth.finish_login(&session, &request.code, &client).await?;
+    let mut answer = with_status(staff_json(&done.member), "logged_in");
+    if !done.recovery_codes.is_empty() {
+        answer["recovery_codes"] = json!(done.recovery_codes);
+    }
+    Ok(Json(answer))
 }
 
 /// `POST /staff/second-factor`: starts setting up an authenticator for the logged-in member:
 /// 200 `{"secret","otpauth_uri"}`; 409 when one is set up already.
 pub async fn begin_second_factor(
     State(auth): State<StaffAuth>,
-    headers: HeaderMap,
-    staff: Result<Staff, ApiError>,
-) -> Response {
-    let result = async {
-        let Staff(member) = staff?;
-        if auth.second_factor_status(&member).await?.0 {
-            return Err(ApiError::Conflict(StatusCode::CONFLICT, "already_set_up", "已经设置了动态验证码。", "A second factor is already set up."));
-        }
-        let enrolment = auth.begin_enrolment(&member).await?;
-        Ok(Json(json!({ "secret": enrolment.secret, "otpauth_uri": enrolment.uri })))
-    };
-    respond(&headers, result.await)
+    Staff(member): Staff,
+) -> Result<impl IntoResponse, ApiError> {
+    if auth.second_factor_status(&member).await?.0 {
+        return Err(ApiError::Conflict(
+            StatusCode::CONFLICT,
+            "already_set_up",
+            "已经设置了动态验证码。",
+            "A second factor is already set up.",
+        ));
+    }
+    let enrolment = auth.begin_enrolment(&member).await?;
+    Ok(Json(json!({ "secret": enrolment.secret, "otpauth_uri": enrolment.uri })))
 }
 
 /// `POST /staff/second-factor/confirm` `{"code"}`: the first code confirms it: 200
@@ -154,17 +143,11 @@ pub async fn begin_second_factor(
 pub async fn confirm_second_factor(
     State(auth): State<StaffAuth>,
     ClientAddress(client): ClientAddress,
-    headers: HeaderMap,
-    staff: Result<Staff, ApiError>,
-    body: Bytes,
-) -> Response {
-    let result = async {
-        let Staff(member) = staff?;
-        let request: CodeRequest = json_body(&body)?;
-        let codes = auth.confirm_enrolment(&member, &request.code, &client).await?;
-        Ok(Json(json!({ "recovery_codes": codes })))
-    };
-    respond(&headers, result.await)
+    Staff(member): Staff,
+    Body(request): Body<CodeRequest>,
+) -> Result<impl IntoResponse, ApiError> {
+    let codes = auth.confirm_enrolment(&member, &request.code, &client).await?;
+    Ok(Json(json!({ "recovery_codes": codes })))
 }
 
 fn with_status(mut account: serde_json::Value, status: &str) -> serde_json::Value {
@@ -173,21 +156,18 @@ fn with_status(mut account: serde_json::Value, status: &str) -> serde_json::Valu
 }
 
 /// Ends the staff session: 204.
-pub async fn logout(session: Session, headers: HeaderMap) -> Response {
-    let result = async {
-        log_out_staff(&session).await?;
-        Ok(StatusCode::NO_CONTENT)
-    };
-    respond(&headers, result.await)
+pub async fn logout(session: Session) -> Result<impl IntoResponse, ApiError> {
+    log_out_staff(&session).await?;
+    Ok(StatusCode::NO_CONTENT)
 }
 
 /// The logged-in staff member.
-pub async fn me(headers: HeaderMap, staff: Result<Staff, ApiError>) -> Response {
-    respond(&headers, staff.map(|Staff(member)| Json(staff_json(&member))))
+pub async fn me(Staff(member): Staff) -> Json<serde_json::Value> {
+    Json(staff_json(&member))
 }
 
 #[derive(Deserialize)]
-struct CheckInRequest {
+pub struct CheckInRequest {
     /// The scanned token (`CC1.…`) or the 12-character code read out by the resident.
     ticket: String,
 }
@@ -199,47 +179,31 @@ pub async fn check_in(
     State(auth): State<StaffAuth>,
     State(signer): State<TicketSigner>,
     ClientAddress(client): ClientAddress,
-    headers: HeaderMap,
     PathId(SessionId(session)): PathId<SessionId>,
-    staff: Result<Staff, ApiError>,
-    body: Bytes,
-) -> Response {
-    let result = async {
-        let Staff(member) = staff?;
-        let request: CheckInRequest = json_body(&body)?;
-        let actor = Actor { member, client };
-        let done = cc_services::staff::check_in(auth.store(), &signer, &actor, session, &request.ticket).await?;
-        Ok(Json(json!({ "booking_id": done.booking_id, "status": "attended" })))
-    };
-    respond(&headers, result.await)
+    Staff(member): Staff,
+    Body(request): Body<CheckInRequest>,
+) -> Result<impl IntoResponse, ApiError> {
+    let actor = Actor { member, client };
+    let done = cc_services::staff::check_in(auth.store(), &signer, &actor, session, &request.ticket).await?;
+    Ok(Json(json!({ "booking_id": done.booking_id, "status": "attended" })))
 }
 
 /// `POST /staff/accounts`: a staff account inside the caller's scope; 201.
 pub async fn create_account(
     State(auth): State<StaffAuth>,
-    headers: HeaderMap,
-    actor: Result<StaffActor, ApiError>,
-    body: Bytes,
-) -> Response {
-    let result = async {
-        let actor = actor?.0;
-        let id = cc_services::staff::create_staff(&auth, &actor, json_body::<cc_services::staff::NewAccount>(&body)?).await?;
-        Ok((http::StatusCode::CREATED, Json(json!({ "id": id }))))
-    };
-    respond(&headers, result.await)
+    StaffActor(actor): StaffActor,
+    Body(body): Body<cc_services::staff::NewAccount>,
+) -> Result<impl IntoResponse, ApiError> {
+    let id = cc_services::staff::create_staff(&auth, &actor, body).await?;
+    Ok((http::StatusCode::CREATED, Json(json!({ "id": id }))))
 }
 
 /// `POST /staff/accounts/{id}/disable`: the account's sessions end at their next request; 204.
 pub async fn disable_account(
     State(auth): State<StaffAuth>,
-    headers: HeaderMap,
     PathId(StaffId(id)): PathId<StaffId>,
-    actor: Result<StaffActor, ApiError>,
-) -> Response {
-    let result = async {
-        let actor = actor?.0;
-        cc_services::staff::disable_staff(&auth, &actor, id).await?;
-        Ok(http::StatusCode::NO_CONTENT)
-    };
-    respond(&headers, result.await)
+    StaffActor(actor): StaffActor,
+) -> Result<impl IntoResponse, ApiError> {
+    cc_services::staff::disable_staff(&auth, &actor, id).await?;
+    Ok(http::StatusCode::NO_CONTENT)
 }

@@ -8,15 +8,14 @@ use std::time::Duration;
 
 use axum::extract::State;
 use axum::response::sse::{Event, KeepAlive, Sse};
-use axum::response::{IntoResponse, Response};
+use axum::response::IntoResponse;
 use axum::Json;
 use cc_auth::StaffAuth;
 use cc_domain::time::now;
 use futures::{Stream, StreamExt};
-use http::HeaderMap;
 
 use super::dashboard_hub::{DashboardHub, Figures};
-use super::error::{respond, ApiError};
+use super::error::ApiError;
 use super::staff::StaffActor;
 use crate::stopping::Stopping;
 
@@ -28,15 +27,10 @@ const STREAM_FOR: Duration = Duration::from_secs(10 * 60);
 /// admins (their street).
 pub async fn show(
     State(auth): State<StaffAuth>,
-    headers: HeaderMap,
-    actor: Result<StaffActor, ApiError>,
-) -> Response {
-    let result = async {
-        let actor = actor?.0;
-        let street = cc_services::staff::dashboard_scope(auth.store(), &actor).await?;
-        Ok(Json(auth.store().dashboard(street, now()).await?))
-    };
-    respond(&headers, result.await)
+    StaffActor(actor): StaffActor,
+) -> Result<impl IntoResponse, ApiError> {
+    let street = cc_services::staff::dashboard_scope(auth.store(), &actor).await?;
+    Ok(Json(auth.store().dashboard(street, now()).await?))
 }
 
 /// `GET /staff/dashboard/stream`: `event: dashboard` with the figures as JSON, at once and
@@ -45,24 +39,19 @@ pub async fn stream(
     State(auth): State<StaffAuth>,
     State(stopping): State<Stopping>,
     State(dashboards): State<DashboardHub>,
-    headers: HeaderMap,
-    actor: Result<StaffActor, ApiError>,
-) -> Response {
-    let result = async {
-        let actor = actor?.0;
-        let street = cc_services::staff::dashboard_scope(auth.store(), &actor).await?;
-        let figures = dashboards.watch(auth.store(), street);
-        // The stream ends after a while, or at once when the server begins to stop.
-        let ends = async move {
-            tokio::select! {
-                _ = tokio::time::sleep(STREAM_FOR) => {}
-                _ = stopping.wait() => {}
-            }
-        };
-        let updates = updates(figures).take_until(ends);
-        Ok(Sse::new(updates).keep_alive(KeepAlive::new().interval(Duration::from_secs(15))).into_response())
+    StaffActor(actor): StaffActor,
+) -> Result<impl IntoResponse, ApiError> {
+    let street = cc_services::staff::dashboard_scope(auth.store(), &actor).await?;
+    let figures = dashboards.watch(auth.store(), street);
+    // The stream ends after a while, or at once when the server begins to stop.
+    let ends = async move {
+        tokio::select! {
+            _ = tokio::time::sleep(STREAM_FOR) => {}
+            _ = stopping.wait() => {}
+        }
     };
-    respond(&headers, result.await)
+    let updates = updates(figures).take_until(ends);
+    Ok(Sse::new(updates).keep_alive(KeepAlive::new().interval(Duration::from_secs(15))).into_response())
 }
 
 fn updates(figures: Figures) -> impl Stream<Item = Result<Event, Infallible>> {

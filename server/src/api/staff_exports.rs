@@ -5,9 +5,9 @@ use axum::response::{IntoResponse, Response};
 use cc_auth::StaffAuth;
 use cc_domain::ids::SessionId;
 use cc_services::staff::export::Table;
-use http::{header, HeaderMap, HeaderValue};
+use http::{header, HeaderValue};
 
-use super::error::{respond, ApiError};
+use super::error::ApiError;
 use super::resident::PathId;
 use super::staff::StaffActor;
 
@@ -38,29 +38,19 @@ fn file(table: &Table, name: &str, format: FileFormat) -> Result<Response, ApiEr
 pub async fn session_bookings(
     format: FileFormat,
     State(auth): State<StaffAuth>,
-    headers: HeaderMap,
     PathId(SessionId(session)): PathId<SessionId>,
-    actor: Result<StaffActor, ApiError>,
-) -> Response {
-    let result = async {
-        let actor = actor?.0;
-        let table = cc_services::staff::export::session_bookings(auth.store(), &actor, session).await?;
-        file(&table, &format!("session-{session}-bookings"), format)
-    };
-    respond(&headers, result.await)
+    StaffActor(actor): StaffActor,
+) -> Result<impl IntoResponse, ApiError> {
+    let table = cc_services::staff::export::session_bookings(auth.store(), &actor, session).await?;
+    file(&table, &format!("session-{session}-bookings"), format)
 }
 
 /// `GET /staff/compliance.{csv,xlsx}`.
 pub async fn compliance(
     format: FileFormat,
     State(auth): State<StaffAuth>,
-    headers: HeaderMap,
-    actor: Result<StaffActor, ApiError>,
-) -> Response {
-    let result = async {
-        let actor = actor?.0;
-        let table = cc_services::staff::export::compliance(auth.store(), &actor).await?;
-        file(&table, "compliance", format)
-    };
-    respond(&headers, result.await)
+    StaffActor(actor): StaffActor,
+) -> Result<impl IntoResponse, ApiError> {
+    let table = cc_services::staff::export::compliance(auth.store(), &actor).await?;
+    file(&table, "compliance", format)
 }

@@ -7,14 +7,14 @@ use axum::extract::{FromRequest, Multipart, Path, Request, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Json;
 use cc_auth::StaffAuth;
-use cc_services::staff::Actor;
-use cc_services::ServiceError;
 use cc_domain::ids::{Id, ItemId};
 use cc_domain::image::{ImageKind, ImageProblem, MAX_IMAGE_BYTES};
-use http::{header, HeaderMap, StatusCode};
+use cc_services::staff::Actor;
+use cc_services::ServiceError;
+use http::{header, StatusCode};
 use serde_json::json;
 
-use super::error::{respond, ApiError};
+use super::error::ApiError;
 use super::resident::{ClientAddress, PathId};
 use super::staff::{Staff, StaffActor};
 
@@ -36,18 +36,13 @@ fn too_large() -> ApiError {
 /// or PNG or out of size.
 pub async fn put_image(
     State(auth): State<StaffAuth>,
-    headers: HeaderMap,
     PathId(ItemId(item)): PathId<ItemId>,
-    actor: Result<StaffActor, ApiError>,
+    StaffActor(actor): StaffActor,
     body: Body,
-) -> Response {
-    let result = async {
-        let actor = actor?.0;
-        let bytes = to_bytes(body, BODY_LIMIT).await.map_err(|_| too_large())?;
-        let path = cc_services::staff::set_item_image(auth.store(), &actor, item, &bytes).await?;
-        Ok(Json(json!({ "id": item, "image": path })))
-    };
-    respond(&headers, result.await)
+) -> Result<impl IntoResponse, ApiError> {
+    let bytes = to_bytes(body, BODY_LIMIT).await.map_err(|_| too_large())?;
+    let path = cc_services::staff::set_item_image(auth.store(), &actor, item, &bytes).await?;
+    Ok(Json(json!({ "id": item, "image": path })))
 }
 
 /// `POST /staff/items/{id}/image` from the console's form (field `image`): back to the item's

@@ -71,7 +71,11 @@ pub async fn bookings(store: &Store, resident: ResidentId) -> Result<Vec<Booking
 }
 
 /// One of the resident's bookings.
-pub async fn booking(store: &Store, resident: ResidentId, booking: BookingId) -> Result<BookingSummary, ServiceError> {
+pub async fn booking(
+    store: &Store,
+    resident: ResidentId,
+    booking: BookingId,
+) -> Result<BookingSummary, ServiceError> {
     mine(store, resident, booking).await
 }
 
@@ -82,10 +86,15 @@ pub async fn ticket_token(
     resident: ResidentId,
     booking: BookingId,
 ) -> Result<String, ServiceError> {
-    let code = store.ticket_code_of(resident.get(), booking.get()).await?.ok_or(ServiceError::NotFound("ticket"))?;
+    let code =
+        store.ticket_code_of(resident.get(), booking.get()).await?.ok_or(ServiceError::NotFound("ticket"))?;
     Ok(signer.token(booking.get(), &code))
 }
 
-async fn mine(store: &Store, resident: ResidentId, booking: BookingId) -> Result<BookingSummary, ServiceError> {
+async fn mine(
+    store: &Store,
+    resident: ResidentId,
+    booking: BookingId,
+) -> Result<BookingSummary, ServiceError> {
     store.booking_of(resident.get(), booking.get()).await?.ok_or(ServiceError::NotFound(BookingId::NOUN))
 }
