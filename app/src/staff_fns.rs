@@ -156,20 +156,12 @@ pub async fn staff_log_out() -> Result<(), AppError> {
 /// The console's home: items and this week's sessions in the staff member's scope.
 #[server]
 pub async fn staff_overview() -> Result<Overview, AppError> {
-    use cc_domain::staff::Place;
     let member = context::member().await?;
     let store = context::staff_auth()?.store().clone();
-    let scope = &member.scope;
-    let items = store
-        .console_items(200)
-        .await?
+    let found = cc_services::staff::overview(&store, &member, cc_domain::time::now()).await?;
+    let items = found
+        .items
         .into_iter()
-        .filter(|i| {
-            scope.sees(
-                Place { facility_id: i.facility_id, street_id: i.street_id },
-                i.created_by == Some(member.id),
-            )
-        })
         .map(|i| ItemLine {
             id: i.id,
             title: i.title,
@@ -178,29 +170,13 @@ pub async fn staff_overview() -> Result<Overview, AppError> {
             review_comment: i.review_comment,
         })
         .collect();
-    let now = cc_domain::time::now();
-    let sessions = store
-        .console_sessions(now - 86_400, now + 7 * 86_400, 500)
-        .await?
-        .into_iter()
-        .filter(|s| scope.can_check_in_at(Place { facility_id: s.facility_id, street_id: s.street_id }))
-        .take(50)
-        .map(session_line)
-        .collect();
-    let facilities = store
-        .facility_choices()
-        .await?
-        .into_iter()
-        .filter(|(id, _, street)| scope.can_author_at(Place { facility_id: *id, street_id: *street }, true))
-        .map(|(id, name, _)| (id, name))
-        .collect();
     let me =
         StaffInfo { display_name: member.display_name, username: member.username, role: member.scope.role };
     Ok(Overview {
         me,
         items,
-        sessions,
-        facilities,
+        sessions: found.sessions.into_iter().map(session_line).collect(),
+        facilities: found.facilities,
         categories: store.categories().await?,
         audiences: store.audiences().await?,
     })

@@ -112,6 +112,37 @@ impl NoShowRule {
     }
 }
 
+/// When a session can be booked: from `opens_at` until `closes_at` or its start, whichever
+/// comes first (UTC seconds). The one statement of the window, behind both the booking button
+/// and the booking itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BookingWindow {
+    pub opens_at: i64,
+    pub closes_at: i64,
+    pub starts_at: i64,
+}
+
+/// Where `now` falls in a [`BookingWindow`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WindowState {
+    NotYetOpen,
+    Open,
+    Closed,
+}
+
+impl BookingWindow {
+    /// Where `now` (UTC seconds) falls: before the opening, inside, or past the close or start.
+    pub fn state_at(&self, now: i64) -> WindowState {
+        if now < self.opens_at {
+            WindowState::NotYetOpen
+        } else if now >= self.closes_at || now >= self.starts_at {
+            WindowState::Closed
+        } else {
+            WindowState::Open
+        }
+    }
+}
+
 /// What a resident sends so that repeating a booking request is harmless (a UUID is 36
 /// characters). One rule for every door: the API's `Idempotency-Key` header and the booking
 /// button's per-click key.
@@ -304,5 +335,21 @@ mod idempotency_key_tests {
             let err = IdempotencyKey::parse(&bad).unwrap_err();
             assert_eq!(err.param, "Idempotency-Key", "{bad}");
         }
+    }
+}
+
+#[cfg(test)]
+mod window_tests {
+    use super::{BookingWindow, WindowState};
+
+    #[test]
+    fn the_window_opens_then_closes_at_its_close_or_the_start_whichever_is_first() {
+        let window = BookingWindow { opens_at: 100, closes_at: 200, starts_at: 300 };
+        assert_eq!(window.state_at(99), WindowState::NotYetOpen);
+        assert_eq!(window.state_at(100), WindowState::Open);
+        assert_eq!(window.state_at(199), WindowState::Open);
+        assert_eq!(window.state_at(200), WindowState::Closed);
+        let late_close = BookingWindow { closes_at: 400, ..window };
+        assert_eq!(late_close.state_at(300), WindowState::Closed, "never after the start");
     }
 }

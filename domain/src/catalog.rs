@@ -133,14 +133,16 @@ pub enum BookingState {
 impl SessionInfo {
     /// The booking state at `now` (UTC seconds): the window first, then the places left.
     pub fn booking_state(&self, now: i64) -> BookingState {
-        if now < self.booking_opens_at.timestamp() {
-            BookingState::NotYetOpen
-        } else if now >= self.booking_closes_at.timestamp() || now >= self.starts_at.timestamp() {
-            BookingState::Closed
-        } else if self.remaining <= 0 {
-            BookingState::Full
-        } else {
-            BookingState::Open
+        let window = crate::booking::BookingWindow {
+            opens_at: self.booking_opens_at.timestamp(),
+            closes_at: self.booking_closes_at.timestamp(),
+            starts_at: self.starts_at.timestamp(),
+        };
+        match window.state_at(now) {
+            crate::booking::WindowState::NotYetOpen => BookingState::NotYetOpen,
+            crate::booking::WindowState::Closed => BookingState::Closed,
+            crate::booking::WindowState::Open if self.remaining <= 0 => BookingState::Full,
+            crate::booking::WindowState::Open => BookingState::Open,
         }
     }
 }

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::staff::Role;
+use crate::staff::{Place, Role, StaffScope};
 use crate::Locale;
 
 /// Where an item is in its life.
@@ -113,9 +113,7 @@ pub fn transition(
     comment: &str,
 ) -> Result<ItemStatus, WorkflowRefusal> {
     use ItemStatus::*;
-    let reviews = matches!(role, Role::Reviewer | Role::DistrictAdmin);
-    let authors =
-        matches!(role, Role::Provider | Role::StreetAdmin | Role::FacilityManager | Role::DistrictAdmin);
+    let (reviews, authors) = (role.reviews(), role.authors());
     let (allowed, from_ok, to) = match action {
         Action::Submit => (authors, matches!(from, Draft | Returned), Submitted),
         Action::Publish => (reviews, from == Submitted, Published),
@@ -138,7 +136,7 @@ pub fn transition(
 /// items only by district admins, whose changes reach residents at once.
 pub fn editable(status: ItemStatus, role: Role) -> bool {
     match status {
-        ItemStatus::Draft | ItemStatus::Returned => role != Role::Reviewer,
+        ItemStatus::Draft | ItemStatus::Returned => role.authors(),
         ItemStatus::Published => role == Role::DistrictAdmin,
         ItemStatus::Submitted | ItemStatus::Archived => false,
     }
@@ -150,9 +148,21 @@ pub fn editable(status: ItemStatus, role: Role) -> bool {
 /// changes to a published item would reach residents without review.
 pub fn sessions_changeable(status: ItemStatus, role: Role) -> bool {
     match status {
-        ItemStatus::Draft | ItemStatus::Returned => role != Role::Reviewer,
-        ItemStatus::Published => matches!(role, Role::DistrictAdmin | Role::StreetAdmin | Role::FacilityManager),
+        ItemStatus::Draft | ItemStatus::Returned => role.authors(),
+        ItemStatus::Published => role.runs_places(),
         ItemStatus::Submitted | ItemStatus::Archived => false,
+    }
+}
+
+impl StaffScope {
+    /// Whether this staff member may make `action` on an item at `place`, as far as scope goes
+    /// (`transition` decides the rest): reviewing is district-wide, writing is not.
+    pub fn may_act_on(&self, action: Action, place: Place, wrote_it: bool) -> bool {
+        match action {
+            Action::Publish | Action::Return => self.role.reviews(),
+            Action::Archive => self.role.reviews() || self.can_author_at(place, wrote_it),
+            Action::Submit => self.can_author_at(place, wrote_it),
+        }
     }
 }
 
@@ -225,5 +235,17 @@ mod tests {
         assert!(!editable(Submitted, Role::StreetAdmin) && !editable(Published, Role::StreetAdmin));
         assert!(editable(Published, Role::DistrictAdmin));
         assert!(!editable(Draft, Role::Reviewer));
+    }
+
+    #[test]
+    fn reviewing_is_district_wide_and_writing_is_not() {
+        let street = StaffScope { role: Role::StreetAdmin, street_id: Some(1), facility_ids: vec![] };
+        let reviewer = StaffScope { role: Role::Reviewer, street_id: None, facility_ids: vec![] };
+        let (here, there) =
+            (Place { facility_id: 10, street_id: 1 }, Place { facility_id: 20, street_id: 2 });
+        assert!(reviewer.may_act_on(Action::Publish, there, false));
+        assert!(!street.may_act_on(Action::Archive, there, false));
+        assert!(street.may_act_on(Action::Submit, here, false));
+        assert!(!street.may_act_on(Action::Publish, here, false));
     }
 }

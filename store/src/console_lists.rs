@@ -2,6 +2,7 @@
 //! door list, facilities to choose from.
 
 use cc_domain::session_change::BookingSettings;
+use cc_domain::staff::Reach;
 
 use crate::{Store, StoreError};
 
@@ -50,31 +51,40 @@ pub struct DoorEntry {
 }
 
 impl Store {
-    /// Items written by staff or waiting for review (not the demo catalogue), latest first;
-    /// the caller keeps those in its scope.
-    pub async fn console_items(&self, limit: i64) -> Result<Vec<ConsoleItem>, StoreError> {
-        Ok(sqlx::query_as(
+    /// Items written by staff or waiting for review (not the demo catalogue) within `reach`
+    /// (`staff_id`: whose own items `Reach::OwnItems` means), latest first.
+    pub async fn console_items(
+        &self,
+        reach: &Reach,
+        staff_id: i64,
+        limit: i64,
+    ) -> Result<Vec<ConsoleItem>, StoreError> {
+        Ok(sqlx::query_as(&format!(
             "SELECT i.id, i.title, i.status, f.name AS facility_name, f.street_id, f.id AS facility_id, i.created_by, \
              i.review_comment FROM service_items i JOIN facilities f ON f.id = i.facility_id \
-             WHERE i.created_by IS NOT NULL OR i.status IN ('submitted', 'returned', 'draft') \
+             WHERE (i.created_by IS NOT NULL OR i.status IN ('submitted', 'returned', 'draft')) AND {} \
              ORDER BY i.updated_at DESC, i.id DESC LIMIT $1",
-        )
+            within(reach, staff_id)
+        ))
         .bind(limit)
         .fetch_all(&self.pool)
         .await?)
     }
 
-    /// Sessions from `from` to `to` (UTC seconds) with their places and check-ins, soonest first;
-    /// the caller keeps those in its scope.
+    /// Published sessions from `from` to `to` (UTC seconds) within `reach`, with their places
+    /// and check-ins, soonest first.
     pub async fn console_sessions(
         &self,
+        reach: &Reach,
         from: i64,
         to: i64,
         limit: i64,
     ) -> Result<Vec<ConsoleSession>, StoreError> {
         Ok(sqlx::query_as(&format!(
             "{CONSOLE_SESSION} WHERE s.starts_at >= $1 AND s.starts_at < $2 \
-                 AND i.status = 'published' AND s.status = 'published' ORDER BY s.starts_at, s.id LIMIT $3"
+                 AND i.status = 'published' AND s.status = 'published' AND {} \
+                 ORDER BY s.starts_at, s.id LIMIT $3",
+            within(reach, 0)
         ))
         .bind(from)
         .bind(to)
@@ -164,5 +174,21 @@ impl Store {
         Ok(sqlx::query_as("SELECT id, name, street_id FROM facilities ORDER BY street_id, id")
             .fetch_all(&self.pool)
             .await?)
+    }
+}
+
+/// "Within `reach`" as SQL over facilities `f` and items `i`. The numbers are written in rather
+/// than bound because a facility list has any length; they are `i64`s from the staff member's
+/// stored scope, never text from a request, so nothing can be injected.
+fn within(reach: &Reach, staff_id: i64) -> String {
+    match reach {
+        Reach::Everywhere => "1 = 1".into(),
+        Reach::Street(street) => format!("f.street_id = {street}"),
+        Reach::Facilities(ids) if !ids.is_empty() => {
+            let ids: Vec<String> = ids.iter().map(i64::to_string).collect();
+            format!("f.id IN ({})", ids.join(", "))
+        }
+        Reach::OwnItems => format!("i.created_by = {staff_id}"),
+        Reach::Facilities(_) | Reach::Nowhere => "1 = 0".into(),
     }
 }

@@ -157,3 +157,49 @@ async fn the_accounts_page_lists_who_a_street_admin_manages_and_offers_only_faci
     assert!(!html.contains("manager-there"), "another street's manager is not listed");
     assert!(html.contains(r#"value="facility_manager""#) && !html.contains(r#"value="district_admin""#));
 }
+
+#[tokio::test]
+async fn a_street_admin_in_a_busy_district_sees_all_of_their_own_items() {
+    use cc_domain::authoring::ItemInput;
+    use leptos::server_fn::ServerFn;
+    let app = spawn_app().await;
+    let (here, there) = (app.facility_in(1).await, app.facility_in(2).await);
+    let street = StaffScope { role: Role::StreetAdmin, street_id: Some(1), facility_ids: vec![] };
+    let admin = app.staff("busy-street", street).await;
+    let mut mine = Vec::new();
+    for title in ["本街道的书法课", "本街道的合唱团"] {
+        let fields = json!({ "title": title, "provider": "街道", "category": "reading", "audience": "all", "facility_id": here });
+        let (status, body) = admin.post("/api/v1/staff/items", fields).await;
+        assert_eq!(status, 201, "{body}");
+        mine.push(body["id"].as_i64().unwrap());
+    }
+    // Then the rest of the district gets busy: more drafts elsewhere than the overview lists.
+    let district = cc_store::testing::district_admin(&app.store, "busy-district").await.unwrap();
+    for n in 0..205 {
+        let input = ItemInput {
+            title: format!("别的街道的活动 {n}"),
+            description: String::new(),
+            provider: "别的街道".into(),
+            category: "reading".into(),
+            audience: "all".into(),
+            facility_id: there,
+            free: true,
+            price_cents: None,
+        };
+        app.store.create_item_draft(&input, district).await.unwrap();
+    }
+    let response = admin
+        .client
+        .post(format!("{}{}", admin.address, app::staff_fns::StaffOverview::PATH))
+        .header("origin", admin.address.clone())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status().as_u16(), 200);
+    let overview: serde_json::Value = response.json().await.unwrap();
+    let listed: Vec<i64> = overview["items"].as_array().unwrap().iter().map(|i| i["id"].as_i64().unwrap()).collect();
+    assert_eq!(listed.len(), 2, "only their street's items: {listed:?}");
+    for id in mine {
+        assert!(listed.contains(&id), "item {id} is missing from {listed:?}");
+    }
+}

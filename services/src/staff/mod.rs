@@ -11,6 +11,7 @@ mod editing;
 pub mod export;
 mod facilities;
 mod items;
+mod overview;
 mod sessions;
 
 pub use accounts::{create_staff, disable_staff, managed_accounts, NewAccount};
@@ -21,6 +22,7 @@ pub use dashboard::dashboard_scope;
 pub use editing::{edit_item, item_for_edit, set_item_image, EditableItem};
 pub use facilities::{facility_records, update_facility, update_standard, FacilityInput, StandardInput};
 pub use items::{add_session, create_item, move_item, set_capacity};
+pub use overview::{overview, Overview};
 pub use sessions::change_session;
 
 use cc_store::staff::{AuditEntry, StaffMember};

@@ -2,7 +2,7 @@
 
 use std::time::Duration;
 
-use cc_domain::booking::{paused_refusal, BookingRefusal, BookingStatus};
+use cc_domain::booking::{paused_refusal, BookingRefusal, BookingStatus, BookingWindow, WindowState};
 use cc_domain::live::LiveKind;
 use cc_domain::time::{local, now};
 use sqlx::AnyConnection;
@@ -43,9 +43,7 @@ pub enum BookingGuard {
 struct SessionGate {
     cancelled: bool,
     item_published: bool,
-    starts_at: i64,
-    opens_at: i64,
-    closes_at: i64,
+    window: BookingWindow,
     waitlist: bool,
 }
 
@@ -118,11 +116,15 @@ impl Store {
         if !gate.item_published {
             return Ok(Err(BookingAttempt::UnknownSession));
         }
-        if gate.cancelled || now >= gate.closes_at || now >= gate.starts_at {
+        if gate.cancelled {
             return refused(BookingRefusal::Closed { opens_at: None });
         }
-        if now < gate.opens_at {
-            return refused(BookingRefusal::Closed { opens_at: Some(local(gate.opens_at)) });
+        match gate.window.state_at(now) {
+            WindowState::Open => {}
+            WindowState::NotYetOpen => {
+                return refused(BookingRefusal::Closed { opens_at: Some(local(gate.window.opens_at)) })
+            }
+            WindowState::Closed => return refused(BookingRefusal::Closed { opens_at: None }),
         }
         if let Some(until) = self.paused_until(conn, resident_id, now).await? {
             return refused(paused_refusal(until));
@@ -320,9 +322,7 @@ async fn session_gate(conn: &mut AnyConnection, session_id: i64) -> Result<Optio
     Ok(row.map(|(status, item_status, starts_at, opens_at, closes_at, waitlist)| SessionGate {
         cancelled: status != "published",
         item_published: item_status == "published",
-        starts_at,
-        opens_at,
-        closes_at,
+        window: BookingWindow { opens_at, closes_at, starts_at },
         waitlist: waitlist == 1,
     }))
 }
