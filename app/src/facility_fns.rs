@@ -40,17 +40,16 @@ pub async fn load_facility_records() -> Result<FacilityRecords, AppError> {
         .map(|f| (f.id, f.compliant))
         .collect();
     let mut facilities = Vec::new();
-    for (id, name, _, (area_m2, hours, free, lat, lng)) in
-        cc_services::staff::facility_records(&store, &actor).await?
-    {
+    for record in cc_services::staff::facility_records(&store, &actor).await? {
+        let facts = record.facts;
         facilities.push(FacilityRecordLine {
-            id,
-            name,
-            area_m2,
-            opening_hours: hours.unwrap_or_default(),
-            free_opening: free == Some(1),
-            position: format!("{lat:.6},{lng:.6}"),
-            compliant: compliant.get(&id).copied().unwrap_or(false),
+            id: record.id,
+            name: record.name,
+            area_m2: facts.area_m2,
+            opening_hours: facts.opening_hours.unwrap_or_default(),
+            free_opening: facts.free_opening == Some(true),
+            position: format!("{:.6},{:.6}", facts.lat, facts.lng),
+            compliant: compliant.get(&record.id).copied().unwrap_or(false),
         });
     }
     let standards = store.compliance_report().await?.standards;

@@ -27,7 +27,6 @@ pub struct ServicePage {
 /// A service for staff who see it.
 #[server]
 pub async fn load_service(item_id: i64) -> Result<ServicePage, AppError> {
-    use cc_domain::staff::Place;
     let actor = crate::staff_fns::context::actor().await?;
     let store = crate::staff_fns::context::staff_auth()?.store().clone();
     let found = cc_services::staff::item_for_edit(&store, &actor, item_id).await?;
@@ -37,11 +36,8 @@ pub async fn load_service(item_id: i64) -> Result<ServicePage, AppError> {
         .facility_choices()
         .await?
         .into_iter()
-        .filter(|(id, _, street)| {
-            *id == found.text.facility_id
-                || scope.can_author_at(Place { facility_id: *id, street_id: *street }, wrote_it)
-        })
-        .map(|(id, name, _)| (id, name))
+        .filter(|f| f.id == found.text.facility_id || scope.can_author_at(f.place(), wrote_it))
+        .map(|f| (f.id, f.name))
         .collect();
     let sessions =
         store.item_sessions(item_id).await?.into_iter().map(crate::staff_fns::session_line).collect();

@@ -47,8 +47,8 @@ pub async fn load_accounts() -> Result<AccountsPage, AppError> {
             scope.extend(
                 facilities
                     .iter()
-                    .filter(|(id, _, _)| m.scope.facility_ids.contains(id))
-                    .map(|(_, n, _)| n.clone()),
+                    .filter(|f| m.scope.facility_ids.contains(&f.id))
+                    .map(|f| f.name.clone()),
             );
             AccountLine {
                 id: m.id,
@@ -67,10 +67,8 @@ pub async fn load_accounts() -> Result<AccountsPage, AppError> {
     };
     let facilities = facilities
         .into_iter()
-        .filter(|(_, _, street)| {
-            actor.member.scope.role == Role::DistrictAdmin || Some(*street) == own_street
-        })
-        .map(|(id, name, _)| (id, name))
+        .filter(|f| actor.member.scope.role == Role::DistrictAdmin || Some(f.street_id) == own_street)
+        .map(|f| (f.id, f.name))
         .collect();
     Ok(AccountsPage { accounts, roles, streets, facilities })
 }

@@ -6,7 +6,7 @@ use cc_domain::staff::Place;
 use cc_domain::time::now;
 use cc_domain::workflow::ItemStatus;
 
-use crate::write::{insert_item, insert_session, refresh_next_session};
+use crate::items::{insert_item, insert_session, refresh_next_session};
 use crate::{NewItem, NewSession, Store, StoreError};
 
 /// An item as the staff console and the permission checks see it.

@@ -171,3 +171,15 @@ mod tests {
         assert_eq!(sqlite_url_creating_folder("sqlite://t.db?mode=ro"), "sqlite://t.db?mode=ro");
     }
 }
+
+impl Store {
+    /// Starts a transaction for a batch of writes. On SQLite it takes the write lock at once
+    /// (`BEGIN IMMEDIATE`): a deferred transaction that reads and then writes fails with
+    /// "database is locked" when another writer got in between, whatever the busy timeout.
+    pub async fn begin(&self) -> Result<sqlx::Transaction<'static, sqlx::Any>, StoreError> {
+        Ok(match self.backend() {
+            crate::Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
+            crate::Backend::Postgres => self.pool.begin().await?,
+        })
+    }
+}

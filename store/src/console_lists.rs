@@ -41,6 +41,21 @@ const CONSOLE_SESSION: &str = "SELECT s.id, i.title AS item_title, s.starts_at, 
      f.street_id, f.id AS facility_id, s.booking_opens_at, s.booking_closes_at, s.waitlist \
      FROM sessions s JOIN service_items i ON i.id = s.item_id JOIN facilities f ON f.id = i.facility_id";
 
+/// A facility as the console offers it to choose.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct FacilityChoice {
+    pub id: i64,
+    pub name: String,
+    pub street_id: i64,
+}
+
+impl FacilityChoice {
+    /// Where it sits, which is what scopes are about.
+    pub fn place(&self) -> cc_domain::staff::Place {
+        cc_domain::staff::Place { facility_id: self.id, street_id: self.street_id }
+    }
+}
+
 /// A booking as the door list shows it (the number masked by the caller).
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct DoorEntry {
@@ -169,8 +184,8 @@ impl Store {
         .await?)
     }
 
-    /// Facilities as (id, name, street id), for the console's choices.
-    pub async fn facility_choices(&self) -> Result<Vec<(i64, String, i64)>, StoreError> {
+    /// Every facility, for the console's choices, by street.
+    pub async fn facility_choices(&self) -> Result<Vec<FacilityChoice>, StoreError> {
         Ok(sqlx::query_as("SELECT id, name, street_id FROM facilities ORDER BY street_id, id")
             .fetch_all(&self.pool)
             .await?)

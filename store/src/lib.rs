@@ -5,11 +5,19 @@
 //! UTC seconds and ids as 64-bit integers: `Any` has no date, uuid or json types, and plain
 //! integers keep every query portable. Each backend has its own `migrations/` folder because DDL
 //! (identity columns, floating types) is where the dialects differ.
+//!
+//! One module per subject, each adding its methods to `Store` (find a query by its subject):
+//! the catalogue (`catalog`, `items`: adding items and sessions), the network (`network`:
+//! adding streets and facilities; `facilities`: reading them; `facility_records`: the facts
+//! staff keep and the standards), bookings (`bookings`), accounts (`residents`, `staff`,
+//! `second_factor`, `web_sessions`, `attempts`), staff work (`authoring`, `editing`, `media`,
+//! `console_lists`), the audit log (`audit`), live figures (`dashboard`, `live`), and
+//! operations (`connect`, `backup`, `integrity`, `seed`, `testing`).
 
 mod attempts;
 mod audit;
-pub mod backup;
 mod authoring;
+pub mod backup;
 pub mod bookings;
 mod catalog;
 mod connect;
@@ -18,21 +26,25 @@ mod dashboard;
 mod editing;
 mod error;
 mod facilities;
+mod facility_records;
 mod integrity;
+pub mod items;
 pub mod live;
 mod media;
+pub mod network;
 pub mod residents;
 pub mod second_factor;
 pub mod seed;
 pub mod staff;
 pub mod testing;
 mod web_sessions;
-pub mod write;
 
 pub use authoring::StaffItem;
 pub use bookings::{Booking, BookingAttempt, CancelOutcome, CapacityOutcome, CheckInOutcome, SessionCounts};
 pub use connect::{Backend, Store};
-pub use console_lists::{ConsoleItem, ConsoleSession, DoorEntry};
+pub use console_lists::{ConsoleItem, ConsoleSession, DoorEntry, FacilityChoice};
 pub use error::StoreError;
+pub use facility_records::{FacilityChange, FacilityFacts, FacilityRecord};
+pub use items::{NewItem, NewSession};
 pub use media::StoredImage;
-pub use write::{FacilityChange, FacilityRecord, NewFacility, NewItem, NewSession};
+pub use network::NewFacility;

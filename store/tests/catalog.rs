@@ -170,7 +170,7 @@ async fn synthetic_catalogues_are_deterministic() {
 
 #[tokio::test]
 async fn a_session_that_has_begun_is_no_longer_the_next_one() {
-    use cc_store::write::{insert_item, insert_session};
+    use cc_store::items::{insert_item, insert_session};
     use cc_store::{NewItem, NewSession};
     let store = demo_store().await;
     let t0 = now() + 3600;

@@ -126,7 +126,7 @@ pub async fn managed_accounts(auth: &StaffAuth, actor: &Actor) -> Result<Vec<Sta
         return refuse(store, actor.audit("list_staff", "staff", None)).await;
     }
     let streets: HashMap<i64, i64> =
-        store.facility_choices().await?.into_iter().map(|(id, _, street)| (id, street)).collect();
+        store.facility_choices().await?.into_iter().map(|f| (f.id, f.street_id)).collect();
     Ok(store
         .staff_members()
         .await?

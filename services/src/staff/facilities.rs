@@ -52,10 +52,13 @@ pub async fn update_facility(
         })?;
     }
     let position = match &input.position {
-        Some(text) => Some(
-            LatLng::parse(text)
-                .map_err(|_| field("position", "坐标请写纬度和经度，用英文逗号隔开，如 39.9125,116.2", "write the position as lat,lng"))?,
-        ),
+        Some(text) => Some(LatLng::parse(text).map_err(|_| {
+            field(
+                "position",
+                "坐标请写纬度和经度，用英文逗号隔开，如 39.9125,116.2",
+                "write the position as lat,lng",
+            )
+        })?),
         None => None,
     };
     let before = store.facility_facts(id).await?;
@@ -68,11 +71,9 @@ pub async fn update_facility(
     };
     store.update_facility(id, &change).await?;
     let after = store.facility_facts(id).await?;
-    let facts = |f: Option<cc_store::FacilityRecord>| {
-        f.map(|(area, hours, free, lat, lng)| json!({ "area_m2": area, "opening_hours": hours, "free_opening": free, "lat": lat, "lng": lng }))
-    };
-    entry.before = facts(before).map(|v| v.to_string());
-    entry.after = facts(after).map(|v| v.to_string());
+    let as_json = |facts: Option<cc_store::FacilityFacts>| facts.map(|f| json!(f).to_string());
+    entry.before = as_json(before);
+    entry.after = as_json(after);
     store.append_audit(&entry).await?;
     Ok(())
 }
@@ -115,12 +116,12 @@ pub async fn update_standard(
     Ok(())
 }
 
-/// The records of the facilities the actor keeps: (id, name, street id, facts). Reviewers and
-/// providers keep none and are refused (audited).
+/// The records of the facilities the actor keeps. Reviewers and providers keep none and are
+/// refused (audited).
 pub async fn facility_records(
     store: &Store,
     actor: &Actor,
-) -> Result<Vec<(i64, String, i64, cc_store::FacilityRecord)>, ServiceError> {
+) -> Result<Vec<cc_store::FacilityRecord>, ServiceError> {
     if matches!(actor.member.scope.role, Role::Reviewer | Role::Provider) {
         return refuse(store, actor.audit("read_facility_records", "district", None)).await;
     }
@@ -128,8 +129,8 @@ pub async fn facility_records(
         .all_facility_records()
         .await?
         .into_iter()
-        .filter(|(id, _, street_id, _)| {
-            let place = cc_domain::staff::Place { facility_id: *id, street_id: *street_id };
+        .filter(|r| {
+            let place = cc_domain::staff::Place { facility_id: r.id, street_id: r.street_id };
             actor.member.scope.can_author_at(place, false)
         })
         .collect())

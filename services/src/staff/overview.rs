@@ -1,6 +1,6 @@
 //! The console's home: what is waiting in the staff member's reach.
 
-use cc_domain::staff::{Place, Reach};
+use cc_domain::staff::Reach;
 use cc_store::staff::StaffMember;
 use cc_store::{ConsoleItem, ConsoleSession, Store};
 
@@ -34,8 +34,8 @@ pub async fn overview(store: &Store, member: &StaffMember, now: i64) -> Result<O
         .facility_choices()
         .await?
         .into_iter()
-        .filter(|(id, _, street)| authoring.contains(Place { facility_id: *id, street_id: *street }, true))
-        .map(|(id, name, _)| (id, name))
+        .filter(|f| authoring.contains(f.place(), true))
+        .map(|f| (f.id, f.name))
         .collect();
     Ok(Overview { items, sessions, facilities })
 }

@@ -9,7 +9,8 @@ use cc_domain::time::{now, start_of_day};
 use cc_domain::FacilityLevel;
 use sqlx::AnyConnection;
 
-use crate::write::{insert_community, insert_facility, insert_item, insert_session, insert_street};
+use crate::items::{insert_item, insert_session};
+use crate::network::{insert_community, insert_facility, insert_street};
 use crate::{NewFacility, NewItem, NewSession, Store, StoreError};
 use items::{category_blurb, provider_for, STEMS};
 use network::{DISTRICT_FACILITIES, STREETS, UNCOVERED_COMMUNITIES};

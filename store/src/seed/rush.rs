@@ -4,7 +4,8 @@
 use cc_domain::time::now;
 use cc_domain::FacilityLevel;
 
-use crate::write::{insert_facility, insert_item, insert_session, insert_street, refresh_next_session};
+use crate::items::{insert_item, insert_session, refresh_next_session};
+use crate::network::{insert_facility, insert_street};
 use crate::{NewFacility, NewItem, NewSession, Store, StoreError};
 
 const HOUR: i64 = 3_600;
