@@ -18,69 +18,79 @@ mod staff_exports;
 mod staff_items;
 pub mod staff_media;
 
-use axum::routing::{get, post};
 use axum::Router;
 
 use crate::startup::AppState;
 use error::ApiError;
 use staff_exports::FileFormat::{Csv, Xlsx};
 
-/// The v1 routes, to be nested under `/api/v1`.
+/// Declares the API's routes once: `ROUTES` (method, path) for the test that holds the OpenAPI
+/// document to them, and the router built from the very same lines.
+macro_rules! api_routes {
+    ($($method:ident $path:literal => $handler:expr $(, layer $layer:expr)?;)*) => {
+        /// Every (method, path) the API answers, relative to `/api/v1`.
+        pub const ROUTES: &[(&str, &str)] = &[$((stringify!($method), $path)),*];
+
+        fn routes() -> Router<AppState> {
+            Router::new()$(.route($path, axum::routing::$method($handler)$(.layer($layer))?))*
+        }
+    };
+}
+
+api_routes! {
+    get "/items" => items::list;
+    get "/items/{id}" => items::show;
+    get "/facilities" => facilities::list;
+    get "/facilities/{id}" => facilities::show;
+    get "/coverage" => facilities::coverage;
+    get "/categories" => reference::categories;
+    get "/streets" => reference::streets;
+    post "/auth/code" => auth::send_code;
+    post "/auth/register" => auth::register;
+    post "/auth/login" => auth::login;
+    post "/auth/logout" => auth::logout;
+    get "/me" => auth::me;
+    get "/me/bookings" => bookings::mine;
+    post "/sessions/{id}/bookings" => bookings::book;
+    get "/bookings/{id}" => bookings::show;
+    delete "/bookings/{id}" => bookings::cancel;
+    get "/bookings/{id}/ticket.svg" => bookings::ticket_svg;
+    get "/bookings/{id}/calendar.ics" => bookings::calendar;
+    post "/staff/login" => staff::login;
+    post "/staff/login/code" => staff::login_code;
+    post "/staff/second-factor" => staff::begin_second_factor;
+    post "/staff/second-factor/confirm" => staff::confirm_second_factor;
+    post "/staff/logout" => staff::logout;
+    get "/staff/me" => staff::me;
+    post "/staff/sessions/{id}/checkins" => staff::check_in;
+    get "/staff/audit" => staff_audit::list;
+    get "/staff/dashboard" => staff_dashboard::show;
+    get "/staff/dashboard/stream" => staff_dashboard::stream;
+    post "/staff/accounts" => staff::create_account;
+    post "/staff/accounts/{id}/disable" => staff::disable_account;
+    patch "/staff/facilities/{id}" => staff_items::change_facility;
+    put "/staff/standards/{level}" => staff_items::change_standard;
+    get "/staff/sessions/{id}/bookings.csv" => |s, p, a| staff_exports::session_bookings(Csv, s, p, a);
+    get "/staff/sessions/{id}/bookings.xlsx" => |s, p, a| staff_exports::session_bookings(Xlsx, s, p, a);
+    get "/staff/compliance.csv" => |s, a| staff_exports::compliance(Csv, s, a);
+    get "/staff/compliance.xlsx" => |s, a| staff_exports::compliance(Xlsx, s, a);
+    post "/staff/items" => staff_items::create;
+    patch "/staff/sessions/{id}" => staff_items::change_session;
+    get "/staff/items/{id}" => staff_items::show_item;
+    patch "/staff/items/{id}" => staff_items::edit_item;
+    put "/staff/items/{id}/image" => staff_media::put_image,
+        layer axum::extract::DefaultBodyLimit::max(staff_media::BODY_LIMIT);
+    post "/staff/items/{id}/image" => staff_media::post_image_form,
+        layer axum::extract::DefaultBodyLimit::max(staff_media::BODY_LIMIT);
+    post "/staff/items/{id}/sessions" => staff_items::add_session;
+    post "/staff/items/{id}/transitions" => staff_items::move_item;
+    get "/openapi.json" => openapi;
+}
+
+/// The v1 routes, to be nested under `/api/v1`; anything else is our 404, every error worded
+/// in the caller's language.
 pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/items", get(items::list))
-        .route("/items/{id}", get(items::show))
-        .route("/facilities", get(facilities::list))
-        .route("/facilities/{id}", get(facilities::show))
-        .route("/coverage", get(facilities::coverage))
-        .route("/categories", get(reference::categories))
-        .route("/streets", get(reference::streets))
-        .route("/auth/code", post(auth::send_code))
-        .route("/auth/register", post(auth::register))
-        .route("/auth/login", post(auth::login))
-        .route("/auth/logout", post(auth::logout))
-        .route("/me", get(auth::me))
-        .route("/me/bookings", get(bookings::mine))
-        .route("/sessions/{id}/bookings", post(bookings::book))
-        .route("/bookings/{id}", get(bookings::show).delete(bookings::cancel))
-        .route("/bookings/{id}/ticket.svg", get(bookings::ticket_svg))
-        .route("/bookings/{id}/calendar.ics", get(bookings::calendar))
-        .route("/staff/login", post(staff::login))
-        .route("/staff/login/code", post(staff::login_code))
-        .route("/staff/second-factor", post(staff::begin_second_factor))
-        .route("/staff/second-factor/confirm", post(staff::confirm_second_factor))
-        .route("/staff/logout", post(staff::logout))
-        .route("/staff/me", get(staff::me))
-        .route("/staff/sessions/{id}/checkins", post(staff::check_in))
-        .route("/staff/audit", get(staff_audit::list))
-        .route("/staff/dashboard", get(staff_dashboard::show))
-        .route("/staff/dashboard/stream", get(staff_dashboard::stream))
-        .route("/staff/accounts", post(staff::create_account))
-        .route("/staff/facilities/{id}", axum::routing::patch(staff_items::change_facility))
-        .route("/staff/standards/{level}", axum::routing::put(staff_items::change_standard))
-        .route("/staff/accounts/{id}/disable", post(staff::disable_account))
-        .route(
-            "/staff/sessions/{id}/bookings.csv",
-            get(|s, p, a| staff_exports::session_bookings(Csv, s, p, a)),
-        )
-        .route(
-            "/staff/sessions/{id}/bookings.xlsx",
-            get(|s, p, a| staff_exports::session_bookings(Xlsx, s, p, a)),
-        )
-        .route("/staff/compliance.csv", get(|s, a| staff_exports::compliance(Csv, s, a)))
-        .route("/staff/compliance.xlsx", get(|s, a| staff_exports::compliance(Xlsx, s, a)))
-        .route("/staff/items", post(staff_items::create))
-        .route("/staff/sessions/{id}", axum::routing::patch(staff_items::change_session))
-        .route("/staff/items/{id}", get(staff_items::show_item).patch(staff_items::edit_item))
-        .route(
-            "/staff/items/{id}/image",
-            axum::routing::put(staff_media::put_image)
-                .post(staff_media::post_image_form)
-                .layer(axum::extract::DefaultBodyLimit::max(staff_media::BODY_LIMIT)),
-        )
-        .route("/staff/items/{id}/sessions", post(staff_items::add_session))
-        .route("/staff/items/{id}/transitions", post(staff_items::move_item))
-        .route("/openapi.json", get(openapi))
+    routes()
         .fallback(|| async { ApiError::NotFound("route") })
         .layer(axum::middleware::from_fn(error::in_callers_language))
 }
