@@ -24,7 +24,7 @@ pub struct FacilityRecords {
     pub standards: Vec<cc_domain::compliance::Standard>,
     pub may_edit_standards: bool,
     /// The map's tiles, for picking a position.
-    pub tiles: crate::server_fns::MapSettings,
+    pub tiles: crate::public_fns::MapSettings,
 }
 
 /// Records in scope, with each one's compliance.
@@ -57,7 +57,7 @@ pub async fn load_facility_records() -> Result<FacilityRecords, AppError> {
         facilities,
         standards,
         may_edit_standards: actor.member.scope.role == Role::DistrictAdmin,
-        tiles: crate::server_fns::load_map_settings().await?,
+        tiles: crate::public_fns::load_map_settings().await?,
     })
 }
 

@@ -1,5 +1,9 @@
 //! Culture Cloud's user interface: pages, components and the server functions behind them.
 //! Compiled twice — with `ssr` into the server, with `hydrate` into the browser bundle.
+//!
+//! Server functions live in `*_fns.rs`, named for who calls them: `public_fns` (the catalogue,
+//! facilities, map and coverage anyone reads), `account_fns` (residents), and `staff_*_fns`,
+//! `facility_fns`, `dashboard_fns` (the console).
 
 pub mod account_fns;
 pub mod assets;
@@ -9,12 +13,12 @@ pub mod error;
 pub mod facility_fns;
 pub mod i18n;
 pub mod islands;
-pub mod item_fns;
 pub mod pages;
 pub mod prefs;
-pub mod server_fns;
+pub mod public_fns;
 pub mod staff_account_fns;
 pub mod staff_fns;
+pub mod staff_item_fns;
 pub mod staff_login_fns;
 
 use leptos::prelude::*;

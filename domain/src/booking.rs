@@ -177,7 +177,7 @@ pub enum BookingRefusal {
     /// No places left and the session has no waitlist.
     Full,
     /// The resident already holds or waits for a place in this session.
-    Duplicate { booking_id: i64 },
+    Duplicate { booking_id: crate::ids::BookingId },
     /// Outside the booking window, not published, or cancelled.
     Closed { opens_at: Option<DateTime<FixedOffset>> },
     /// Booking is paused by the no-show rule.
@@ -229,11 +229,11 @@ impl BookingRefusal {
 /// A booking as its holder sees it: on `/me/bookings`, in the API, on the ticket.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct BookingSummary {
-    pub id: i64,
+    pub id: crate::ids::BookingId,
     pub status: BookingStatus,
     /// The ticket code, while the booking holds a place (confirmed or attended).
     pub code: Option<String>,
-    pub session_id: i64,
+    pub session_id: crate::ids::SessionId,
     pub starts_at: DateTime<FixedOffset>,
     pub ends_at: DateTime<FixedOffset>,
     pub item_id: i64,

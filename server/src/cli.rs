@@ -237,7 +237,7 @@ async fn seed_residents(
     if let Some(path) = sessions_out {
         let mut lines = String::new();
         for id in ids {
-            let session = cc_auth::issue_session(store, id, cc_auth::SessionLimits::default()).await?;
+            let session = cc_auth::issue_session(store, id.0, cc_auth::SessionLimits::default()).await?;
             lines.push_str(&format!("{}={session}\n", cc_auth::SESSION_COOKIE));
         }
         std::fs::write(path, lines)?;

@@ -15,7 +15,7 @@ pub struct Config {
     /// `LEPTOS_ENV`: `DEV` enables live reload; anything else is production.
     pub dev: bool,
     /// `CC_TILE_URL` and `CC_TILE_ATTRIBUTION`: the map's background tiles (default OpenStreetMap).
-    pub map: app::server_fns::MapSettings,
+    pub map: app::public_fns::MapSettings,
     /// `CC_THROTTLE=off` lifts login and code throttles for load tests; on by default.
     pub throttle: bool,
     /// `CC_TRUST_FORWARDED=1`: take the client address from `X-Forwarded-For` (set it only
@@ -107,7 +107,7 @@ impl Config {
             addr,
             site_root: lookup("LEPTOS_SITE_ROOT").unwrap_or_else(|| "target/site".into()),
             dev: lookup("LEPTOS_ENV").is_some_and(|v| v.eq_ignore_ascii_case("dev")),
-            map: app::server_fns::MapSettings {
+            map: app::public_fns::MapSettings {
                 tile_url: lookup("CC_TILE_URL")
                     .unwrap_or_else(|| "https://tile.openstreetmap.org/{z}/{x}/{y}.png".into()),
                 attribution: lookup("CC_TILE_ATTRIBUTION")

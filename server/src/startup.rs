@@ -35,7 +35,7 @@ const BODY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
 pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub store: Store,
-    pub map: app::server_fns::MapSettings,
+    pub map: app::public_fns::MapSettings,
     pub auth: ResidentAuth,
     pub staff: StaffAuth,
     pub tickets: TicketSigner,

@@ -85,7 +85,7 @@ async fn killing_the_server_mid_rush_loses_no_answered_booking() {
         let expected = if *status == 201 { "confirmed" } else { "waitlisted" };
         assert_eq!(body["status"], expected, "booking {id}");
     }
-    let counts = store.session_counts(session).await.unwrap().unwrap();
+    let counts = store.session_counts(cc_domain::ids::SessionId(session)).await.unwrap().unwrap();
     assert!(
         counts.held <= counts.capacity && counts.remaining == counts.capacity - counts.held,
         "{counts:?}"

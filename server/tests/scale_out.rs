@@ -78,7 +78,7 @@ async fn two_servers_share_logins_events_and_never_oversell_together() {
     assert_eq!(confirmed, 200, "exactly the capacity, whichever server answered");
     assert_eq!(confirmed + waitlisted, answers.len(), "no other answer: {answers:?}");
     let store = cc_store::Store::connect(&db).await.unwrap();
-    let counts = store.session_counts(rushed).await.unwrap().unwrap();
+    let counts = store.session_counts(cc_domain::ids::SessionId(rushed)).await.unwrap().unwrap();
     assert_eq!((counts.held, counts.remaining), (200, 0));
     for server in [&mut a, &mut b] {
         server.kill().ok();

@@ -60,7 +60,7 @@ impl Store {
         first_phone: u64,
         count: u64,
         password_hash: &str,
-    ) -> Result<Vec<i64>, StoreError> {
+    ) -> Result<Vec<cc_domain::ids::ResidentId>, StoreError> {
         let mut tx = self.begin().await?;
         let mut ids = Vec::with_capacity(count as usize);
         for n in 0..count {
@@ -73,7 +73,7 @@ impl Store {
             .bind(now())
             .fetch_one(&mut *tx)
             .await?;
-            ids.push(id);
+            ids.push(cc_domain::ids::ResidentId(id));
         }
         tx.commit().await?;
         Ok(ids)

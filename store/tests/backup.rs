@@ -5,12 +5,13 @@
 use std::collections::BTreeSet;
 
 use cc_domain::booking::BookingStatus;
+use cc_domain::ids::{BookingId, ResidentId, SessionId};
 use cc_store::backup::BackupError;
 use cc_store::testing::{fresh_database_url, fresh_store, test_backend};
 use cc_store::{BookingAttempt, Store};
 
 /// The confirmed bookings of `residents` at `session`, checking the session never oversold.
-async fn confirmed_ids(store: &Store, session: i64, residents: &[i64]) -> BTreeSet<i64> {
+async fn confirmed_ids(store: &Store, session: SessionId, residents: &[ResidentId]) -> BTreeSet<BookingId> {
     let counts = store.session_counts(session).await.unwrap().unwrap();
     assert!(counts.confirmed <= counts.capacity);
     let mut ids = BTreeSet::new();

@@ -3,6 +3,7 @@
 //! and the counts agree, confirmed never exceeds capacity, remaining is capacity minus the places
 //! held, the waitlist keeps its order and nobody holds two active bookings.
 
+use cc_domain::ids::{BookingId, ResidentId};
 use std::collections::{HashMap, VecDeque};
 
 use cc_domain::booking::BookingStatus;
@@ -119,9 +120,9 @@ async fn check(store: &Store, case: u64, capacity: i64, waitlist: bool, steps: &
         .create_residents_in_bulk(13_000_000_000 + case * 100, RESIDENTS as u64, "$argon2id$unused")
         .await
         .unwrap();
-    let who = |resident_id: i64| people.iter().position(|&p| p == resident_id).unwrap();
+    let who = |resident: ResidentId| people.iter().position(|&p| p == resident).unwrap();
     let mut model = Model { capacity, waitlist_enabled: waitlist, ..Model::default() };
-    let mut booking_of: HashMap<usize, i64> = HashMap::new();
+    let mut booking_of: HashMap<usize, BookingId> = HashMap::new();
     for step in steps {
         let expected = model.apply(step);
         let actual = match *step {

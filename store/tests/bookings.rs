@@ -2,11 +2,12 @@
 //! the rush, its race control, duplicates, idempotency, the waitlist and the no-show rule.
 
 use cc_domain::booking::{BookingRefusal, BookingStatus};
+use cc_domain::ids::{BookingId, ResidentId, SessionId};
 use cc_store::testing::fresh_store;
 use cc_store::{BookingAttempt, CancelOutcome, CapacityOutcome, Store};
 
 /// Residents for a test, numbered from `first` (their password hash is never checked here).
-async fn residents(store: &Store, first: u64, count: u64) -> Vec<i64> {
+async fn residents(store: &Store, first: u64, count: u64) -> Vec<ResidentId> {
     store.create_residents_in_bulk(first, count, "$argon2id$unused").await.unwrap()
 }
 
@@ -14,7 +15,7 @@ fn confirmed(attempt: &BookingAttempt) -> bool {
     matches!(attempt, BookingAttempt::Booked { booking, .. } if booking.status == BookingStatus::Confirmed)
 }
 
-fn booking_id(attempt: &BookingAttempt) -> i64 {
+fn booking_id(attempt: &BookingAttempt) -> BookingId {
     match attempt {
         BookingAttempt::Booked { booking, .. } => booking.id,
         other => panic!("expected a booking, got {other:?}"),
@@ -22,7 +23,7 @@ fn booking_id(attempt: &BookingAttempt) -> i64 {
 }
 
 /// Every resident books the session at once; returns every answer.
-async fn rush(store: &Store, session: i64, residents: &[i64]) -> Vec<BookingAttempt> {
+async fn rush(store: &Store, session: SessionId, residents: &[ResidentId]) -> Vec<BookingAttempt> {
     let tasks: Vec<_> = residents
         .iter()
         .map(|&resident| {
@@ -166,7 +167,7 @@ async fn a_full_session_without_waitlist_and_an_unknown_one_are_refused() {
         store.book(people[1], session, None).await.unwrap(),
         BookingAttempt::Refused(BookingRefusal::Full)
     );
-    assert_eq!(store.book(people[1], 999_999, None).await.unwrap(), BookingAttempt::UnknownSession);
+    assert_eq!(store.book(people[1], SessionId(999_999), None).await.unwrap(), BookingAttempt::UnknownSession);
 }
 
 #[tokio::test]
@@ -201,7 +202,7 @@ async fn a_consistent_database_reports_no_problems_and_a_broken_count_is_found()
     // Break the count behind the store's back: the check must notice.
     let mut tx = store.begin().await.unwrap();
     sqlx::query("UPDATE sessions SET remaining = remaining + 1 WHERE id = $1")
-        .bind(session)
+        .bind(session.0)
         .execute(&mut *tx)
         .await
         .unwrap();

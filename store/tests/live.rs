@@ -35,7 +35,7 @@ async fn a_booking_its_cancellation_and_a_check_in_are_announced_with_their_stre
     store.migrate().await.unwrap();
     store.seed_demo().await.unwrap();
     let session = store.seed_open_session("直播测试", 5, true).await.unwrap();
-    let street = store.session_place(session).await.unwrap().unwrap().street_id;
+    let street = store.session_place(session.0).await.unwrap().unwrap().street_id;
     let mut events = store.live_events();
     let resident = store.create_residents_in_bulk(13_900_000_001, 1, "$argon2id$unused").await.unwrap()[0];
 
@@ -43,7 +43,7 @@ async fn a_booking_its_cancellation_and_a_check_in_are_announced_with_their_stre
         panic!("booked")
     };
     let booked = next(&mut events, LiveKind::Booked).await;
-    assert_eq!((booked.street_id, booked.session_id), (Some(street), Some(session)));
+    assert_eq!((booked.street_id, booked.session_id), (Some(street), Some(session.0)));
     let staff = cc_store::testing::district_admin(&store, "door").await.unwrap();
     store.check_in(session, &booking.code, None, staff).await.unwrap();
     assert_eq!(next(&mut events, LiveKind::CheckedIn).await.street_id, Some(street));
@@ -53,7 +53,7 @@ async fn a_booking_its_cancellation_and_a_check_in_are_announced_with_their_stre
         panic!("booked")
     };
     store.cancel_booking(other, booking.id).await.unwrap();
-    assert_eq!(next(&mut events, LiveKind::Cancelled).await.session_id, Some(session));
+    assert_eq!(next(&mut events, LiveKind::Cancelled).await.session_id, Some(session.0));
 }
 
 #[tokio::test]
@@ -70,5 +70,5 @@ async fn on_postgres_another_server_hears_a_booking_within_a_second() {
     let session = a.seed_open_session("两台服务器", 5, true).await.unwrap();
     let resident = a.create_residents_in_bulk(13_900_000_003, 1, "$argon2id$unused").await.unwrap()[0];
     a.book(resident, session, None).await.unwrap();
-    assert_eq!(next(&mut heard_by_b, LiveKind::Booked).await.session_id, Some(session));
+    assert_eq!(next(&mut heard_by_b, LiveKind::Booked).await.session_id, Some(session.0));
 }

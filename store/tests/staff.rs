@@ -1,6 +1,7 @@
 //! Staff accounts, the append-only audit log, check-in and no-shows, on a real database.
 
 use cc_domain::booking::BookingStatus;
+use cc_domain::ids::{BookingId, SessionId};
 use cc_domain::staff::{Role, StaffScope};
 use cc_store::staff::{AuditEntry, NewStaff};
 use cc_store::testing::fresh_store;
@@ -22,7 +23,7 @@ fn district() -> StaffScope {
     StaffScope { role: Role::DistrictAdmin, street_id: None, facility_ids: vec![] }
 }
 
-async fn booked(store: &Store, session: i64, phone: u64) -> (i64, String) {
+async fn booked(store: &Store, session: SessionId, phone: u64) -> (BookingId, String) {
     let resident = store.create_residents_in_bulk(phone, 1, "$argon2id$unused").await.unwrap()[0];
     match store.book(resident, session, None).await.unwrap() {
         BookingAttempt::Booked { booking, .. } => (booking.id, booking.code),
@@ -31,7 +32,7 @@ async fn booked(store: &Store, session: i64, phone: u64) -> (i64, String) {
 }
 
 /// Moves a session into the past (it began two hours ago and is over).
-async fn end_session(store: &Store, session: i64) {
+async fn end_session(store: &Store, session: SessionId) {
     let now = cc_domain::time::now();
     let mut tx = store.begin().await.unwrap();
     sqlx::query(
@@ -40,7 +41,7 @@ async fn end_session(store: &Store, session: i64) {
     .bind(now - 7200)
     .bind(now - 3600)
     .bind(now - 60)
-    .bind(session)
+    .bind(session.0)
     .execute(&mut *tx)
     .await
     .unwrap();
@@ -119,7 +120,7 @@ async fn a_ticket_checks_in_once_and_only_at_its_own_session() {
     assert_eq!(store.check_in(other, &code, None, admin).await.unwrap(), CheckInOutcome::OtherSession);
     assert_eq!(store.check_in(session, "NOSUCHCODE00", None, admin).await.unwrap(), CheckInOutcome::Unknown);
     assert_eq!(
-        store.check_in(session, &code, Some(booking + 1), admin).await.unwrap(),
+        store.check_in(session, &code, Some(BookingId(booking.0 + 1)), admin).await.unwrap(),
         CheckInOutcome::Unknown
     );
     assert_eq!(

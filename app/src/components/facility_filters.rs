@@ -7,7 +7,7 @@ use crate::components::facet_select::FacetSelect;
 use crate::i18n::level_name;
 use crate::components::filter_form::FilterForm;
 use crate::prefs::use_prefs;
-use crate::server_fns::Facets;
+use crate::public_fns::Facets;
 
 /// The three levels as choices, named in both languages.
 fn level_choices() -> Vec<Named> {

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::components::facet_select::FacetSelect;
 use crate::components::filter_form::FilterForm;
 use crate::prefs::use_prefs;
-use crate::server_fns::Facets;
+use crate::public_fns::Facets;
 
 /// The filter form for `query`, offering the choices in `facets`.
 #[component]

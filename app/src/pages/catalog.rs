@@ -13,7 +13,7 @@ use crate::components::status::{ErrorNotice, Loading};
 use crate::error::AppError;
 use crate::i18n::results_count;
 use crate::prefs::use_prefs;
-use crate::server_fns::{load_facets, search_catalog};
+use crate::public_fns::{load_facets, search_catalog};
 
 /// The catalogue page.
 #[component]

@@ -8,7 +8,7 @@ use leptos_meta::Title;
 use crate::components::status::{ErrorNotice, Loading};
 use crate::i18n::{area, level_name, rate, strings};
 use crate::prefs::use_prefs;
-use crate::server_fns::load_compliance;
+use crate::public_fns::load_compliance;
 
 /// The compliance and coverage page.
 #[component]

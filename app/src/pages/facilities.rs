@@ -10,7 +10,7 @@ use crate::components::facility_filters::FacilityFilters;
 use crate::components::status::{ErrorNotice, Loading};
 use crate::error::AppError;
 use crate::prefs::use_prefs;
-use crate::server_fns::{load_facets, load_facilities};
+use crate::public_fns::{load_facets, load_facilities};
 
 /// Parses the page's URL into a facility query (shared by the list and the map).
 pub fn use_facility_query() -> Memo<Result<FacilityQuery, cc_domain::ParamError>> {

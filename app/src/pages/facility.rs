@@ -9,7 +9,7 @@ use crate::i18n::{area, date_time, kind_name, level_name, strings};
 use crate::pages::not_found::NotFound;
 use crate::pages::resource_by_route_id;
 use crate::prefs::use_prefs;
-use crate::server_fns::load_facility;
+use crate::public_fns::load_facility;
 
 /// The facility page; unknown or malformed ids get the localized 404.
 #[component]

@@ -7,7 +7,7 @@ use crate::components::item_card::ItemCard;
 use crate::components::search_box::SearchBox;
 use crate::components::status::{ErrorNotice, Loading};
 use crate::prefs::use_prefs;
-use crate::server_fns::load_home;
+use crate::public_fns::load_home;
 
 /// The home page.
 #[component]

@@ -15,7 +15,7 @@ use crate::islands::booking::{SessionBooking, SessionCard};
 use crate::pages::not_found::NotFound;
 use crate::pages::resource_by_route_id;
 use crate::prefs::use_prefs;
-use crate::server_fns::load_item;
+use crate::public_fns::load_item;
 
 /// The item page; unknown or malformed ids get the localized 404.
 #[component]
@@ -106,7 +106,7 @@ fn ItemView(item: ItemDetail) -> impl IntoView {
                                         let held = my_bookings().await.unwrap_or_default();
                                         for card in &mut cards {
                                             card.mine = held.iter()
-                                                .find(|b| b.session_id == card.id && b.status.is_active())
+                                                .find(|b| b.session_id.0 == card.id && b.status.is_active())
                                                 .map(|b| booking_held(locale, b));
                                         }
                                     }

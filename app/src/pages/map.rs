@@ -13,7 +13,7 @@ use crate::islands::near_me::NearMe;
 use crate::i18n::map_labels;
 use crate::pages::facilities::{facilities_resource, use_facility_query};
 use crate::prefs::use_prefs;
-use crate::server_fns::{load_facets, load_map_settings};
+use crate::public_fns::{load_facets, load_map_settings};
 
 /// The map page.
 #[component]

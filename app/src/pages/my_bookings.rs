@@ -122,7 +122,7 @@ fn Ticket(booking: BookingSummary) -> impl IntoView {
             })}
             <p class="ticket-actions">
                 <a href=format!("/api/v1/bookings/{id}/calendar.ics") download>{move || a().add_to_calendar}</a>
-                {can_cancel.then(|| view! { <CancelBooking booking_id=id/> })}
+                {can_cancel.then(|| view! { <CancelBooking booking_id=id.0/> })}
             </p>
         </li>
     }

@@ -69,7 +69,7 @@ pub async fn change_session(
     Body(body): Body<cc_domain::session_change::SessionChange>,
 ) -> Result<impl IntoResponse, ApiError> {
     cc_services::staff::change_session(auth.store(), &actor, session, body).await?;
-    let counts = auth.store().session_counts(session).await?.ok_or(ApiError::NotFound("session"))?;
+    let counts = auth.store().session_counts(SessionId(session)).await?.ok_or(ApiError::NotFound("session"))?;
     let (_, settings) = auth.store().booking_settings(session).await?.ok_or(ApiError::NotFound("session"))?;
     Ok(Json(json!({
         "id": session, "capacity": counts.capacity, "remaining": counts.remaining,

@@ -39,11 +39,11 @@ async fn a_full_session_without_waitlist_a_closed_one_and_a_stranger_are_refused
 
     let (status, _) = app.visitor().book(session).await;
     assert_eq!(status, 401, "not logged in");
-    assert_eq!(second.book(99_999_999).await.0, 404);
+    assert_eq!(second.book(cc_domain::ids::SessionId(99_999_999)).await.0, 404);
 }
 
 /// A demo session whose booking has closed.
-async fn past_session(app: &crate::helpers::TestApp) -> i64 {
+async fn past_session(app: &crate::helpers::TestApp) -> cc_domain::ids::SessionId {
     let (_, items) = app.get_json("/api/v1/items?per_page=50").await;
     for item in items["items"].as_array().unwrap() {
         let (_, detail) = app.get_json(&format!("/api/v1/items/{}", item["id"])).await;
@@ -51,7 +51,7 @@ async fn past_session(app: &crate::helpers::TestApp) -> i64 {
             let closes =
                 chrono::DateTime::parse_from_rfc3339(s["booking_closes_at"].as_str().unwrap()).unwrap();
             if closes.timestamp() < cc_domain::time::now() {
-                return s["id"].as_i64().unwrap();
+                return cc_domain::ids::SessionId(s["id"].as_i64().unwrap());
             }
         }
     }
@@ -59,7 +59,7 @@ async fn past_session(app: &crate::helpers::TestApp) -> i64 {
     let session = app.store.seed_open_session("已截止", 5, false).await.unwrap();
     let mut tx = app.store.begin().await.unwrap();
     let now = cc_domain::time::now();
-    sqlx_update_closing(&mut tx, session, now - 3600).await;
+    sqlx_update_closing(&mut tx, session.0, now - 3600).await;
     tx.commit().await.unwrap();
     session
 }
@@ -156,7 +156,7 @@ async fn two_no_shows_pause_booking_with_the_date_it_ends() {
     for title in ["讲座一", "讲座二"] {
         let session = app.store.seed_open_session(title, 5, false).await.unwrap();
         let (_, booking) = resident.book(session).await;
-        assert!(app.store.mark_no_show(booking["id"].as_i64().unwrap()).await.unwrap());
+        assert!(app.store.mark_no_show(cc_domain::ids::BookingId(booking["id"].as_i64().unwrap())).await.unwrap());
     }
     let session = app.store.seed_open_session("讲座三", 5, false).await.unwrap();
     let (status, body) = resident

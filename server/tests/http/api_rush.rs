@@ -10,7 +10,7 @@ const PLACES: i64 = 200;
 const IN_FLIGHT: usize = 500;
 
 /// Every resident books the session at once; returns the status and error code of each answer.
-async fn rush(app: &TestApp, session: i64) -> Vec<(u16, String)> {
+async fn rush(app: &TestApp, session: cc_domain::ids::SessionId) -> Vec<(u16, String)> {
     let cookies = app.logged_in_residents(13_900_000_000, RESIDENTS).await;
     let url = format!("{}/api/v1/sessions/{session}/bookings", app.address);
     stream::iter(cookies)

@@ -11,7 +11,7 @@ fn district() -> StaffScope {
 }
 
 /// A session at the first facility, and a resident's confirmed booking in it.
-async fn booked_session(app: &TestApp) -> (i64, serde_json::Value) {
+async fn booked_session(app: &TestApp) -> (cc_domain::ids::SessionId, serde_json::Value) {
     let session = app.store.seed_open_session("京剧名段欣赏（签到）", 5, true).await.unwrap();
     let resident = app.register("13800000001", "石景山 lantern 1").await;
     let (status, booking) = resident.book(session).await;
@@ -19,7 +19,7 @@ async fn booked_session(app: &TestApp) -> (i64, serde_json::Value) {
     (session, booking)
 }
 
-async fn check_in(staff: &Visitor, session: i64, ticket: &str) -> (u16, serde_json::Value) {
+async fn check_in(staff: &Visitor, session: cc_domain::ids::SessionId, ticket: &str) -> (u16, serde_json::Value) {
     staff.post(&format!("/api/v1/staff/sessions/{session}/checkins"), json!({ "ticket": ticket })).await
 }
 
@@ -89,7 +89,7 @@ async fn forged_tokens_and_tickets_for_other_sessions_are_refused() {
 async fn staff_outside_the_sessions_street_are_refused_and_the_refusal_is_logged() {
     let app = spawn_app().await;
     let (session, booking) = booked_session(&app).await;
-    let place = app.store.session_place(session).await.unwrap().unwrap();
+    let place = app.store.session_place(session.0).await.unwrap().unwrap();
     let elsewhere = if place.street_id == 1 { 2 } else { 1 };
     let outsider = app
         .staff(
@@ -135,7 +135,7 @@ async fn district_admins_read_the_audit_log_filtered_and_others_may_not() {
     let app = spawn_app().await;
     let admin = app.staff("district-admin", district()).await;
     let (session, booking) = booked_session(&app).await;
-    let place = app.store.session_place(session).await.unwrap().unwrap();
+    let place = app.store.session_place(session.0).await.unwrap().unwrap();
     let elsewhere = if place.street_id == 1 { 2 } else { 1 };
     let outsider = app
         .staff(
@@ -166,7 +166,7 @@ async fn exports_mask_numbers_unless_the_role_may_see_them_and_stay_inside_scope
     let app = spawn_app().await;
     let admin = app.staff("district-admin", district()).await;
     let (session, _) = booked_session(&app).await;
-    let place = app.store.session_place(session).await.unwrap().unwrap();
+    let place = app.store.session_place(session.0).await.unwrap().unwrap();
     let street = app
         .staff(
             "street",

@@ -232,7 +232,7 @@ async fn a_sessions_window_and_waitlist_change_checked_and_a_bad_change_changes_
         )
         .await;
     assert_eq!(status, 201, "{added}");
-    let session = added["id"].as_i64().unwrap();
+    let session = cc_domain::ids::SessionId(added["id"].as_i64().unwrap());
     for action in ["submit", "publish"] {
         let who = if action == "submit" { &street } else { &reviewer };
         who.post(&format!("/api/v1/staff/items/{id}/transitions"), json!({ "action": action })).await;

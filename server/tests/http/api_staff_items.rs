@@ -57,7 +57,7 @@ async fn a_street_admins_item_goes_through_review_and_residents_can_book_it() {
 
     let (status, public) = app.get_json(&format!("/api/v1/items/{id}")).await;
     assert_eq!(status, 200, "published at once");
-    let session = public["sessions"][0]["id"].as_i64().unwrap();
+    let session = cc_domain::ids::SessionId(public["sessions"][0]["id"].as_i64().unwrap());
     let resident = app.register("13800000001", "石景山 lantern 1").await;
     assert_eq!(resident.book(session).await.0, 201);
     let moves = app.store.audit_entries(None, 20).await.unwrap();
@@ -149,7 +149,7 @@ async fn a_weekly_session_repeats_and_capacity_never_drops_below_the_bookings() 
     let (_, public) = app.get_json(&format!("/api/v1/items/{id}")).await;
     assert_eq!(public["sessions"].as_array().unwrap().len(), 4);
 
-    let session = added["id"].as_i64().unwrap();
+    let session = cc_domain::ids::SessionId(added["id"].as_i64().unwrap());
     for phone in ["13800000001", "13800000002", "13800000003"] {
         app.register(phone, "石景山 lantern 1").await.book(session).await;
     }

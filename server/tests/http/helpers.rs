@@ -98,7 +98,7 @@ impl TestApp {
         let ids = self.store.create_residents_in_bulk(first_phone, count, "$argon2id$unused").await.unwrap();
         let mut cookies = Vec::with_capacity(ids.len());
         for id in ids {
-            let session = issue_session(&self.store, id, SessionLimits::default()).await.unwrap();
+            let session = issue_session(&self.store, id.0, SessionLimits::default()).await.unwrap();
             cookies.push(format!("{SESSION_COOKIE}={session}"));
         }
         cookies
@@ -157,7 +157,7 @@ impl Visitor {
     }
 
     /// Books a session; returns status and body.
-    pub async fn book(&self, session: i64) -> (u16, Value) {
+    pub async fn book(&self, session: cc_domain::ids::SessionId) -> (u16, Value) {
         self.post(&format!("/api/v1/sessions/{session}/bookings"), json!({})).await
     }
 }

@@ -51,7 +51,7 @@ async fn hostile_text_is_inert_in_every_page_file_and_export() {
     let session = json!({ "starts_at": at(1), "ends_at": at(3), "capacity": 20, "booking_opens_at": at(-1), "booking_closes_at": at(1) });
     let (status, added) = admin.post(&format!("/api/v1/staff/items/{item}/sessions"), session).await;
     assert_eq!(status, 201, "{added}");
-    let session = added["id"].as_i64().unwrap();
+    let session = cc_domain::ids::SessionId(added["id"].as_i64().unwrap());
     for action in ["submit", "publish"] {
         admin.post(&format!("/api/v1/staff/items/{item}/transitions"), json!({ "action": action })).await;
     }

@@ -29,7 +29,7 @@ async fn a_street_admin_sees_their_drafts_and_not_another_streets_door() {
     assert!(html.contains("街道读书会（控制台）") && html.contains("提交审核"), "{html}");
 
     let session = app.store.seed_open_session("别处的场次", 5, true).await.unwrap();
-    let place = app.store.session_place(session).await.unwrap().unwrap();
+    let place = app.store.session_place(session.0).await.unwrap().unwrap();
     let elsewhere = if place.street_id == 1 { 2 } else { 1 };
     let outsider = app
         .staff(

@@ -200,7 +200,7 @@ async fn a_ticket_cannot_be_used_days_before_its_session() {
     let admin = staff_visitor(&app, "admin").await;
     let session = session_in_three_days(&admin, id).await;
     let resident = app.register("13855556666", "lantern festival 4").await;
-    let (status, booking) = resident.book(session).await;
+    let (status, booking) = resident.book(cc_domain::ids::SessionId(session)).await;
     assert_eq!(status, 201, "{booking}");
     let ticket = json!({ "ticket": booking["code"] });
     let (status, body) = admin.post(&format!("/api/v1/staff/sessions/{session}/checkins"), ticket).await;

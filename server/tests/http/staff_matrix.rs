@@ -215,7 +215,7 @@ fn path<T: ServerFn>() -> &'static str {
 /// The console's server-function attempts, each with the staff who may make it.
 async fn server_fn_attempts(world: &World, v: &Visitor) -> Vec<(&'static str, Outcome, &'static [Who])> {
     use app::facility_fns::{LoadComplianceTable, LoadFacilityRecords, SaveFacilityRecord, SaveStandard};
-    use app::item_fns::{AddServiceSession, ChangeSessionSettings, LoadService, SaveService};
+    use app::staff_item_fns::{AddServiceSession, ChangeSessionSettings, LoadService, SaveService};
     use app::staff_account_fns::{CreateStaffAccount, DisableStaffAccount, LoadAccounts};
     use app::staff_fns::{CheckInTicket, CreateService, LoadAudit, LoadDoor, MoveService, StaffOverview};
     let s = |n: i64| n.to_string();
@@ -385,13 +385,13 @@ async fn server_fn_attempts(world: &World, v: &Visitor) -> Vec<(&'static str, Ou
 }
 
 /// Runs one channel's attempts for everyone and checks each outcome and its audit line.
-async fn check_everyone(server_fns: bool) {
+async fn check_everyone(public_fns: bool) {
     let mut wrong = Vec::new();
     for who in STAFF.into_iter().chain([Resident, Stranger]) {
         let world = world().await;
         let visitor = actor(&world, who).await;
         let refused_before = refusals(&world).await;
-        let attempts = if server_fns {
+        let attempts = if public_fns {
             server_fn_attempts(&world, &visitor).await
         } else {
             api_attempts(&world, &visitor).await

@@ -26,11 +26,11 @@ pub async fn book(
     key: Option<&str>,
 ) -> Result<Booked, ServiceError> {
     let key = key.map(IdempotencyKey::parse).transpose()?;
-    let attempt = store.book(resident.get(), session.get(), key.as_ref().map(IdempotencyKey::as_str)).await?;
+    let attempt = store.book(resident, session, key.as_ref().map(IdempotencyKey::as_str)).await?;
     match attempt {
         BookingAttempt::Booked { booking, replayed } => {
-            let booking = mine(store, resident, BookingId(booking.id)).await?;
-            let places_left = store.session_counts(session.get()).await?.map_or(0, |c| c.remaining);
+            let booking = mine(store, resident, booking.id).await?;
+            let places_left = store.session_counts(session).await?.map_or(0, |c| c.remaining);
             Ok(Booked { booking, replayed, places_left })
         }
         BookingAttempt::Refused(refusal) => Err(ServiceError::Booking(refusal)),
@@ -53,7 +53,7 @@ pub async fn book(
 /// Cancels one of the resident's bookings before its session begins; the place goes to the
 /// first on the waitlist. Cancelling twice is not an error.
 pub async fn cancel(store: &Store, resident: ResidentId, booking: BookingId) -> Result<(), ServiceError> {
-    match store.cancel_booking(resident.get(), booking.get()).await? {
+    match store.cancel_booking(resident, booking).await? {
         CancelOutcome::Cancelled { .. } | CancelOutcome::AlreadyCancelled => Ok(()),
         CancelOutcome::NotFound => Err(ServiceError::NotFound(BookingId::NOUN)),
         CancelOutcome::TooLate => Err(ServiceError::refused(
@@ -67,7 +67,7 @@ pub async fn cancel(store: &Store, resident: ResidentId, booking: BookingId) -> 
 
 /// The resident's bookings, latest session first.
 pub async fn bookings(store: &Store, resident: ResidentId) -> Result<Vec<BookingSummary>, ServiceError> {
-    Ok(store.bookings_of(resident.get()).await?)
+    Ok(store.bookings_of(resident).await?)
 }
 
 /// One of the resident's bookings.
@@ -87,7 +87,7 @@ pub async fn ticket_token(
     booking: BookingId,
 ) -> Result<String, ServiceError> {
     let code =
-        store.ticket_code_of(resident.get(), booking.get()).await?.ok_or(ServiceError::NotFound("ticket"))?;
+        store.ticket_code_of(resident, booking).await?.ok_or(ServiceError::NotFound("ticket"))?;
     Ok(signer.token(booking.get(), &code))
 }
 
@@ -96,5 +96,5 @@ async fn mine(
     resident: ResidentId,
     booking: BookingId,
 ) -> Result<BookingSummary, ServiceError> {
-    store.booking_of(resident.get(), booking.get()).await?.ok_or(ServiceError::NotFound(BookingId::NOUN))
+    store.booking_of(resident, booking).await?.ok_or(ServiceError::NotFound(BookingId::NOUN))
 }

@@ -19,6 +19,6 @@ pub struct Me {
 /// The resident behind a login, or `None` when the account no longer exists.
 pub async fn who_am_i(store: &Store, resident: ResidentId) -> Result<Option<Me>, ServiceError> {
     let Some(row) = store.resident(resident.get()).await? else { return Ok(None) };
-    let booking_paused_until = store.booking_paused_until(resident.get()).await?;
+    let booking_paused_until = store.booking_paused_until(resident).await?;
     Ok(Some(Me { id: resident, phone: mask_phone(&row.phone), booking_paused_until }))
 }

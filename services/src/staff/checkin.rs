@@ -1,5 +1,6 @@
 //! Letting ticket holders in at the door.
 
+use cc_domain::ids::{BookingId, SessionId};
 use cc_domain::door::{door_timing, DoorTiming};
 use cc_domain::ticket::TicketSigner;
 use cc_domain::time::{local, now};
@@ -61,14 +62,15 @@ pub async fn check_in(
     } else {
         (ticket.to_ascii_uppercase(), None)
     };
-    match store.check_in(session, &code, booking_id, actor.member.id).await? {
+    let booking = booking_id.map(BookingId);
+    match store.check_in(SessionId(session), &code, booking, actor.member.id).await? {
         CheckInOutcome::CheckedIn { booking_id } => {
             entry.object_type = "booking".into();
-            entry.object_id = Some(booking_id);
+            entry.object_id = Some(booking_id.0);
             entry.before = Some(json!({ "status": "confirmed" }).to_string());
             entry.after = Some(json!({ "status": "attended", "session_id": session }).to_string());
             store.append_audit(&entry).await?;
-            Ok(CheckedIn { booking_id })
+            Ok(CheckedIn { booking_id: booking_id.0 })
         }
         CheckInOutcome::AlreadyCheckedIn { at, .. } => {
             let at = local(at).format("%H:%M");

@@ -1,5 +1,6 @@
 //! Writing the catalogue: drafts, sessions, workflow moves.
 
+use cc_domain::ids::SessionId;
 use cc_domain::authoring::{FieldError, ItemInput, SessionInput};
 use cc_domain::time::now;
 use cc_domain::workflow::{editable, sessions_changeable, transition, Action, ItemStatus};
@@ -92,8 +93,8 @@ pub async fn set_capacity(
             en: "between 0 and 100,000",
         }));
     }
-    let before = store.session_counts(session_id).await?.map(|c| c.capacity);
-    match store.set_session_capacity(session_id, capacity).await? {
+    let before = store.session_counts(SessionId(session_id)).await?.map(|c| c.capacity);
+    match store.set_session_capacity(SessionId(session_id), capacity).await? {
         CapacityOutcome::Changed { promoted } => {
             entry.before = Some(json!({ "capacity": before }).to_string());
             entry.after =

@@ -2,6 +2,7 @@
 
 use std::time::Duration;
 
+use cc_domain::ids::{BookingId, ResidentId, SessionId};
 use cc_domain::booking::{paused_refusal, BookingRefusal, BookingStatus, BookingWindow, WindowState};
 use cc_domain::live::LiveKind;
 use cc_domain::time::{local, now};
@@ -52,8 +53,8 @@ impl Store {
     /// session keeps a waitlist. With `key`, a repeated request returns the first one's booking.
     pub async fn book(
         &self,
-        resident_id: i64,
-        session_id: i64,
+        resident_id: ResidentId,
+        session_id: SessionId,
         key: Option<&str>,
     ) -> Result<BookingAttempt, StoreError> {
         // Read-only checks first, outside the write transaction: nothing a concurrent booking
@@ -88,7 +89,7 @@ impl Store {
                 BookingStatus::Waitlisted => LiveKind::Waitlisted,
                 _ => LiveKind::Booked,
             };
-            self.announce(kind, session_id);
+            self.announce(kind, session_id.0);
         }
         match attempt {
             // Two requests of one resident raced past the duplicate check on PostgreSQL: the
@@ -105,8 +106,8 @@ impl Store {
     async fn check_gate(
         &self,
         conn: &mut AnyConnection,
-        resident_id: i64,
-        session_id: i64,
+        resident_id: ResidentId,
+        session_id: SessionId,
         now: i64,
     ) -> Result<Result<bool, BookingAttempt>, StoreError> {
         let refused = |refusal| Ok(Err(BookingAttempt::Refused(refusal)));
@@ -136,8 +137,8 @@ impl Store {
     async fn take_or_wait(
         &self,
         conn: &mut AnyConnection,
-        resident_id: i64,
-        session_id: i64,
+        resident_id: ResidentId,
+        session_id: SessionId,
         key: Option<&str>,
         waitlist: bool,
         now: i64,
@@ -164,10 +165,10 @@ impl Store {
                 "INSERT INTO idempotency_keys (resident_id, key, session_id, booking_id, created_at) \
                  VALUES ($1, $2, $3, $4, $5)",
             )
-            .bind(resident_id)
+            .bind(resident_id.0)
             .bind(key)
-            .bind(session_id)
-            .bind(booking.id)
+            .bind(session_id.0)
+            .bind(booking.id.0)
             .bind(now)
             .execute(&mut *conn)
             .await?;
@@ -180,9 +181,9 @@ impl Store {
     async fn lock_session_finding_active(
         &self,
         conn: &mut AnyConnection,
-        session_id: i64,
-        resident_id: i64,
-    ) -> Result<Option<i64>, StoreError> {
+        session_id: SessionId,
+        resident_id: ResidentId,
+    ) -> Result<Option<BookingId>, StoreError> {
         let lock = if self.backend() == crate::Backend::Postgres && self.booking_guard == BookingGuard::On {
             " FOR UPDATE"
         } else {
@@ -192,18 +193,18 @@ impl Store {
             "SELECT (SELECT b.id FROM bookings b WHERE b.session_id = s.id AND b.resident_id = $2 \
              AND b.status IN ('confirmed', 'waitlisted', 'attended')) FROM sessions s WHERE s.id = $1{lock}"
         ))
-        .bind(session_id)
-        .bind(resident_id)
+        .bind(session_id.0)
+        .bind(resident_id.0)
         .fetch_optional(&mut *conn)
         .await?;
-        Ok(row.and_then(|(id,)| id))
+        Ok(row.and_then(|(id,)| id).map(BookingId))
     }
 
     /// Takes one place if any is left. Guarded: one conditional update, atomic on both backends.
-    async fn take_place(&self, conn: &mut AnyConnection, session_id: i64) -> Result<bool, StoreError> {
+    async fn take_place(&self, conn: &mut AnyConnection, session_id: SessionId) -> Result<bool, StoreError> {
         if self.booking_guard == BookingGuard::RemovedForRaceControl {
             let (remaining,): (i64,) = sqlx::query_as("SELECT remaining FROM sessions WHERE id = $1")
-                .bind(session_id)
+                .bind(session_id.0)
                 .fetch_one(&mut *conn)
                 .await?;
             tokio::time::sleep(Duration::from_millis(20)).await;
@@ -212,14 +213,14 @@ impl Store {
             }
             sqlx::query("UPDATE sessions SET remaining = $1 WHERE id = $2")
                 .bind(remaining - 1)
-                .bind(session_id)
+                .bind(session_id.0)
                 .execute(&mut *conn)
                 .await?;
             return Ok(true);
         }
         let taken =
             sqlx::query("UPDATE sessions SET remaining = remaining - 1 WHERE id = $1 AND remaining > 0")
-                .bind(session_id)
+                .bind(session_id.0)
                 .execute(&mut *conn)
                 .await?;
         Ok(taken.rows_affected() == 1)
@@ -229,13 +230,13 @@ impl Store {
     async fn paused_until(
         &self,
         conn: &mut AnyConnection,
-        resident_id: i64,
+        resident_id: ResidentId,
         now: i64,
     ) -> Result<Option<i64>, StoreError> {
         let times: Vec<(i64,)> = sqlx::query_as(
             "SELECT updated_at FROM bookings WHERE resident_id = $1 AND status = 'no_show' AND updated_at >= $2",
         )
-        .bind(resident_id)
+        .bind(resident_id.0)
         .bind(self.no_show_rule.lookback_from(now))
         .fetch_all(&mut *conn)
         .await?;
@@ -244,7 +245,7 @@ impl Store {
     }
 
     /// Until when (UTC seconds) the no-show rule pauses this resident's booking, if it does now.
-    pub async fn booking_paused_until(&self, resident_id: i64) -> Result<Option<i64>, StoreError> {
+    pub async fn booking_paused_until(&self, resident_id: ResidentId) -> Result<Option<i64>, StoreError> {
         let mut conn = self.pool.acquire().await?;
         self.paused_until(&mut conn, resident_id, now()).await
     }
@@ -252,8 +253,8 @@ impl Store {
     /// After a unique-index conflict: the replay or the duplicate that caused it.
     async fn explain_conflict(
         &self,
-        resident_id: i64,
-        session_id: i64,
+        resident_id: ResidentId,
+        session_id: SessionId,
         key: Option<&str>,
     ) -> Result<BookingAttempt, StoreError> {
         let mut conn = self.pool.acquire().await?;
@@ -272,8 +273,8 @@ impl Store {
 /// With a key: the booking an earlier request with it made, if any.
 async fn replay_if_keyed(
     conn: &mut AnyConnection,
-    resident_id: i64,
-    session_id: i64,
+    resident_id: ResidentId,
+    session_id: SessionId,
     key: Option<&str>,
 ) -> Result<Option<BookingAttempt>, StoreError> {
     match key {
@@ -285,19 +286,19 @@ async fn replay_if_keyed(
 /// The booking an earlier request with this key made, if any.
 async fn replay(
     conn: &mut AnyConnection,
-    resident_id: i64,
-    session_id: i64,
+    resident_id: ResidentId,
+    session_id: SessionId,
     key: &str,
 ) -> Result<Option<BookingAttempt>, StoreError> {
     let row: Option<(i64, i64)> = sqlx::query_as(
         "SELECT session_id, booking_id FROM idempotency_keys WHERE resident_id = $1 AND key = $2",
     )
-    .bind(resident_id)
+    .bind(resident_id.0)
     .bind(key)
     .fetch_optional(&mut *conn)
     .await?;
     let Some((keyed_session, booking_id)) = row else { return Ok(None) };
-    if keyed_session != session_id {
+    if keyed_session != session_id.0 {
         return Ok(Some(BookingAttempt::KeyReused));
     }
     let row: BookingRow = sqlx::query_as(&format!("SELECT {BOOKING_COLUMNS} FROM bookings WHERE id = $1"))
@@ -311,12 +312,12 @@ async fn replay(
     Ok(Some(BookingAttempt::Booked { booking, replayed: true }))
 }
 
-async fn session_gate(conn: &mut AnyConnection, session_id: i64) -> Result<Option<SessionGate>, StoreError> {
+async fn session_gate(conn: &mut AnyConnection, session_id: SessionId) -> Result<Option<SessionGate>, StoreError> {
     let row: Option<(String, String, i64, i64, i64, i64)> = sqlx::query_as(
         "SELECT s.status, i.status, s.starts_at, s.booking_opens_at, s.booking_closes_at, s.waitlist \
          FROM sessions s JOIN service_items i ON i.id = s.item_id WHERE s.id = $1",
     )
-    .bind(session_id)
+    .bind(session_id.0)
     .fetch_optional(&mut *conn)
     .await?;
     Ok(row.map(|(status, item_status, starts_at, opens_at, closes_at, waitlist)| SessionGate {
@@ -329,24 +330,24 @@ async fn session_gate(conn: &mut AnyConnection, session_id: i64) -> Result<Optio
 
 async fn active_booking(
     conn: &mut AnyConnection,
-    resident_id: i64,
-    session_id: i64,
-) -> Result<Option<i64>, StoreError> {
+    resident_id: ResidentId,
+    session_id: SessionId,
+) -> Result<Option<BookingId>, StoreError> {
     let row: Option<(i64,)> = sqlx::query_as(
         "SELECT id FROM bookings WHERE session_id = $1 AND resident_id = $2 \
          AND status IN ('confirmed', 'waitlisted', 'attended')",
     )
-    .bind(session_id)
-    .bind(resident_id)
+    .bind(session_id.0)
+    .bind(resident_id.0)
     .fetch_optional(&mut *conn)
     .await?;
-    Ok(row.map(|(id,)| id))
+    Ok(row.map(|(id,)| BookingId(id)))
 }
 
 async fn insert_booking(
     conn: &mut AnyConnection,
-    resident_id: i64,
-    session_id: i64,
+    resident_id: ResidentId,
+    session_id: SessionId,
     status: BookingStatus,
     now: i64,
 ) -> Result<Booking, StoreError> {
@@ -354,8 +355,8 @@ async fn insert_booking(
         "INSERT INTO bookings (session_id, resident_id, status, code, created_at, updated_at) \
          VALUES ($1, $2, $3, $4, $5, $5) RETURNING {BOOKING_COLUMNS}"
     ))
-    .bind(session_id)
-    .bind(resident_id)
+    .bind(session_id.0)
+    .bind(resident_id.0)
     .bind(status.as_str())
     .bind(new_ticket_code())
     .bind(now)

@@ -1,5 +1,6 @@
 //! Changes after booking: cancelling (which promotes the waitlist), capacity changes, no-shows.
 
+use cc_domain::ids::{BookingId, ResidentId, SessionId};
 use cc_domain::booking::BookingStatus;
 use cc_domain::live::LiveKind;
 use cc_domain::time::now;
@@ -11,7 +12,7 @@ use crate::{Store, StoreError};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CancelOutcome {
     /// Cancelled now; `promoted` is the waitlisted booking that took the freed place.
-    Cancelled { promoted: Option<i64> },
+    Cancelled { promoted: Option<BookingId> },
     /// It was cancelled before: nothing changed.
     AlreadyCancelled,
     /// The session has begun, or the booking was attended or missed: it can no longer change.
@@ -25,7 +26,7 @@ pub enum CancelOutcome {
 pub enum CapacityOutcome {
     /// Changed; `promoted` waitlisted bookings now hold places.
     Changed {
-        promoted: Vec<i64>,
+        promoted: Vec<BookingId>,
     },
     /// Refused: more places are held than the new capacity.
     BelowHeld {
@@ -39,9 +40,10 @@ impl Store {
     /// on the waitlist, or back to the session.
     pub async fn cancel_booking(
         &self,
-        resident_id: i64,
-        booking_id: i64,
+        resident: ResidentId,
+        booking: BookingId,
     ) -> Result<CancelOutcome, StoreError> {
+        let (resident_id, booking_id) = (resident.0, booking.0);
         let mut tx = self.begin().await?;
         let session: Option<(i64,)> =
             sqlx::query_as("SELECT session_id FROM bookings WHERE id = $1 AND resident_id = $2")
@@ -83,9 +85,10 @@ impl Store {
     /// the waitlist first.
     pub async fn set_session_capacity(
         &self,
-        session_id: i64,
+        session: SessionId,
         capacity: i64,
     ) -> Result<CapacityOutcome, StoreError> {
+        let session_id = session.0;
         let mut tx = self.begin().await?;
         self.lock_session(&mut tx, session_id).await?;
         let row: Option<(i64, i64)> =
@@ -113,7 +116,7 @@ impl Store {
                 .bind(session_id)
                 .execute(&mut *tx)
                 .await?;
-            promoted.push(next);
+            promoted.push(BookingId(next));
         }
         tx.commit().await?;
         self.announce(LiveKind::SessionChanged, session_id);
@@ -122,12 +125,13 @@ impl Store {
 
     /// Records that a confirmed booking's holder did not come (the place stays used). Returns
     /// whether the booking was confirmed.
-    pub async fn mark_no_show(&self, booking_id: i64) -> Result<bool, StoreError> {
+    pub async fn mark_no_show(&self, booking_id: BookingId) -> Result<bool, StoreError> {
         self.mark_no_show_at(booking_id, now()).await
     }
 
     /// [`Store::mark_no_show`] dated `at` (UTC seconds), for back-filled records and tests.
-    pub async fn mark_no_show_at(&self, booking_id: i64, at: i64) -> Result<bool, StoreError> {
+    pub async fn mark_no_show_at(&self, booking: BookingId, at: i64) -> Result<bool, StoreError> {
+        let booking_id = booking.0;
         let changed = sqlx::query(
             "UPDATE bookings SET status = 'no_show', updated_at = $1 WHERE id = $2 AND status = 'confirmed'",
         )
@@ -144,11 +148,11 @@ async fn release_place(
     conn: &mut AnyConnection,
     session_id: i64,
     now: i64,
-) -> Result<Option<i64>, StoreError> {
+) -> Result<Option<BookingId>, StoreError> {
     match first_waitlisted(conn, session_id).await? {
         Some(next) => {
             set_status(conn, next, BookingStatus::Confirmed, now).await?;
-            Ok(Some(next))
+            Ok(Some(BookingId(next)))
         }
         None => {
             sqlx::query("UPDATE sessions SET remaining = remaining + 1 WHERE id = $1")

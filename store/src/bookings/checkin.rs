@@ -1,5 +1,6 @@
 //! Letting people in at the door, and recording who did not come.
 
+use cc_domain::ids::{BookingId, SessionId};
 use cc_domain::booking::BookingStatus;
 use cc_domain::live::LiveKind;
 use cc_domain::time::now;
@@ -10,9 +11,9 @@ use crate::{Store, StoreError};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CheckInOutcome {
     /// Let in now.
-    CheckedIn { booking_id: i64 },
+    CheckedIn { booking_id: BookingId },
     /// The ticket was used before (at this time, UTC seconds): never counted twice.
-    AlreadyCheckedIn { booking_id: i64, at: i64 },
+    AlreadyCheckedIn { booking_id: BookingId, at: i64 },
     /// A real ticket, for another session.
     OtherSession,
     /// The booking is cancelled, waitlisted or a no-show: no place to let in.
@@ -27,11 +28,12 @@ impl Store {
     /// the same ticket answers `AlreadyCheckedIn`.
     pub async fn check_in(
         &self,
-        session_id: i64,
+        session: SessionId,
         code: &str,
-        booking_id: Option<i64>,
+        booking: Option<BookingId>,
         staff_id: i64,
     ) -> Result<CheckInOutcome, StoreError> {
+        let (session_id, booking_id) = (session.0, booking.map(|b| b.0));
         let mut tx = self.begin().await?;
         let row: Option<(i64, i64, String, Option<i64>)> = sqlx::query_as(
             "SELECT id, session_id, status, checked_in_at FROM bookings WHERE code = $1 AND ($2 IS NULL OR id = $2)",
@@ -48,7 +50,7 @@ impl Store {
         }
         let status = BookingStatus::parse(&status).unwrap_or(BookingStatus::Cancelled);
         let outcome = match (status, checked_in_at) {
-            (BookingStatus::Attended, Some(at)) => CheckInOutcome::AlreadyCheckedIn { booking_id: id, at },
+            (BookingStatus::Attended, Some(at)) => CheckInOutcome::AlreadyCheckedIn { booking_id: BookingId(id), at },
             (BookingStatus::Confirmed, _) => {
                 // The status in the WHERE makes two simultaneous scans count once.
                 let done = sqlx::query(
@@ -61,9 +63,9 @@ impl Store {
                 .execute(&mut *tx)
                 .await?;
                 if done.rows_affected() == 1 {
-                    CheckInOutcome::CheckedIn { booking_id: id }
+                    CheckInOutcome::CheckedIn { booking_id: BookingId(id) }
                 } else {
-                    CheckInOutcome::AlreadyCheckedIn { booking_id: id, at: now() }
+                    CheckInOutcome::AlreadyCheckedIn { booking_id: BookingId(id), at: now() }
                 }
             }
             (other, _) => CheckInOutcome::NoPlace(other),

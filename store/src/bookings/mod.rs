@@ -17,6 +17,7 @@ pub use checkin::CheckInOutcome;
 pub use read::SessionCounts;
 
 use cc_domain::booking::BookingStatus;
+use cc_domain::ids::{BookingId, ResidentId, SessionId};
 use rand::Rng;
 
 use crate::{Backend, Store, StoreError};
@@ -24,9 +25,9 @@ use crate::{Backend, Store, StoreError};
 /// A booking row.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Booking {
-    pub id: i64,
-    pub session_id: i64,
-    pub resident_id: i64,
+    pub id: BookingId,
+    pub session_id: SessionId,
+    pub resident_id: ResidentId,
     pub status: BookingStatus,
     /// The ticket code printed under the QR code.
     pub code: String,
@@ -41,7 +42,15 @@ const BOOKING_COLUMNS: &str = "id, session_id, resident_id, status, code, create
 impl Booking {
     fn from_row((id, session_id, resident_id, status, code, created_at, updated_at): BookingRow) -> Booking {
         let status = BookingStatus::parse(&status).unwrap_or(BookingStatus::Cancelled);
-        Booking { id, session_id, resident_id, status, code, created_at, updated_at }
+        Booking {
+            id: BookingId(id),
+            session_id: SessionId(session_id),
+            resident_id: ResidentId(resident_id),
+            status,
+            code,
+            created_at,
+            updated_at,
+        }
     }
 }
 

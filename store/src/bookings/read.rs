@@ -1,5 +1,6 @@
 //! Reading bookings: a resident's own list and ticket, and a session's counts.
 
+use cc_domain::ids::{BookingId, ResidentId, SessionId};
 use cc_domain::booking::{BookingStatus, BookingSummary};
 use cc_domain::time::local;
 use sqlx::FromRow;
@@ -35,10 +36,10 @@ impl BookingRow {
         let status = self.status.0;
         let holds_ticket = matches!(status, BookingStatus::Confirmed | BookingStatus::Attended);
         BookingSummary {
-            id: self.id,
+            id: BookingId(self.id),
             status,
             code: holds_ticket.then_some(self.code),
-            session_id: self.session_id,
+            session_id: SessionId(self.session_id),
             starts_at: local(self.starts_at),
             ends_at: local(self.ends_at),
             item_id: self.item_id,
@@ -78,11 +79,11 @@ const VIEW_SELECT: &str = "SELECT b.id, b.status, b.code, b.created_at, b.sessio
 
 impl Store {
     /// A resident's bookings, latest session first.
-    pub async fn bookings_of(&self, resident_id: i64) -> Result<Vec<BookingSummary>, StoreError> {
+    pub async fn bookings_of(&self, resident_id: ResidentId) -> Result<Vec<BookingSummary>, StoreError> {
         let rows: Vec<BookingRow> = sqlx::query_as(&format!(
             "{VIEW_SELECT} WHERE b.resident_id = $1 ORDER BY s.starts_at DESC, b.id DESC"
         ))
-        .bind(resident_id)
+        .bind(resident_id.0)
         .fetch_all(&self.pool)
         .await?;
         Ok(rows.into_iter().map(BookingRow::summary).collect())
@@ -91,13 +92,13 @@ impl Store {
     /// One booking if it is this resident's; another resident's booking is `None` as if it did not exist.
     pub async fn booking_of(
         &self,
-        resident_id: i64,
-        booking_id: i64,
+        resident_id: ResidentId,
+        booking_id: BookingId,
     ) -> Result<Option<BookingSummary>, StoreError> {
         let row: Option<BookingRow> =
             sqlx::query_as(&format!("{VIEW_SELECT} WHERE b.id = $1 AND b.resident_id = $2"))
-                .bind(booking_id)
-                .bind(resident_id)
+                .bind(booking_id.0)
+                .bind(resident_id.0)
                 .fetch_optional(&self.pool)
                 .await?;
         Ok(row.map(BookingRow::summary))
@@ -106,14 +107,15 @@ impl Store {
     /// The ticket code of a booking that holds a place (for signing its ticket), if it is this resident's.
     pub async fn ticket_code_of(
         &self,
-        resident_id: i64,
-        booking_id: i64,
+        resident_id: ResidentId,
+        booking_id: BookingId,
     ) -> Result<Option<String>, StoreError> {
         Ok(self.booking_of(resident_id, booking_id).await?.and_then(|b| b.code))
     }
 
     /// A session's capacity and bookings, counted.
-    pub async fn session_counts(&self, session_id: i64) -> Result<Option<SessionCounts>, StoreError> {
+    pub async fn session_counts(&self, session: SessionId) -> Result<Option<SessionCounts>, StoreError> {
+        let session_id = session.0;
         let row: Option<(i64, i64, i64, i64, i64)> = sqlx::query_as(&format!(
             "SELECT s.capacity, s.remaining, \
              (SELECT COUNT(*) FROM bookings b WHERE b.session_id = s.id AND b.status IN {HOLDS_A_PLACE}), \
@@ -133,13 +135,14 @@ impl Store {
         }))
     }
 
-    /// The session's waitlist, first in line first: (booking id, resident id).
-    pub async fn waitlist_of(&self, session_id: i64) -> Result<Vec<(i64, i64)>, StoreError> {
-        Ok(sqlx::query_as(
+    /// The session's waitlist, first in line first: (booking, resident).
+    pub async fn waitlist_of(&self, session: SessionId) -> Result<Vec<(BookingId, ResidentId)>, StoreError> {
+        let rows: Vec<(i64, i64)> = sqlx::query_as(
             "SELECT id, resident_id FROM bookings WHERE session_id = $1 AND status = 'waitlisted' ORDER BY id",
         )
-        .bind(session_id)
+        .bind(session.0)
         .fetch_all(&self.pool)
-        .await?)
+        .await?;
+        Ok(rows.into_iter().map(|(booking, resident)| (BookingId(booking), ResidentId(resident))).collect())
     }
 }

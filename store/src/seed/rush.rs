@@ -19,7 +19,7 @@ impl Store {
         title: &str,
         capacity: i64,
         waitlist: bool,
-    ) -> Result<i64, StoreError> {
+    ) -> Result<cc_domain::ids::SessionId, StoreError> {
         let mut tx = self.begin().await?;
         let existing: Option<(i64,)> =
             sqlx::query_as("SELECT id FROM facilities ORDER BY id LIMIT 1").fetch_optional(&mut *tx).await?;
@@ -73,6 +73,6 @@ impl Store {
         let session_id = insert_session(&mut tx, &session).await?;
         refresh_next_session(&mut tx, item_id, now).await?;
         tx.commit().await?;
-        Ok(session_id)
+        Ok(cc_domain::ids::SessionId(session_id))
     }
 }

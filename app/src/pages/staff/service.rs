@@ -11,7 +11,7 @@ use crate::components::text_area::TextArea;
 use crate::i18n::date_time;
 use crate::i18n::service::{image_error, service_strings};
 use crate::i18n::staff::{item_status, staff_strings};
-use crate::item_fns::{load_service, AddServiceSession, ChangeSessionSettings, SaveService, ServicePage};
+use crate::staff_item_fns::{load_service, AddServiceSession, ChangeSessionSettings, SaveService, ServicePage};
 use crate::prefs::use_prefs;
 use crate::staff_fns::SessionLine;
 

@@ -1,5 +1,6 @@
-//! Server functions: what the pages ask the server. Each one only orchestrates — parse the
-//! input, ask the store (the same calls the open-data API makes), shape the answer.
+//! Server functions for the public pages (home, catalogue, an item, facilities, the map,
+//! coverage): what anyone may read. Each one only orchestrates — parse the input, ask the store
+//! (the same calls the open-data API makes), shape the answer.
 
 use cc_domain::{ItemDetail, ItemSummary, Named, Page};
 use leptos::prelude::*;
