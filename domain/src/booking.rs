@@ -112,6 +112,18 @@ impl NoShowRule {
     }
 }
 
+/// The letters of a ticket code: Crockford's base32, without I, L, O and U (easy to misread).
+pub const TICKET_CODE_ALPHABET: &[u8] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+/// How long a ticket code is: 12 letters, 60 random bits.
+pub const TICKET_CODE_LEN: usize = 12;
+
+/// Whether `text` (as typed at the door, any case) could be a ticket code at all.
+pub fn is_ticket_code(text: &str) -> bool {
+    let text = text.trim();
+    text.len() == TICKET_CODE_LEN && text.bytes().all(|b| TICKET_CODE_ALPHABET.contains(&b.to_ascii_uppercase()))
+}
+
 /// When a session can be booked: from `opens_at` until `closes_at` or its start, whichever
 /// comes first (UTC seconds). The one statement of the window, behind both the booking button
 /// and the booking itself.
@@ -351,5 +363,19 @@ mod window_tests {
         assert_eq!(window.state_at(200), WindowState::Closed);
         let late_close = BookingWindow { closes_at: 400, ..window };
         assert_eq!(late_close.state_at(300), WindowState::Closed, "never after the start");
+    }
+}
+
+#[cfg(test)]
+mod ticket_code_tests {
+    use super::is_ticket_code;
+
+    #[test]
+    fn only_twelve_letters_of_the_alphabet_are_a_code() {
+        assert!(is_ticket_code("D3GV3QHCX542"));
+        assert!(is_ticket_code(" d3gv3qhcx542 "), "typed in lower case");
+        for not in ["D3GV3QHCX54", "D3GV3QHCX5421", "D3GV3QHCX54I", "<img src=x>", ""] {
+            assert!(!is_ticket_code(not), "{not}");
+        }
     }
 }

@@ -1,7 +1,8 @@
 //! Letting ticket holders in at the door.
 
-use cc_domain::ids::{BookingId, SessionId};
+use cc_domain::booking::is_ticket_code;
 use cc_domain::door::{door_timing, DoorTiming};
+use cc_domain::ids::{BookingId, SessionId};
 use cc_domain::ticket::TicketSigner;
 use cc_domain::time::{local, now};
 use cc_store::{CheckInOutcome, Store};
@@ -31,7 +32,25 @@ pub async fn check_in(
     if !actor.member.scope.can_check_in_at(place) {
         return refuse(store, entry).await;
     }
-    let (starts_at, ends_at) = store.session_times(session).await?.ok_or(ServiceError::NotFound("session"))?;
+    // The ticket first: a forged or mistyped one is told as such whatever the time.
+    let ticket = ticket.trim();
+    let (code, booking_id) = if ticket.to_ascii_uppercase().starts_with("CC1.") {
+        let claim = signer.verify(ticket).ok_or_else(|| {
+            ServiceError::refused(
+                400,
+                "invalid_ticket",
+                "电子票签名无效：票可能是伪造的或已损坏。",
+                "The ticket's signature is not valid: it is forged or damaged.",
+            )
+        })?;
+        (claim.code, Some(claim.booking_id))
+    } else if is_ticket_code(ticket) {
+        (ticket.to_ascii_uppercase(), None)
+    } else {
+        return Err(unknown_ticket());
+    };
+    let (starts_at, ends_at) =
+        store.session_times(session).await?.ok_or(ServiceError::NotFound("session"))?;
     match door_timing(starts_at, ends_at, now()) {
         DoorTiming::Open => {}
         DoorTiming::TooEarly { opens_at } => {
@@ -45,23 +64,14 @@ pub async fn check_in(
             ));
         }
         DoorTiming::Over => {
-            return Err(ServiceError::refused(409, "session_over", "本场次已结束，不能再签到。", "This session has ended."))
+            return Err(ServiceError::refused(
+                409,
+                "session_over",
+                "本场次已结束，不能再签到。",
+                "This session has ended.",
+            ))
         }
     }
-    let ticket = ticket.trim();
-    let (code, booking_id) = if ticket.to_ascii_uppercase().starts_with("CC1.") {
-        let claim = signer.verify(ticket).ok_or_else(|| {
-            ServiceError::refused(
-                400,
-                "invalid_ticket",
-                "电子票签名无效：票可能是伪造的或已损坏。",
-                "The ticket's signature is not valid: it is forged or damaged.",
-            )
-        })?;
-        (claim.code, Some(claim.booking_id))
-    } else {
-        (ticket.to_ascii_uppercase(), None)
-    };
     let booking = booking_id.map(BookingId);
     match store.check_in(SessionId(session), &code, booking, actor.member.id).await? {
         CheckInOutcome::CheckedIn { booking_id } => {
@@ -93,13 +103,17 @@ pub async fn check_in(
             "这张票没有有效名额（已取消或仍在候补）。",
             "This ticket holds no place (cancelled or still waitlisted).",
         )),
-        CheckInOutcome::Unknown => Err(ServiceError::refused(
-            404,
-            "unknown_ticket",
-            "没有这张票，请核对票码。",
-            "No ticket has this code; check it again.",
-        )),
+        CheckInOutcome::Unknown => Err(unknown_ticket()),
     }
+}
+
+fn unknown_ticket() -> ServiceError {
+    ServiceError::refused(
+        404,
+        "unknown_ticket",
+        "没有这张票，请核对票码。",
+        "No ticket has this code; check it again.",
+    )
 }
 
 /// A session's line and the bookings holding its places, for staff who may check people in

@@ -57,11 +57,11 @@ impl Booking {
 /// Statuses that hold a place in the session.
 const HOLDS_A_PLACE: &str = "('confirmed', 'attended', 'no_show')";
 
-/// Ticket codes: 12 characters of Crockford's base32 (no I, L, O, U to misread), 60 random bits.
+/// A new ticket code (`cc_domain::booking::TICKET_CODE_*`: 12 letters, 60 random bits).
 fn new_ticket_code() -> String {
-    const ALPHABET: &[u8] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+    use cc_domain::booking::{TICKET_CODE_ALPHABET as ALPHABET, TICKET_CODE_LEN};
     let mut rng = rand::rng();
-    (0..12).map(|_| ALPHABET[rng.random_range(0..ALPHABET.len())] as char).collect()
+    (0..TICKET_CODE_LEN).map(|_| ALPHABET[rng.random_range(0..ALPHABET.len())] as char).collect()
 }
 
 impl Store {
