@@ -84,6 +84,14 @@ impl Prefs {
         remember(TEXT_COOKIE, &step.to_string());
     }
 
+    /// Reads elder mode and the text size again from the cookies: another switch on the page
+    /// (an island with its own state) may have changed them.
+    pub fn reread(&self) {
+        let (_, elder, text) = parse_cookies(&cookie_header());
+        self.elder.set(elder);
+        self.text.set(text);
+    }
+
     /// The classes of `<html>`: elder mode and the text size.
     pub fn html_class(&self) -> String {
         let text = self.text.get_untracked();

@@ -45,9 +45,12 @@ test('register, log in, book, see the QR ticket, cancel: the waitlisted resident
   await hydrated(page);
   await expect(row.getByTestId('booking-mine')).toContainText(/已预约 · 票码：[0-9A-Z]{12}/);
   await expect(row.getByTestId('book')).toHaveCount(0);
-  await page.goto('/me/bookings');
+  // Its link opens that very ticket.
+  await row.getByTestId('booking-mine').getByRole('link').click();
+  await expect(page).toHaveURL(/\/me\/bookings#session-\d+$/);
   await hydrated(page);
   const ticket = page.getByTestId('ticket').filter({ hasText: title });
+  await expect(page.locator('.ticket:target')).toContainText(title);
   await expect(ticket).toHaveAttribute('data-status', 'confirmed');
   await expect(ticket.getByTestId('ticket-code')).toHaveText(/^[0-9A-Z]{12}$/);
   const qr = ticket.getByTestId('ticket-qr');
@@ -67,9 +70,13 @@ test('register, log in, book, see the QR ticket, cancel: the waitlisted resident
 
   // The first resident cancels; the second now holds the place, with a ticket.
   await ticket.getByTestId('cancel').click();
+  await ticket.getByTestId('keep-booking').click();
+  await expect(ticket.getByTestId('cancel')).toBeVisible();
+  await ticket.getByTestId('cancel').click();
   await ticket.getByTestId('confirm-cancel').click();
   await expect(page.getByTestId('ticket').filter({ hasText: title })).toHaveCount(0);
   await expect(page.getByTestId('past')).toContainText('已取消');
+  await expect(page.getByTestId('no-upcoming')).toContainText('没有待参加的活动。');
 
   await page2.goto('/me/bookings');
   await hydrated(page2);

@@ -115,6 +115,11 @@ test('the text size and 长辈版 scale every size, are remembered, and keep tar
   await page.getByTestId('text-size-1').click();
   await page.getByTestId('elder-toggle').first().click();
   await expect(page.locator('html.elder')).toHaveCount(1);
+  // The header's switch and 我的's are separate islands: both say what the page now is.
+  for (const toggle of await page.getByTestId('elder-toggle').all()) {
+    await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  }
+  await expect(page.getByTestId('text-size-2')).toHaveAttribute('aria-pressed', 'true');
   const elder = await sizes();
   expect(elder.body).toBeGreaterThanOrEqual(standard.body * 1.2);
   expect(elder.h2).toBeGreaterThan(elder.body);

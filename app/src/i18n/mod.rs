@@ -268,7 +268,7 @@ const EN: Strings = Strings {
     nav_main: "Main navigation",
     nav_tabs: "Quick navigation",
     nav_me: "Me",
-    tab_catalog: "Catalogue",
+    tab_catalog: "Browse",
     tab_map: "Map",
     skip_to_content: "Skip to main content",
     search_label: "Search cultural services",

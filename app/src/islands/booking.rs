@@ -87,7 +87,7 @@ pub fn SessionBooking(card: SessionCard, logged_in: bool) -> impl IntoView {
         {match (card.mine.clone(), bookable, logged_in) {
             (Some(mine), _, _) => view! {
                 <p class="booking-outcome" data-testid="booking-mine">
-                    {mine} " " <a href="/me/bookings">{move || a().view_ticket}</a>
+                    {mine} " " <a href=format!("/me/bookings#session-{session_id}")>{move || a().view_ticket}</a>
                 </p>
             }.into_any(),
             (None, false, _) => ().into_any(),
@@ -104,13 +104,13 @@ pub fn SessionBooking(card: SessionCard, logged_in: bool) -> impl IntoView {
                 </Show>
             }.into_any(),
         }}
-        {move || book.value().get().map(|outcome| view! { <Outcome outcome/> })}
+        {move || book.value().get().map(|outcome| view! { <Outcome outcome session_id/> })}
     }
 }
 
 /// What became of a booking, in words.
 #[component]
-fn Outcome(outcome: Result<Booked, AppError>) -> impl IntoView {
+fn Outcome(outcome: Result<Booked, AppError>, session_id: i64) -> impl IntoView {
     let prefs = use_prefs();
     let a = account_strings(prefs.lang());
     match outcome {
@@ -124,7 +124,7 @@ fn Outcome(outcome: Result<Booked, AppError>) -> impl IntoView {
         Ok(b) => view! {
             <p class="booking-outcome" role="status" data-testid="booking-outcome">
                 {a.booked} " " {a.ticket_code} {crate::i18n::colon(prefs.lang())} <strong>{b.code.unwrap_or_default()}</strong> " "
-                <a href="/me/bookings">{a.view_ticket}</a>
+                <a href=format!("/me/bookings#session-{session_id}")>{a.view_ticket}</a>
             </p>
         }
         .into_any(),
@@ -166,7 +166,9 @@ pub fn CancelBooking(booking_id: i64) -> impl IntoView {
                 on:click=move |_| { cancel.dispatch(booking_id); }>
                 {move || a().confirm_cancel}
             </button>
-            <button type="button" on:click=move |_| confirming.set(false)>{move || a().keep_booking}</button>
+            <button type="button" class="secondary" data-testid="keep-booking" on:click=move |_| confirming.set(false)>
+                {move || a().keep_booking}
+            </button>
         </Show>
         {move || cancel.value().get().and_then(Result::err).map(|e| view! {
             <p class="form-error" role="alert">{failure(&e, prefs.lang())}</p>

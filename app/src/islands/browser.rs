@@ -27,6 +27,28 @@ pub fn offline() -> bool {
     return false;
 }
 
+/// Tells every island on the page that `event` happened (a window event).
+pub fn announce(event: &str) {
+    #[cfg(feature = "hydrate")]
+    if let (Some(window), Ok(event)) = (web_sys::window(), web_sys::Event::new(event)) {
+        let _ = window.dispatch_event(&event);
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = event;
+}
+
+/// Calls `then` whenever [`announce`] tells of `event` (in the browser; never on the server).
+pub fn on_announced(event: &'static str, then: impl Fn() + 'static) {
+    #[cfg(feature = "hydrate")]
+    {
+        let handle = leptos::prelude::window_event_listener_untyped(event, move |_| then());
+        // The listener lives as long as the page: islands are never unmounted.
+        std::mem::forget(handle);
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = (event, then);
+}
+
 /// Adds or removes `class` on the first element matching `selector`.
 pub fn set_class(selector: &str, class: &str, on: bool) {
     #[cfg(feature = "hydrate")]

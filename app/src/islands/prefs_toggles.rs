@@ -9,18 +9,24 @@ use super::browser;
 use crate::i18n::islands::island_strings;
 use crate::prefs::{use_prefs, Prefs};
 
-/// Puts the preferences on `<html>` at once.
+/// The window event that tells the page's other switches (the header's and 我的's are separate
+/// islands, each with its own state) to read the cookies again.
+const CHANGED: &str = "cc-prefs-changed";
+
+/// Puts the preferences on `<html>` at once, and tells the other switches.
 fn apply(prefs: Prefs) {
     browser::set_class("html", "elder", prefs.elder.get_untracked());
     for step in crate::prefs::TEXT_SIZES {
         browser::set_class("html", &format!("text-{step}"), prefs.text.get_untracked() == step);
     }
+    browser::announce(CHANGED);
 }
 
 /// 长辈版 on or off.
 #[island]
 pub fn ElderToggle() -> impl IntoView {
     let prefs = use_prefs();
+    browser::on_announced(CHANGED, move || prefs.reread());
     let t = move || island_strings(prefs.lang());
     view! {
         <button type="button" class="pref-toggle" data-testid="elder-toggle"
@@ -38,6 +44,7 @@ pub fn ElderToggle() -> impl IntoView {
 #[island]
 pub fn TextSize() -> impl IntoView {
     let prefs = use_prefs();
+    browser::on_announced(CHANGED, move || prefs.reread());
     let t = move || island_strings(prefs.lang());
     let names = move |step: u8| match step {
         1 => t().text_standard,

@@ -67,8 +67,11 @@ fn BookingLists(list: Vec<BookingSummary>) -> impl IntoView {
     let (upcoming, past) = upcoming_and_past(list, cc_domain::time::now());
     let nothing = upcoming.is_empty() && past.is_empty();
     view! {
-        {nothing.then(|| view! {
-            <p>{move || a().no_bookings} " " <a href="/catalog">{move || a().browse_catalog}</a></p>
+        {upcoming.is_empty().then(|| view! {
+            <p data-testid="no-upcoming">
+                {move || if nothing { a().no_bookings } else { a().no_upcoming }} " "
+                <a href="/catalog">{move || a().browse_catalog}</a>
+            </p>
         })}
         {(!upcoming.is_empty()).then(|| view! {
             <h2>{move || a().upcoming}</h2>
@@ -101,7 +104,7 @@ fn Ticket(booking: BookingSummary) -> impl IntoView {
     let status = booking.status;
     let b = StoredValue::new(booking);
     view! {
-        <li class="ticket" data-testid="ticket" data-status=status.as_str()>
+        <li class="ticket" id=format!("session-{}", b.with_value(|b| b.session_id)) data-testid="ticket" data-status=status.as_str()>
             <h3><a href=move || format!("/items/{}", b.with_value(|b| b.item_id))>{b.with_value(|b| b.item_title.clone())}</a></h3>
             <p class="when">{move || b.with_value(|b| date_time(prefs.lang(), &b.starts_at))}</p>
             <p class="where">{b.with_value(|b| format!("{} · {}", b.facility_name, b.facility_address))}</p>
