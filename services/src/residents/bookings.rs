@@ -29,7 +29,7 @@ pub async fn book(
     let attempt = store.book(resident, session, key.as_ref().map(IdempotencyKey::as_str)).await?;
     match attempt {
         BookingAttempt::Booked { booking, replayed } => {
-            let booking = mine(store, resident, booking.id).await?;
+            let booking = self::booking(store, resident, booking.id).await?;
             let places_left = store.session_counts(session).await?.map_or(0, |c| c.remaining);
             Ok(Booked { booking, replayed, places_left })
         }
@@ -70,13 +70,13 @@ pub async fn bookings(store: &Store, resident: ResidentId) -> Result<Vec<Booking
     Ok(store.bookings_of(resident).await?)
 }
 
-/// One of the resident's bookings.
+/// One of the resident's bookings; another resident's answers as one that does not exist.
 pub async fn booking(
     store: &Store,
     resident: ResidentId,
     booking: BookingId,
 ) -> Result<BookingSummary, ServiceError> {
-    mine(store, resident, booking).await
+    store.booking_of(resident, booking).await?.ok_or(ServiceError::NotFound(BookingId::NOUN))
 }
 
 /// The signed token a ticket's QR code carries, while the booking holds a place.
@@ -89,12 +89,4 @@ pub async fn ticket_token(
     let code =
         store.ticket_code_of(resident, booking).await?.ok_or(ServiceError::NotFound("ticket"))?;
     Ok(signer.token(booking.get(), &code))
-}
-
-async fn mine(
-    store: &Store,
-    resident: ResidentId,
-    booking: BookingId,
-) -> Result<BookingSummary, ServiceError> {
-    store.booking_of(resident, booking).await?.ok_or(ServiceError::NotFound(BookingId::NOUN))
 }
