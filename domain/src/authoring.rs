@@ -30,6 +30,7 @@ fn field(field: &'static str, zh: &'static str, en: &'static str) -> FieldError 
 
 /// A service item as typed in.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ItemInput {
     pub title: String,
     #[serde(default)]
@@ -81,6 +82,7 @@ impl ItemInput {
 
 /// A session as typed in.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SessionInput {
     pub starts_at: DateTime<FixedOffset>,
     pub ends_at: DateTime<FixedOffset>,

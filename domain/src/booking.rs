@@ -10,6 +10,7 @@ use crate::Locale;
 /// Where a booking stands. `Confirmed`, `Waitlisted` and `Attended` are *active*: a resident has
 /// at most one active booking per session.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum BookingStatus {
     Confirmed,
@@ -240,6 +241,7 @@ impl BookingRefusal {
 
 /// A booking as its holder sees it: on `/me/bookings`, in the API, on the ticket.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct BookingSummary {
     pub id: crate::ids::BookingId,
     pub status: BookingStatus,

@@ -9,6 +9,7 @@ use crate::Locale;
 
 /// Something with a stable slug and a name in both languages: a category, an audience, a street.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Named {
     /// Stable identifier used in URLs and filters, e.g. `feiyi`, `bajiao`.
     pub slug: String,
@@ -27,6 +28,7 @@ impl Named {
 
 /// A street (街道) with its communities (社区).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct StreetWithCommunities {
     #[serde(flatten)]
     pub street: Named,
@@ -35,6 +37,7 @@ pub struct StreetWithCommunities {
 
 /// A community (社区), the third level of the network.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CommunityRef {
     pub id: i64,
     pub name: String,
@@ -42,6 +45,7 @@ pub struct CommunityRef {
 
 /// The level of a facility in the 区—街道—社区 network.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum FacilityLevel {
     /// 区级: district library, cultural centre, museum.
@@ -75,6 +79,7 @@ impl FacilityLevel {
 
 /// A facility as far as a catalogue entry needs it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FacilityRef {
     pub id: i64,
     pub name: String,
@@ -82,6 +87,7 @@ pub struct FacilityRef {
 
 /// Where a service takes place, with enough to find the door.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FacilityDetail {
     pub id: i64,
     pub name: String,
@@ -93,6 +99,7 @@ pub struct FacilityDetail {
 
 /// One line of the catalogue list.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ItemSummary {
     pub id: i64,
     pub title: String,
@@ -109,6 +116,7 @@ pub struct ItemSummary {
 
 /// One occurrence (场次) of a service item.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SessionInfo {
     pub id: i64,
     pub starts_at: DateTime<FixedOffset>,
@@ -149,6 +157,7 @@ impl SessionInfo {
 
 /// A catalogue entry with everything its page shows.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ItemDetail {
     pub id: i64,
     pub title: String,
@@ -170,6 +179,7 @@ pub struct ItemDetail {
 
 /// One page of results and where it sits in the whole.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Page<T> {
     pub items: Vec<T>,
     pub total: u64,

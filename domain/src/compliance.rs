@@ -53,6 +53,7 @@ pub struct FacilityFacts {
 
 /// One reason a facility falls short of its standard.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Shortfall {
     AreaShort { required_m2: f64, actual_m2: f64, short_by_m2: f64 },
@@ -97,6 +98,7 @@ impl Shortfall {
 
 /// Whether a facility meets its standard, and every reason it does not.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Compliance {
     pub compliant: bool,
     pub reasons: Vec<Shortfall>,
@@ -141,6 +143,7 @@ pub fn assess(facility: &FacilityFacts, standards: &[Standard]) -> Compliance {
 
 /// Coverage of one street (街道).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct StreetCoverage {
     pub street: Named,
     pub facilities: u32,
@@ -155,6 +158,7 @@ pub struct StreetCoverage {
 
 /// District totals; a rate is `None` when there is nothing to divide by.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CoverageTotals {
     pub facilities: u32,
     pub compliant: u32,
@@ -169,6 +173,7 @@ pub struct CoverageTotals {
 
 /// Coverage per street and for the district.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Coverage {
     pub streets: Vec<StreetCoverage>,
     pub totals: CoverageTotals,

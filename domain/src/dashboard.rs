@@ -30,6 +30,7 @@ pub fn this_week(now: i64) -> Window {
 
 /// What happened in a period.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PeriodFigures {
     /// Places booked in the period (still held, used or missed; not cancelled or waiting).
     pub bookings: u64,
@@ -50,6 +51,7 @@ impl PeriodFigures {
 
 /// How full one session is.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SessionFill {
     pub session_id: i64,
     pub title: String,
@@ -72,6 +74,7 @@ impl SessionFill {
 
 /// A label and its count (an item, a category, a street).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Count {
     pub label: String,
     /// The English label, when there is one (items have none).
@@ -82,6 +85,7 @@ pub struct Count {
 
 /// Everything the dashboard shows, for the district or one street.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Dashboard {
     /// The street's name, or `None` for the whole district.
     pub street: Option<String>,

@@ -12,6 +12,7 @@ use crate::{FacilityLevel, Named};
 
 /// A session to be held at a facility, as a facility page or map card lists it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SessionAtFacility {
     pub session_id: i64,
     pub item_id: i64,

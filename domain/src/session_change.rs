@@ -8,6 +8,7 @@ use crate::authoring::FieldError;
 
 /// What a staff member changes; absent fields stay as they are.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SessionChange {
     #[serde(default)]
     pub capacity: Option<i64>,

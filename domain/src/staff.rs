@@ -6,6 +6,7 @@ use crate::Locale;
 
 /// What a staff account is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     /// The whole district: publishes, edits standards, creates any staff.

@@ -35,6 +35,9 @@ pub enum Command {
         #[command(subcommand)]
         what: AdminCommand,
     },
+    /// Print the API's OpenAPI document (the one served at /api/v1/openapi.json), e.g. to
+    /// generate a client; needs no database.
+    Openapi,
     /// Load data into the database.
     Seed {
         #[command(subcommand)]
@@ -99,9 +102,15 @@ pub enum SeedCommand {
 
 /// Runs one command to completion.
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
+    let command = cli.command.unwrap_or(Command::Serve);
+    if let Command::Openapi = command {
+        println!("{}", crate::api::document());
+        return Ok(());
+    }
     let config = Config::from_env()?;
-    match cli.command.unwrap_or(Command::Serve) {
+    match command {
         Command::Serve => Application::build(&config).await?.run_until_stopped().await?,
+        Command::Openapi => unreachable!("answered before the configuration is needed"),
         Command::Migrate => {
             open(&config).await?.close().await;
             println!("migrations applied to {}", redact(&config.database_url));

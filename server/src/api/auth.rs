@@ -1,40 +1,73 @@
 //! `POST /api/v1/auth/{code,register,login,logout}` and `GET /api/v1/me`.
 
 use axum::extract::State;
-use axum::response::IntoResponse;
 use axum::Json;
 use cc_auth::{log_in, log_out, ResidentAuth};
 use cc_domain::ids::ResidentId;
 use cc_domain::time::local;
 use cc_services::residents;
 use cc_store::Store;
+use chrono::{DateTime, FixedOffset};
 use http::StatusCode;
-use serde::Deserialize;
-use serde_json::json;
+use serde::{Deserialize, Serialize};
 use tower_sessions::Session;
+use utoipa::ToSchema;
 
-use super::error::ApiError;
+use super::error::{ApiError, ErrorBody};
 use super::resident::{Body, ClientAddress, Resident};
 
-#[derive(Deserialize)]
+/// Asks for a verification code.
+#[derive(Deserialize, ToSchema)]
 pub struct CodeRequest {
+    /// Mainland mobile number; spaces, dashes and +86 are accepted too.
+    #[schema(example = "13812345678")]
     phone: String,
 }
 
-#[derive(Deserialize)]
+/// A new account.
+#[derive(Deserialize, ToSchema)]
 pub struct RegisterRequest {
+    /// Mainland mobile number; spaces, dashes and +86 are accepted too.
+    #[schema(example = "13812345678")]
     phone: String,
+    /// The six digits sent by SMS.
+    #[schema(pattern = "^[0-9]{6}$")]
     code: String,
+    /// 8 to 128 characters, not a common one.
     password: String,
 }
 
-#[derive(Deserialize)]
+/// A login.
+#[derive(Deserialize, ToSchema)]
 pub struct LoginRequest {
+    #[schema(example = "13812345678")]
     phone: String,
     password: String,
+}
+
+/// The logged-in resident.
+#[derive(Serialize, ToSchema)]
+pub struct Me {
+    id: ResidentId,
+    /// Masked: 138****5678.
+    phone: String,
+    /// Set while the no-show rule pauses booking.
+    booking_paused_until: Option<DateTime<FixedOffset>>,
 }
 
 /// Sends a verification code by SMS: 202, the code is on its way.
+#[utoipa::path(
+    post, path = "/auth/code", tag = "accounts",
+    summary = "Send a six-digit verification code by SMS",
+    request_body = CodeRequest,
+    responses(
+        (status = 202, description = "The code is on its way (valid 10 minutes)"),
+        (status = 400, description = concat!("`invalid_phone`; ", says!(bad_request)), body = ErrorBody),
+        (status = 403, description = says!(cross_site), body = ErrorBody),
+        (status = 413, description = says!(too_large), body = ErrorBody),
+        (status = 429, description = "`too_many_attempts`: one code per number per minute, 10 per client per hour", body = ErrorBody),
+    )
+)]
 pub async fn send_code(
     State(auth): State<ResidentAuth>,
     ClientAddress(client): ClientAddress,
@@ -45,47 +78,88 @@ pub async fn send_code(
 }
 
 /// Creates an account with a verified number and logs it in: 201 with the account.
+#[utoipa::path(
+    post, path = "/auth/register", tag = "accounts",
+    summary = "Create a resident account and log in",
+    request_body = RegisterRequest,
+    responses(
+        (status = 201, description = "Registered and logged in; sets the `cc_session` cookie", body = Me),
+        (status = 400, description = concat!("`invalid_phone`, `wrong_code`, `password_too_short`, `password_too_long`, `password_too_common`; ", says!(bad_request)), body = ErrorBody),
+        (status = 403, description = says!(cross_site), body = ErrorBody),
+        (status = 409, description = "`phone_taken`", body = ErrorBody),
+        (status = 413, description = says!(too_large), body = ErrorBody),
+        (status = 429, description = "`too_many_attempts`: too many wrong codes for this number", body = ErrorBody),
+        (status = 503, description = "`busy`: too many logins at once; try again in a moment", body = ErrorBody),
+    )
+)]
 pub async fn register(
     State(auth): State<ResidentAuth>,
     session: Session,
     Body(request): Body<RegisterRequest>,
-) -> Result<impl IntoResponse, ApiError> {
+) -> Result<(StatusCode, Json<Me>), ApiError> {
     let id = auth.accounts.register(&request.phone, &request.code, &request.password).await?;
     log_in(&session, id).await?;
-    Ok((StatusCode::CREATED, me_json(auth.accounts.store(), ResidentId(id)).await?))
+    Ok((StatusCode::CREATED, me(auth.accounts.store(), ResidentId(id)).await?))
 }
 
 /// Logs in: 200 with the account; 401 `wrong_credentials` for an unknown number or wrong password alike.
+#[utoipa::path(
+    post, path = "/auth/login", tag = "accounts",
+    summary = "Log in with number and password",
+    request_body = LoginRequest,
+    responses(
+        (status = 200, description = "Logged in under a new session id; sets the `cc_session` cookie", body = Me),
+        (status = 400, description = concat!("`invalid_phone`; ", says!(bad_request)), body = ErrorBody),
+        (status = 401, description = "`wrong_credentials` (the same for an unknown number and a wrong password)", body = ErrorBody),
+        (status = 403, description = says!(cross_site), body = ErrorBody),
+        (status = 413, description = says!(too_large), body = ErrorBody),
+        (status = 429, description = "`too_many_attempts`: 5 failures per number or 30 per client in 15 minutes", body = ErrorBody),
+        (status = 503, description = "`busy`: too many logins at once; try again in a moment", body = ErrorBody),
+    )
+)]
 pub async fn login(
     State(auth): State<ResidentAuth>,
     ClientAddress(client): ClientAddress,
     session: Session,
     Body(request): Body<LoginRequest>,
-) -> Result<impl IntoResponse, ApiError> {
+) -> Result<Json<Me>, ApiError> {
     let id = auth.accounts.login(&request.phone, &request.password, &client).await?;
     log_in(&session, id).await?;
-    me_json(auth.accounts.store(), ResidentId(id)).await
+    me(auth.accounts.store(), ResidentId(id)).await
 }
 
 /// Logs out: 204, also when nobody was logged in.
+#[utoipa::path(
+    post, path = "/auth/logout", tag = "accounts",
+    summary = "Log out",
+    responses(
+        (status = 204, description = "Logged out (also when nobody was)"),
+        (status = 403, description = says!(cross_site), body = ErrorBody),
+    )
+)]
 pub async fn logout(session: Session) -> Result<StatusCode, ApiError> {
     log_out(&session).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
 /// The logged-in resident: masked number and whether booking is paused.
-pub async fn me(
+#[utoipa::path(
+    get, path = "/me", tag = "accounts",
+    summary = "The logged-in resident",
+    security(("cookieAuth" = [])),
+    responses(
+        (status = 200, description = "The resident", body = Me),
+        (status = 401, description = says!(unauthenticated), body = ErrorBody),
+    )
+)]
+pub async fn who_am_i(
     State(store): State<Store>,
     Resident(resident): Resident,
-) -> Result<impl IntoResponse, ApiError> {
-    me_json(&store, resident).await
+) -> Result<Json<Me>, ApiError> {
+    me(&store, resident).await
 }
 
-async fn me_json(store: &Store, id: ResidentId) -> Result<impl IntoResponse, ApiError> {
+async fn me(store: &Store, id: ResidentId) -> Result<Json<Me>, ApiError> {
     let me = residents::who_am_i(store, id).await?.ok_or(ApiError::Unauthenticated)?;
-    Ok(Json(json!({
-        "id": me.id,
-        "phone": me.phone,
-        "booking_paused_until": me.booking_paused_until.map(local),
-    })))
+    Ok(Json(Me { id: me.id, phone: me.phone, booking_paused_until: me.booking_paused_until.map(local) }))
 }

@@ -4,7 +4,7 @@
 use axum::extract::State;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use cc_domain::booking::{upcoming_and_past, BookingStatus};
+use cc_domain::booking::{upcoming_and_past, BookingStatus, BookingSummary};
 use cc_domain::calendar::ics_event;
 use cc_domain::ids::{BookingId, SessionId};
 use cc_domain::ticket::{qr_svg, TicketSigner};
@@ -12,11 +12,44 @@ use cc_domain::time::{local, now};
 use cc_services::residents;
 use cc_store::Store;
 use http::{header, HeaderMap, HeaderValue, StatusCode};
+use serde::Serialize;
+use utoipa::ToSchema;
 
-use super::error::ApiError;
+use super::error::{ApiError, ErrorBody};
 use super::resident::{PathId, Resident};
 
+/// A resident's bookings.
+#[derive(Serialize, ToSchema)]
+pub struct MyBookings {
+    /// Sessions still to come, soonest first.
+    upcoming: Vec<BookingSummary>,
+    /// Sessions over or bookings ended, latest first.
+    past: Vec<BookingSummary>,
+}
+
 /// `POST /sessions/{id}/bookings`: 201 confirmed, 202 waitlisted, 409 full/duplicate/closed/paused.
+#[utoipa::path(
+    post, path = "/sessions/{id}/bookings", tag = "bookings",
+    summary = "Book a place in a session (or a waitlist place when it is full)",
+    security(("cookieAuth" = [])),
+    params(
+        ("id" = i64, Path, description = "The session's id", minimum = 1),
+        ("Idempotency-Key" = Option<String>, Header, pattern = "^[!-~]{1,128}$",
+            description = "Repeating a request with the same key returns the first request's booking (with `Idempotent-Replayed: true`)"),
+    ),
+    responses(
+        (status = 201, description = "Confirmed: a place is held", body = BookingSummary,
+            headers(("Location" = String, description = "The booking's address"))),
+        (status = 202, description = "Waitlisted: promoted automatically when a place frees up", body = BookingSummary,
+            headers(("Location" = String, description = "The booking's address"))),
+        (status = 400, description = "`bad_parameter`: the Idempotency-Key is not 1 to 128 visible ASCII characters (`param` Idempotency-Key)", body = ErrorBody),
+        (status = 401, description = says!(unauthenticated), body = ErrorBody),
+        (status = 403, description = says!(cross_site), body = ErrorBody),
+        (status = 404, description = "`not_found`: no published session has this id", body = ErrorBody),
+        (status = 409, description = "`full` (no places, no waitlist), `duplicate` (already booked or waiting), `closed` (outside the booking window or cancelled), `paused` (the no-show rule; the message says until when), `booking_cancelled` (this Idempotency-Key's booking was cancelled since)", body = ErrorBody),
+        (status = 422, description = "`idempotency_key_reused`: the key was used for another session", body = ErrorBody),
+    )
+)]
 pub async fn book(
     State(store): State<Store>,
     Resident(resident): Resident,
@@ -41,6 +74,19 @@ pub async fn book(
 }
 
 /// `DELETE /bookings/{id}`: 204 (also when already cancelled); 404 for anyone else's booking.
+#[utoipa::path(
+    delete, path = "/bookings/{id}", tag = "bookings",
+    summary = "Cancel one of my bookings before its session starts; the place goes to the first on the waitlist",
+    security(("cookieAuth" = [])),
+    params(("id" = i64, Path, description = "The booking's id", minimum = 1)),
+    responses(
+        (status = 204, description = "Cancelled (also when it already was)"),
+        (status = 401, description = says!(unauthenticated), body = ErrorBody),
+        (status = 403, description = says!(cross_site), body = ErrorBody),
+        (status = 404, description = "`not_found`: no booking of mine has this id", body = ErrorBody),
+        (status = 409, description = "`too_late`: the session has begun, or the booking was attended or missed", body = ErrorBody),
+    )
+)]
 pub async fn cancel(
     State(store): State<Store>,
     Resident(resident): Resident,
@@ -51,24 +97,55 @@ pub async fn cancel(
 }
 
 /// `GET /me/bookings`: upcoming first (soonest first), then past (latest first).
+#[utoipa::path(
+    get, path = "/me/bookings", tag = "bookings",
+    summary = "My bookings: upcoming (soonest first) and past (latest first)",
+    security(("cookieAuth" = [])),
+    responses(
+        (status = 200, description = "Bookings", body = MyBookings),
+        (status = 401, description = says!(unauthenticated), body = ErrorBody),
+    )
+)]
 pub async fn mine(
     State(store): State<Store>,
     Resident(resident): Resident,
-) -> Result<impl IntoResponse, ApiError> {
+) -> Result<Json<MyBookings>, ApiError> {
     let (upcoming, past) = upcoming_and_past(residents::bookings(&store, resident).await?, now());
-    Ok(Json(serde_json::json!({ "upcoming": upcoming, "past": past })))
+    Ok(Json(MyBookings { upcoming, past }))
 }
 
 /// `GET /bookings/{id}`: one of my bookings.
+#[utoipa::path(
+    get, path = "/bookings/{id}", tag = "bookings",
+    summary = "One of my bookings",
+    security(("cookieAuth" = [])),
+    params(("id" = i64, Path, description = "The booking's id", minimum = 1)),
+    responses(
+        (status = 200, description = "The booking", body = BookingSummary),
+        (status = 401, description = says!(unauthenticated), body = ErrorBody),
+        (status = 404, description = "`not_found`: no booking of mine has this id (another resident's booking is a 404 too)", body = ErrorBody),
+    )
+)]
 pub async fn show(
     State(store): State<Store>,
     Resident(resident): Resident,
     PathId(booking): PathId<BookingId>,
-) -> Result<impl IntoResponse, ApiError> {
+) -> Result<Json<BookingSummary>, ApiError> {
     Ok(Json(residents::booking(&store, resident, booking).await?))
 }
 
 /// `GET /bookings/{id}/ticket.svg`: the signed ticket as a QR code, while the booking holds a place.
+#[utoipa::path(
+    get, path = "/bookings/{id}/ticket.svg", tag = "bookings",
+    summary = "The ticket: the signed token as a QR code",
+    security(("cookieAuth" = [])),
+    params(("id" = i64, Path, description = "The booking's id", minimum = 1)),
+    responses(
+        (status = 200, description = "An SVG QR code at least 280 px wide", content_type = "image/svg+xml", body = String),
+        (status = 401, description = says!(unauthenticated), body = ErrorBody),
+        (status = 404, description = "`not_found`: no booking of mine holding a place has this id", body = ErrorBody),
+    )
+)]
 pub async fn ticket_svg(
     State(store): State<Store>,
     State(signer): State<TicketSigner>,
@@ -80,6 +157,17 @@ pub async fn ticket_svg(
 }
 
 /// `GET /bookings/{id}/calendar.ics`: the session as a calendar event.
+#[utoipa::path(
+    get, path = "/bookings/{id}/calendar.ics", tag = "bookings",
+    summary = "The session as an iCalendar event (add to calendar)",
+    security(("cookieAuth" = [])),
+    params(("id" = i64, Path, description = "The booking's id", minimum = 1)),
+    responses(
+        (status = 200, description = "An .ics file", content_type = "text/calendar", body = String),
+        (status = 401, description = says!(unauthenticated), body = ErrorBody),
+        (status = 404, description = "`not_found`: no booking of mine has this id", body = ErrorBody),
+    )
+)]
 pub async fn calendar(
     State(store): State<Store>,
     Resident(resident): Resident,

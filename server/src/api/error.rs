@@ -12,7 +12,7 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use cc_domain::{Locale, ParamError};
 use http::StatusCode;
-use serde_json::json;
+use serde::Serialize;
 
 use cc_auth::AccountError;
 use cc_domain::account::AccountProblem;
@@ -123,12 +123,27 @@ impl ApiError {
                 e.param().map(String::from),
             ),
         };
-        let mut error = json!({ "code": code, "message": message });
-        if let Some(param) = param {
-            error["param"] = json!(param);
-        }
-        (status, Json(json!({ "error": error }))).into_response()
+        (status, Json(ErrorBody { error: ErrorDetail { code, message, param } })).into_response()
     }
+}
+
+/// Every API error answer: `{"error":{"code","message","param"?}}`.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+#[schema(as = Error)]
+pub struct ErrorBody {
+    pub error: ErrorDetail,
+}
+
+/// What went wrong.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct ErrorDetail {
+    /// A stable machine-readable code; each operation's answers name the codes they carry.
+    pub code: &'static str,
+    /// What happened, in the caller's language (`Accept-Language`).
+    pub message: String,
+    /// The offending parameter or field, with `bad_parameter` and `bad_field`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub param: Option<String>,
 }
 
 impl IntoResponse for ApiError {

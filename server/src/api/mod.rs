@@ -1,7 +1,13 @@
 //! API v1 (`/api/v1`): the catalogue and the facility network as open data, resident accounts
-//! and bookings, described by
-//! `/api/v1/openapi.json`. Handlers only orchestrate: parse, ask the store, answer.
+//! and bookings, and the staff console, described by `/api/v1/openapi.json`. Handlers only
+//! extract, call the use cases (`cc-services`) or the store's reads, and serialise.
+//!
+//! Each handler carries its own description (`#[utoipa::path]`), and [`routes`] registers the
+//! handlers through `utoipa_axum::routes!`, which reads the method and path from that
+//! description: the router and the document are built from the same lines and cannot drift.
 
+#[macro_use]
+mod doc;
 mod auth;
 mod bookings;
 pub mod dashboard_hub;
@@ -18,84 +24,90 @@ mod staff_exports;
 mod staff_items;
 pub mod staff_media;
 
+use std::sync::LazyLock;
+
+use axum::extract::DefaultBodyLimit;
 use axum::Router;
+use utoipa::OpenApi;
+use utoipa_axum::router::{OpenApiRouter, UtoipaMethodRouterExt};
+use utoipa_axum::routes;
 
 use crate::startup::AppState;
 use error::ApiError;
-use staff_exports::FileFormat::{Csv, Xlsx};
 
-/// Declares the API's routes once: `ROUTES` (method, path) for the test that holds the OpenAPI
-/// document to them, and the router built from the very same lines.
-macro_rules! api_routes {
-    ($($method:ident $path:literal => $handler:expr $(, layer $layer:expr)?;)*) => {
-        /// Every (method, path) the API answers, relative to `/api/v1`.
-        pub const ROUTES: &[(&str, &str)] = &[$((stringify!($method), $path)),*];
-
-        fn routes() -> Router<AppState> {
-            Router::new()$(.route($path, axum::routing::$method($handler)$(.layer($layer))?))*
-        }
-    };
-}
-
-api_routes! {
-    get "/items" => items::list;
-    get "/items/{id}" => items::show;
-    get "/facilities" => facilities::list;
-    get "/facilities/{id}" => facilities::show;
-    get "/coverage" => facilities::coverage;
-    get "/categories" => reference::categories;
-    get "/streets" => reference::streets;
-    post "/auth/code" => auth::send_code;
-    post "/auth/register" => auth::register;
-    post "/auth/login" => auth::login;
-    post "/auth/logout" => auth::logout;
-    get "/me" => auth::me;
-    get "/me/bookings" => bookings::mine;
-    post "/sessions/{id}/bookings" => bookings::book;
-    get "/bookings/{id}" => bookings::show;
-    delete "/bookings/{id}" => bookings::cancel;
-    get "/bookings/{id}/ticket.svg" => bookings::ticket_svg;
-    get "/bookings/{id}/calendar.ics" => bookings::calendar;
-    post "/staff/login" => staff::login;
-    post "/staff/login/code" => staff::login_code;
-    post "/staff/second-factor" => staff::begin_second_factor;
-    post "/staff/second-factor/confirm" => staff::confirm_second_factor;
-    post "/staff/logout" => staff::logout;
-    get "/staff/me" => staff::me;
-    post "/staff/sessions/{id}/checkins" => staff::check_in;
-    get "/staff/audit" => staff_audit::list;
-    get "/staff/dashboard" => staff_dashboard::show;
-    get "/staff/dashboard/stream" => staff_dashboard::stream;
-    post "/staff/accounts" => staff::create_account;
-    post "/staff/accounts/{id}/disable" => staff::disable_account;
-    patch "/staff/facilities/{id}" => staff_items::change_facility;
-    put "/staff/standards/{level}" => staff_items::change_standard;
-    get "/staff/sessions/{id}/bookings.csv" => |s, p, a| staff_exports::session_bookings(Csv, s, p, a);
-    get "/staff/sessions/{id}/bookings.xlsx" => |s, p, a| staff_exports::session_bookings(Xlsx, s, p, a);
-    get "/staff/compliance.csv" => |s, a| staff_exports::compliance(Csv, s, a);
-    get "/staff/compliance.xlsx" => |s, a| staff_exports::compliance(Xlsx, s, a);
-    post "/staff/items" => staff_items::create;
-    patch "/staff/sessions/{id}" => staff_items::change_session;
-    get "/staff/items/{id}" => staff_items::show_item;
-    patch "/staff/items/{id}" => staff_items::edit_item;
-    put "/staff/items/{id}/image" => staff_media::put_image,
-        layer axum::extract::DefaultBodyLimit::max(staff_media::BODY_LIMIT);
-    post "/staff/items/{id}/image" => staff_media::post_image_form,
-        layer axum::extract::DefaultBodyLimit::max(staff_media::BODY_LIMIT);
-    post "/staff/items/{id}/sessions" => staff_items::add_session;
-    post "/staff/items/{id}/transitions" => staff_items::move_item;
-    get "/openapi.json" => openapi;
+/// Every operation, registered with its description.
+fn routes() -> OpenApiRouter<AppState> {
+    let pictures = DefaultBodyLimit::max(staff_media::BODY_LIMIT);
+    OpenApiRouter::with_openapi(doc::ApiDoc::openapi())
+        .routes(routes!(items::list))
+        .routes(routes!(items::show))
+        .routes(routes!(facilities::list))
+        .routes(routes!(facilities::show))
+        .routes(routes!(facilities::coverage))
+        .routes(routes!(reference::categories))
+        .routes(routes!(reference::streets))
+        .routes(routes!(auth::send_code))
+        .routes(routes!(auth::register))
+        .routes(routes!(auth::login))
+        .routes(routes!(auth::logout))
+        .routes(routes!(auth::who_am_i))
+        .routes(routes!(bookings::mine))
+        .routes(routes!(bookings::book))
+        .routes(routes!(bookings::show, bookings::cancel))
+        .routes(routes!(bookings::ticket_svg))
+        .routes(routes!(bookings::calendar))
+        .routes(routes!(staff::login))
+        .routes(routes!(staff::login_code))
+        .routes(routes!(staff::begin_second_factor))
+        .routes(routes!(staff::confirm_second_factor))
+        .routes(routes!(staff::logout))
+        .routes(routes!(staff::me))
+        .routes(routes!(staff::check_in))
+        .routes(routes!(staff::create_account))
+        .routes(routes!(staff::disable_account))
+        .routes(routes!(staff_audit::list))
+        .routes(routes!(staff_dashboard::show))
+        .routes(routes!(staff_dashboard::stream))
+        .routes(routes!(staff_items::change_facility))
+        .routes(routes!(staff_items::change_standard))
+        .routes(routes!(staff_exports::session_bookings_csv))
+        .routes(routes!(staff_exports::session_bookings_xlsx))
+        .routes(routes!(staff_exports::compliance_csv))
+        .routes(routes!(staff_exports::compliance_xlsx))
+        .routes(routes!(staff_items::create))
+        .routes(routes!(staff_items::change_session))
+        .routes(routes!(staff_items::show_item, staff_items::edit_item))
+        .routes(routes!(staff_media::put_image, staff_media::post_image_form).layer(pictures))
+        .routes(routes!(staff_items::add_session))
+        .routes(routes!(staff_items::move_item))
+        .routes(routes!(openapi))
 }
 
 /// The v1 routes, to be nested under `/api/v1`; anything else is our 404, every error worded
 /// in the caller's language.
 pub fn router() -> Router<AppState> {
-    routes()
+    let (router, _) = routes().split_for_parts();
+    router
         .fallback(|| async { ApiError::NotFound("route") })
         .layer(axum::middleware::from_fn(error::in_callers_language))
 }
 
+/// The OpenAPI 3.1 document of this API, as JSON: generated once, from the same registrations
+/// as the router.
+pub fn document() -> &'static str {
+    static DOCUMENT: LazyLock<String> = LazyLock::new(|| {
+        let (_, api) = routes().split_for_parts();
+        api.to_pretty_json().expect("the document is JSON")
+    });
+    &DOCUMENT
+}
+
 /// The OpenAPI 3.1 description of this API.
+#[utoipa::path(
+    get, path = "/openapi.json", tag = "reference",
+    summary = "This document",
+    responses((status = 200, description = "The OpenAPI 3.1 description of this API", body = Object))
+)]
 async fn openapi() -> impl axum::response::IntoResponse {
-    ([(http::header::CONTENT_TYPE, "application/json")], include_str!("openapi.json"))
+    ([(http::header::CONTENT_TYPE, "application/json")], document())
 }

@@ -1,19 +1,42 @@
 //! `GET /api/v1/categories` and `GET /api/v1/streets`.
 
 use axum::extract::State;
-use axum::response::IntoResponse;
 use axum::Json;
+use cc_domain::{Named, StreetWithCommunities};
 use cc_store::Store;
-use serde_json::json;
+use serde::Serialize;
+use utoipa::ToSchema;
 
 use super::error::ApiError;
 
+/// The service categories.
+#[derive(Serialize, ToSchema)]
+pub struct Categories {
+    categories: Vec<Named>,
+}
+
+/// The streets and their communities.
+#[derive(Serialize, ToSchema)]
+pub struct Streets {
+    streets: Vec<StreetWithCommunities>,
+}
+
 /// Every category, in display order.
-pub async fn categories(State(store): State<Store>) -> Result<impl IntoResponse, ApiError> {
-    Ok(Json(json!({ "categories": store.categories().await? })))
+#[utoipa::path(
+    get, path = "/categories", tag = "catalogue",
+    summary = "Service categories in display order",
+    responses((status = 200, description = "Categories", body = Categories))
+)]
+pub async fn categories(State(store): State<Store>) -> Result<Json<Categories>, ApiError> {
+    Ok(Json(Categories { categories: store.categories().await? }))
 }
 
 /// Every street with its communities.
-pub async fn streets(State(store): State<Store>) -> Result<impl IntoResponse, ApiError> {
-    Ok(Json(json!({ "streets": store.streets().await? })))
+#[utoipa::path(
+    get, path = "/streets", tag = "catalogue",
+    summary = "The streets 街道 with their communities 社区",
+    responses((status = 200, description = "Streets", body = Streets))
+)]
+pub async fn streets(State(store): State<Store>) -> Result<Json<Streets>, ApiError> {
+    Ok(Json(Streets { streets: store.streets().await? }))
 }

@@ -15,7 +15,7 @@ use cc_domain::time::now;
 use futures::{Stream, StreamExt};
 
 use super::dashboard_hub::{DashboardHub, Figures};
-use super::error::ApiError;
+use super::error::{ApiError, ErrorBody};
 use super::staff::StaffActor;
 use crate::stopping::Stopping;
 
@@ -25,16 +25,36 @@ const STREAM_FOR: Duration = Duration::from_secs(10 * 60);
 
 /// `GET /staff/dashboard`: the figures now, for district admins (the district) and street
 /// admins (their street).
+#[utoipa::path(
+    get, path = "/staff/dashboard", tag = "staff",
+    summary = "The dashboard's figures now: today and this week (bookings, cancellations, check-ins, attended, no-shows), today's sessions filling, top items, bookings per category and street, compliance and coverage rates. District admins see the district, street admins their street",
+    security(("cookieAuth" = [])),
+    responses(
+        (status = 200, description = "The figures (`street` is null for the district)", body = cc_domain::dashboard::Dashboard),
+        (status = 401, description = says!(unauthenticated), body = ErrorBody),
+        (status = 403, description = concat!(says!(forbidden), ": not a district or street admin"), body = ErrorBody),
+    )
+)]
 pub async fn show(
     State(auth): State<StaffAuth>,
     StaffActor(actor): StaffActor,
-) -> Result<impl IntoResponse, ApiError> {
+) -> Result<Json<cc_domain::dashboard::Dashboard>, ApiError> {
     let street = cc_services::staff::dashboard_scope(auth.store(), &actor).await?;
     Ok(Json(auth.store().dashboard(street, now()).await?))
 }
 
 /// `GET /staff/dashboard/stream`: `event: dashboard` with the figures as JSON, at once and
 /// after every change in reach.
+#[utoipa::path(
+    get, path = "/staff/dashboard/stream", tag = "staff",
+    summary = "Server-Sent Events: `event: dashboard` with the same figures at once and after every change in the staff member's reach (changes within 150 ms are answered together). Reconnecting gives the figures at once; a stream ends after 10 minutes and the browser reconnects",
+    security(("cookieAuth" = [])),
+    responses(
+        (status = 200, description = "`text/event-stream`; each event's data is the dashboard's figures", content_type = "text/event-stream", body = String),
+        (status = 401, description = says!(unauthenticated), body = ErrorBody),
+        (status = 403, description = concat!(says!(forbidden), ": not a district or street admin"), body = ErrorBody),
+    )
+)]
 pub async fn stream(
     State(auth): State<StaffAuth>,
     State(stopping): State<Stopping>,

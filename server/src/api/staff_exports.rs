@@ -7,7 +7,7 @@ use cc_domain::ids::SessionId;
 use cc_services::staff::export::Table;
 use http::{header, HeaderValue};
 
-use super::error::ApiError;
+use super::error::{ApiError, ErrorBody};
 use super::resident::PathId;
 use super::staff::StaffActor;
 
@@ -35,7 +35,7 @@ fn file(table: &Table, name: &str, format: FileFormat) -> Result<Response, ApiEr
 }
 
 /// `GET /staff/sessions/{id}/bookings.{csv,xlsx}`.
-pub async fn session_bookings(
+async fn session_bookings(
     format: FileFormat,
     State(auth): State<StaffAuth>,
     PathId(SessionId(session)): PathId<SessionId>,
@@ -46,11 +46,67 @@ pub async fn session_bookings(
 }
 
 /// `GET /staff/compliance.{csv,xlsx}`.
-pub async fn compliance(
+async fn compliance(
     format: FileFormat,
     State(auth): State<StaffAuth>,
     StaffActor(actor): StaffActor,
 ) -> Result<impl IntoResponse, ApiError> {
     let table = cc_services::staff::export::compliance(auth.store(), &actor).await?;
     file(&table, "compliance", format)
+}
+
+const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/// Declares one export operation per format: the document describes each path on its own.
+macro_rules! exports {
+    ($($name:ident: $path:literal, $format:expr, $kind:expr, $summary:literal, $use:ident;)*) => {$(
+        exports!(@$use $name, $path, $format, $kind, $summary);
+    )*};
+    (@session $name:ident, $path:literal, $format:expr, $kind:expr, $summary:literal) => {
+        #[doc = $summary]
+        #[utoipa::path(
+            get, path = $path, tag = "staff", summary = $summary,
+            security(("cookieAuth" = [])),
+            params(("id" = i64, Path, description = "The session's id", minimum = 1)),
+            responses(
+                (status = 200, description = "The file", content_type = $kind, body = String),
+                (status = 401, description = says!(unauthenticated), body = ErrorBody),
+                (status = 403, description = says!(forbidden), body = ErrorBody),
+                (status = 404, description = "`not_found`: no such session", body = ErrorBody),
+            )
+        )]
+        pub async fn $name(
+            state: State<StaffAuth>,
+            session: PathId<SessionId>,
+            actor: StaffActor,
+        ) -> Result<impl IntoResponse, ApiError> {
+            session_bookings($format, state, session, actor).await
+        }
+    };
+    (@table $name:ident, $path:literal, $format:expr, $kind:expr, $summary:literal) => {
+        #[doc = $summary]
+        #[utoipa::path(
+            get, path = $path, tag = "staff", summary = $summary,
+            security(("cookieAuth" = [])),
+            responses(
+                (status = 200, description = "The file", content_type = $kind, body = String),
+                (status = 401, description = says!(unauthenticated), body = ErrorBody),
+                (status = 403, description = says!(forbidden), body = ErrorBody),
+            )
+        )]
+        pub async fn $name(state: State<StaffAuth>, actor: StaffActor) -> Result<impl IntoResponse, ApiError> {
+            compliance($format, state, actor).await
+        }
+    };
+}
+
+exports! {
+    session_bookings_csv: "/staff/sessions/{id}/bookings.csv", FileFormat::Csv, "text/csv",
+        "A session's bookings and attendance as CSV (numbers masked unless district admin or the facility's manager; audited)", session;
+    session_bookings_xlsx: "/staff/sessions/{id}/bookings.xlsx", FileFormat::Xlsx, XLSX,
+        "A session's bookings and attendance as XLSX (numbers masked unless district admin or the facility's manager; audited)", session;
+    compliance_csv: "/staff/compliance.csv", FileFormat::Csv, "text/csv",
+        "Compliance and coverage per street as CSV (district admins and reviewers: every street; street admins: their own)", table;
+    compliance_xlsx: "/staff/compliance.xlsx", FileFormat::Xlsx, XLSX,
+        "Compliance and coverage per street as XLSX (district admins and reviewers: every street; street admins: their own)", table;
 }

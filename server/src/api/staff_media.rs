@@ -12,11 +12,26 @@ use cc_domain::image::{ImageKind, ImageProblem, MAX_IMAGE_BYTES};
 use cc_services::staff::Actor;
 use cc_services::ServiceError;
 use http::{header, StatusCode};
-use serde_json::json;
+use serde::Serialize;
+use utoipa::ToSchema;
 
-use super::error::ApiError;
+use super::error::{ApiError, ErrorBody};
 use super::resident::{ClientAddress, PathId};
 use super::staff::{Staff, StaffActor};
+
+/// A picture's bytes.
+#[derive(ToSchema)]
+#[schema(value_type = String, format = Binary)]
+#[allow(dead_code)] // read by the document only
+pub struct Picture(Vec<u8>);
+
+/// The console's upload form.
+#[derive(ToSchema)]
+#[allow(dead_code)] // read by the document only; the form is read field by field
+pub struct ImageForm {
+    #[schema(format = Binary, value_type = String)]
+    image: Vec<u8>,
+}
 
 /// What the route reads at most: a little more than the largest picture, so that a picture
 /// too large is still read far enough to be answered with our own words.
@@ -32,8 +47,31 @@ fn too_large() -> ApiError {
     })
 }
 
+/// An item's new picture.
+#[derive(Serialize, ToSchema)]
+pub struct ItemImage {
+    id: i64,
+    /// Where the picture is served (`/media/{token}.jpg|png`, cached for good).
+    image: String,
+}
+
 /// `PUT /staff/items/{id}/image`: 200 with the picture's path; 413 too large, 422 not a JPEG
 /// or PNG or out of size.
+#[utoipa::path(
+    put, path = "/staff/items/{id}/image", tag = "staff",
+    summary = "Set an item's picture: JPEG or PNG recognised by its bytes, at most 5 MB, each side 200–8000 px; metadata (EXIF, text chunks) removed",
+    security(("cookieAuth" = [])),
+    params(("id" = i64, Path, description = "The item's id", minimum = 1)),
+    request_body(content((Picture = "image/jpeg"), (Picture = "image/png"))),
+    responses(
+        (status = 200, description = "The picture's address", body = ItemImage),
+        (status = 401, description = says!(unauthenticated), body = ErrorBody),
+        (status = 403, description = concat!(says!(forbidden), "; ", says!(cross_site)), body = ErrorBody),
+        (status = 404, description = "`not_found`: no such item", body = ErrorBody),
+        (status = 413, description = "`too_large`", body = ErrorBody),
+        (status = 422, description = "`unsupported_type`, `damaged`, `bad_dimensions` or `empty`", body = ErrorBody),
+    )
+)]
 pub async fn put_image(
     State(auth): State<StaffAuth>,
     PathId(ItemId(item)): PathId<ItemId>,
@@ -42,11 +80,22 @@ pub async fn put_image(
 ) -> Result<impl IntoResponse, ApiError> {
     let bytes = to_bytes(body, BODY_LIMIT).await.map_err(|_| too_large())?;
     let path = cc_services::staff::set_item_image(auth.store(), &actor, item, &bytes).await?;
-    Ok(Json(json!({ "id": item, "image": path })))
+    Ok(Json(ItemImage { id: item, image: path }))
 }
 
 /// `POST /staff/items/{id}/image` from the console's form (field `image`): back to the item's
 /// page, with `?image=saved` or `?image_error=<code>` for it to explain.
+#[utoipa::path(
+    post, path = "/staff/items/{id}/image", tag = "staff",
+    summary = "The console page's upload form (multipart, field `image`): the same checks, answered with a redirect to `/staff/items/{id}?image=saved` or `?image_error=<code>`",
+    security(("cookieAuth" = [])),
+    params(("id" = i64, Path, description = "The item's id", minimum = 1)),
+    request_body(content = ImageForm, content_type = "multipart/form-data"),
+    responses(
+        (status = 303, description = "Back to the item's console page with the outcome (or to the login page)"),
+        (status = 403, description = says!(cross_site), body = ErrorBody),
+    )
+)]
 pub async fn post_image_form(
     State(auth): State<StaffAuth>,
     ClientAddress(client): ClientAddress,

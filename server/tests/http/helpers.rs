@@ -55,9 +55,8 @@ impl TestApp {
         for (name, value) in headers {
             request = request.header(*name, *value);
         }
-        let response = request.send().await.expect("the server answers");
-        let status = response.status().as_u16();
-        (status, response.text().await.expect("a text body"))
+        let (status, _, body) = answer(request, "GET").await;
+        (status, body)
     }
 
     /// GETs a JSON path; returns status and the parsed body.
@@ -120,16 +119,14 @@ impl Visitor {
         body: Option<Value>,
         headers: &[(&str, &str)],
     ) -> (u16, Value) {
-        let mut request = self.client.request(method, format!("{}{path}", self.address));
+        let mut request = self.client.request(method.clone(), format!("{}{path}", self.address));
         if let Some(body) = body {
             request = request.json(&body);
         }
         for (name, value) in headers {
             request = request.header(*name, *value);
         }
-        let response = request.send().await.expect("the server answers");
-        let status = response.status().as_u16();
-        let text = response.text().await.unwrap();
+        let (status, _, text) = answer(request, method.as_str()).await;
         (status, serde_json::from_str(&text).unwrap_or(Value::Null))
     }
 
@@ -142,14 +139,7 @@ impl Visitor {
     }
 
     pub async fn get_text(&self, path: &str) -> (u16, String, String) {
-        let response = self.client.get(format!("{}{path}", self.address)).send().await.unwrap();
-        let status = response.status().as_u16();
-        let kind = response
-            .headers()
-            .get("content-type")
-            .map(|v| v.to_str().unwrap().to_string())
-            .unwrap_or_default();
-        (status, kind, response.text().await.unwrap())
+        answer(self.client.get(format!("{}{path}", self.address)), "GET").await
     }
 
     pub async fn delete(&self, path: &str) -> (u16, Value) {
@@ -160,6 +150,22 @@ impl Visitor {
     pub async fn book(&self, session: cc_domain::ids::SessionId) -> (u16, Value) {
         self.post(&format!("/api/v1/sessions/{session}/bookings"), json!({})).await
     }
+}
+
+/// Sends a request and reads the answer (status, content type, body), holding API answers to
+/// the OpenAPI document on the way.
+async fn answer(request: reqwest::RequestBuilder, method: &str) -> (u16, String, String) {
+    let response = request.send().await.expect("the server answers");
+    let status = response.status().as_u16();
+    let url = response.url().to_string();
+    let kind = response
+        .headers()
+        .get("content-type")
+        .map(|v| v.to_str().unwrap_or_default().to_string())
+        .unwrap_or_default();
+    let body = response.text().await.expect("a text body");
+    crate::conformance::check(method, &url, status, &kind, &body);
+    (status, kind, body)
 }
 
 /// Percent-encodes a query value (enough for the Chinese words the tests send).

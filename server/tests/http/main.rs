@@ -17,6 +17,7 @@ mod app_shell;
 mod assets;
 #[path = "../common/mod.rs"]
 mod common;
+mod conformance;
 mod helpers;
 mod hostile_text;
 mod idor;

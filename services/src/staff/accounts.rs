@@ -12,11 +12,14 @@ use super::{refuse, Actor};
 use crate::ServiceError;
 
 /// A new staff account as requested.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, utoipa::ToSchema)]
 pub struct NewAccount {
     pub username: String,
     pub display_name: String,
+    /// At least 12 characters, not a common one.
+    #[schema(min_length = 12)]
     pub password: String,
+    #[schema(value_type = cc_domain::staff::Role)]
     pub role: String,
     #[serde(default)]
     pub street_id: Option<i64>,

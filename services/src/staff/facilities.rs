@@ -12,13 +12,16 @@ use super::{refuse, Actor};
 use crate::ServiceError;
 
 /// What staff may change about a facility; absent fields stay as they are.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, utoipa::ToSchema)]
 pub struct FacilityInput {
+    /// Building area in square metres.
     pub area_m2: Option<f64>,
     /// Weekly rules such as `2-7 09:00-11:30,14:00-20:00`.
+    #[schema(examples("2-7 09:00-11:30,14:00-20:00"))]
     pub opening_hours: Option<String>,
     pub free_opening: Option<bool>,
     /// `lat,lng`, as picked on the map.
+    #[schema(examples("39.9125,116.2"))]
     pub position: Option<String>,
 }
 
@@ -79,9 +82,10 @@ pub async fn update_facility(
 }
 
 /// A level's standard as district admins set it.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, utoipa::ToSchema)]
 pub struct StandardInput {
     pub min_area_m2: f64,
+    #[schema(maximum = 168)]
     pub min_weekly_hours: f64,
     pub free_opening_required: bool,
 }
