@@ -20,7 +20,7 @@ use super::resident::{Body, ClientAddress, Resident};
 #[derive(Deserialize, ToSchema)]
 pub struct CodeRequest {
     /// Mainland mobile number; spaces, dashes and +86 are accepted too.
-    #[schema(example = "13812345678")]
+    #[schema(pattern = "^1[3-9][0-9]{9}$", example = "13812345678")]
     phone: String,
 }
 
@@ -28,19 +28,21 @@ pub struct CodeRequest {
 #[derive(Deserialize, ToSchema)]
 pub struct RegisterRequest {
     /// Mainland mobile number; spaces, dashes and +86 are accepted too.
-    #[schema(example = "13812345678")]
+    #[schema(pattern = "^1[3-9][0-9]{9}$", example = "13812345678")]
     phone: String,
     /// The six digits sent by SMS.
     #[schema(pattern = "^[0-9]{6}$")]
     code: String,
     /// 8 to 128 characters, not a common one.
+    #[schema(min_length = 8, max_length = 128)]
     password: String,
 }
 
 /// A login.
 #[derive(Deserialize, ToSchema)]
 pub struct LoginRequest {
-    #[schema(example = "13812345678")]
+    /// Mainland mobile number; spaces, dashes and +86 are accepted too.
+    #[schema(pattern = "^1[3-9][0-9]{9}$", example = "13812345678")]
     phone: String,
     password: String,
 }
@@ -57,7 +59,7 @@ pub struct Me {
 
 /// Sends a verification code by SMS: 202, the code is on its way.
 #[utoipa::path(
-    post, path = "/auth/code", tag = "accounts",
+    post, path = "/auth/code", operation_id = "send_code", tag = "accounts",
     summary = "Send a six-digit verification code by SMS",
     request_body = CodeRequest,
     responses(
@@ -79,7 +81,7 @@ pub async fn send_code(
 
 /// Creates an account with a verified number and logs it in: 201 with the account.
 #[utoipa::path(
-    post, path = "/auth/register", tag = "accounts",
+    post, path = "/auth/register", operation_id = "register", tag = "accounts",
     summary = "Create a resident account and log in",
     request_body = RegisterRequest,
     responses(
@@ -104,7 +106,7 @@ pub async fn register(
 
 /// Logs in: 200 with the account; 401 `wrong_credentials` for an unknown number or wrong password alike.
 #[utoipa::path(
-    post, path = "/auth/login", tag = "accounts",
+    post, path = "/auth/login", operation_id = "log_in", tag = "accounts",
     summary = "Log in with number and password",
     request_body = LoginRequest,
     responses(
@@ -130,7 +132,7 @@ pub async fn login(
 
 /// Logs out: 204, also when nobody was logged in.
 #[utoipa::path(
-    post, path = "/auth/logout", tag = "accounts",
+    post, path = "/auth/logout", operation_id = "log_out", tag = "accounts",
     summary = "Log out",
     responses(
         (status = 204, description = "Logged out (also when nobody was)"),
@@ -144,7 +146,7 @@ pub async fn logout(session: Session) -> Result<StatusCode, ApiError> {
 
 /// The logged-in resident: masked number and whether booking is paused.
 #[utoipa::path(
-    get, path = "/me", tag = "accounts",
+    get, path = "/me", operation_id = "get_me", tag = "accounts",
     summary = "The logged-in resident",
     security(("cookieAuth" = [])),
     responses(

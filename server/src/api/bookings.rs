@@ -29,7 +29,7 @@ pub struct MyBookings {
 
 /// `POST /sessions/{id}/bookings`: 201 confirmed, 202 waitlisted, 409 full/duplicate/closed/paused.
 #[utoipa::path(
-    post, path = "/sessions/{id}/bookings", tag = "bookings",
+    post, path = "/sessions/{id}/bookings", operation_id = "book_session", tag = "bookings",
     summary = "Book a place in a session (or a waitlist place when it is full)",
     security(("cookieAuth" = [])),
     params(
@@ -39,9 +39,21 @@ pub struct MyBookings {
     ),
     responses(
         (status = 201, description = "Confirmed: a place is held", body = BookingSummary,
-            headers(("Location" = String, description = "The booking's address"))),
+            headers(("Location" = String, description = "The booking's address")),
+            links(
+                ("booking" = (operation_id = "get_booking", parameters(("id" = "$response.body#/id")))),
+                ("cancel" = (operation_id = "cancel_booking", parameters(("id" = "$response.body#/id")))),
+                ("ticket" = (operation_id = "get_ticket", parameters(("id" = "$response.body#/id")))),
+                ("calendar" = (operation_id = "get_calendar_event", parameters(("id" = "$response.body#/id")))),
+            ),),
         (status = 202, description = "Waitlisted: promoted automatically when a place frees up", body = BookingSummary,
-            headers(("Location" = String, description = "The booking's address"))),
+            headers(("Location" = String, description = "The booking's address")),
+            links(
+                ("booking" = (operation_id = "get_booking", parameters(("id" = "$response.body#/id")))),
+                ("cancel" = (operation_id = "cancel_booking", parameters(("id" = "$response.body#/id")))),
+                ("ticket" = (operation_id = "get_ticket", parameters(("id" = "$response.body#/id")))),
+                ("calendar" = (operation_id = "get_calendar_event", parameters(("id" = "$response.body#/id")))),
+            ),),
         (status = 400, description = "`bad_parameter`: the Idempotency-Key is not 1 to 128 visible ASCII characters (`param` Idempotency-Key)", body = ErrorBody),
         (status = 401, description = says!(unauthenticated), body = ErrorBody),
         (status = 403, description = says!(cross_site), body = ErrorBody),
@@ -75,7 +87,7 @@ pub async fn book(
 
 /// `DELETE /bookings/{id}`: 204 (also when already cancelled); 404 for anyone else's booking.
 #[utoipa::path(
-    delete, path = "/bookings/{id}", tag = "bookings",
+    delete, path = "/bookings/{id}", operation_id = "cancel_booking", tag = "bookings",
     summary = "Cancel one of my bookings before its session starts; the place goes to the first on the waitlist",
     security(("cookieAuth" = [])),
     params(("id" = i64, Path, description = "The booking's id", minimum = 1)),
@@ -98,7 +110,7 @@ pub async fn cancel(
 
 /// `GET /me/bookings`: upcoming first (soonest first), then past (latest first).
 #[utoipa::path(
-    get, path = "/me/bookings", tag = "bookings",
+    get, path = "/me/bookings", operation_id = "list_my_bookings", tag = "bookings",
     summary = "My bookings: upcoming (soonest first) and past (latest first)",
     security(("cookieAuth" = [])),
     responses(
@@ -116,7 +128,7 @@ pub async fn mine(
 
 /// `GET /bookings/{id}`: one of my bookings.
 #[utoipa::path(
-    get, path = "/bookings/{id}", tag = "bookings",
+    get, path = "/bookings/{id}", operation_id = "get_booking", tag = "bookings",
     summary = "One of my bookings",
     security(("cookieAuth" = [])),
     params(("id" = i64, Path, description = "The booking's id", minimum = 1)),
@@ -136,7 +148,7 @@ pub async fn show(
 
 /// `GET /bookings/{id}/ticket.svg`: the signed ticket as a QR code, while the booking holds a place.
 #[utoipa::path(
-    get, path = "/bookings/{id}/ticket.svg", tag = "bookings",
+    get, path = "/bookings/{id}/ticket.svg", operation_id = "get_ticket", tag = "bookings",
     summary = "The ticket: the signed token as a QR code",
     security(("cookieAuth" = [])),
     params(("id" = i64, Path, description = "The booking's id", minimum = 1)),
@@ -158,7 +170,7 @@ pub async fn ticket_svg(
 
 /// `GET /bookings/{id}/calendar.ics`: the session as a calendar event.
 #[utoipa::path(
-    get, path = "/bookings/{id}/calendar.ics", tag = "bookings",
+    get, path = "/bookings/{id}/calendar.ics", operation_id = "get_calendar_event", tag = "bookings",
     summary = "The session as an iCalendar event (add to calendar)",
     security(("cookieAuth" = [])),
     params(("id" = i64, Path, description = "The booking's id", minimum = 1)),

@@ -143,7 +143,7 @@ impl ComplianceAnswer {
 /// Facilities as a GeoJSON FeatureCollection, filtered by `level`, `street`, `category`, `q`,
 /// and sorted by distance from `near=lat,lng` when given.
 #[utoipa::path(
-    get, path = "/facilities", tag = "catalogue",
+    get, path = "/facilities", operation_id = "list_facilities", tag = "catalogue",
     summary = "Facilities of the three-level network as GeoJSON",
     params(FacilityParams),
     responses(
@@ -165,7 +165,7 @@ pub async fn list(
 
 /// One facility as a GeoJSON Feature with its hours, compliance reasons and upcoming sessions.
 #[utoipa::path(
-    get, path = "/facilities/{id}", tag = "catalogue",
+    get, path = "/facilities/{id}", operation_id = "get_facility", tag = "catalogue",
     summary = "One facility with opening hours, compliance reasons and upcoming sessions",
     params(("id" = i64, Path, description = "The facility's id", minimum = 1)),
     responses(
@@ -194,7 +194,7 @@ pub async fn show(
 
 /// Compliance and coverage per street and for the district.
 #[utoipa::path(
-    get, path = "/coverage", tag = "catalogue",
+    get, path = "/coverage", operation_id = "get_coverage", tag = "catalogue",
     summary = "Compliance 达标 and coverage 覆盖率 per street and for the district",
     responses((status = 200, description = "Coverage", body = Coverage))
 )]

@@ -48,7 +48,7 @@ pub struct CatalogParams {
 
 /// The catalogue, filtered, sorted and paged exactly like `/catalog`.
 #[utoipa::path(
-    get, path = "/items", tag = "catalogue",
+    get, path = "/items", operation_id = "list_items", tag = "catalogue",
     summary = "Search and filter the published catalogue",
     params(CatalogParams),
     responses(
@@ -66,7 +66,7 @@ pub async fn list(
 
 /// One published item with its upcoming sessions.
 #[utoipa::path(
-    get, path = "/items/{id}", tag = "catalogue",
+    get, path = "/items/{id}", operation_id = "get_item", tag = "catalogue",
     summary = "One published item with its upcoming sessions",
     params(("id" = i64, Path, description = "The item's id", minimum = 1)),
     responses(

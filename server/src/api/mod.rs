@@ -104,7 +104,7 @@ pub fn document() -> &'static str {
 
 /// The OpenAPI 3.1 description of this API.
 #[utoipa::path(
-    get, path = "/openapi.json", tag = "reference",
+    get, path = "/openapi.json", operation_id = "get_openapi", tag = "reference",
     summary = "This document",
     responses((status = 200, description = "The OpenAPI 3.1 description of this API", body = Object))
 )]

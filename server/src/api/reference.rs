@@ -23,7 +23,7 @@ pub struct Streets {
 
 /// Every category, in display order.
 #[utoipa::path(
-    get, path = "/categories", tag = "catalogue",
+    get, path = "/categories", operation_id = "list_categories", tag = "catalogue",
     summary = "Service categories in display order",
     responses((status = 200, description = "Categories", body = Categories))
 )]
@@ -33,7 +33,7 @@ pub async fn categories(State(store): State<Store>) -> Result<Json<Categories>, 
 
 /// Every street with its communities.
 #[utoipa::path(
-    get, path = "/streets", tag = "catalogue",
+    get, path = "/streets", operation_id = "list_streets", tag = "catalogue",
     summary = "The streets 街道 with their communities 社区",
     responses((status = 200, description = "Streets", body = Streets))
 )]

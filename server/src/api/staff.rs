@@ -142,7 +142,7 @@ pub struct LoginRequest {
 /// the account uses a second factor — `{"status":"code_required"}`, or, when it must set one up
 /// first, `{"status":"enrol","secret","otpauth_uri"}`; then `POST /staff/login/code`.
 #[utoipa::path(
-    post, path = "/staff/login", tag = "staff",
+    post, path = "/staff/login", operation_id = "staff_log_in", tag = "staff",
     summary = "Staff log in (username, password of at least 12 characters)",
     request_body = LoginRequest,
     responses(
@@ -184,7 +184,7 @@ pub struct CodeRequest {
 /// this code confirmed a new authenticator); 401 `wrong_second_factor`, or
 /// `second_factor_expired` after five minutes; 429 after too many attempts.
 #[utoipa::path(
-    post, path = "/staff/login/code", tag = "staff",
+    post, path = "/staff/login/code", operation_id = "staff_log_in_code", tag = "staff",
     summary = "The second step of a staff login: a code from the authenticator app or a recovery code",
     request_body = CodeRequest,
     responses(
@@ -212,7 +212,7 @@ pub async fn login_code(
 /// `POST /staff/second-factor`: starts setting up an authenticator for the logged-in member:
 /// 200 `{"secret","otpauth_uri"}`; 409 when one is set up already.
 #[utoipa::path(
-    post, path = "/staff/second-factor", tag = "staff",
+    post, path = "/staff/second-factor", operation_id = "begin_second_factor", tag = "staff",
     summary = "Start setting up an authenticator for the logged-in staff member",
     security(("cookieAuth" = [])),
     responses(
@@ -241,7 +241,7 @@ pub async fn begin_second_factor(
 /// `POST /staff/second-factor/confirm` `{"code"}`: the first code confirms it: 200
 /// `{"recovery_codes"}`.
 #[utoipa::path(
-    post, path = "/staff/second-factor/confirm", tag = "staff",
+    post, path = "/staff/second-factor/confirm", operation_id = "confirm_second_factor", tag = "staff",
     summary = "Confirm a new authenticator with its first code",
     security(("cookieAuth" = [])),
     request_body = CodeRequest,
@@ -266,7 +266,7 @@ pub async fn confirm_second_factor(
 
 /// Ends the staff session: 204.
 #[utoipa::path(
-    post, path = "/staff/logout", tag = "staff",
+    post, path = "/staff/logout", operation_id = "staff_log_out", tag = "staff",
     summary = "End the staff session",
     responses(
         (status = 204, description = "Logged out"),
@@ -280,7 +280,7 @@ pub async fn logout(session: Session) -> Result<StatusCode, ApiError> {
 
 /// The logged-in staff member.
 #[utoipa::path(
-    get, path = "/staff/me", tag = "staff",
+    get, path = "/staff/me", operation_id = "get_staff_me", tag = "staff",
     summary = "The logged-in staff member (sessions end after 30 minutes unused, 12 hours at most, or at once when the account is disabled)",
     security(("cookieAuth" = [])),
     responses(
@@ -303,7 +303,7 @@ pub struct CheckInRequest {
 /// `no_place`; 404 `unknown_ticket`; 400 `invalid_ticket` for a forged or damaged token; 403
 /// outside the staff member's facilities.
 #[utoipa::path(
-    post, path = "/staff/sessions/{id}/checkins", tag = "staff",
+    post, path = "/staff/sessions/{id}/checkins", operation_id = "check_in", tag = "staff",
     summary = "Let a ticket holder in at the door: the scanned token or the typed 12-character code",
     security(("cookieAuth" = [])),
     params(("id" = i64, Path, description = "The session's id", minimum = 1)),
@@ -333,7 +333,7 @@ pub async fn check_in(
 
 /// `POST /staff/accounts`: a staff account inside the caller's scope; 201.
 #[utoipa::path(
-    post, path = "/staff/accounts", tag = "staff",
+    post, path = "/staff/accounts", operation_id = "create_staff_account", tag = "staff",
     summary = "Create a staff account inside the caller's scope (district admins: any; street admins: facility managers of their street's facilities)",
     security(("cookieAuth" = [])),
     request_body = cc_services::staff::NewAccount,
@@ -357,7 +357,7 @@ pub async fn create_account(
 
 /// `POST /staff/accounts/{id}/disable`: the account's sessions end at their next request; 204.
 #[utoipa::path(
-    post, path = "/staff/accounts/{id}/disable", tag = "staff",
+    post, path = "/staff/accounts/{id}/disable", operation_id = "disable_staff_account", tag = "staff",
     summary = "Disable a staff account inside the caller's scope; its sessions end at their next request",
     security(("cookieAuth" = [])),
     params(("id" = i64, Path, description = "The staff account's id", minimum = 1)),

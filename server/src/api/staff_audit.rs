@@ -102,7 +102,7 @@ fn filter(qs: &str) -> Result<AuditFilter, ParamError> {
 
 /// The log: `username`, `action`, `refused=1` filter; `before` pages back. District admins only.
 #[utoipa::path(
-    get, path = "/staff/audit", tag = "staff",
+    get, path = "/staff/audit", operation_id = "list_audit", tag = "staff",
     summary = "The audit log (district admins): every staff write and refusal, newest first, 100 a page",
     security(("cookieAuth" = [])),
     params(AuditParams),

@@ -26,7 +26,7 @@ const STREAM_FOR: Duration = Duration::from_secs(10 * 60);
 /// `GET /staff/dashboard`: the figures now, for district admins (the district) and street
 /// admins (their street).
 #[utoipa::path(
-    get, path = "/staff/dashboard", tag = "staff",
+    get, path = "/staff/dashboard", operation_id = "get_dashboard", tag = "staff",
     summary = "The dashboard's figures now: today and this week (bookings, cancellations, check-ins, attended, no-shows), today's sessions filling, top items, bookings per category and street, compliance and coverage rates. District admins see the district, street admins their street",
     security(("cookieAuth" = [])),
     responses(
@@ -46,7 +46,7 @@ pub async fn show(
 /// `GET /staff/dashboard/stream`: `event: dashboard` with the figures as JSON, at once and
 /// after every change in reach.
 #[utoipa::path(
-    get, path = "/staff/dashboard/stream", tag = "staff",
+    get, path = "/staff/dashboard/stream", operation_id = "stream_dashboard", tag = "staff",
     summary = "Server-Sent Events: `event: dashboard` with the same figures at once and after every change in the staff member's reach (changes within 150 ms are answered together). Reconnecting gives the figures at once; a stream ends after 10 minutes and the browser reconnects",
     security(("cookieAuth" = [])),
     responses(

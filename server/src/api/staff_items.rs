@@ -92,7 +92,7 @@ pub struct ItemFields {
 
 /// `POST /staff/items`: a new draft at a facility in the staff member's scope; 201.
 #[utoipa::path(
-    post, path = "/staff/items", tag = "staff",
+    post, path = "/staff/items", operation_id = "create_item", tag = "staff",
     summary = "Create a draft service item at a facility in the staff member's scope",
     security(("cookieAuth" = [])),
     request_body = ItemInput,
@@ -115,7 +115,7 @@ pub async fn create(
 
 /// `POST /staff/items/{id}/sessions`: a session for an item the staff member may edit; 201.
 #[utoipa::path(
-    post, path = "/staff/items/{id}/sessions", tag = "staff",
+    post, path = "/staff/items/{id}/sessions", operation_id = "add_sessions", tag = "staff",
     summary = "Add a session (and its weekly repetitions) to a draft or returned item (published items: district admins)",
     security(("cookieAuth" = [])),
     params(("id" = i64, Path, description = "The item's id", minimum = 1)),
@@ -142,7 +142,7 @@ pub async fn add_session(
 /// `POST /staff/items/{id}/transitions`: 200 with the new status; 403 outside scope or role;
 /// 409 `invalid_transition`; 422 `comment_required`.
 #[utoipa::path(
-    post, path = "/staff/items/{id}/transitions", tag = "staff",
+    post, path = "/staff/items/{id}/transitions", operation_id = "move_item", tag = "staff",
     summary = "Move an item through the workflow: submit (authors), publish or return with a comment (reviewers, district admins), archive",
     security(("cookieAuth" = [])),
     params(("id" = i64, Path, description = "The item's id", minimum = 1)),
@@ -174,7 +174,7 @@ pub async fn move_item(
 /// `PATCH /staff/sessions/{id}`: any of `capacity`, `booking_opens_at`, `booking_closes_at`,
 /// `waitlist`. A capacity below the places held is 409 `below_held` with the numbers.
 #[utoipa::path(
-    patch, path = "/staff/sessions/{id}", tag = "staff",
+    patch, path = "/staff/sessions/{id}", operation_id = "change_session", tag = "staff",
     summary = "Change a session's capacity (new places go to the waitlist first), booking window or waitlist switch; absent fields stay",
     security(("cookieAuth" = [])),
     params(("id" = i64, Path, description = "The session's id", minimum = 1)),
@@ -211,7 +211,7 @@ pub async fn change_session(
 
 /// `PATCH /staff/facilities/{id}`: area, opening hours, free opening, position (`lat,lng`).
 #[utoipa::path(
-    patch, path = "/staff/facilities/{id}", tag = "staff",
+    patch, path = "/staff/facilities/{id}", operation_id = "change_facility", tag = "staff",
     summary = "Correct a facility's record: area, weekly opening hours, free opening, position (district, its street's admin, its managers)",
     security(("cookieAuth" = [])),
     params(("id" = i64, Path, description = "The facility's id", minimum = 1)),
@@ -238,7 +238,7 @@ pub async fn change_facility(
 
 /// `PUT /staff/standards/{level}`: a level's standard (district admins).
 #[utoipa::path(
-    put, path = "/staff/standards/{level}", tag = "staff",
+    put, path = "/staff/standards/{level}", operation_id = "change_standard", tag = "staff",
     summary = "Set a level's standard (district admins); compliance and coverage follow at once",
     security(("cookieAuth" = [])),
     params(("level" = String, Path, description = "`district`, `street` or `community`", pattern = "^(district|street|community)$")),
@@ -264,7 +264,7 @@ pub async fn change_standard(
 
 /// `GET /staff/items/{id}`: an item's fields, status and picture, for staff who see it.
 #[utoipa::path(
-    get, path = "/staff/items/{id}", tag = "staff",
+    get, path = "/staff/items/{id}", operation_id = "get_staff_item", tag = "staff",
     summary = "An item's fields, status, picture and whether the staff member may edit it now",
     security(("cookieAuth" = [])),
     params(("id" = i64, Path, description = "The item's id", minimum = 1)),
@@ -294,7 +294,7 @@ pub async fn show_item(
 /// `PATCH /staff/items/{id}`: new fields for an item the staff member may edit now; 200 with
 /// the fields as stored.
 #[utoipa::path(
-    patch, path = "/staff/items/{id}", tag = "staff",
+    patch, path = "/staff/items/{id}", operation_id = "edit_item", tag = "staff",
     summary = "Rewrite an item's fields: drafts and returned items by those who may write them, published items by district admins (residents see the change at once)",
     security(("cookieAuth" = [])),
     params(("id" = i64, Path, description = "The item's id", minimum = 1)),

@@ -58,7 +58,7 @@ pub struct ItemImage {
 /// `PUT /staff/items/{id}/image`: 200 with the picture's path; 413 too large, 422 not a JPEG
 /// or PNG or out of size.
 #[utoipa::path(
-    put, path = "/staff/items/{id}/image", tag = "staff",
+    put, path = "/staff/items/{id}/image", operation_id = "put_item_image", tag = "staff",
     summary = "Set an item's picture: JPEG or PNG recognised by its bytes, at most 5 MB, each side 200–8000 px; metadata (EXIF, text chunks) removed",
     security(("cookieAuth" = [])),
     params(("id" = i64, Path, description = "The item's id", minimum = 1)),
@@ -86,7 +86,7 @@ pub async fn put_image(
 /// `POST /staff/items/{id}/image` from the console's form (field `image`): back to the item's
 /// page, with `?image=saved` or `?image_error=<code>` for it to explain.
 #[utoipa::path(
-    post, path = "/staff/items/{id}/image", tag = "staff",
+    post, path = "/staff/items/{id}/image", operation_id = "post_item_image_form", tag = "staff",
     summary = "The console page's upload form (multipart, field `image`): the same checks, answered with a redirect to `/staff/items/{id}?image=saved` or `?image_error=<code>`",
     security(("cookieAuth" = [])),
     params(("id" = i64, Path, description = "The item's id", minimum = 1)),

@@ -87,12 +87,15 @@ async fn the_openapi_document_is_generated_and_every_operation_in_it_is_routed()
     refs_resolve(&doc, &doc, "");
     let methods = ["get", "put", "post", "delete", "patch"];
     let mut operations = 0;
+    let mut operation_ids = std::collections::BTreeSet::new();
     for (path, described) in doc["paths"].as_object().unwrap() {
         for (method, operation) in described.as_object().unwrap() {
             if !methods.contains(&method.as_str()) {
                 continue;
             }
             operations += 1;
+            let id = operation["operationId"].as_str().unwrap_or_default().to_string();
+            assert!(operation_ids.insert(id.clone()), "{method} {path}: operationId `{id}` is taken");
             let responses = operation["responses"].as_object().map(|r| r.len()).unwrap_or(0);
             assert!(responses > 0, "{method} {path} lists no responses");
             let path = format!("/api/v1{}", path.replace("{id}", "1").replace("{level}", "street"));
