@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::error::AppError;
+use cc_domain::ids::FacilityId;
 
 /// A facility's record as the console edits it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -89,7 +90,7 @@ pub async fn save_facility_record(
         position: Some(position).filter(|p| !p.trim().is_empty()),
     };
     let store = crate::staff_fns::context::staff_auth()?.store().clone();
-    Ok(cc_services::staff::update_facility(&store, &actor, facility_id, input).await?)
+    Ok(cc_services::staff::update_facility(&store, &actor, FacilityId(facility_id), input).await?)
 }
 
 /// Saves a level's standard (district admins).

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::error::AppError;
+use cc_domain::ids::{FacilityId, ItemId};
 
 /// What the home page shows.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -61,7 +62,7 @@ pub async fn load_facets() -> Result<Facets, AppError> {
 /// A published item with its upcoming sessions; `None` when there is no such item.
 #[server]
 pub async fn load_item(id: i64) -> Result<Option<ItemDetail>, AppError> {
-    Ok(store()?.item_detail(id, cc_domain::time::now()).await?)
+    Ok(store()?.item_detail(ItemId(id), cc_domain::time::now()).await?)
 }
 
 /// Where the map's background tiles come from (`CC_TILE_URL`, `CC_TILE_ATTRIBUTION`).
@@ -82,7 +83,7 @@ pub async fn load_facilities(query_string: String) -> Result<Vec<cc_domain::Faci
 /// One facility's page; `None` when there is no such facility.
 #[server]
 pub async fn load_facility(id: i64) -> Result<Option<cc_domain::FacilityProfile>, AppError> {
-    Ok(store()?.facility_profile(id, cc_domain::time::now()).await?)
+    Ok(store()?.facility_profile(FacilityId(id), cc_domain::time::now()).await?)
 }
 
 /// The map's tile settings, as configured on the server.

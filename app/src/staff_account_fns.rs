@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::error::AppError;
+use cc_domain::ids::StaffId;
 
 /// A staff account as the list shows it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -45,10 +46,7 @@ pub async fn load_accounts() -> Result<AccountsPage, AppError> {
         .map(|m| {
             let mut scope: Vec<String> = m.scope.street_id.and_then(name_of_street).into_iter().collect();
             scope.extend(
-                facilities
-                    .iter()
-                    .filter(|f| m.scope.facility_ids.contains(&f.id))
-                    .map(|f| f.name.clone()),
+                facilities.iter().filter(|f| m.scope.facility_ids.contains(&f.id)).map(|f| f.name.clone()),
             );
             AccountLine {
                 id: m.id,
@@ -101,5 +99,5 @@ pub async fn create_staff_account(
 pub async fn disable_staff_account(staff_id: i64) -> Result<(), AppError> {
     let actor = crate::staff_fns::context::actor().await?;
     let auth = crate::staff_fns::context::staff_auth()?;
-    Ok(cc_services::staff::disable_staff(&auth, &actor, staff_id).await?)
+    Ok(cc_services::staff::disable_staff(&auth, &actor, StaffId(staff_id)).await?)
 }

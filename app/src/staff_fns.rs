@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::error::AppError;
+use cc_domain::ids::{ItemId, SessionId};
 
 /// The logged-in staff member.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -217,7 +218,7 @@ pub async fn create_service(
         price_cents: None,
     };
     let id = cc_services::staff::create_item(&store, &actor, item).await?;
-    cc_services::staff::add_session(&store, &actor, id, session).await?;
+    cc_services::staff::add_session(&store, &actor, ItemId(id), session).await?;
     Ok(id)
 }
 
@@ -226,8 +227,14 @@ pub async fn create_service(
 pub async fn move_service(item_id: i64, action: String, comment: String) -> Result<String, AppError> {
     let action = cc_domain::workflow::Action::parse(&action).ok_or(AppError::NotFound)?;
     let actor = context::actor().await?;
-    let status =
-        cc_services::staff::move_item(context::staff_auth()?.store(), &actor, item_id, action, &comment).await?;
+    let status = cc_services::staff::move_item(
+        context::staff_auth()?.store(),
+        &actor,
+        ItemId(item_id),
+        action,
+        &comment,
+    )
+    .await?;
     Ok(status.as_str().to_string())
 }
 
@@ -236,7 +243,7 @@ pub async fn move_service(item_id: i64, action: String, comment: String) -> Resu
 pub async fn load_door(session_id: i64) -> Result<DoorList, AppError> {
     let actor = context::actor().await?;
     let (session, entries) =
-        cc_services::staff::door_list(context::staff_auth()?.store(), &actor, session_id).await?;
+        cc_services::staff::door_list(context::staff_auth()?.store(), &actor, SessionId(session_id)).await?;
     let entries = entries
         .into_iter()
         .map(|e| {
@@ -251,7 +258,14 @@ pub async fn load_door(session_id: i64) -> Result<DoorList, AppError> {
 pub async fn check_in_ticket(session_id: i64, ticket: String) -> Result<(), AppError> {
     let actor = context::actor().await?;
     let signer = use_context::<cc_domain::ticket::TicketSigner>().ok_or(AppError::Internal)?;
-    cc_services::staff::check_in(context::staff_auth()?.store(), &signer, &actor, session_id, &ticket).await?;
+    cc_services::staff::check_in(
+        context::staff_auth()?.store(),
+        &signer,
+        &actor,
+        SessionId(session_id),
+        &ticket,
+    )
+    .await?;
     Ok(())
 }
 
@@ -282,7 +296,8 @@ pub async fn load_audit(
         refused_only,
         before_id: None,
     };
-    let records = cc_services::staff::read_audit(context::staff_auth()?.store(), &actor, &filter, 200).await?;
+    let records =
+        cc_services::staff::read_audit(context::staff_auth()?.store(), &actor, &filter, 200).await?;
     Ok(records
         .into_iter()
         .map(|r| AuditLine {

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::AppError;
 use crate::staff_fns::SessionLine;
+use cc_domain::ids::{ItemId, SessionId};
 
 /// A service as its console page shows it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -29,7 +30,7 @@ pub struct ServicePage {
 pub async fn load_service(item_id: i64) -> Result<ServicePage, AppError> {
     let actor = crate::staff_fns::context::actor().await?;
     let store = crate::staff_fns::context::staff_auth()?.store().clone();
-    let found = cc_services::staff::item_for_edit(&store, &actor, item_id).await?;
+    let found = cc_services::staff::item_for_edit(&store, &actor, ItemId(item_id)).await?;
     let scope = &actor.member.scope;
     let wrote_it = found.item.created_by == Some(actor.member.id);
     let facilities = store
@@ -40,7 +41,7 @@ pub async fn load_service(item_id: i64) -> Result<ServicePage, AppError> {
         .map(|f| (f.id, f.name))
         .collect();
     let sessions =
-        store.item_sessions(item_id).await?.into_iter().map(crate::staff_fns::session_line).collect();
+        store.item_sessions(ItemId(item_id)).await?.into_iter().map(crate::staff_fns::session_line).collect();
     Ok(ServicePage {
         id: found.item.id,
         status: found.item.status.as_str().to_string(),
@@ -92,7 +93,7 @@ pub async fn save_service(
         free,
         price_cents,
     };
-    Ok(cc_services::staff::edit_item(&store, &actor, item_id, input).await?)
+    Ok(cc_services::staff::edit_item(&store, &actor, ItemId(item_id), input).await?)
 }
 
 /// Changes a session's capacity (never below the places held), booking window (`datetime-local`
@@ -118,7 +119,7 @@ pub async fn change_session_settings(
         booking_closes_at: when(&booking_closes_at, "booking_closes_at")?,
         waitlist: Some(waitlist.is_some()),
     };
-    Ok(cc_services::staff::change_session(&store, &actor, session_id, change).await?)
+    Ok(cc_services::staff::change_session(&store, &actor, SessionId(session_id), change).await?)
 }
 
 /// Adds a session (and its weekly repetitions) to a service: on `date` from `start` to `end`,
@@ -146,7 +147,7 @@ pub async fn add_service_session(
         repeat_weeks,
         &booking_closes_at,
     )?;
-    Ok(cc_services::staff::add_session(&store, &actor, item_id, input).await?.len())
+    Ok(cc_services::staff::add_session(&store, &actor, ItemId(item_id), input).await?.len())
 }
 
 /// "12.5" yuan as 1250 fen.

@@ -12,7 +12,9 @@ use cc_store::Store;
 use tower_sessions::Session;
 
 use crate::password::{decoy_hash, hash_password, verify_password};
-use crate::second_factor::{code_step, new_enrolment, new_recovery_codes, recovery_hash, Enrolment, SecondFactorPolicy};
+use crate::second_factor::{
+    code_step, new_enrolment, new_recovery_codes, recovery_hash, Enrolment, SecondFactorPolicy,
+};
 use crate::throttle::{Throttle, STAFF_LOGINS_PER_CLIENT, STAFF_LOGINS_PER_NAME};
 use crate::AccountError;
 
@@ -138,7 +140,12 @@ impl StaffAuth {
 
     /// The code step of a login begun on `session`: an authenticator code (which also confirms
     /// a new authenticator) or a recovery code. Counted like a password attempt.
-    pub async fn finish_login(&self, session: &Session, code: &str, client: &str) -> Result<LoggedIn, AccountError> {
+    pub async fn finish_login(
+        &self,
+        session: &Session,
+        code: &str,
+        client: &str,
+    ) -> Result<LoggedIn, AccountError> {
         let pending: Option<Pending> = session.get(PENDING).await.map_err(anyhow::Error::from)?;
         let Some(pending) = pending.filter(|p| now() - p.since <= PENDING_SECS) else {
             return Err(AccountProblem::SecondFactorExpired.into());
@@ -173,7 +180,12 @@ impl StaffAuth {
     }
 
     /// Confirms a logged-in member's new authenticator with its first code; the recovery codes.
-    pub async fn confirm_enrolment(&self, member: &StaffMember, code: &str, client: &str) -> Result<Vec<String>, AccountError> {
+    pub async fn confirm_enrolment(
+        &self,
+        member: &StaffMember,
+        code: &str,
+        client: &str,
+    ) -> Result<Vec<String>, AccountError> {
         match self.check_code(member.id, code).await? {
             Some(codes) if !codes.is_empty() => {
                 self.audit(member, "set_up_second_factor", client).await?;
@@ -245,7 +257,10 @@ impl StaffAuth {
     }
 
     async fn member(&self, id: i64) -> Result<StaffMember, AccountError> {
-        self.store.staff_member(id).await?.ok_or_else(|| AccountError::Failed(anyhow::anyhow!("staff vanished")))
+        self.store
+            .staff_member(cc_domain::ids::StaffId(id))
+            .await?
+            .ok_or_else(|| AccountError::Failed(anyhow::anyhow!("staff vanished")))
     }
 }
 
@@ -264,7 +279,7 @@ pub async fn current_staff(session: &Session, store: &Store) -> anyhow::Result<O
     let Some(id) = session.get::<i64>(STAFF).await? else { return Ok(None) };
     let since = session.get::<i64>(STAFF_SINCE).await?.unwrap_or(0);
     let seen = session.get::<i64>(STAFF_SEEN).await?.unwrap_or(0);
-    let member = store.staff_member(id).await?;
+    let member = store.staff_member(cc_domain::ids::StaffId(id)).await?;
     let expired = now() - since > STAFF_ABSOLUTE_SECS || now() - seen > STAFF_IDLE_SECS;
     match member {
         Some(member) if !member.disabled && !expired => {

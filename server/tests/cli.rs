@@ -1,5 +1,6 @@
 //! The command line, run as a real process: `admin create` makes the first staff account.
 
+use cc_domain::ids::StaffId;
 use std::process::Command;
 
 const BIN: &str = env!("CARGO_BIN_EXE_culture-cloud");
@@ -52,5 +53,8 @@ async fn admin_create_makes_the_first_district_admin_and_checks_what_it_is_given
     // The first district admin can log in, and is asked to set up a second factor first.
     assert!(matches!(step, cc_auth::StaffLoginStep::EnrolNeeded(_)), "{step:?}");
     let id = store.staff_login("root").await.unwrap().unwrap().id;
-    assert_eq!(store.staff_member(id).await.unwrap().unwrap().scope.role, cc_domain::staff::Role::DistrictAdmin);
+    assert_eq!(
+        store.staff_member(StaffId(id)).await.unwrap().unwrap().scope.role,
+        cc_domain::staff::Role::DistrictAdmin
+    );
 }

@@ -8,6 +8,7 @@ use cc_domain::workflow::ItemStatus;
 
 use crate::items::{insert_item, insert_session, refresh_next_session};
 use crate::{NewItem, NewSession, Store, StoreError};
+use cc_domain::ids::{ItemId, SessionId};
 
 /// An item as the staff console and the permission checks see it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -60,7 +61,7 @@ impl Store {
     }
 
     /// An item with what deciding about it needs.
-    pub async fn staff_item(&self, id: i64) -> Result<Option<StaffItem>, StoreError> {
+    pub async fn staff_item(&self, ItemId(id): ItemId) -> Result<Option<StaffItem>, StoreError> {
         let row: Option<StaffItemRow> = sqlx::query_as(
             "SELECT i.id, i.title, i.status, f.id, f.street_id, i.created_by, i.review_comment \
              FROM service_items i JOIN facilities f ON f.id = i.facility_id WHERE i.id = $1",
@@ -83,13 +84,16 @@ impl Store {
     }
 
     /// The item a session belongs to.
-    pub async fn session_item(&self, session_id: i64) -> Result<Option<StaffItem>, StoreError> {
+    pub async fn session_item(
+        &self,
+        SessionId(session_id): SessionId,
+    ) -> Result<Option<StaffItem>, StoreError> {
         let row: Option<(i64,)> = sqlx::query_as("SELECT item_id FROM sessions WHERE id = $1")
             .bind(session_id)
             .fetch_optional(&self.pool)
             .await?;
         match row {
-            Some((item,)) => self.staff_item(item).await,
+            Some((item,)) => self.staff_item(ItemId(item)).await,
             None => Ok(None),
         }
     }
@@ -97,7 +101,7 @@ impl Store {
     /// Moves an item from `from` to `to` unless someone moved it first (then `false`).
     pub async fn move_item(
         &self,
-        id: i64,
+        ItemId(id): ItemId,
         from: ItemStatus,
         to: ItemStatus,
         comment: Option<&str>,
@@ -120,7 +124,11 @@ impl Store {
     }
 
     /// Adds a session to an item.
-    pub async fn add_session(&self, item_id: i64, input: &SessionInput) -> Result<i64, StoreError> {
+    pub async fn add_session(
+        &self,
+        ItemId(item_id): ItemId,
+        input: &SessionInput,
+    ) -> Result<i64, StoreError> {
         let mut tx = self.begin().await?;
         let session = NewSession {
             item_id,

@@ -5,6 +5,7 @@ use cc_domain::session_change::BookingSettings;
 use cc_domain::staff::Reach;
 
 use crate::{Store, StoreError};
+use cc_domain::ids::{ItemId, SessionId};
 
 /// A line of the staff console's item list.
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
@@ -109,7 +110,10 @@ impl Store {
     }
 
     /// One session's line, whatever its time.
-    pub async fn console_session(&self, id: i64) -> Result<Option<ConsoleSession>, StoreError> {
+    pub async fn console_session(
+        &self,
+        SessionId(id): SessionId,
+    ) -> Result<Option<ConsoleSession>, StoreError> {
         Ok(sqlx::query_as(&format!("{CONSOLE_SESSION} WHERE s.id = $1"))
             .bind(id)
             .fetch_optional(&self.pool)
@@ -117,7 +121,7 @@ impl Store {
     }
 
     /// Every session of an item, soonest first (for its edit page).
-    pub async fn item_sessions(&self, item_id: i64) -> Result<Vec<ConsoleSession>, StoreError> {
+    pub async fn item_sessions(&self, ItemId(item_id): ItemId) -> Result<Vec<ConsoleSession>, StoreError> {
         Ok(sqlx::query_as(&format!(
             "{CONSOLE_SESSION} WHERE s.item_id = $1 ORDER BY s.starts_at, s.id LIMIT 500"
         ))
@@ -129,7 +133,7 @@ impl Store {
     /// A session's start and booking settings.
     pub async fn booking_settings(
         &self,
-        session_id: i64,
+        SessionId(session_id): SessionId,
     ) -> Result<Option<(i64, BookingSettings)>, StoreError> {
         let row: Option<(i64, i64, i64, i64)> = sqlx::query_as(
             "SELECT starts_at, booking_opens_at, booking_closes_at, waitlist FROM sessions WHERE id = $1",
@@ -143,7 +147,10 @@ impl Store {
     }
 
     /// A session's start and end (UTC seconds).
-    pub async fn session_times(&self, session_id: i64) -> Result<Option<(i64, i64)>, StoreError> {
+    pub async fn session_times(
+        &self,
+        SessionId(session_id): SessionId,
+    ) -> Result<Option<(i64, i64)>, StoreError> {
         Ok(sqlx::query_as("SELECT starts_at, ends_at FROM sessions WHERE id = $1")
             .bind(session_id)
             .fetch_optional(&self.pool)
@@ -154,7 +161,7 @@ impl Store {
     /// their place in line when the waitlist is switched off; nobody new joins it.
     pub async fn set_booking_settings(
         &self,
-        session_id: i64,
+        SessionId(session_id): SessionId,
         settings: BookingSettings,
     ) -> Result<(), StoreError> {
         let mut tx = self.begin().await?;
@@ -173,7 +180,7 @@ impl Store {
     }
 
     /// The bookings holding places in a session, for the door.
-    pub async fn door_list(&self, session_id: i64) -> Result<Vec<DoorEntry>, StoreError> {
+    pub async fn door_list(&self, SessionId(session_id): SessionId) -> Result<Vec<DoorEntry>, StoreError> {
         Ok(sqlx::query_as(
             "SELECT b.id AS booking_id, r.phone, b.status, b.checked_in_at FROM bookings b \
              JOIN residents r ON r.id = b.resident_id WHERE b.session_id = $1 \

@@ -5,12 +5,13 @@ use cc_domain::search::pinyin_keys;
 use cc_domain::time::now;
 
 use crate::{Store, StoreError};
+use cc_domain::ids::ItemId;
 
 type ItemTextRow = (String, String, String, String, String, i64, i64, Option<i64>);
 
 impl Store {
     /// An item's editable fields as the edit form shows them.
-    pub async fn item_text(&self, id: i64) -> Result<Option<ItemInput>, StoreError> {
+    pub async fn item_text(&self, ItemId(id): ItemId) -> Result<Option<ItemInput>, StoreError> {
         let row: Option<ItemTextRow> = sqlx::query_as(
             "SELECT i.title, i.description, i.provider, c.slug, a.slug, i.facility_id, i.free, i.price_cents \
              FROM service_items i JOIN categories c ON c.id = i.category_id \
@@ -35,7 +36,7 @@ impl Store {
 
     /// Writes an item's fields (and its search keys); `Missing` for an unknown category,
     /// audience or facility. A published item changes for residents at once.
-    pub async fn update_item_text(&self, id: i64, input: &ItemInput) -> Result<(), StoreError> {
+    pub async fn update_item_text(&self, ItemId(id): ItemId, input: &ItemInput) -> Result<(), StoreError> {
         let mut tx = self.begin().await?;
         let category: Option<(i64,)> = sqlx::query_as("SELECT id FROM categories WHERE slug = $1")
             .bind(&input.category)

@@ -14,6 +14,7 @@ use cc_domain::{
 use sqlx::FromRow;
 
 use crate::{Store, StoreError};
+use cc_domain::ids::FacilityId;
 
 const FACILITY_SQL: &str = "SELECT f.id, f.name, f.level, f.kind, \
     s.slug AS street_slug, s.name AS street_name, s.name_en AS street_name_en, \
@@ -160,7 +161,11 @@ impl Store {
     }
 
     /// One facility with its hours, compliance and upcoming sessions; `None` if there is none.
-    pub async fn facility_profile(&self, id: i64, now: i64) -> Result<Option<FacilityProfile>, StoreError> {
+    pub async fn facility_profile(
+        &self,
+        FacilityId(id): FacilityId,
+        now: i64,
+    ) -> Result<Option<FacilityProfile>, StoreError> {
         let Some(row) = sqlx::query_as::<_, FacilityRow>(&format!("{FACILITY_SQL} WHERE f.id = $1"))
             .bind(id)
             .fetch_optional(&self.pool)

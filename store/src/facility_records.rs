@@ -4,6 +4,7 @@
 use cc_domain::FacilityLevel;
 
 use crate::{Store, StoreError};
+use cc_domain::ids::FacilityId;
 
 /// New facts about a facility, as staff record them; `None` leaves a fact as it is.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -65,7 +66,10 @@ const RECORD_COLUMNS: &str = "id, name, street_id, area_m2, opening_hours, free_
 
 impl Store {
     /// The facts staff edit, as they stand.
-    pub async fn facility_facts(&self, id: i64) -> Result<Option<FacilityFacts>, StoreError> {
+    pub async fn facility_facts(
+        &self,
+        FacilityId(id): FacilityId,
+    ) -> Result<Option<FacilityFacts>, StoreError> {
         let row: Option<Row> =
             sqlx::query_as(&format!("SELECT {RECORD_COLUMNS} FROM facilities WHERE id = $1"))
                 .bind(id)
@@ -84,7 +88,11 @@ impl Store {
     }
 
     /// Records new facts about a facility; returns whether it exists.
-    pub async fn update_facility(&self, id: i64, change: &FacilityChange) -> Result<bool, StoreError> {
+    pub async fn update_facility(
+        &self,
+        FacilityId(id): FacilityId,
+        change: &FacilityChange,
+    ) -> Result<bool, StoreError> {
         let done = sqlx::query(
             "UPDATE facilities SET area_m2 = COALESCE($1, area_m2), opening_hours = COALESCE($2, opening_hours), \
              free_opening = COALESCE($3, free_opening), lat = COALESCE($4, lat), lng = COALESCE($5, lng) WHERE id = $6",

@@ -5,6 +5,7 @@ use cc_domain::time::now;
 use rand::Rng;
 
 use crate::{Store, StoreError};
+use cc_domain::ids::ItemId;
 
 /// Where a stored picture is served, from its token and content type.
 pub(crate) fn image_path(token: Option<&str>, content_type: Option<&str>) -> Option<String> {
@@ -29,7 +30,12 @@ pub struct StoredImage {
 impl Store {
     /// Stores `image` as the picture of item `item_id` (the earlier one stays, unreferenced, for
     /// the record) and returns the path it is served at.
-    pub async fn set_item_image(&self, item_id: i64, image: &Image, by: i64) -> Result<String, StoreError> {
+    pub async fn set_item_image(
+        &self,
+        ItemId(item_id): ItemId,
+        image: &Image,
+        by: i64,
+    ) -> Result<String, StoreError> {
         let token = new_token();
         let mut tx = self.begin().await?;
         let (image_id,): (i64,) = sqlx::query_as(
@@ -67,7 +73,7 @@ impl Store {
     }
 
     /// The path of an item's current picture, if it has one.
-    pub async fn item_image_path(&self, item_id: i64) -> Result<Option<String>, StoreError> {
+    pub async fn item_image_path(&self, ItemId(item_id): ItemId) -> Result<Option<String>, StoreError> {
         let row: Option<(String, String)> = sqlx::query_as(
             "SELECT m.token, m.content_type FROM service_items i JOIN item_images m ON m.id = i.image_id \
              WHERE i.id = $1",

@@ -7,6 +7,7 @@ pub use crate::audit::{AuditEntry, AuditFilter, AuditRecord};
 
 use crate::residents::is_unique_violation;
 use crate::{Store, StoreError};
+use cc_domain::ids::{FacilityId, SessionId, StaffId};
 
 /// A staff account to create.
 #[derive(Debug, Clone)]
@@ -90,7 +91,7 @@ impl Store {
     }
 
     /// A staff member with their scope.
-    pub async fn staff_member(&self, id: i64) -> Result<Option<StaffMember>, StoreError> {
+    pub async fn staff_member(&self, StaffId(id): StaffId) -> Result<Option<StaffMember>, StoreError> {
         let row: Option<(i64, String, String, String, Option<i64>, i64)> = sqlx::query_as(
             "SELECT id, username, display_name, role, street_id, disabled FROM staff_accounts WHERE id = $1",
         )
@@ -137,7 +138,7 @@ impl Store {
     }
 
     /// Disables (or re-enables) an account; a disabled account's sessions stop working at once.
-    pub async fn set_staff_disabled(&self, id: i64, disabled: bool) -> Result<bool, StoreError> {
+    pub async fn set_staff_disabled(&self, StaffId(id): StaffId, disabled: bool) -> Result<bool, StoreError> {
         let done = sqlx::query("UPDATE staff_accounts SET disabled = $1 WHERE id = $2")
             .bind(i64::from(disabled))
             .bind(id)
@@ -165,7 +166,7 @@ impl Store {
     }
 
     /// Where a session is held: its facility and street.
-    pub async fn session_place(&self, session_id: i64) -> Result<Option<Place>, StoreError> {
+    pub async fn session_place(&self, SessionId(session_id): SessionId) -> Result<Option<Place>, StoreError> {
         let row: Option<(i64, i64)> = sqlx::query_as(
             "SELECT f.id, f.street_id FROM sessions s JOIN service_items i ON i.id = s.item_id \
              JOIN facilities f ON f.id = i.facility_id WHERE s.id = $1",
@@ -177,7 +178,10 @@ impl Store {
     }
 
     /// Where a facility is: itself and its street.
-    pub async fn facility_place(&self, facility_id: i64) -> Result<Option<Place>, StoreError> {
+    pub async fn facility_place(
+        &self,
+        FacilityId(facility_id): FacilityId,
+    ) -> Result<Option<Place>, StoreError> {
         let row: Option<(i64, i64)> = sqlx::query_as("SELECT id, street_id FROM facilities WHERE id = $1")
             .bind(facility_id)
             .fetch_optional(&self.pool)

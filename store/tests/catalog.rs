@@ -1,6 +1,7 @@
 //! The catalogue queries against a real database (SQLite, or PostgreSQL with
 //! `CC_TEST_BACKEND=postgres`), loaded with the Shijingshan demo.
 
+use cc_domain::ids::ItemId;
 use cc_domain::time::now;
 use cc_domain::{CatalogQuery, Sort};
 use cc_store::testing::fresh_store;
@@ -94,7 +95,7 @@ async fn a_date_range_keeps_items_with_a_session_inside_it() {
         store.search_items(&query(&[("from", &f), ("to", &t), ("per_page", "100")]), now()).await.unwrap();
     assert!(page.total > 0);
     for item in &page.items {
-        let detail = store.item_detail(item.id, now()).await.unwrap().unwrap();
+        let detail = store.item_detail(ItemId(item.id), now()).await.unwrap().unwrap();
         assert!(
             detail.sessions.iter().any(|s| {
                 let d = s.starts_at.date_naive();
@@ -143,14 +144,14 @@ async fn searching_for_a_wildcard_finds_nothing_rather_than_everything() {
 async fn an_item_shows_its_facility_and_upcoming_sessions_in_order() {
     let store = demo_store().await;
     let first = store.search_items(&query(&[]), now()).await.unwrap().items.remove(0);
-    let item = store.item_detail(first.id, now()).await.unwrap().unwrap();
+    let item = store.item_detail(ItemId(first.id), now()).await.unwrap().unwrap();
     assert_eq!(item.title, first.title);
     assert!(!item.facility.address.is_empty());
     assert!((39.8..40.0).contains(&item.facility.lat) && (116.1..116.3).contains(&item.facility.lng));
     assert!(!item.sessions.is_empty());
     assert!(item.sessions.windows(2).all(|w| w[0].starts_at <= w[1].starts_at));
     assert!(item.sessions.iter().all(|s| s.remaining == s.capacity));
-    assert_eq!(store.item_detail(999_999, now()).await.unwrap(), None);
+    assert_eq!(store.item_detail(ItemId(999_999), now()).await.unwrap(), None);
 }
 
 #[tokio::test]

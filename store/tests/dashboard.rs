@@ -9,7 +9,7 @@ async fn todays_bookings_cancellations_and_check_ins_count_for_their_street_only
     let store = fresh_store().await.unwrap();
     store.seed_demo().await.unwrap();
     let session = store.seed_open_session("看板测试讲座", 10, true).await.unwrap();
-    let street = store.session_place(session.0).await.unwrap().unwrap().street_id;
+    let street = store.session_place(session).await.unwrap().unwrap().street_id;
     let before = store.dashboard(None, cc_domain::time::now()).await.unwrap();
     let residents = store.create_residents_in_bulk(13_700_000_001, 3, "$argon2id$unused").await.unwrap();
     let mut codes = Vec::new();

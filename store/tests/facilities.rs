@@ -2,6 +2,7 @@
 //! `CC_TEST_BACKEND=postgres`), loaded with the Shijingshan demo.
 
 use cc_domain::compliance::Shortfall;
+use cc_domain::ids::FacilityId;
 use cc_domain::time::now;
 use cc_domain::{FacilityLevel, FacilityQuery, LatLng};
 use cc_store::testing::fresh_store;
@@ -61,14 +62,14 @@ async fn near_me_lists_the_nearest_first_with_distances() {
 async fn a_facility_profile_gives_every_reason_it_falls_short() {
     let store = demo_store().await;
     let museum = store.facilities(&query(&[("q", "博物馆")]), now()).await.unwrap().remove(0);
-    let profile = store.facility_profile(museum.id, now()).await.unwrap().unwrap();
+    let profile = store.facility_profile(FacilityId(museum.id), now()).await.unwrap().unwrap();
     assert!(!profile.compliance.compliant);
     assert!(matches!(
         profile.compliance.reasons.as_slice(),
         [Shortfall::HoursShort { required_hours, actual_hours, .. }] if *required_hours == 48.0 && *actual_hours == 40.0
     ));
     assert!(profile.opening_hours.is_some() && profile.summary.open_now.is_some());
-    assert_eq!(store.facility_profile(987_654, now()).await.unwrap(), None);
+    assert_eq!(store.facility_profile(FacilityId(987_654), now()).await.unwrap(), None);
 }
 
 #[tokio::test]
@@ -76,7 +77,7 @@ async fn a_facility_lists_the_sessions_held_there() {
     let store = demo_store().await;
     let all = store.facilities(&query(&[]), now()).await.unwrap();
     let busy = all.iter().find(|f| !f.this_week.is_empty()).expect("some facility has sessions this week");
-    let profile = store.facility_profile(busy.id, now()).await.unwrap().unwrap();
+    let profile = store.facility_profile(FacilityId(busy.id), now()).await.unwrap().unwrap();
     assert!(profile.upcoming.len() >= busy.this_week.len());
     assert!(profile.upcoming.windows(2).all(|w| w[0].starts_at <= w[1].starts_at));
 }

@@ -35,7 +35,7 @@ async fn a_booking_its_cancellation_and_a_check_in_are_announced_with_their_stre
     store.migrate().await.unwrap();
     store.seed_demo().await.unwrap();
     let session = store.seed_open_session("直播测试", 5, true).await.unwrap();
-    let street = store.session_place(session.0).await.unwrap().unwrap().street_id;
+    let street = store.session_place(session).await.unwrap().unwrap().street_id;
     let mut events = store.live_events();
     let resident = store.create_residents_in_bulk(13_900_000_001, 1, "$argon2id$unused").await.unwrap()[0];
 

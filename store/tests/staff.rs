@@ -1,6 +1,7 @@
 //! Staff accounts, the append-only audit log, check-in and no-shows, on a real database.
 
 use cc_domain::booking::BookingStatus;
+use cc_domain::ids::StaffId;
 use cc_domain::ids::{BookingId, SessionId};
 use cc_domain::staff::{Role, StaffScope};
 use cc_store::staff::{AuditEntry, NewStaff};
@@ -56,10 +57,10 @@ async fn staff_accounts_keep_their_scope_and_usernames_are_unique() {
     let scope = StaffScope { role: Role::StreetAdmin, street_id: Some(bajiao), facility_ids: vec![] };
     let id = staff(&store, "bajiao-admin", scope.clone()).await.unwrap();
     assert_eq!(staff(&store, "bajiao-admin", district()).await, None);
-    let member = store.staff_member(id).await.unwrap().unwrap();
+    let member = store.staff_member(StaffId(id)).await.unwrap().unwrap();
     assert_eq!(member.scope, scope);
-    assert!(store.set_staff_disabled(id, true).await.unwrap());
-    assert!(store.staff_member(id).await.unwrap().unwrap().disabled);
+    assert!(store.set_staff_disabled(StaffId(id), true).await.unwrap());
+    assert!(store.staff_member(StaffId(id)).await.unwrap().unwrap().disabled);
 }
 
 #[tokio::test]

@@ -175,7 +175,7 @@ pub async fn list(
 )]
 pub async fn show(
     State(store): State<Store>,
-    PathId(FacilityId(id)): PathId<FacilityId>,
+    PathId(id): PathId<FacilityId>,
 ) -> Result<Json<FacilityFeature<FacilityDetails>>, ApiError> {
     let locale = caller_locale();
     let profile = store.facility_profile(id, now()).await?.ok_or(ApiError::NotFound("facility"))?;

@@ -76,7 +76,7 @@ pub async fn list(
 )]
 pub async fn show(
     State(store): State<Store>,
-    PathId(ItemId(id)): PathId<ItemId>,
+    PathId(id): PathId<ItemId>,
 ) -> Result<Json<ItemDetail>, ApiError> {
     store.item_detail(id, now()).await?.map(Json).ok_or(ApiError::NotFound(ItemId::NOUN))
 }

@@ -322,7 +322,7 @@ pub async fn check_in(
     State(auth): State<StaffAuth>,
     State(signer): State<TicketSigner>,
     ClientAddress(client): ClientAddress,
-    PathId(SessionId(session)): PathId<SessionId>,
+    PathId(session): PathId<SessionId>,
     Staff(member): Staff,
     Body(request): Body<CheckInRequest>,
 ) -> Result<Json<CheckedIn>, ApiError> {
@@ -370,7 +370,7 @@ pub async fn create_account(
 )]
 pub async fn disable_account(
     State(auth): State<StaffAuth>,
-    PathId(StaffId(id)): PathId<StaffId>,
+    PathId(id): PathId<StaffId>,
     StaffActor(actor): StaffActor,
 ) -> Result<StatusCode, ApiError> {
     cc_services::staff::disable_staff(&auth, &actor, id).await?;

@@ -38,7 +38,7 @@ fn file(table: &Table, name: &str, format: FileFormat) -> Result<Response, ApiEr
 async fn session_bookings(
     format: FileFormat,
     State(auth): State<StaffAuth>,
-    PathId(SessionId(session)): PathId<SessionId>,
+    PathId(session): PathId<SessionId>,
     StaffActor(actor): StaffActor,
 ) -> Result<impl IntoResponse, ApiError> {
     let table = cc_services::staff::export::session_bookings(auth.store(), &actor, session).await?;

@@ -131,12 +131,12 @@ pub async fn create(
 )]
 pub async fn add_session(
     State(auth): State<StaffAuth>,
-    PathId(ItemId(item)): PathId<ItemId>,
+    PathId(item): PathId<ItemId>,
     StaffActor(actor): StaffActor,
     Body(body): Body<SessionInput>,
 ) -> Result<(StatusCode, Json<SessionsAdded>), ApiError> {
     let ids = cc_services::staff::add_session(auth.store(), &actor, item, body).await?;
-    Ok((StatusCode::CREATED, Json(SessionsAdded { id: ids[0], ids, item_id: item })))
+    Ok((StatusCode::CREATED, Json(SessionsAdded { id: ids[0], ids, item_id: item.0 })))
 }
 
 /// `POST /staff/items/{id}/transitions`: 200 with the new status; 403 outside scope or role;
@@ -160,7 +160,7 @@ pub async fn add_session(
 )]
 pub async fn move_item(
     State(auth): State<StaffAuth>,
-    PathId(ItemId(item)): PathId<ItemId>,
+    PathId(item): PathId<ItemId>,
     StaffActor(actor): StaffActor,
     Body(request): Body<TransitionRequest>,
 ) -> Result<Json<ItemState>, ApiError> {
@@ -168,7 +168,7 @@ pub async fn move_item(
         ApiError::BadBody(format!("unknown action `{}`: submit, publish, return or archive", request.action))
     })?;
     let status = cc_services::staff::move_item(auth.store(), &actor, item, action, &request.comment).await?;
-    Ok(Json(ItemState { id: item, status }))
+    Ok(Json(ItemState { id: item.0, status }))
 }
 
 /// `PATCH /staff/sessions/{id}`: any of `capacity`, `booking_opens_at`, `booking_closes_at`,
@@ -191,16 +191,15 @@ pub async fn move_item(
 )]
 pub async fn change_session(
     State(auth): State<StaffAuth>,
-    PathId(SessionId(session)): PathId<SessionId>,
+    PathId(session): PathId<SessionId>,
     StaffActor(actor): StaffActor,
     Body(body): Body<SessionChange>,
 ) -> Result<Json<SessionSettings>, ApiError> {
     cc_services::staff::change_session(auth.store(), &actor, session, body).await?;
-    let counts =
-        auth.store().session_counts(SessionId(session)).await?.ok_or(ApiError::NotFound("session"))?;
+    let counts = auth.store().session_counts(session).await?.ok_or(ApiError::NotFound("session"))?;
     let (_, settings) = auth.store().booking_settings(session).await?.ok_or(ApiError::NotFound("session"))?;
     Ok(Json(SessionSettings {
-        id: session,
+        id: session.0,
         capacity: counts.capacity,
         remaining: counts.remaining,
         booking_opens_at: local(settings.opens_at),
@@ -227,13 +226,13 @@ pub async fn change_session(
 )]
 pub async fn change_facility(
     State(auth): State<StaffAuth>,
-    PathId(FacilityId(id)): PathId<FacilityId>,
+    PathId(id): PathId<FacilityId>,
     StaffActor(actor): StaffActor,
     Body(body): Body<cc_services::staff::FacilityInput>,
 ) -> Result<Json<FacilityChanged>, ApiError> {
     cc_services::staff::update_facility(auth.store(), &actor, id, body).await?;
     let profile = auth.store().facility_profile(id, cc_domain::time::now()).await?;
-    Ok(Json(FacilityChanged { id, compliance: profile.map(|p| p.compliance) }))
+    Ok(Json(FacilityChanged { id: id.0, compliance: profile.map(|p| p.compliance) }))
 }
 
 /// `PUT /staff/standards/{level}`: a level's standard (district admins).
@@ -277,7 +276,7 @@ pub async fn change_standard(
 )]
 pub async fn show_item(
     State(auth): State<StaffAuth>,
-    PathId(ItemId(item)): PathId<ItemId>,
+    PathId(item): PathId<ItemId>,
     StaffActor(actor): StaffActor,
 ) -> Result<Json<StaffItemAnswer>, ApiError> {
     let found = cc_services::staff::item_for_edit(auth.store(), &actor, item).await?;
@@ -310,11 +309,11 @@ pub async fn show_item(
 )]
 pub async fn edit_item(
     State(auth): State<StaffAuth>,
-    PathId(ItemId(item)): PathId<ItemId>,
+    PathId(item): PathId<ItemId>,
     StaffActor(actor): StaffActor,
     Body(body): Body<ItemInput>,
 ) -> Result<Json<ItemFields>, ApiError> {
     cc_services::staff::edit_item(auth.store(), &actor, item, body).await?;
     let text = auth.store().item_text(item).await?.ok_or(ApiError::NotFound("item"))?;
-    Ok(Json(ItemFields { text, id: item }))
+    Ok(Json(ItemFields { text, id: item.0 }))
 }

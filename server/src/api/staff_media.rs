@@ -74,13 +74,13 @@ pub struct ItemImage {
 )]
 pub async fn put_image(
     State(auth): State<StaffAuth>,
-    PathId(ItemId(item)): PathId<ItemId>,
+    PathId(item): PathId<ItemId>,
     StaffActor(actor): StaffActor,
     body: Body,
 ) -> Result<impl IntoResponse, ApiError> {
     let bytes = to_bytes(body, BODY_LIMIT).await.map_err(|_| too_large())?;
     let path = cc_services::staff::set_item_image(auth.store(), &actor, item, &bytes).await?;
-    Ok(Json(ItemImage { id: item, image: path }))
+    Ok(Json(ItemImage { id: item.0, image: path }))
 }
 
 /// `POST /staff/items/{id}/image` from the console's form (field `image`): back to the item's
@@ -103,7 +103,7 @@ pub async fn post_image_form(
     staff: Result<Staff, ApiError>,
     request: Request,
 ) -> Response {
-    let Some(item) = ItemId::parse(&id).map(ItemId::get) else {
+    let Some(item) = ItemId::parse(&id) else {
         return Redirect::to("/staff").into_response();
     };
     let back = |query: &str| Redirect::to(&format!("/staff/items/{item}?{query}")).into_response();

@@ -5,6 +5,7 @@ use cc_domain::staff::{Role, StaffScope};
 use serde_json::json;
 
 use crate::helpers::{spawn_app, TestApp, Visitor};
+use cc_domain::ids::{SessionId, StaffId};
 
 fn district() -> StaffScope {
     StaffScope { role: Role::DistrictAdmin, street_id: None, facility_ids: vec![] }
@@ -19,7 +20,11 @@ async fn booked_session(app: &TestApp) -> (cc_domain::ids::SessionId, serde_json
     (session, booking)
 }
 
-async fn check_in(staff: &Visitor, session: cc_domain::ids::SessionId, ticket: &str) -> (u16, serde_json::Value) {
+async fn check_in(
+    staff: &Visitor,
+    session: cc_domain::ids::SessionId,
+    ticket: &str,
+) -> (u16, serde_json::Value) {
     staff.post(&format!("/api/v1/staff/sessions/{session}/checkins"), json!({ "ticket": ticket })).await
 }
 
@@ -89,7 +94,7 @@ async fn forged_tokens_and_tickets_for_other_sessions_are_refused() {
 async fn staff_outside_the_sessions_street_are_refused_and_the_refusal_is_logged() {
     let app = spawn_app().await;
     let (session, booking) = booked_session(&app).await;
-    let place = app.store.session_place(session.0).await.unwrap().unwrap();
+    let place = app.store.session_place(SessionId(session.0)).await.unwrap().unwrap();
     let elsewhere = if place.street_id == 1 { 2 } else { 1 };
     let outsider = app
         .staff(
@@ -123,7 +128,7 @@ async fn disabling_an_account_ends_its_session_at_once_and_residents_are_not_sta
     let app = spawn_app().await;
     let admin = app.staff("district-admin", district()).await;
     let (_, me) = admin.get("/api/v1/staff/me").await;
-    assert!(app.store.set_staff_disabled(me["id"].as_i64().unwrap(), true).await.unwrap());
+    assert!(app.store.set_staff_disabled(StaffId(me["id"].as_i64().unwrap()), true).await.unwrap());
     assert_eq!(admin.get("/api/v1/staff/me").await.0, 401);
     let (session, booking) = booked_session(&app).await;
     let resident = app.register("13800000002", "石景山 lantern 2").await;
@@ -135,7 +140,7 @@ async fn district_admins_read_the_audit_log_filtered_and_others_may_not() {
     let app = spawn_app().await;
     let admin = app.staff("district-admin", district()).await;
     let (session, booking) = booked_session(&app).await;
-    let place = app.store.session_place(session.0).await.unwrap().unwrap();
+    let place = app.store.session_place(SessionId(session.0)).await.unwrap().unwrap();
     let elsewhere = if place.street_id == 1 { 2 } else { 1 };
     let outsider = app
         .staff(
@@ -151,7 +156,8 @@ async fn district_admins_read_the_audit_log_filtered_and_others_may_not() {
     assert_eq!(log["entries"].as_array().unwrap().len(), 2);
     assert_eq!(log["entries"][0]["username"], "district-admin", "newest first");
     let (_, logins) = admin.get("/api/v1/staff/audit?action=log_in").await;
-    let who: Vec<&str> = logins["entries"].as_array().unwrap().iter().map(|e| e["username"].as_str().unwrap()).collect();
+    let who: Vec<&str> =
+        logins["entries"].as_array().unwrap().iter().map(|e| e["username"].as_str().unwrap()).collect();
     assert_eq!(who, ["other-street", "district-admin"], "staff logins are audited, newest first");
     let (_, refused) = admin.get("/api/v1/staff/audit?refused=1").await;
     assert_eq!(refused["entries"].as_array().unwrap().len(), 1);
@@ -166,7 +172,7 @@ async fn exports_mask_numbers_unless_the_role_may_see_them_and_stay_inside_scope
     let app = spawn_app().await;
     let admin = app.staff("district-admin", district()).await;
     let (session, _) = booked_session(&app).await;
-    let place = app.store.session_place(session.0).await.unwrap().unwrap();
+    let place = app.store.session_place(SessionId(session.0)).await.unwrap().unwrap();
     let street = app
         .staff(
             "street",
@@ -284,7 +290,7 @@ async fn staff_create_and_disable_staff_only_inside_their_scope() {
 
     let manager_id = manager["id"].as_i64().unwrap();
     assert_eq!(street.post(&format!("/api/v1/staff/accounts/{manager_id}/disable"), json!({})).await.0, 204);
-    assert!(app.store.staff_member(manager_id).await.unwrap().unwrap().disabled);
+    assert!(app.store.staff_member(StaffId(manager_id)).await.unwrap().unwrap().disabled);
     let admin_id = admin.get("/api/v1/staff/me").await.1["id"].as_i64().unwrap();
     assert_eq!(street.post(&format!("/api/v1/staff/accounts/{admin_id}/disable"), json!({})).await.0, 403);
 }

@@ -4,6 +4,7 @@ use cc_domain::staff::{Role, StaffScope};
 use serde_json::json;
 
 use crate::helpers::spawn_app;
+use cc_domain::ids::FacilityId;
 
 #[tokio::test]
 async fn a_street_admin_corrects_a_facility_in_their_street_and_its_compliance_follows() {
@@ -15,7 +16,7 @@ async fn a_street_admin_corrects_a_facility_in_their_street_and_its_compliance_f
     for id in 1..60 {
         let (status, f) = app.get_json(&format!("/api/v1/facilities/{id}")).await;
         if status == 200 && f["properties"]["compliance"]["compliant"] == false {
-            target = Some((id, app.store.facility_place(id).await.unwrap().unwrap()));
+            target = Some((id, app.store.facility_place(FacilityId(id)).await.unwrap().unwrap()));
             break;
         }
     }

@@ -4,6 +4,7 @@ use std::sync::Arc;
 
 use cc_auth::{issue_session, LogSms, SessionLimits, SESSION_COOKIE};
 use cc_domain::account::PhoneNumber;
+use cc_domain::ids::FacilityId;
 use cc_store::Store;
 use culture_cloud::config::Config;
 use culture_cloud::startup::Application;
@@ -177,7 +178,8 @@ impl TestApp {
     /// A facility in the street with id `street`.
     pub async fn facility_in(&self, street: i64) -> i64 {
         for id in 1..100 {
-            if self.store.facility_place(id).await.unwrap().is_some_and(|p| p.street_id == street) {
+            if self.store.facility_place(FacilityId(id)).await.unwrap().is_some_and(|p| p.street_id == street)
+            {
                 return id;
             }
         }

@@ -43,7 +43,7 @@ async fn another_residents_booking_is_not_found_through_the_api_and_the_pages_an
 async fn staff_are_not_residents_and_a_street_cannot_reach_anothers_session_by_its_number() {
     let app = spawn_app().await;
     let session = app.store.seed_open_session("别的街道的场次", 5, true).await.unwrap();
-    let place = app.store.session_place(session.0).await.unwrap().unwrap();
+    let place = app.store.session_place(session).await.unwrap().unwrap();
     let elsewhere = if place.street_id == 1 { 2 } else { 1 };
     let staff = app
         .staff(

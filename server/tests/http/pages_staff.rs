@@ -29,7 +29,7 @@ async fn a_street_admin_sees_their_drafts_and_not_another_streets_door() {
     assert!(html.contains("街道读书会（控制台）") && html.contains("提交审核"), "{html}");
 
     let session = app.store.seed_open_session("别处的场次", 5, true).await.unwrap();
-    let place = app.store.session_place(session.0).await.unwrap().unwrap();
+    let place = app.store.session_place(session).await.unwrap().unwrap();
     let elsewhere = if place.street_id == 1 { 2 } else { 1 };
     let outsider = app
         .staff(
@@ -197,7 +197,8 @@ async fn a_street_admin_in_a_busy_district_sees_all_of_their_own_items() {
         .unwrap();
     assert_eq!(response.status().as_u16(), 200);
     let overview: serde_json::Value = response.json().await.unwrap();
-    let listed: Vec<i64> = overview["items"].as_array().unwrap().iter().map(|i| i["id"].as_i64().unwrap()).collect();
+    let listed: Vec<i64> =
+        overview["items"].as_array().unwrap().iter().map(|i| i["id"].as_i64().unwrap()).collect();
     assert_eq!(listed.len(), 2, "only their street's items: {listed:?}");
     for id in mine {
         assert!(listed.contains(&id), "item {id} is missing from {listed:?}");

@@ -10,6 +10,7 @@ use serde_json::json;
 
 use super::{refuse, Actor};
 use crate::ServiceError;
+use cc_domain::ids::{FacilityId, StaffId};
 
 /// A new staff account as requested.
 #[derive(Debug, Clone, Deserialize, utoipa::ToSchema)]
@@ -31,7 +32,7 @@ pub struct NewAccount {
 async fn streets_of(auth: &StaffAuth, scope: &StaffScope) -> Result<Vec<i64>, ServiceError> {
     let mut streets = Vec::new();
     for facility in &scope.facility_ids {
-        let place = auth.store().facility_place(*facility).await?.ok_or(ServiceError::Field(
+        let place = auth.store().facility_place(FacilityId(*facility)).await?.ok_or(ServiceError::Field(
             cc_domain::authoring::FieldError {
                 field: "facility_ids",
                 zh: "没有这个场馆",
@@ -106,15 +107,19 @@ pub async fn create_staff(auth: &StaffAuth, actor: &Actor, new: NewAccount) -> R
 }
 
 /// Disables an account inside the actor's scope (its sessions end at their next request).
-pub async fn disable_staff(auth: &StaffAuth, actor: &Actor, id: i64) -> Result<(), ServiceError> {
+pub async fn disable_staff(
+    auth: &StaffAuth,
+    actor: &Actor,
+    StaffId(id): StaffId,
+) -> Result<(), ServiceError> {
     let store = auth.store();
-    let target = store.staff_member(id).await?.ok_or(ServiceError::NotFound("staff"))?;
+    let target = store.staff_member(StaffId(id)).await?.ok_or(ServiceError::NotFound("staff"))?;
     let mut entry = actor.audit("disable_staff", "staff", Some(id));
     let streets = streets_of(auth, &target.scope).await?;
     if id == actor.member.id || !actor.member.scope.can_create(&target.scope, &streets) {
         return refuse(store, entry).await;
     }
-    store.set_staff_disabled(id, true).await?;
+    store.set_staff_disabled(StaffId(id), true).await?;
     entry.before = Some(json!({ "disabled": target.disabled }).to_string());
     entry.after = Some(json!({ "disabled": true }).to_string());
     store.append_audit(&entry).await?;

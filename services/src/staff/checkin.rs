@@ -24,10 +24,10 @@ pub async fn check_in(
     store: &Store,
     signer: &TicketSigner,
     actor: &Actor,
-    session: i64,
+    SessionId(session): SessionId,
     ticket: &str,
 ) -> Result<CheckedIn, ServiceError> {
-    let place = store.session_place(session).await?.ok_or(ServiceError::NotFound("session"))?;
+    let place = store.session_place(SessionId(session)).await?.ok_or(ServiceError::NotFound("session"))?;
     let mut entry = actor.audit("check_in", "session", Some(session));
     if !actor.member.scope.can_check_in_at(place) {
         return refuse(store, entry).await;
@@ -50,7 +50,7 @@ pub async fn check_in(
         return Err(unknown_ticket());
     };
     let (starts_at, ends_at) =
-        store.session_times(session).await?.ok_or(ServiceError::NotFound("session"))?;
+        store.session_times(SessionId(session)).await?.ok_or(ServiceError::NotFound("session"))?;
     match door_timing(starts_at, ends_at, now()) {
         DoorTiming::Open => {}
         DoorTiming::TooEarly { opens_at } => {
@@ -121,12 +121,12 @@ fn unknown_ticket() -> ServiceError {
 pub async fn door_list(
     store: &Store,
     actor: &Actor,
-    session: i64,
+    SessionId(session): SessionId,
 ) -> Result<(cc_store::ConsoleSession, Vec<cc_store::DoorEntry>), ServiceError> {
-    let line = store.console_session(session).await?.ok_or(ServiceError::NotFound("session"))?;
+    let line = store.console_session(SessionId(session)).await?.ok_or(ServiceError::NotFound("session"))?;
     let place = cc_domain::staff::Place { facility_id: line.facility_id, street_id: line.street_id };
     if !actor.member.scope.can_check_in_at(place) {
         return refuse(store, actor.audit("read_door_list", "session", Some(session))).await;
     }
-    Ok((line, store.door_list(session).await?))
+    Ok((line, store.door_list(SessionId(session)).await?))
 }

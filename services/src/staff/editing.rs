@@ -9,6 +9,7 @@ use serde_json::json;
 
 use super::{refuse, Actor};
 use crate::ServiceError;
+use cc_domain::ids::{FacilityId, ItemId};
 
 /// May the actor change this item now? Refusals are audited.
 async fn may_edit(store: &Store, actor: &Actor, item: &StaffItem, action: &str) -> Result<(), ServiceError> {
@@ -22,7 +23,7 @@ async fn may_edit(store: &Store, actor: &Actor, item: &StaffItem, action: &str) 
 }
 
 async fn staff_item(store: &Store, id: i64) -> Result<StaffItem, ServiceError> {
-    store.staff_item(id).await?.ok_or(ServiceError::NotFound("item"))
+    store.staff_item(ItemId(id)).await?.ok_or(ServiceError::NotFound("item"))
 }
 
 /// Rewrites an item's fields. Drafts and returned items by those who may write them; a
@@ -31,27 +32,28 @@ async fn staff_item(store: &Store, id: i64) -> Result<StaffItem, ServiceError> {
 pub async fn edit_item(
     store: &Store,
     actor: &Actor,
-    item_id: i64,
+    ItemId(item_id): ItemId,
     input: ItemInput,
 ) -> Result<(), ServiceError> {
     let item = staff_item(store, item_id).await?;
     may_edit(store, actor, &item, "edit_item").await?;
     let input = input.parse().map_err(ServiceError::Field)?;
-    let before = store.item_text(item.id).await?.ok_or(ServiceError::NotFound("item"))?;
+    let before = store.item_text(ItemId(item.id)).await?.ok_or(ServiceError::NotFound("item"))?;
     if input.facility_id != before.facility_id {
-        let street_id = store.facility_place(input.facility_id).await?.map(|p| p.street_id).ok_or(
-            ServiceError::Field(FieldError {
-                field: "facility_id",
-                zh: "没有这个场馆",
-                en: "no such facility",
-            }),
-        )?;
+        let street_id =
+            store.facility_place(FacilityId(input.facility_id)).await?.map(|p| p.street_id).ok_or(
+                ServiceError::Field(FieldError {
+                    field: "facility_id",
+                    zh: "没有这个场馆",
+                    en: "no such facility",
+                }),
+            )?;
         let wrote_it = item.created_by == Some(actor.member.id);
         if !actor.member.scope.can_author_at(Place { facility_id: input.facility_id, street_id }, wrote_it) {
             return refuse(store, actor.audit("edit_item", "item", Some(item.id))).await;
         }
     }
-    match store.update_item_text(item.id, &input).await {
+    match store.update_item_text(ItemId(item.id), &input).await {
         Ok(()) => {}
         Err(StoreError::Missing { kind, .. }) => {
             let field = if kind == "category" { "category" } else { "audience" };
@@ -73,7 +75,7 @@ pub async fn edit_item(
 pub async fn set_item_image(
     store: &Store,
     actor: &Actor,
-    item_id: i64,
+    ItemId(item_id): ItemId,
     bytes: &[u8],
 ) -> Result<String, ServiceError> {
     let item = staff_item(store, item_id).await?;
@@ -82,8 +84,8 @@ pub async fn set_item_image(
         let status = if problem == ImageProblem::TooLarge { 413 } else { 422 };
         ServiceError::refused(status, problem.code(), problem.zh(), problem.to_string())
     })?;
-    let before = store.item_image_path(item.id).await?;
-    let path = store.set_item_image(item.id, &image, actor.member.id).await?;
+    let before = store.item_image_path(ItemId(item.id)).await?;
+    let path = store.set_item_image(ItemId(item.id), &image, actor.member.id).await?;
     let mut entry = actor.audit("set_image", "item", Some(item.id));
     entry.before = Some(json!({ "image": before }).to_string());
     entry.after = Some(
@@ -106,14 +108,18 @@ pub struct EditableItem {
 }
 
 /// Reads an item for its edit form; `Forbidden` (audited) outside the actor's sight.
-pub async fn item_for_edit(store: &Store, actor: &Actor, item_id: i64) -> Result<EditableItem, ServiceError> {
+pub async fn item_for_edit(
+    store: &Store,
+    actor: &Actor,
+    ItemId(item_id): ItemId,
+) -> Result<EditableItem, ServiceError> {
     let item = staff_item(store, item_id).await?;
     let wrote_it = item.created_by == Some(actor.member.id);
     if !actor.member.scope.sees(item.place, wrote_it) {
         return refuse(store, actor.audit("read_item", "item", Some(item.id))).await;
     }
-    let text = store.item_text(item.id).await?.ok_or(ServiceError::NotFound("item"))?;
-    let image = store.item_image_path(item.id).await?;
+    let text = store.item_text(ItemId(item.id)).await?.ok_or(ServiceError::NotFound("item"))?;
+    let image = store.item_image_path(ItemId(item.id)).await?;
     let may_edit = actor.member.scope.can_author_at(item.place, wrote_it)
         && editable(item.status, actor.member.scope.role);
     Ok(EditableItem { item, text, image, may_edit })

@@ -12,6 +12,7 @@ use rust_xlsxwriter::{Format, Workbook};
 
 use super::{refuse, Actor};
 use crate::ServiceError;
+use cc_domain::ids::SessionId;
 
 /// A cell: text or a number.
 #[derive(Debug, Clone, PartialEq)]
@@ -34,8 +35,11 @@ impl Table {
     /// return, which some spreadsheets skip before reading one) are prefixed with `'`.
     pub fn to_csv(&self) -> String {
         let quote = |text: &str| {
-            let text =
-                if text.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{text}") } else { text.to_string() };
+            let text = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+                format!("'{text}")
+            } else {
+                text.to_string()
+            };
             if text.contains([',', '"', '\n', '\r']) {
                 format!("\"{}\"", text.replace('"', "\"\""))
             } else {
@@ -97,8 +101,12 @@ fn sees_phone_numbers(actor: &Actor, place: Place) -> bool {
 }
 
 /// A session's bookings and attendance.
-pub async fn session_bookings(store: &Store, actor: &Actor, session: i64) -> Result<Table, ServiceError> {
-    let line = store.console_session(session).await?.ok_or(ServiceError::NotFound("session"))?;
+pub async fn session_bookings(
+    store: &Store,
+    actor: &Actor,
+    SessionId(session): SessionId,
+) -> Result<Table, ServiceError> {
+    let line = store.console_session(SessionId(session)).await?.ok_or(ServiceError::NotFound("session"))?;
     let place = Place { facility_id: line.facility_id, street_id: line.street_id };
     let mut entry = actor.audit("export_bookings", "session", Some(session));
     if !actor.member.scope.can_check_in_at(place) {
@@ -106,7 +114,7 @@ pub async fn session_bookings(store: &Store, actor: &Actor, session: i64) -> Res
     }
     let full_numbers = sees_phone_numbers(actor, place);
     let rows = store
-        .door_list(session)
+        .door_list(SessionId(session))
         .await?
         .into_iter()
         .map(|e| {

@@ -10,6 +10,7 @@ use serde_json::json;
 
 use super::{refuse, Actor};
 use crate::ServiceError;
+use cc_domain::ids::FacilityId;
 
 /// What staff may change about a facility; absent fields stay as they are.
 #[derive(Debug, Clone, Default, Deserialize, utoipa::ToSchema)]
@@ -34,10 +35,10 @@ fn field(field: &'static str, zh: &'static str, en: &'static str) -> ServiceErro
 pub async fn update_facility(
     store: &Store,
     actor: &Actor,
-    id: i64,
+    FacilityId(id): FacilityId,
     input: FacilityInput,
 ) -> Result<(), ServiceError> {
-    let place = store.facility_place(id).await?.ok_or(ServiceError::NotFound("facility"))?;
+    let place = store.facility_place(FacilityId(id)).await?.ok_or(ServiceError::NotFound("facility"))?;
     let mut entry = actor.audit("update_facility", "facility", Some(id));
     if !actor.member.scope.can_author_at(place, false) || actor.member.scope.role == Role::Provider {
         return refuse(store, entry).await;
@@ -64,7 +65,7 @@ pub async fn update_facility(
         })?),
         None => None,
     };
-    let before = store.facility_facts(id).await?;
+    let before = store.facility_facts(FacilityId(id)).await?;
     let change = FacilityChange {
         area_m2: input.area_m2,
         opening_hours: input.opening_hours.as_ref().map(|h| h.trim().to_string()),
@@ -72,8 +73,8 @@ pub async fn update_facility(
         lat: position.map(|p| p.lat),
         lng: position.map(|p| p.lng),
     };
-    store.update_facility(id, &change).await?;
-    let after = store.facility_facts(id).await?;
+    store.update_facility(FacilityId(id), &change).await?;
+    let after = store.facility_facts(FacilityId(id)).await?;
     let as_json = |facts: Option<cc_store::FacilityFacts>| facts.map(|f| json!(f).to_string());
     entry.before = as_json(before);
     entry.after = as_json(after);

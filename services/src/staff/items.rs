@@ -1,7 +1,7 @@
 //! Writing the catalogue: drafts, sessions, workflow moves.
 
-use cc_domain::ids::SessionId;
 use cc_domain::authoring::{FieldError, ItemInput, SessionInput};
+use cc_domain::ids::SessionId;
 use cc_domain::time::now;
 use cc_domain::workflow::{editable, sessions_changeable, transition, Action, ItemStatus};
 use cc_store::{StaffItem, Store, StoreError};
@@ -9,20 +9,19 @@ use serde_json::json;
 
 use super::{refuse, Actor};
 use crate::ServiceError;
+use cc_domain::ids::{FacilityId, ItemId};
 
 async fn item(store: &Store, id: i64) -> Result<StaffItem, ServiceError> {
-    store.staff_item(id).await?.ok_or(ServiceError::NotFound("item"))
+    store.staff_item(ItemId(id)).await?.ok_or(ServiceError::NotFound("item"))
 }
 
 /// A new draft at a facility in the actor's scope; returns its id.
 pub async fn create_item(store: &Store, actor: &Actor, input: ItemInput) -> Result<i64, ServiceError> {
     let input = input.parse().map_err(ServiceError::Field)?;
     let mut entry = actor.audit("create_item", "facility", Some(input.facility_id));
-    let place = store.facility_place(input.facility_id).await?.ok_or(ServiceError::Field(FieldError {
-        field: "facility_id",
-        zh: "没有这个场馆",
-        en: "no such facility",
-    }))?;
+    let place = store.facility_place(FacilityId(input.facility_id)).await?.ok_or(ServiceError::Field(
+        FieldError { field: "facility_id", zh: "没有这个场馆", en: "no such facility" },
+    ))?;
     if !actor.member.scope.can_author_at(place, true) {
         return refuse(store, entry).await;
     }
@@ -47,7 +46,7 @@ pub async fn create_item(store: &Store, actor: &Actor, input: ItemInput) -> Resu
 pub async fn add_session(
     store: &Store,
     actor: &Actor,
-    item_id: i64,
+    ItemId(item_id): ItemId,
     input: SessionInput,
 ) -> Result<Vec<i64>, ServiceError> {
     let item = item(store, item_id).await?;
@@ -61,7 +60,7 @@ pub async fn add_session(
     let input = input.parse(now()).map_err(ServiceError::Field)?;
     let mut ids = Vec::new();
     for occurrence in input.occurrences() {
-        ids.push(store.add_session(item.id, &occurrence).await?);
+        ids.push(store.add_session(ItemId(item.id), &occurrence).await?);
     }
     entry.after = Some(json!({ "session_ids": ids, "session": input }).to_string());
     store.append_audit(&entry).await?;
@@ -73,12 +72,12 @@ pub async fn add_session(
 pub async fn set_capacity(
     store: &Store,
     actor: &Actor,
-    session_id: i64,
+    SessionId(session_id): SessionId,
     capacity: i64,
 ) -> Result<(), ServiceError> {
     use cc_store::CapacityOutcome;
-    let place = store.session_place(session_id).await?.ok_or(ServiceError::NotFound("session"))?;
-    let item = store.session_item(session_id).await?.ok_or(ServiceError::NotFound("session"))?;
+    let place = store.session_place(SessionId(session_id)).await?.ok_or(ServiceError::NotFound("session"))?;
+    let item = store.session_item(SessionId(session_id)).await?.ok_or(ServiceError::NotFound("session"))?;
     let mut entry = actor.audit("set_capacity", "session", Some(session_id));
     let wrote_it = item.created_by == Some(actor.member.id);
     if !actor.member.scope.can_author_at(place, wrote_it)
@@ -116,7 +115,7 @@ pub async fn set_capacity(
 pub async fn move_item(
     store: &Store,
     actor: &Actor,
-    item_id: i64,
+    ItemId(item_id): ItemId,
     action: Action,
     comment: &str,
 ) -> Result<ItemStatus, ServiceError> {
@@ -140,7 +139,7 @@ pub async fn move_item(
         }
     };
     let comment = (action == Action::Return).then_some(comment.trim());
-    if !store.move_item(item.id, item.status, to, comment).await? {
+    if !store.move_item(ItemId(item.id), item.status, to, comment).await? {
         return Err(ServiceError::refused(
             409,
             "changed",

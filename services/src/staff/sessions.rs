@@ -7,6 +7,7 @@ use serde_json::json;
 
 use super::{refuse, Actor};
 use crate::ServiceError;
+use cc_domain::ids::SessionId;
 
 /// Applies `change` to a session of an item the actor may write (not an archived one). A new
 /// capacity goes through [`super::set_capacity`] (never below the places held); the window and
@@ -14,7 +15,7 @@ use crate::ServiceError;
 pub async fn change_session(
     store: &Store,
     actor: &Actor,
-    session_id: i64,
+    SessionId(session_id): SessionId,
     change: SessionChange,
 ) -> Result<(), ServiceError> {
     if change.is_empty() {
@@ -25,8 +26,8 @@ pub async fn change_session(
             "Nothing to change: send capacity, booking_opens_at, booking_closes_at or waitlist.",
         ));
     }
-    let place = store.session_place(session_id).await?.ok_or(ServiceError::NotFound("session"))?;
-    let item = store.session_item(session_id).await?.ok_or(ServiceError::NotFound("session"))?;
+    let place = store.session_place(SessionId(session_id)).await?.ok_or(ServiceError::NotFound("session"))?;
+    let item = store.session_item(SessionId(session_id)).await?.ok_or(ServiceError::NotFound("session"))?;
     let wrote_it = item.created_by == Some(actor.member.id);
     if !actor.member.scope.can_author_at(place, wrote_it)
         || !sessions_changeable(item.status, actor.member.scope.role)
@@ -34,14 +35,14 @@ pub async fn change_session(
         return refuse(store, actor.audit("change_session", "session", Some(session_id))).await;
     }
     let (starts_at, before) =
-        store.booking_settings(session_id).await?.ok_or(ServiceError::NotFound("session"))?;
+        store.booking_settings(SessionId(session_id)).await?.ok_or(ServiceError::NotFound("session"))?;
     // Check everything before writing anything, so a bad window leaves the capacity alone too.
     let after = change.apply(before, starts_at).map_err(ServiceError::Field)?;
     if let Some(capacity) = change.capacity {
-        super::set_capacity(store, actor, session_id, capacity).await?;
+        super::set_capacity(store, actor, SessionId(session_id), capacity).await?;
     }
     if after != before {
-        store.set_booking_settings(session_id, after).await?;
+        store.set_booking_settings(SessionId(session_id), after).await?;
         let mut entry = actor.audit("change_session", "session", Some(session_id));
         entry.before = Some(json!(before).to_string());
         entry.after = Some(json!(after).to_string());

@@ -11,6 +11,7 @@ use cc_domain::{
 use crate::{Store, StoreError};
 use std::collections::HashMap;
 
+use cc_domain::ids::ItemId;
 use rows::{named, CandidateRow, DetailRow, SessionRow, SummaryRow};
 pub(crate) use sql::NO_SESSION;
 use sql::{Filter, DETAIL_SQL};
@@ -61,7 +62,7 @@ impl Store {
     }
 
     /// A published item with its upcoming sessions, or `None` when there is no such item.
-    pub async fn item_detail(&self, id: i64, now: i64) -> Result<Option<ItemDetail>, StoreError> {
+    pub async fn item_detail(&self, ItemId(id): ItemId, now: i64) -> Result<Option<ItemDetail>, StoreError> {
         let Some(row) =
             sqlx::query_as::<_, DetailRow>(DETAIL_SQL).bind(id).fetch_optional(&self.pool).await?
         else {
@@ -143,7 +144,8 @@ impl Store {
             sqlx::query_as("SELECT id FROM service_items WHERE status = 'published' ORDER BY id")
                 .fetch_all(&self.pool)
                 .await?;
-        let facilities: Vec<(i64,)> = sqlx::query_as("SELECT id FROM facilities ORDER BY id").fetch_all(&self.pool).await?;
+        let facilities: Vec<(i64,)> =
+            sqlx::query_as("SELECT id FROM facilities ORDER BY id").fetch_all(&self.pool).await?;
         Ok((items.into_iter().map(|(id,)| id).collect(), facilities.into_iter().map(|(id,)| id).collect()))
     }
 }
