@@ -8,7 +8,6 @@ use serde_json::Value;
 
 use crate::common::EventReader;
 use crate::helpers::{spawn_app, Visitor};
-use cc_domain::ids::SessionId;
 
 /// The dashboard stream as `visitor` sees it.
 async fn dashboard_stream(visitor: &Visitor) -> EventReader {
@@ -40,7 +39,7 @@ async fn district_and_street_admins_read_the_figures_and_others_are_refused() {
 async fn a_booking_shows_on_an_open_dashboard_within_a_second_and_only_in_its_street() {
     let app = spawn_app().await;
     let session = app.store.seed_open_session("直播看板讲座", 10, true).await.unwrap();
-    let street = app.store.session_place(SessionId(session.0)).await.unwrap().unwrap().street_id;
+    let street = app.store.session_place(session).await.unwrap().unwrap().street_id;
     let other_street = if street == 1 { 2 } else { 1 };
     let district = app.staff("district", admin(Role::DistrictAdmin, None)).await;
     let own = app.staff("own-street", admin(Role::StreetAdmin, Some(street))).await;

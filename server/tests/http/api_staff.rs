@@ -5,7 +5,7 @@ use cc_domain::staff::{Role, StaffScope};
 use serde_json::json;
 
 use crate::helpers::{spawn_app, TestApp, Visitor};
-use cc_domain::ids::{SessionId, StaffId};
+use cc_domain::ids::StaffId;
 
 fn district() -> StaffScope {
     StaffScope { role: Role::DistrictAdmin, street_id: None, facility_ids: vec![] }
@@ -94,7 +94,7 @@ async fn forged_tokens_and_tickets_for_other_sessions_are_refused() {
 async fn staff_outside_the_sessions_street_are_refused_and_the_refusal_is_logged() {
     let app = spawn_app().await;
     let (session, booking) = booked_session(&app).await;
-    let place = app.store.session_place(SessionId(session.0)).await.unwrap().unwrap();
+    let place = app.store.session_place(session).await.unwrap().unwrap();
     let elsewhere = if place.street_id == 1 { 2 } else { 1 };
     let outsider = app
         .staff(
@@ -140,7 +140,7 @@ async fn district_admins_read_the_audit_log_filtered_and_others_may_not() {
     let app = spawn_app().await;
     let admin = app.staff("district-admin", district()).await;
     let (session, booking) = booked_session(&app).await;
-    let place = app.store.session_place(SessionId(session.0)).await.unwrap().unwrap();
+    let place = app.store.session_place(session).await.unwrap().unwrap();
     let elsewhere = if place.street_id == 1 { 2 } else { 1 };
     let outsider = app
         .staff(
@@ -168,11 +168,30 @@ async fn district_admins_read_the_audit_log_filtered_and_others_may_not() {
 }
 
 #[tokio::test]
+async fn a_malformed_audit_page_cursor_is_a_bad_parameter_in_the_callers_language() {
+    let app = spawn_app().await;
+    let admin = app.staff("district-admin", district()).await;
+    let zh = [("Accept-Language", "zh-CN")];
+    for before in ["abc", "0", "-5"] {
+        let url = format!("/api/v1/staff/audit?before={before}");
+        let (status, body) = admin.send(reqwest::Method::GET, &url, None, &zh).await;
+        assert_eq!(status, 400, "{before}: {body}");
+        assert_eq!(
+            (body["error"]["code"].as_str(), body["error"]["param"].as_str()),
+            (Some("bad_parameter"), Some("before"))
+        );
+        assert!(body["error"]["message"].as_str().unwrap().contains("正整数"), "{body}");
+    }
+    let (status, _) = admin.get("/api/v1/staff/audit?before=").await;
+    assert_eq!(status, 200, "an empty cursor is the first page");
+}
+
+#[tokio::test]
 async fn exports_mask_numbers_unless_the_role_may_see_them_and_stay_inside_scope() {
     let app = spawn_app().await;
     let admin = app.staff("district-admin", district()).await;
     let (session, _) = booked_session(&app).await;
-    let place = app.store.session_place(SessionId(session.0)).await.unwrap().unwrap();
+    let place = app.store.session_place(session).await.unwrap().unwrap();
     let street = app
         .staff(
             "street",
