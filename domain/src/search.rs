@@ -2,7 +2,8 @@
 //! split words on), pinyin and pinyin initials for people typing on a Latin keyboard, and a ranking
 //! that puts title matches first.
 //!
-//! Storage finds the candidates (any field contains the query); [`score`] orders them.
+//! The search index (in `cc-store`) finds the items whose fields contain the query and reports
+//! where ([`Matches`]); [`rank`] orders them.
 
 use serde::{Deserialize, Serialize};
 
@@ -11,6 +12,12 @@ use serde::{Deserialize, Serialize};
 pub struct SearchQuery {
     text: String,
     pinyin: Option<String>,
+}
+
+/// Text as search compares it: lower case, inner whitespace collapsed to one space, trimmed.
+/// The index stores every field this way, and a query is read this way.
+pub fn normalise(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
 }
 
 /// Why a search text was refused.
@@ -26,7 +33,7 @@ impl SearchQuery {
 
     /// Parses what was typed. Blank input means "no search" (`Ok(None)`).
     pub fn parse(raw: &str) -> Result<Option<SearchQuery>, SearchError> {
-        let text = raw.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+        let text = normalise(raw);
         if text.is_empty() {
             return Ok(None);
         }
@@ -50,50 +57,79 @@ impl SearchQuery {
     }
 }
 
-/// What ranking looks at for one candidate item.
-#[derive(Debug, Clone, Copy)]
-pub struct Candidate<'a> {
-    pub title: &'a str,
-    pub category: &'a str,
-    /// Pinyin of the title without tones or spaces, e.g. `guangchangwujiaoxue`.
-    pub title_pinyin: &'a str,
-    /// First letters of the title's pinyin, e.g. `gcwjx`.
-    pub title_initials: &'a str,
+/// Where a search text was found in one field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Place {
+    /// Somewhere inside.
+    Inside,
+    /// At the start.
+    Start,
+    /// The whole field.
+    Whole,
 }
 
-/// How well a candidate matches: higher is better, 0 means "not in the title, category or
-/// pinyin" — the candidate matched on its description only, and still ranks above nothing.
-pub fn score(query: &SearchQuery, c: &Candidate<'_>) -> u32 {
-    let q = query.text();
-    let title = c.title.to_lowercase();
-    let in_category = c.category.to_lowercase().contains(q);
-    let title_score = if title == q {
-        100
-    } else if title.starts_with(q) {
-        80
-    } else if title.contains(q) {
-        60
-    } else {
-        0
+/// Which fields of one item a search matched, as the search index reports them.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Matches {
+    pub title: Option<Place>,
+    /// The category's name, in either language.
+    pub category: bool,
+    /// The title's pinyin without tones or spaces, e.g. `guangchangwujiaoxue`.
+    pub pinyin: Option<Place>,
+    /// The first letters of the title's pinyin, e.g. `gcwjx`.
+    pub initials: Option<Place>,
+    /// The title or the description (a title match is also counted here).
+    pub description: bool,
+    /// The pinyin, with one letter wrong, missing or extra: only asked when nothing matched.
+    pub pinyin_typo: bool,
+}
+
+/// How well an item matches: higher is better; the ranking rule of search, in one place.
+///
+/// Title beats category beats pinyin beats description; within the title, the whole title
+/// beats its start, which beats its inside; a title match in a matching category gets a
+/// little more. Zero means no match at all.
+pub fn rank(m: &Matches) -> u32 {
+    let title = match m.title {
+        Some(Place::Whole) => 100,
+        Some(Place::Start) => 80,
+        Some(Place::Inside) => 60,
+        None => 0,
     };
-    let pinyin_score = query.pinyin().map_or(0, |p| {
-        if c.title_pinyin.starts_with(p) || c.title_initials == p {
-            35
-        } else if c.title_pinyin.contains(p) {
-            30
-        } else if c.title_initials.starts_with(p) {
-            28
-        } else if c.title_initials.contains(p) {
-            25
-        } else {
-            0
+    let category = if m.category { 40 } else { 0 };
+    let pinyin = match (m.pinyin, m.initials) {
+        (Some(Place::Whole | Place::Start), _) | (_, Some(Place::Whole)) => 35,
+        (Some(Place::Inside), _) => 30,
+        (_, Some(Place::Start)) => 28,
+        (_, Some(Place::Inside)) => 25,
+        (None, None) if m.pinyin_typo => 10,
+        (None, None) => 0,
+    };
+    let description = if m.description { 1 } else { 0 };
+    let best = title.max(category).max(pinyin).max(description);
+    let bonus = if title > 0 && m.category { 5 } else { 0 };
+    best + bonus
+}
+
+/// Whether `needle` occurs in `haystack` with at most one letter wrong, missing or extra
+/// (Levenshtein distance ≤ 1 to some part of it): "guangcangwu" is in "guangchangwujiaoxue".
+pub fn contains_within_one_edit(haystack: &str, needle: &str) -> bool {
+    let (h, n): (Vec<char>, Vec<char>) = (haystack.chars().collect(), needle.chars().collect());
+    if n.is_empty() {
+        return true;
+    }
+    // Sellers' variant of the edit-distance table: a match may start anywhere in the haystack,
+    // so the first row is all zeros. Only the previous row is kept.
+    let mut previous = vec![0usize; h.len() + 1];
+    for (i, &nc) in n.iter().enumerate() {
+        let mut row = vec![i + 1; h.len() + 1];
+        for (j, &hc) in h.iter().enumerate() {
+            let substitute = previous[j] + usize::from(nc != hc);
+            row[j + 1] = substitute.min(previous[j + 1] + 1).min(row[j] + 1);
         }
-    });
-    let category_score = if in_category { 40 } else { 0 };
-    let best = title_score.max(pinyin_score).max(category_score);
-    // A title match in a matching category is the best kind of hit.
-    let bonus = if title_score > 0 && in_category { 5 } else { 0 };
-    best.max(1) + bonus
+        previous = row;
+    }
+    previous.into_iter().min().unwrap_or(usize::MAX) <= 1
 }
 
 /// Pinyin search keys for a text (server side only: the tables are large).
@@ -123,10 +159,6 @@ mod tests {
         SearchQuery::parse(s).unwrap().unwrap()
     }
 
-    fn cand<'a>(title: &'a str, category: &'a str, py: &'a str, ini: &'a str) -> Candidate<'a> {
-        Candidate { title, category, title_pinyin: py, title_initials: ini }
-    }
-
     #[test]
     fn blank_input_is_no_search_and_whitespace_is_collapsed() {
         assert_eq!(SearchQuery::parse("   ").unwrap(), None);
@@ -147,32 +179,43 @@ mod tests {
         assert_eq!(q("3d打印").pinyin(), None);
     }
 
+
     #[test]
-    fn a_title_match_outranks_a_category_match_which_outranks_the_description() {
-        let query = q("非遗");
-        let title = score(&query, &cand("非遗剪纸体验课", "讲座培训", "", ""));
-        let category = score(&query, &cand("剪纸体验课", "非遗体验", "", ""));
-        let description = score(&query, &cand("周末手工课", "讲座培训", "", ""));
-        assert!(title > category, "{title} > {category}");
-        assert!(category > description, "{category} > {description}");
-        assert!(description > 0);
+    fn a_title_match_outranks_a_category_match_which_outranks_pinyin_and_the_description() {
+        let title = rank(&Matches { title: Some(Place::Inside), description: true, ..Matches::default() });
+        let category = rank(&Matches { category: true, ..Matches::default() });
+        let pinyin = rank(&Matches { pinyin: Some(Place::Start), ..Matches::default() });
+        let description = rank(&Matches { description: true, ..Matches::default() });
+        assert!(title > category && category > pinyin && pinyin > description && description > 0);
+        assert_eq!(rank(&Matches::default()), 0);
     }
 
     #[test]
     fn an_exact_title_beats_a_prefix_which_beats_a_substring() {
-        let query = q("京剧");
-        let exact = score(&query, &cand("京剧", "文艺演出", "", ""));
-        let prefix = score(&query, &cand("京剧名段欣赏", "文艺演出", "", ""));
-        let inner = score(&query, &cand("少儿京剧", "文艺演出", "", ""));
-        assert!(exact > prefix && prefix > inner);
+        let at = |place| rank(&Matches { title: Some(place), ..Matches::default() });
+        assert!(at(Place::Whole) > at(Place::Start) && at(Place::Start) > at(Place::Inside));
+        let in_category = rank(&Matches { title: Some(Place::Inside), category: true, ..Matches::default() });
+        assert!(in_category > at(Place::Inside) && in_category < at(Place::Start));
     }
 
     #[test]
-    fn full_pinyin_and_initials_both_find_the_title() {
-        let item = cand("广场舞教学", "群众文化活动", "guangchangwujiaoxue", "gcwjx");
-        assert!(score(&q("guangchangwu"), &item) >= 30);
-        assert!(score(&q("gcw"), &item) >= 25);
-        assert_eq!(score(&q("jingju"), &item), 1);
+    fn full_pinyin_beats_initials_and_a_typo_comes_last_but_one() {
+        let full = rank(&Matches { pinyin: Some(Place::Inside), ..Matches::default() });
+        let initials = rank(&Matches { initials: Some(Place::Inside), ..Matches::default() });
+        let whole_initials = rank(&Matches { initials: Some(Place::Whole), ..Matches::default() });
+        let typo = rank(&Matches { pinyin_typo: true, ..Matches::default() });
+        assert!(whole_initials > full && full > initials && initials > typo && typo > 1);
+    }
+
+    #[test]
+    fn one_wrong_missing_or_extra_letter_is_still_found() {
+        let title = "guangchangwujiaoxue";
+        for typo in ["guangcangwu", "guangchamgwu", "guangchhangwu", "jiaoxu", "guangchangwu"] {
+            assert!(contains_within_one_edit(title, typo), "{typo}");
+        }
+        for far in ["guangcanwu", "jingju", "gunagchangwu"] {
+            assert!(!contains_within_one_edit(title, far), "{far}");
+        }
     }
 
     #[cfg(feature = "index")]

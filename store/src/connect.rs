@@ -12,6 +12,7 @@ use std::sync::Arc;
 
 use crate::bookings::BookingGuard;
 use crate::live::LiveHub;
+use crate::search::SearchIndex;
 use crate::StoreError;
 
 /// Which database a [`Store`] talks to.
@@ -42,6 +43,7 @@ pub struct Store {
     pub(crate) no_show_rule: NoShowRule,
     pub(crate) booking_guard: BookingGuard,
     pub(crate) live: Arc<LiveHub>,
+    pub(crate) search: Arc<SearchIndex>,
 }
 
 impl Store {
@@ -89,6 +91,7 @@ impl Store {
             no_show_rule: NoShowRule::default(),
             booking_guard: BookingGuard::On,
             live,
+            search: SearchIndex::new()?,
         })
     }
 

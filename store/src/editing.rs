@@ -62,10 +62,11 @@ impl Store {
         };
         let (title_pinyin, title_initials) = pinyin_keys(&input.title);
         let search_text = format!("{}\n{}", input.title, input.description).to_lowercase();
+        let version = crate::search::next_version(&mut tx).await?;
         sqlx::query(
             "UPDATE service_items SET title = $1, description = $2, provider = $3, category_id = $4, \
              audience_id = $5, facility_id = $6, free = $7, price_cents = $8, title_pinyin = $9, \
-             title_initials = $10, search_text = $11, updated_at = $12 WHERE id = $13",
+             title_initials = $10, search_text = $11, updated_at = $12, search_version = $14 WHERE id = $13",
         )
         .bind(&input.title)
         .bind(&input.description)
@@ -80,6 +81,7 @@ impl Store {
         .bind(search_text)
         .bind(now())
         .bind(id)
+        .bind(version)
         .execute(&mut *tx)
         .await?;
         tx.commit().await?;

@@ -18,6 +18,9 @@ pub enum StoreError {
     /// A file beside the database (a backup) could not be written.
     #[error("file: {0}")]
     Io(String),
+    /// The search index failed (a bug or no memory: it lives in memory).
+    #[error("search index: {0}")]
+    Search(String),
     /// Migrations could not be applied.
     #[error(transparent)]
     Migrate(#[from] sqlx::migrate::MigrateError),

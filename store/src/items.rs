@@ -8,6 +8,7 @@ use sqlx::AnyConnection;
 
 use crate::catalog::NO_SESSION;
 use crate::network::id_by_key;
+use crate::search::next_version;
 use crate::{Store, StoreError};
 
 /// A service item to add; categories and audiences are named by slug.
@@ -47,10 +48,11 @@ pub async fn insert_item(conn: &mut AnyConnection, item: &NewItem<'_>) -> Result
         id_by_key(conn, "SELECT id FROM audiences WHERE slug = $1", "audience", item.audience_slug).await?;
     let (title_pinyin, title_initials) = pinyin_keys(item.title);
     let search_text = format!("{}\n{}", item.title, item.description).to_lowercase();
+    let version = next_version(conn).await?;
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO service_items (title, description, provider, category_id, audience_id, facility_id, \
-         free, price_cents, status, popularity, title_pinyin, title_initials, search_text, created_at, is_demo) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id",
+         free, price_cents, status, popularity, title_pinyin, title_initials, search_text, created_at, is_demo, \
+         search_version) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id",
     )
     .bind(item.title)
     .bind(item.description)
@@ -67,6 +69,7 @@ pub async fn insert_item(conn: &mut AnyConnection, item: &NewItem<'_>) -> Result
     .bind(search_text)
     .bind(item.created_at)
     .bind(i64::from(item.is_demo))
+    .bind(version)
     .fetch_one(conn)
     .await?;
     Ok(id)
@@ -91,19 +94,22 @@ pub async fn insert_session(conn: &mut AnyConnection, s: &NewSession) -> Result<
     Ok(id)
 }
 
-/// Recomputes an item's stored next session; every session write calls it.
+/// Recomputes an item's stored next session and marks it for the search index; every
+/// session write and every change of an item's status calls it.
 pub async fn refresh_next_session(
     conn: &mut AnyConnection,
     item_id: i64,
     now: i64,
 ) -> Result<(), StoreError> {
+    let version = next_version(&mut *conn).await?;
     sqlx::query(
         "UPDATE service_items SET next_session_at = COALESCE((SELECT MIN(starts_at) FROM sessions \
-         WHERE item_id = $1 AND status = 'published' AND starts_at >= $2), $3) WHERE id = $1",
+         WHERE item_id = $1 AND status = 'published' AND starts_at >= $2), $3), search_version = $4 WHERE id = $1",
     )
     .bind(item_id)
     .bind(now)
     .bind(NO_SESSION)
+    .bind(version)
     .execute(conn)
     .await?;
     Ok(())
@@ -113,15 +119,19 @@ impl Store {
     /// Moves every item whose stored next session has begun on to its following one.
     /// The server runs this every minute; returns how many items moved.
     pub async fn sweep_next_sessions(&self, now: i64) -> Result<u64, StoreError> {
+        let mut tx = self.begin().await?;
+        let version = next_version(&mut tx).await?;
         let done = sqlx::query(
             "UPDATE service_items SET next_session_at = COALESCE((SELECT MIN(s.starts_at) FROM sessions s \
-             WHERE s.item_id = service_items.id AND s.status = 'published' AND s.starts_at >= $1), $2) \
-             WHERE next_session_at < $1",
+             WHERE s.item_id = service_items.id AND s.status = 'published' AND s.starts_at >= $1), $2), \
+             search_version = $3 WHERE next_session_at < $1",
         )
         .bind(now)
         .bind(NO_SESSION)
-        .execute(&self.pool)
+        .bind(version)
+        .execute(&mut *tx)
         .await?;
+        tx.commit().await?;
         Ok(done.rows_affected())
     }
 }

@@ -31,6 +31,7 @@ mod integrity;
 pub mod items;
 pub mod live;
 mod media;
+mod search;
 pub mod network;
 pub mod residents;
 pub mod second_factor;

@@ -3,7 +3,6 @@
 mod rows;
 mod sql;
 
-use cc_domain::search::score;
 use cc_domain::{
     CatalogQuery, CommunityRef, ItemDetail, ItemSummary, Named, Page, Sort, StreetWithCommunities,
 };
@@ -12,31 +11,27 @@ use crate::{Store, StoreError};
 use std::collections::HashMap;
 
 use cc_domain::ids::ItemId;
-use rows::{named, CandidateRow, DetailRow, SessionRow, SummaryRow};
+use rows::{named, DetailRow, SessionRow, SummaryRow};
 pub(crate) use sql::NO_SESSION;
 use sql::{Filter, DETAIL_SQL};
 
 impl Store {
     /// One page of the published catalogue matching `query`, as of `now` (UTC seconds).
     ///
-    /// Without search text the database sorts and pages; with it, every match is ranked here by
-    /// [`cc_domain::search::score`] (best first, then the chosen order) and then paged.
+    /// With search text the search index finds, ranks and pages the matches (after catching up
+    /// with the database); without it the database filters, sorts and pages.
     pub async fn search_items(
         &self,
         query: &CatalogQuery,
         now: i64,
     ) -> Result<Page<ItemSummary>, StoreError> {
         let page = |items, total| Page { items, total, page: query.page, per_page: query.per_page };
-        let mut filter = Filter::for_query(query);
-        if query.q.is_some() {
-            let sql = filter.candidates_sql();
-            let rows = filter.bind(sqlx::query_as::<_, CandidateRow>(&sql)).fetch_all(&self.pool).await?;
-            let total = rows.len() as u64;
-            let ranked = rank(query, rows);
-            let start = query.offset().min(total) as usize;
-            let ids = &ranked[start..(start + query.per_page as usize).min(ranked.len())];
-            return Ok(page(self.lines_in_order(ids, now).await?, total));
+        if let Some(q) = &query.q {
+            self.search.catch_up(&self.pool).await?;
+            let (ids, total) = self.search.search(query, q)?;
+            return Ok(page(self.lines_in_order(&ids, now).await?, total));
         }
+        let mut filter = Filter::for_query(query);
         let count_sql = filter.count_sql();
         let (total,): (i64,) = filter.bind(sqlx::query_as(&count_sql)).fetch_one(&self.pool).await?;
         let order = match query.sort {
@@ -122,19 +117,12 @@ impl Store {
     }
 }
 
-/// Orders search matches: relevance first, then the resident's chosen order, then id.
-fn rank(query: &CatalogQuery, rows: Vec<CandidateRow>) -> Vec<i64> {
-    let q = query.q.as_ref().expect("rank is only called with search text");
-    let mut scored: Vec<(u32, CandidateRow)> =
-        rows.into_iter().map(|row| (score(q, &row.candidate()), row)).collect();
-    scored.sort_by(|(sa, a), (sb, b)| {
-        let by_date = || a.next_session_at.cmp(&b.next_session_at).then(a.id.cmp(&b.id));
-        sb.cmp(sa).then_with(|| match query.sort {
-            Sort::Popular => b.popularity.cmp(&a.popularity).then_with(by_date),
-            Sort::Date => by_date(),
-        })
-    });
-    scored.into_iter().map(|(_, row)| row.id).collect()
+impl Store {
+    /// Brings this server's search index up to date with the database (at start, this builds
+    /// it); returns how many items it re-read. Searches do this themselves.
+    pub async fn catch_up_search(&self) -> Result<usize, StoreError> {
+        self.search.catch_up(&self.pool).await
+    }
 }
 
 impl Store {

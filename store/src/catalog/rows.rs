@@ -1,6 +1,5 @@
 //! Rows as the catalogue queries return them, and their conversion into read models.
 
-use cc_domain::search::Candidate;
 use cc_domain::time::local;
 use cc_domain::{FacilityDetail, FacilityLevel, FacilityRef, ItemDetail, ItemSummary, Named, SessionInfo};
 use sqlx::FromRow;
@@ -19,30 +18,6 @@ pub(super) struct SummaryRow {
     facility_name: String,
     /// [`NO_SESSION`] when there is no upcoming session.
     next_start: i64,
-}
-
-/// What search ranking looks at for one match.
-#[derive(FromRow)]
-pub(super) struct CandidateRow {
-    pub(super) id: i64,
-    title: String,
-    title_pinyin: String,
-    title_initials: String,
-    category_name: String,
-    pub(super) popularity: i64,
-    pub(super) next_session_at: i64,
-}
-
-impl CandidateRow {
-    /// The fields the ranking rule scores.
-    pub(super) fn candidate(&self) -> Candidate<'_> {
-        Candidate {
-            title: &self.title,
-            category: &self.category_name,
-            title_pinyin: &self.title_pinyin,
-            title_initials: &self.title_initials,
-        }
-    }
 }
 
 /// The category, audience and street of an item, as every item query selects them.

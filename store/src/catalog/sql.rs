@@ -60,7 +60,7 @@ pub(super) struct Filter {
 }
 
 impl Filter {
-    /// The published items matching `query`'s filters and search text.
+    /// The published items matching `query`'s filters (search text is the index's work).
     pub(super) fn for_query(query: &CatalogQuery) -> Filter {
         let mut f = Filter { condition: "i.status = 'published'".into(), args: Vec::new() };
         if let Some(slug) = &query.category {
@@ -90,20 +90,6 @@ impl Filter {
                  AND w.starts_at >= {from} AND w.starts_at < {to})"
             ));
         }
-        if let Some(q) = &query.q {
-            let text = f.arg(Arg::Text(contains_pattern(q.text())));
-            let mut any = format!(
-                "i.search_text LIKE {text} ESCAPE '\\' OR i.category_id IN (SELECT id FROM categories \
-                 WHERE name LIKE {text} ESCAPE '\\' OR LOWER(name_en) LIKE {text} ESCAPE '\\')"
-            );
-            if let Some(pinyin) = q.pinyin() {
-                let p = f.arg(Arg::Text(contains_pattern(pinyin)));
-                any.push_str(&format!(
-                    " OR i.title_pinyin LIKE {p} ESCAPE '\\' OR i.title_initials LIKE {p} ESCAPE '\\'"
-                ));
-            }
-            f.and(&format!("({any})"));
-        }
         f
     }
 
@@ -121,16 +107,6 @@ impl Filter {
     /// `SELECT COUNT(*)` of the matching items: no joins beyond what the filters need.
     pub(super) fn count_sql(&self) -> String {
         format!("SELECT COUNT(*) FROM service_items i WHERE {}", self.condition)
-    }
-
-    /// What ranking needs of every match ([`super::rows::CandidateRow`]): a narrow row, so a
-    /// broad search stays cheap; the page's lines are fetched afterwards by id.
-    pub(super) fn candidates_sql(&self) -> String {
-        format!(
-            "SELECT i.id, i.title, i.title_pinyin, i.title_initials, c.name AS category_name, i.popularity, \
-             i.next_session_at FROM service_items i JOIN categories c ON c.id = i.category_id WHERE {}",
-            self.condition
-        )
     }
 
     /// The published items with these ids.
@@ -173,28 +149,4 @@ impl Filter {
     }
 }
 
-/// `%text%` with LIKE's wildcards escaped, so a typed `%` or `_` matches itself.
-fn contains_pattern(text: &str) -> String {
-    let mut p = String::from("%");
-    for ch in text.chars() {
-        if matches!(ch, '%' | '_' | '\\') {
-            p.push('\\');
-        }
-        p.push(ch);
-    }
-    p.push('%');
-    p
-}
-
 pub(super) type AnyQuery<'q, O> = sqlx::query::QueryAs<'q, Any, O, sqlx::any::AnyArguments<'q>>;
-
-#[cfg(test)]
-mod tests {
-    use super::contains_pattern;
-
-    #[test]
-    fn like_wildcards_typed_by_residents_match_themselves() {
-        assert_eq!(contains_pattern("100%_"), r"%100\%\_%");
-        assert_eq!(contains_pattern("非遗"), "%非遗%");
-    }
-}

@@ -1,0 +1,249 @@
+//! A catalogue query as an index query, and its ranked page.
+//!
+//! Each way the text can match (whole title, title start, … description) is a clause scoring
+//! its own bit, so a match's score says exactly which clauses it met; [`decode`] turns that
+//! back into [`Matches`] and `cc_domain::search::rank` ranks it. Filters score nothing.
+
+use std::ops::Bound;
+
+use cc_domain::search::{contains_within_one_edit, Matches, Place, SearchQuery};
+use cc_domain::time::start_of_day;
+use cc_domain::{CatalogQuery, Sort};
+use chrono::Days;
+use tantivy::collector::{Count, TopDocs};
+use tantivy::query::{
+    BooleanQuery, ConstScoreQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery, TermSetQuery,
+};
+use tantivy::schema::{Field, IndexRecordOption, Value};
+use tantivy::{DocId, Score, Searcher, SegmentReader, TantivyDocument, Term};
+
+use super::docs::{Fields, ID, NEXT_SESSION, POPULARITY};
+use super::grams::{pairs, phrase, Anchor};
+
+/// The clauses a match can meet, each with its bit.
+const TITLE_WHOLE: u32 = 1;
+const TITLE_START: u32 = 1 << 1;
+const TITLE_INSIDE: u32 = 1 << 2;
+const CATEGORY: u32 = 1 << 3;
+const PINYIN_START: u32 = 1 << 4;
+const PINYIN_INSIDE: u32 = 1 << 5;
+const INITIALS_WHOLE: u32 = 1 << 6;
+const INITIALS_START: u32 = 1 << 7;
+const INITIALS_INSIDE: u32 = 1 << 8;
+const TEXT: u32 = 1 << 9;
+const TYPO: u32 = 1 << 10;
+/// Every word of a text with spaces ("非遗 剪纸") in the title, the category, the text.
+const TITLE_WORDS: u32 = 1 << 11;
+const CATEGORY_WORDS: u32 = 1 << 12;
+const TEXT_WORDS: u32 = 1 << 13;
+
+/// How many near matches a search with a typo looks at, at most.
+const TYPO_CANDIDATES: usize = 400;
+/// Pinyin shorter than this is not corrected: "gcw" with a typo could be anything.
+const TYPO_MIN_LETTERS: usize = 5;
+
+/// Which clauses a score says were met.
+fn decode(score: Score) -> Matches {
+    let bits = score as u32;
+    let place = |whole: u32, start: u32, inside: u32| {
+        if bits & whole != 0 {
+            Some(Place::Whole)
+        } else if bits & start != 0 {
+            Some(Place::Start)
+        } else if bits & inside != 0 {
+            Some(Place::Inside)
+        } else {
+            None
+        }
+    };
+    Matches {
+        title: place(TITLE_WHOLE, TITLE_START, TITLE_INSIDE | TITLE_WORDS),
+        category: bits & (CATEGORY | CATEGORY_WORDS) != 0,
+        pinyin: place(0, PINYIN_START, PINYIN_INSIDE),
+        initials: place(INITIALS_WHOLE, INITIALS_START, INITIALS_INSIDE),
+        description: bits & (TEXT | TEXT_WORDS) != 0,
+        pinyin_typo: bits & TYPO != 0,
+    }
+}
+
+/// The terms query for `text` standing in `field` at `anchor`.
+fn stands(field: Field, text: &str, anchor: Anchor) -> Box<dyn Query> {
+    let mut terms = phrase(field, text, anchor);
+    if terms.len() == 1 {
+        Box::new(TermQuery::new(terms.remove(0).1, IndexRecordOption::Basic))
+    } else {
+        Box::new(PhraseQuery::new_with_offset(terms))
+    }
+}
+
+/// A clause that matches where `text` stands in `field` at `anchor`, scoring `bit`.
+fn clause(field: Field, text: &str, anchor: Anchor, bit: u32) -> (Occur, Box<dyn Query>) {
+    scoring(stands(field, text, anchor), bit)
+}
+
+fn scoring(query: Box<dyn Query>, bit: u32) -> (Occur, Box<dyn Query>) {
+    (Occur::Should, Box::new(ConstScoreQuery::new(query, bit as Score)))
+}
+
+/// Matches an item whose text contains the search anywhere, scoring which ways. A search of
+/// several words ("非遗 剪纸") matches an item holding every word, each anywhere.
+fn text_query(f: &Fields, q: &SearchQuery) -> Box<dyn Query> {
+    let text = q.text();
+    let mut clauses = vec![
+        clause(f.title, text, Anchor::Whole, TITLE_WHOLE),
+        clause(f.title, text, Anchor::Start, TITLE_START),
+        clause(f.title, text, Anchor::Anywhere, TITLE_INSIDE),
+        clause(f.category, text, Anchor::Anywhere, CATEGORY),
+        clause(f.text, text, Anchor::Anywhere, TEXT),
+    ];
+    if let Some(letters) = q.pinyin() {
+        clauses.extend([
+            clause(f.pinyin, letters, Anchor::Start, PINYIN_START),
+            clause(f.pinyin, letters, Anchor::Anywhere, PINYIN_INSIDE),
+            clause(f.initials, letters, Anchor::Whole, INITIALS_WHOLE),
+            clause(f.initials, letters, Anchor::Start, INITIALS_START),
+            clause(f.initials, letters, Anchor::Anywhere, INITIALS_INSIDE),
+        ]);
+    }
+    let words: Vec<&str> = text.split(' ').collect();
+    if words.len() == 1 {
+        return Box::new(BooleanQuery::new(clauses));
+    }
+    let every = |field: Field| -> Box<dyn Query> {
+        Box::new(BooleanQuery::intersection(words.iter().map(|w| stands(field, w, Anchor::Anywhere)).collect()))
+    };
+    clauses.extend([
+        scoring(every(f.title), TITLE_WORDS),
+        scoring(every(f.category), CATEGORY_WORDS),
+        scoring(every(f.text), TEXT_WORDS),
+    ]);
+    // Every word somewhere (or, for pinyin typed in syllables, the letters together).
+    let mut somewhere: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    for word in &words {
+        let fields = [f.title, f.category, f.text, f.pinyin, f.initials];
+        let any = BooleanQuery::union(fields.iter().map(|&field| stands(field, word, Anchor::Anywhere)).collect());
+        somewhere.push((Occur::Must, Box::new(any)));
+    }
+    let required = BooleanQuery::new(vec![
+        (Occur::Should, Box::new(BooleanQuery::new(somewhere)) as Box<dyn Query>),
+        (Occur::Should, Box::new(BooleanQuery::new(clauses.iter().map(|(o, q)| (*o, q.box_clone())).collect()))),
+    ]);
+    Box::new(BooleanQuery::new(vec![
+        (Occur::Must, Box::new(ConstScoreQuery::new(Box::new(required), 0.0)) as Box<dyn Query>),
+        (Occur::Should, Box::new(BooleanQuery::new(clauses))),
+    ]))
+}
+
+/// The filters of `query`, each required and scoring nothing.
+fn filters(f: &Fields, query: &CatalogQuery) -> Vec<(Occur, Box<dyn Query>)> {
+    let mut out: Vec<Box<dyn Query>> = Vec::new();
+    let term = |field: Field, slug: &str| -> Box<dyn Query> {
+        Box::new(TermQuery::new(Term::from_field_text(field, slug), IndexRecordOption::Basic))
+    };
+    if let Some(slug) = &query.category {
+        out.push(term(f.category_slug, slug));
+    }
+    if let Some(slug) = &query.audience {
+        out.push(term(f.audience_slug, slug));
+    }
+    if let Some(slug) = &query.street {
+        out.push(term(f.street_slug, slug));
+    }
+    if query.free_only {
+        out.push(Box::new(TermQuery::new(Term::from_field_u64(f.free, 1), IndexRecordOption::Basic)));
+    }
+    if query.from.is_some() || query.to.is_some() {
+        let from = query.from.map_or(i64::MIN, start_of_day);
+        let to = query.to.and_then(|d| d.checked_add_days(Days::new(1))).map_or(i64::MAX, start_of_day);
+        out.push(Box::new(RangeQuery::new(
+            Bound::Included(Term::from_field_i64(f.starts, from)),
+            Bound::Excluded(Term::from_field_i64(f.starts, to)),
+        )));
+    }
+    out.into_iter().map(|q| (Occur::Must, Box::new(ConstScoreQuery::new(q, 0.0)) as Box<dyn Query>)).collect()
+}
+
+/// One page of ids (best first, then the chosen order, then id) and how many match in all.
+pub(super) fn ranked_page(
+    searcher: &Searcher,
+    f: &Fields,
+    query: &CatalogQuery,
+    q: &SearchQuery,
+) -> tantivy::Result<(Vec<i64>, u64)> {
+    let found = run(searcher, f, query, text_query(f, q))?;
+    if found.1 > 0 {
+        return Ok(found);
+    }
+    // Nothing at all: perhaps one letter of the pinyin is wrong.
+    match q.pinyin().filter(|p| p.len() >= TYPO_MIN_LETTERS) {
+        Some(letters) => {
+            let near = near_misses(searcher, f, letters)?;
+            if near.is_empty() {
+                return Ok(found);
+            }
+            let ids = TermSetQuery::new(near.into_iter().map(|id| Term::from_field_u64(f.id, id)));
+            let typo = BooleanQuery::new(vec![(Occur::Should, Box::new(ConstScoreQuery::new(Box::new(ids), TYPO as Score)))]);
+            run(searcher, f, query, Box::new(typo))
+        }
+        None => Ok(found),
+    }
+}
+
+/// Runs `text` with the filters of `query`, ranked and paged.
+fn run(
+    searcher: &Searcher,
+    f: &Fields,
+    query: &CatalogQuery,
+    text: Box<dyn Query>,
+) -> tantivy::Result<(Vec<i64>, u64)> {
+    let mut clauses = vec![(Occur::Must, text)];
+    clauses.extend(filters(f, query));
+    let all = BooleanQuery::new(clauses);
+    let sort = query.sort;
+    let top = TopDocs::with_limit(query.per_page.max(1) as usize).and_offset(query.offset() as usize).tweak_score(
+        move |segment: &SegmentReader| {
+            let fast = segment.fast_fields();
+            let popularity = fast.i64(POPULARITY).ok().map(|c| c.first_or_default_col(0));
+            let next = fast.i64(NEXT_SESSION).ok().map(|c| c.first_or_default_col(0));
+            let id = fast.u64(ID).ok().map(|c| c.first_or_default_col(0));
+            move |doc: DocId, score: Score| {
+                let popularity = popularity.as_ref().map_or(0, |c| c.get_val(doc));
+                let next = next.as_ref().map_or(0, |c| c.get_val(doc));
+                let id = id.as_ref().map_or(0, |c| c.get_val(doc));
+                let rank = cc_domain::search::rank(&decode(score));
+                // Larger sorts first: earlier dates and smaller ids are negated.
+                match sort {
+                    Sort::Date => (rank, -next, -(id as i64), 0, id),
+                    Sort::Popular => (rank, popularity, -next, -(id as i64), id),
+                }
+            }
+        },
+    );
+    let (total, page) = searcher.search(&all, &(Count, top))?;
+    Ok((page.into_iter().map(|(key, _)| key.4 as i64).collect(), total as u64))
+}
+
+/// Published items whose pinyin holds `letters` with one letter wrong, missing or extra.
+fn near_misses(searcher: &Searcher, f: &Fields, letters: &str) -> tantivy::Result<Vec<u64>> {
+    let terms = pairs(f.pinyin, letters);
+    // One edit spoils at most three of the pairs (two for a wrong or missing letter).
+    let needed = terms.len().saturating_sub(3).max(terms.len().div_ceil(2)).max(1);
+    let shared = BooleanQuery::union_with_minimum_required_clauses(
+        terms
+            .into_iter()
+            .map(|t| Box::new(ConstScoreQuery::new(Box::new(TermQuery::new(t, IndexRecordOption::Basic)), 1.0)) as Box<dyn Query>)
+            .collect(),
+        needed,
+    );
+    let candidates = searcher.search(&shared, &TopDocs::with_limit(TYPO_CANDIDATES).order_by_score())?;
+    let mut ids = Vec::new();
+    for (_, address) in candidates {
+        let doc: TantivyDocument = searcher.doc(address)?;
+        let pinyin = doc.get_first(f.pinyin).and_then(|v| v.as_str()).unwrap_or_default();
+        if contains_within_one_edit(pinyin, letters) {
+            let reader = searcher.segment_reader(address.segment_ord).fast_fields().u64(ID)?;
+            ids.push(reader.first_or_default_col(0).get_val(address.doc_id));
+        }
+    }
+    Ok(ids)
+}
