@@ -22,6 +22,14 @@ pub enum LiveKind {
     Resync,
 }
 
+impl LiveKind {
+    /// Whether what anyone may see changes (places left, items, facilities): public pages
+    /// kept in memory are then out of date. A check-in or a no-show changes no public page.
+    pub fn changes_public_pages(self) -> bool {
+        !matches!(self, LiveKind::CheckedIn | LiveKind::NoShows)
+    }
+}
+
 /// One event.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct LiveEvent {

@@ -7,6 +7,7 @@ pub mod cli;
 pub mod config;
 mod cross_site;
 mod headers;
+mod page_cache;
 pub mod precompressed;
 mod pwa;
 mod safety;

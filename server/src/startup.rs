@@ -63,6 +63,10 @@ impl Application {
             store = store.without_booking_guard_for_race_control();
         }
         store.migrate().await?;
+        // The search index lives in memory: build it now rather than on the first search.
+        let started = std::time::Instant::now();
+        let items = store.catch_up_search().await?;
+        tracing::info!(items, ms = started.elapsed().as_millis() as u64, "search index built");
         // On PostgreSQL, hear every server's live events (ours come back the same way).
         store.listen_to_all_servers(&config.database_url).await?;
         let secret = match &config.secret {
@@ -183,7 +187,8 @@ fn route_list() -> Vec<AxumRouteListing> {
 
 /// All routes: health, the open-data API, then the Leptos pages and server functions, inside
 /// the layers every request passes (outermost last): bodies bounded and timed, cross-site
-/// writes refused, sessions, compression, security headers, panics answered.
+/// writes refused, sessions, public pages from memory, compression, security headers, panics
+/// answered.
 pub fn router(state: AppState, secure_cookies: bool, headers: crate::headers::HeaderPolicy) -> Router {
     let routes = route_list();
     let (store, map, auth, tickets) =
@@ -237,6 +242,10 @@ pub fn router(state: AppState, secure_cookies: bool, headers: crate::headers::He
         .layer(RequestBodyTimeoutLayer::new(BODY_TIMEOUT))
         .layer(axum::middleware::from_fn(crate::cross_site::refuse_cross_site))
         .layer(sessions)
+        .layer(axum::middleware::from_fn_with_state(
+            crate::page_cache::PageCache::new(state.store.clone()),
+            crate::page_cache::serve_from_memory,
+        ))
         .layer(CompressionLayer::new())
         .layer(axum::middleware::from_fn_with_state(headers, crate::headers::security_headers))
         .layer(header("x-content-type-options", "nosniff"))

@@ -10,6 +10,7 @@
 //! few notifications a second, not one per booking.
 
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -23,6 +24,14 @@ use crate::{Backend, Store, StoreError};
 pub const CHANNEL: &str = "cc_live";
 /// How long the publisher gathers announcements before sending them on.
 const GATHER: Duration = Duration::from_millis(25);
+
+/// What travels in one notification: the events, and which server sent them (so a server
+/// does not count its own writes twice; it counted them as they committed).
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
+struct Notification {
+    origin: u64,
+    events: Vec<LiveEvent>,
+}
 
 /// Something a write changed, before its street is known.
 #[derive(Debug, Clone, Copy)]
@@ -38,6 +47,10 @@ enum Announcement {
 pub(crate) struct LiveHub {
     local: broadcast::Sender<LiveEvent>,
     outbox: mpsc::UnboundedSender<Announcement>,
+    /// Moves on whenever a public page may have changed, here or (heard) on another server.
+    public_pages: Arc<AtomicU64>,
+    /// This process's name in notifications.
+    origin: u64,
 }
 
 impl LiveHub {
@@ -45,8 +58,9 @@ impl LiveHub {
     pub(crate) fn start(pool: AnyPool, backend: Backend) -> Arc<LiveHub> {
         let (local, _) = broadcast::channel(1024);
         let (outbox, inbox) = mpsc::unbounded_channel();
-        tokio::spawn(publish(pool, backend, inbox, local.clone()));
-        Arc::new(LiveHub { local, outbox })
+        let origin = rand::random::<u64>();
+        tokio::spawn(publish(pool, backend, inbox, local.clone(), origin));
+        Arc::new(LiveHub { local, outbox, public_pages: Arc::new(AtomicU64::new(0)), origin })
     }
 }
 
@@ -55,6 +69,7 @@ async fn publish(
     backend: Backend,
     mut inbox: mpsc::UnboundedReceiver<Announcement>,
     local: broadcast::Sender<LiveEvent>,
+    origin: u64,
 ) {
     let mut streets: HashMap<i64, Option<i64>> = HashMap::new();
     while let Some(first) = inbox.recv().await {
@@ -101,7 +116,7 @@ async fn publish(
                 }
             }
             Backend::Postgres => {
-                let payload = serde_json::to_string(&events).unwrap_or_default();
+                let payload = serde_json::to_string(&Notification { origin, events }).unwrap_or_default();
                 if let Err(e) =
                     sqlx::query("SELECT pg_notify($1, $2)").bind(CHANNEL).bind(payload).execute(&pool).await
                 {
@@ -131,23 +146,41 @@ impl Store {
         self.live.local.subscribe()
     }
 
+    /// A number that moves on whenever a public page (a place count, an item, a facility) may
+    /// have changed: by a write of this server, at once (writes announce after they commit),
+    /// or, on PostgreSQL, of another server, as soon as its events arrive. A page rendered
+    /// while it had another value may be out of date.
+    pub fn public_pages_version(&self) -> u64 {
+        self.live.public_pages.load(Ordering::Acquire)
+    }
+
+    fn public_pages_changed(&self, kind: LiveKind) {
+        if kind.changes_public_pages() {
+            self.live.public_pages.fetch_add(1, Ordering::AcqRel);
+        }
+    }
+
     /// Tells dashboards that something happened to a session.
     pub(crate) fn announce(&self, kind: LiveKind, session_id: i64) {
+        self.public_pages_changed(kind);
         let _ = self.live.outbox.send(Announcement::Session(kind, session_id));
     }
 
     /// Tells dashboards that something happened to an item.
     pub(crate) fn announce_item(&self, kind: LiveKind, item_id: i64) {
+        self.public_pages_changed(kind);
         let _ = self.live.outbox.send(Announcement::Item(kind, item_id));
     }
 
     /// Tells dashboards that something happened at a facility.
     pub(crate) fn announce_facility(&self, kind: LiveKind, facility_id: i64) {
+        self.public_pages_changed(kind);
         let _ = self.live.outbox.send(Announcement::Facility(kind, facility_id));
     }
 
     /// Tells dashboards that something happened in a street (`None`: the whole district).
     pub(crate) fn announce_street(&self, kind: LiveKind, street_id: Option<i64>) {
+        self.public_pages_changed(kind);
         let _ = self.live.outbox.send(Announcement::Street(kind, street_id));
     }
 
@@ -161,6 +194,7 @@ impl Store {
         let mut listener = sqlx::postgres::PgListener::connect(url).await?;
         listener.listen(CHANNEL).await?;
         let local = self.live.local.clone();
+        let (public_pages, origin) = (self.live.public_pages.clone(), self.live.origin);
         // Stop listening when the store closes (a test's application, a server shutting down).
         let closed = self.pool.close_event();
         tokio::spawn(async move {
@@ -172,13 +206,21 @@ impl Store {
                 };
                 match received {
                     Ok(Some(notification)) => {
-                        let events: Vec<LiveEvent> =
-                            serde_json::from_str(notification.payload()).unwrap_or_default();
+                        let Ok(Notification { origin: from, events }) = serde_json::from_str(notification.payload())
+                        else {
+                            tracing::warn!("live events: a notification that is not ours, ignored");
+                            continue;
+                        };
+                        if from != origin && events.iter().any(|e| e.kind.changes_public_pages()) {
+                            public_pages.fetch_add(1, Ordering::AcqRel);
+                        }
                         for event in events {
                             let _ = local.send(event);
                         }
                     }
                     Ok(None) => {
+                        // Whatever was sent meanwhile is lost: assume every page changed.
+                        public_pages.fetch_add(1, Ordering::AcqRel);
                         tracing::warn!("live events: connection lost, reconnecting");
                         let _ = local.send(LiveEvent {
                             kind: LiveKind::Resync,

@@ -59,6 +59,8 @@ impl Store {
             .execute(&mut *tx)
             .await?;
         tx.commit().await?;
+        // The item's page shows the picture.
+        self.announce_item(cc_domain::live::LiveKind::ItemChanged, item_id);
         Ok(image_path(Some(&token), Some(image.kind.content_type())).unwrap_or_default())
     }
 

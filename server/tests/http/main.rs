@@ -21,6 +21,7 @@ mod conformance;
 mod helpers;
 mod hostile_text;
 mod idor;
+mod page_cache;
 mod pages;
 mod pages_accounts;
 mod pages_facilities;

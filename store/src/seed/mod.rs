@@ -57,6 +57,7 @@ impl Store {
         let facilities = seed_network(&mut tx, &mut report).await?;
         seed_catalogue(&mut tx, &facilities, &mut report).await?;
         tx.commit().await?;
+        self.announce_street(cc_domain::live::LiveKind::ItemChanged, None);
         Ok(report)
     }
 
@@ -117,6 +118,7 @@ impl Store {
             }
             tx.commit().await?;
         }
+        self.announce_street(cc_domain::live::LiveKind::ItemChanged, None);
         Ok(report)
     }
 }

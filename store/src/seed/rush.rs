@@ -73,6 +73,7 @@ impl Store {
         let session_id = insert_session(&mut tx, &session).await?;
         refresh_next_session(&mut tx, item_id, now).await?;
         tx.commit().await?;
+        self.announce(cc_domain::live::LiveKind::SessionChanged, session_id);
         Ok(cc_domain::ids::SessionId(session_id))
     }
 }
