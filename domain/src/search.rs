@@ -16,8 +16,10 @@ pub struct SearchQuery {
 
 /// Text as search compares it: lower case, inner whitespace collapsed to one space, trimmed.
 /// The index stores every field this way, and a query is read this way.
+/// Control characters count as spaces (the index marks a field's ends with two of them).
 pub fn normalise(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    let visible: String = text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+    visible.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
 }
 
 /// Why a search text was refused.
@@ -163,6 +165,8 @@ mod tests {
     fn blank_input_is_no_search_and_whitespace_is_collapsed() {
         assert_eq!(SearchQuery::parse("   ").unwrap(), None);
         assert_eq!(q("  京剧   入门 ").text(), "京剧 入门");
+        assert_eq!(q("京剧\u{2}\u{3}入门").text(), "京剧 入门", "no control character reaches the index");
+        assert_eq!(SearchQuery::parse("\u{2}").unwrap(), None);
     }
 
     #[test]
