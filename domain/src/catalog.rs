@@ -185,13 +185,18 @@ pub struct Page<T> {
     pub total: u64,
     pub page: u32,
     pub per_page: u32,
+    /// Where the next page starts, for a listing without search text that has more: pass it as
+    /// `cursor` to walk every result, past the page-number cap, with nothing skipped or repeated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_cursor: Option<String>,
 }
 
 impl<T> Page<T> {
-    /// How many pages the whole result has (at least one, so "page 1 of 1" reads right).
+    /// How many pages the links reach: the whole result (at least one, so "page 1 of 1" reads
+    /// right), up to the cap of `CatalogQuery::MAX_RESULTS`.
     pub fn page_count(&self) -> u32 {
         let per = u64::from(self.per_page.max(1));
-        (self.total.div_ceil(per)).max(1) as u32
+        (self.total.div_ceil(per).max(1) as u32).min(crate::CatalogQuery::last_page(self.per_page))
     }
 }
 
@@ -223,10 +228,11 @@ mod tests {
     }
 
     #[test]
-    fn page_count_rounds_up_and_is_never_zero() {
-        let page = |total| Page::<()> { items: vec![], total, page: 1, per_page: 20 };
+    fn page_count_rounds_up_is_never_zero_and_stops_at_the_cap() {
+        let page = |total| Page::<()> { items: vec![], total, page: 1, per_page: 20, next_cursor: None };
         assert_eq!(page(0).page_count(), 1);
         assert_eq!(page(20).page_count(), 1);
         assert_eq!(page(21).page_count(), 2);
+        assert_eq!(page(100_000).page_count(), 500, "links reach the first 10,000 results");
     }
 }

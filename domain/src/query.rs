@@ -42,6 +42,32 @@ pub struct CatalogQuery {
     pub sort: Sort,
     pub page: u32,
     pub per_page: u32,
+    /// Where the previous page of a listing without search text ended (`cursor`): the page
+    /// starts after it, however many items came or went before it (keyset paging).
+    pub after: Option<Cursor>,
+}
+
+/// A place in the catalogue's order, as `Page::next_cursor` hands it out: the item's sort key
+/// (its stored next session start, or its popularity) and its id, written `key.id`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Cursor {
+    pub key: i64,
+    pub id: i64,
+}
+
+impl Cursor {
+    /// Reads `key.id`; `None` for anything else.
+    pub fn parse(text: &str) -> Option<Cursor> {
+        let (key, id) = text.split_once('.')?;
+        let (key, id) = (key.parse().ok()?, id.parse().ok()?);
+        (id > 0).then_some(Cursor { key, id })
+    }
+}
+
+impl std::fmt::Display for Cursor {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}.{}", self.key, self.id)
+    }
 }
 
 /// What was wrong with one parameter.
@@ -60,6 +86,12 @@ pub enum ParamProblem {
     NotAPosition,
     /// Not 1 to `max` visible ASCII characters (an idempotency key).
     NotAKey { max: usize },
+    /// A page beyond the first [`CatalogQuery::MAX_RESULTS`] results; `max` is the last page.
+    TooDeep { max: u32 },
+    /// Not a cursor handed out by a page (`next_cursor`).
+    NotACursor,
+    /// A cursor with search text: search results are ranked, and paged by number.
+    CursorWithSearch,
 }
 
 /// A parameter that could not be parsed; names the parameter so the caller can fix it.
@@ -100,6 +132,18 @@ impl ParamError {
             }
             (Locale::Zh, NotAKey { max }) => format!("参数 {p} 必须是 1 到 {max} 个可见的 ASCII 字符"),
             (Locale::En, NotAKey { max }) => format!("{p} must be 1 to {max} visible ASCII characters"),
+            (Locale::Zh, TooDeep { max }) => format!(
+                "只能翻到第 {max} 页（前 {} 条结果）。请加上搜索词或筛选条件缩小范围",
+                CatalogQuery::MAX_RESULTS
+            ),
+            (Locale::En, TooDeep { max }) => format!(
+                "{p} can go up to {max} (the first {} results): narrow them with a search or filters",
+                CatalogQuery::MAX_RESULTS
+            ),
+            (Locale::Zh, NotACursor) => format!("参数 {p} 不是有效的位置，请使用上一页返回的 next_cursor"),
+            (Locale::En, NotACursor) => format!("{p} must be a next_cursor handed out by the previous page"),
+            (Locale::Zh, CursorWithSearch) => format!("参数 {p} 不能与搜索词 q 同用；搜索结果请按页码翻页"),
+            (Locale::En, CursorWithSearch) => format!("{p} cannot be combined with q; page search results by number"),
             (Locale::En, NotADate) => format!("{p} must be a date like 2026-12-01"),
             (Locale::En, YearOutOfRange { min, max }) => format!("{p} must be a date between the years {min} and {max}"),
             (Locale::En, NotABoolean) => format!("{p} must be true or false"),
@@ -123,6 +167,13 @@ impl CatalogQuery {
     pub const MAX_PER_PAGE: u32 = 100;
     /// Deepest page anyone may ask for (deep offsets are costly and nobody reads them).
     pub const MAX_PAGE: u32 = 1000;
+    /// How many results page numbers reach; beyond, a listing is walked by `cursor`.
+    pub const MAX_RESULTS: u64 = 10_000;
+
+    /// The last page number of `per_page` results each that the cap allows.
+    pub fn last_page(per_page: u32) -> u32 {
+        Self::MAX_RESULTS.div_ceil(u64::from(per_page.max(1))) as u32
+    }
 
     /// Parses URL query pairs. Unknown parameters are ignored; a repeated one keeps its last value.
     pub fn parse<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Result<Self, ParamError> {
@@ -147,8 +198,18 @@ impl CatalogQuery {
                     query.per_page = parse_number("per_page", value, 1, Self::MAX_PER_PAGE)?
                         .unwrap_or(Self::DEFAULT_PER_PAGE)
                 }
+                "cursor" if value.is_empty() => query.after = None,
+                "cursor" => {
+                    query.after = Some(Cursor::parse(value).ok_or(ParamError::new("cursor", ParamProblem::NotACursor))?)
+                }
                 _ => {}
             }
+        }
+        if query.after.is_some() && query.q.is_some() {
+            return Err(ParamError::new("cursor", ParamProblem::CursorWithSearch));
+        }
+        if query.page > Self::last_page(query.per_page) {
+            return Err(ParamError::new("page", ParamProblem::TooDeep { max: Self::last_page(query.per_page) }));
         }
         if let (Some(from), Some(to)) = (query.from, query.to) {
             if to < from {
@@ -195,6 +256,9 @@ impl CatalogQuery {
         if self.per_page != Self::DEFAULT_PER_PAGE {
             pairs.push(("per_page", self.per_page.to_string()));
         }
+        if let Some(after) = self.after {
+            pairs.push(("cursor", after.to_string()));
+        }
         pairs
     }
 
@@ -212,8 +276,11 @@ impl CatalogQuery {
         CatalogQuery { page, ..self.clone() }
     }
 
-    /// Rows to skip for the current page.
+    /// Rows to skip for the current page (none after a cursor: the cursor says where).
     pub fn offset(&self) -> u64 {
+        if self.after.is_some() {
+            return 0;
+        }
         u64::from(self.page.saturating_sub(1)) * u64::from(self.per_page)
     }
 }
@@ -397,6 +464,32 @@ mod tests {
         assert_eq!(percent_decode("a+b%2"), "a b%2");
         assert_eq!(percent_decode("%zz"), "%zz");
         assert_eq!(percent_decode("%E4%BA%AC"), "京");
+    }
+
+    #[test]
+    fn pages_stop_at_the_first_ten_thousand_results_and_say_so() {
+        assert_eq!(CatalogQuery::last_page(20), 500);
+        assert!(parse(&[("page", "500")]).is_ok());
+        let deep = parse(&[("page", "501")]).unwrap_err();
+        assert_eq!((deep.param.as_str(), &deep.problem), ("page", &ParamProblem::TooDeep { max: 500 }));
+        assert!(deep.message(Locale::Zh).contains("第 500 页"), "{}", deep.message(Locale::Zh));
+        assert!(parse(&[("page", "100"), ("per_page", "100")]).is_ok());
+        assert!(parse(&[("page", "101"), ("per_page", "100")]).is_err());
+    }
+
+    #[test]
+    fn a_cursor_round_trips_and_refuses_junk_and_search_text() {
+        let q = parse(&[("cursor", "1764547200.42"), ("street", "bajiao")]).unwrap();
+        assert_eq!(q.after, Some(Cursor { key: 1_764_547_200, id: 42 }));
+        assert_eq!(q.offset(), 0);
+        assert_eq!(CatalogQuery::parse_query_string(&q.to_query_string()).unwrap(), q);
+        assert_eq!(parse(&[("cursor", "-5.3")]).unwrap().after, Some(Cursor { key: -5, id: 3 }));
+        for junk in ["abc", "1.0", "1.-2", "1", ".", "1.2.3"] {
+            assert_eq!(parse(&[("cursor", junk)]).unwrap_err().problem, ParamProblem::NotACursor, "{junk}");
+        }
+        let with_q = parse(&[("q", "京剧"), ("cursor", "1.2")]).unwrap_err();
+        assert_eq!(with_q.problem, ParamProblem::CursorWithSearch);
+        assert_eq!(parse(&[("cursor", "")]).unwrap().after, None);
     }
 
     #[test]

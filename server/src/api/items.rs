@@ -40,10 +40,16 @@ pub struct CatalogParams {
     /// Order after relevance: `date` (next session first) or `popular`.
     #[param(pattern = "^(date|popular)?$", default = "date")]
     sort: Option<String>,
+    /// Page number; page numbers reach the first 10,000 results (`page × per_page`), beyond
+    /// which the answer is 400 `bad_parameter`: walk a listing further with `cursor`.
     #[param(minimum = 1, maximum = 1000, default = 1)]
     page: Option<u32>,
     #[param(minimum = 1, maximum = 100, default = 20)]
     per_page: Option<u32>,
+    /// Start after this place (`next_cursor` of the previous page; not with `q`): every item
+    /// exactly once however far, even while items are added.
+    #[param(pattern = r"^(-?[0-9]{1,19}\.[1-9][0-9]{0,18})?$")]
+    cursor: Option<String>,
 }
 
 /// The catalogue, filtered, sorted and paged exactly like `/catalog`.

@@ -51,7 +51,7 @@ async fn the_catalogue_parameters_are_documented_in_order() {
         .collect();
     assert_eq!(
         params,
-        ["q", "category", "street", "audience", "from", "to", "free", "sort", "page", "per_page"]
+        ["q", "category", "street", "audience", "from", "to", "free", "sort", "page", "per_page", "cursor"]
     );
 }
 
@@ -121,10 +121,13 @@ async fn the_documented_catalogue_parameters_are_the_ones_the_parser_reads() {
         .iter()
         .map(|p| p["name"].as_str().unwrap().to_string())
         .collect();
+    // A cursor pages a listing without search text, so two queries set them all between them.
     let qs = "q=jingju&category=opera&street=bajiao&audience=elderly&from=2026-12-01&to=2026-12-31\
               &free=true&sort=popular&page=2&per_page=50";
-    let query = cc_domain::CatalogQuery::parse_query_string(qs).unwrap();
-    let read: Vec<_> =
-        query.to_query_string().split('&').map(|pair| pair.split('=').next().unwrap().to_string()).collect();
+    let mut read = Vec::new();
+    for qs in [qs, "cursor=1764547200.42"] {
+        let query = cc_domain::CatalogQuery::parse_query_string(qs).unwrap();
+        read.extend(query.to_query_string().split('&').map(|pair| pair.split('=').next().unwrap().to_string()));
+    }
     assert_eq!(read, documented);
 }

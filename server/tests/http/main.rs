@@ -7,6 +7,7 @@ mod api_dashboard;
 mod api_errors;
 mod api_facilities;
 mod api_items;
+mod api_paging;
 mod api_reference;
 mod api_rush;
 mod api_staff;

@@ -25,11 +25,11 @@ impl Store {
         query: &CatalogQuery,
         now: i64,
     ) -> Result<Page<ItemSummary>, StoreError> {
-        let page = |items, total| Page { items, total, page: query.page, per_page: query.per_page };
+        let page = |items, total, next_cursor| Page { items, total, page: query.page, per_page: query.per_page, next_cursor };
         if let Some(q) = &query.q {
             self.search.catch_up(&self.pool).await?;
             let (ids, total) = self.search.search(query, q)?;
-            return Ok(page(self.lines_in_order(&ids, now).await?, total));
+            return Ok(page(self.lines_in_order(&ids, now).await?, total, None));
         }
         let mut filter = Filter::for_query(query);
         let count_sql = filter.count_sql();
@@ -38,9 +38,14 @@ impl Store {
             Sort::Date => "i.next_session_at, i.id",
             Sort::Popular => "i.popularity DESC, i.id DESC",
         };
+        if let Some(after) = query.after {
+            filter.after(after, query.sort);
+        }
         let sql = filter.page_sql(now, order, i64::from(query.per_page), query.offset() as i64);
         let rows = filter.bind(sqlx::query_as::<_, SummaryRow>(&sql)).fetch_all(&self.pool).await?;
-        Ok(page(rows.into_iter().map(SummaryRow::into_summary).collect(), total as u64))
+        // A full page may have a next one; the cursor says where it starts.
+        let next = rows.last().filter(|_| rows.len() == query.per_page as usize).map(|r| r.cursor(query.sort).to_string());
+        Ok(page(rows.into_iter().map(SummaryRow::into_summary).collect(), total as u64, next))
     }
 
     /// Full catalogue lines for `ids`, in that order.

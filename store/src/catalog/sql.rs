@@ -3,7 +3,8 @@
 //! numbers its `$n` placeholders as it goes.
 
 use cc_domain::time::start_of_day;
-use cc_domain::CatalogQuery;
+use cc_domain::query::Cursor;
+use cc_domain::{CatalogQuery, Sort};
 use chrono::Days;
 use sqlx::Any;
 
@@ -13,7 +14,7 @@ pub(crate) const NO_SESSION: i64 = 253_402_300_799;
 
 /// The columns a catalogue line needs; `{now}` is the placeholder of the current time.
 /// The stored next session is swept once a minute, so one that began since is corrected here.
-const SUMMARY_COLUMNS: &str = "i.id, i.title, i.free, i.popularity, i.title_pinyin, i.title_initials, \
+const SUMMARY_COLUMNS: &str = "i.id, i.title, i.free, i.popularity, i.next_session_at, \
     c.slug AS category_slug, c.name AS category_name, c.name_en AS category_name_en, \
     a.slug AS audience_slug, a.name AS audience_name, a.name_en AS audience_name_en, \
     s.slug AS street_slug, s.name AS street_name, s.name_en AS street_name_en, \
@@ -91,6 +92,18 @@ impl Filter {
             ));
         }
         f
+    }
+
+    /// Only the items after `after` in `sort`'s order (keyset paging: an index seek, where an
+    /// offset would read and drop every earlier row).
+    pub(super) fn after(&mut self, after: Cursor, sort: Sort) {
+        let (key, id) = (self.arg(Arg::Int(after.key)), self.arg(Arg::Int(after.id)));
+        match sort {
+            Sort::Date => self.and(&format!(
+                "(i.next_session_at > {key} OR (i.next_session_at = {key} AND i.id > {id}))"
+            )),
+            Sort::Popular => self.and(&format!("(i.popularity < {key} OR (i.popularity = {key} AND i.id < {id}))")),
+        }
     }
 
     /// Adds a value and returns its placeholder.
