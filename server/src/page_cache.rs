@@ -47,11 +47,12 @@ struct PageKey {
     https: bool,
 }
 
-/// A rendered page.
+/// A rendered page, cut where its nonce stood: an answer is the pieces with the request's
+/// nonce between them, sent without copying the page.
 struct Kept {
-    body: Bytes,
-    /// The nonce the page was rendered with.
-    nonce: String,
+    pieces: Vec<Bytes>,
+    /// The page's length without its nonces.
+    length: usize,
     content_type: HeaderValue,
     etag: HeaderValue,
     /// The public pages version read before rendering.
@@ -71,7 +72,7 @@ impl PageCache {
         let pages = moka::sync::Cache::builder()
             .max_capacity(CAPACITY_BYTES)
             .weigher(|key: &PageKey, page: &Arc<Kept>| {
-                (page.body.len() + key.path.len() + key.query.len()).try_into().unwrap_or(u32::MAX)
+                (page.length + key.path.len() + key.query.len()).try_into().unwrap_or(u32::MAX)
             })
             .time_to_live(TIME_TO_LIVE)
             .build();
@@ -100,7 +101,8 @@ pub async fn serve_from_memory(State(cache): State<PageCache>, request: Request,
     let Some(content_type) = parts.headers.get(CONTENT_TYPE).cloned() else {
         return Response::from_parts(parts, Body::from(body));
     };
-    let page = Arc::new(Kept { etag: etag(&body, &nonce), body, nonce: nonce.clone(), content_type, version });
+    let (pieces, length) = cut(&body, &nonce);
+    let page = Arc::new(Kept { etag: etag(&body, &nonce), pieces, length, content_type, version });
     cache.pages.insert(key, page.clone());
     answer(&page, &nonce, asked.as_ref(), "miss")
 }
@@ -178,6 +180,24 @@ fn keepable(response: &Response) -> bool {
     response.status() == StatusCode::OK && html && !response.headers().contains_key(SET_COOKIE)
 }
 
+/// The page cut at each occurrence of `nonce` (one piece when there is none), and the pieces'
+/// total length.
+fn cut(body: &Bytes, nonce: &str) -> (Vec<Bytes>, usize) {
+    let Ok(text) = std::str::from_utf8(body) else { return (vec![body.clone()], body.len()) };
+    if nonce.is_empty() {
+        return (vec![body.clone()], body.len());
+    }
+    let mut pieces = Vec::new();
+    let mut from = 0;
+    for (at, _) in text.match_indices(nonce) {
+        pieces.push(body.slice(from..at));
+        from = at + nonce.len();
+    }
+    pieces.push(body.slice(from..));
+    let length = pieces.iter().map(Bytes::len).sum();
+    (pieces, length)
+}
+
 /// A strong tag of the page's content (its nonce aside).
 fn etag(body: &Bytes, nonce: &str) -> HeaderValue {
     use std::hash::{Hash, Hasher};
@@ -196,13 +216,19 @@ fn answer(page: &Kept, nonce: &str, asked: Option<&HeaderValue>, how: &'static s
     let mut response = if asked.is_some_and(|tags| matches(tags, &page.etag)) {
         StatusCode::NOT_MODIFIED.into_response()
     } else {
-        let body = if page.nonce.is_empty() || page.nonce == nonce {
-            page.body.clone()
-        } else {
-            Bytes::from(String::from_utf8_lossy(&page.body).replace(&page.nonce, nonce))
-        };
-        let mut response = Response::new(Body::from(body));
+        let nonce = Bytes::copy_from_slice(nonce.as_bytes());
+        let gaps = page.pieces.len() - 1;
+        let length = page.length + gaps * nonce.len();
+        let mut chunks = Vec::with_capacity(page.pieces.len() * 2);
+        for (i, piece) in page.pieces.iter().enumerate() {
+            if i > 0 {
+                chunks.push(Ok::<Bytes, std::convert::Infallible>(nonce.clone()));
+            }
+            chunks.push(Ok(piece.clone()));
+        }
+        let mut response = Response::new(Body::from_stream(futures::stream::iter(chunks)));
         response.headers_mut().insert(CONTENT_TYPE, page.content_type.clone());
+        response.headers_mut().insert(http::header::CONTENT_LENGTH, HeaderValue::from(length));
         response
     };
     let headers = response.headers_mut();
@@ -233,6 +259,14 @@ mod tests {
         for path in ["/me", "/me/bookings", "/login", "/staff", "/items/", "/items/7/x", "/api/v1/items", "/offline"] {
             assert!(!public_page(path), "{path}");
         }
+    }
+
+    #[test]
+    fn a_page_is_cut_where_its_nonce_stood() {
+        let (pieces, length) = cut(&Bytes::from("<script nonce=\"ab\"></script><b nonce=\"ab\">"), "ab");
+        assert_eq!(pieces, ["<script nonce=\"", "\"></script><b nonce=\"", "\">"]);
+        assert_eq!(length, 15 + 21 + 2);
+        assert_eq!(cut(&Bytes::from("plain"), "ab").0, ["plain"]);
     }
 
     #[test]
