@@ -71,6 +71,10 @@ impl Store {
             }
         };
         let attempt = match self.booking_guard {
+            // PostgreSQL: one statement holds the session's row for the shortest time.
+            BookingGuard::On if self.backend() == crate::Backend::Postgres => {
+                self.take_or_wait_at_once(resident_id, session_id, key, waitlist, now).await
+            }
             BookingGuard::On => {
                 let mut tx = self.begin().await?;
                 let attempt = self.take_or_wait(&mut tx, resident_id, session_id, key, waitlist, now).await;
@@ -328,7 +332,7 @@ async fn session_gate(conn: &mut AnyConnection, session_id: SessionId) -> Result
     }))
 }
 
-async fn active_booking(
+pub(super) async fn active_booking(
     conn: &mut AnyConnection,
     resident_id: ResidentId,
     session_id: SessionId,

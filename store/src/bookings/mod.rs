@@ -4,11 +4,14 @@
 //! session's `remaining` and the booking rows change together, so `remaining` is always
 //! capacity minus the places held. On SQLite the transaction starts with `BEGIN IMMEDIATE` (one
 //! writer at a time, queued by the busy timeout instead of failing); on PostgreSQL the place is
-//! taken by a conditional `UPDATE … WHERE remaining > 0`, which locks the session row.
+//! taken by a conditional `UPDATE … WHERE remaining > 0`, which locks the session row — for a
+//! booking, in the same statement that inserts it (`one_statement.rs`), so the row is held for
+//! the shortest time.
 
 mod book;
 mod changes;
 mod checkin;
+mod one_statement;
 mod read;
 
 pub use book::{BookingAttempt, BookingGuard};
