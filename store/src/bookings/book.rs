@@ -60,22 +60,24 @@ impl Store {
         // Read-only checks first, outside the write transaction: nothing a concurrent booking
         // does changes them, and the fewer statements hold the write lock, the shorter the queue.
         let now = now();
-        let waitlist = {
-            let mut conn = self.pool.acquire().await?;
-            if let Some(replay) = replay_if_keyed(&mut conn, resident_id, session_id, key).await? {
-                return Ok(replay);
-            }
-            match self.check_gate(&mut conn, resident_id, session_id, now).await? {
-                Ok(waitlist) => waitlist,
-                Err(refused) => return Ok(refused),
-            }
+        let mut conn = self.pool.acquire().await?;
+        if let Some(replay) = replay_if_keyed(&mut conn, resident_id, session_id, key).await? {
+            return Ok(replay);
+        }
+        let waitlist = match self.check_gate(&mut conn, resident_id, session_id, now).await? {
+            Ok(waitlist) => waitlist,
+            Err(refused) => return Ok(refused),
         };
         let attempt = match self.booking_guard {
-            // PostgreSQL: one statement holds the session's row for the shortest time.
+            // PostgreSQL: one statement, on the connection the checks used, holds the session's
+            // row for the shortest time.
             BookingGuard::On if self.backend() == crate::Backend::Postgres => {
-                self.take_or_wait_at_once(resident_id, session_id, key, waitlist, now).await
+                let attempt = self.take_or_wait_at_once(&mut conn, resident_id, session_id, key, waitlist, now).await;
+                drop(conn); // before explaining a conflict on another: never two at once
+                attempt
             }
             BookingGuard::On => {
+                drop(conn); // SQLite: the writer's queue is on the database, not on this connection
                 let mut tx = self.begin().await?;
                 let attempt = self.take_or_wait(&mut tx, resident_id, session_id, key, waitlist, now).await;
                 if attempt.is_ok() {
@@ -84,8 +86,9 @@ impl Store {
                 attempt
             }
             BookingGuard::RemovedForRaceControl => {
-                let mut conn = self.pool.acquire().await?;
-                self.take_or_wait(&mut conn, resident_id, session_id, key, waitlist, now).await
+                let attempt = self.take_or_wait(&mut conn, resident_id, session_id, key, waitlist, now).await;
+                drop(conn);
+                attempt
             }
         };
         if let Ok(BookingAttempt::Booked { booking, replayed: false }) = &attempt {

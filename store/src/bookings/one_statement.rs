@@ -41,6 +41,7 @@ impl Store {
     /// transaction around it. PostgreSQL only.
     pub(super) async fn take_or_wait_at_once(
         &self,
+        conn: &mut sqlx::AnyConnection,
         resident_id: ResidentId,
         session_id: SessionId,
         key: Option<&str>,
@@ -54,14 +55,13 @@ impl Store {
             .bind(now)
             .bind(i64::from(waitlist))
             .bind(key)
-            .fetch_optional(&self.pool)
+            .fetch_optional(&mut *conn)
             .await?;
         if let Some(row) = row {
             return Ok(BookingAttempt::Booked { booking: Booking::from_row(row), replayed: false });
         }
         // Full. A resident who already holds a place is told so, as before the place ran out.
-        let mut conn = self.pool.acquire().await?;
-        Ok(match super::book::active_booking(&mut conn, resident_id, session_id).await? {
+        Ok(match super::book::active_booking(conn, resident_id, session_id).await? {
             Some(booking_id) => BookingAttempt::Refused(BookingRefusal::Duplicate { booking_id }),
             None => BookingAttempt::Refused(BookingRefusal::Full),
         })
