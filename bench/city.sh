@@ -21,7 +21,8 @@ for tool in wrk nginx; do
     $sudo apt-get update -q >/dev/null && $sudo apt-get install -y -q wrk nginx-light >/dev/null; }
 done
 nginx_bin=$(command -v nginx || echo /usr/sbin/nginx)
-scripts/build >/dev/null
+mkdir -p bench/out
+scripts/build > "$PWD/bench/out/build.log" 2>&1 || { tail -30 bench/out/build.log; exit 1; }
 export RUSTFLAGS="--cfg erase_components"
 cargo build --release -q -p cc-store --example search_bench
 

@@ -32,17 +32,24 @@ async fn main() -> anyhow::Result<()> {
     let store = Store::connect(&url).await?;
     let started = Instant::now();
     let items = store.catch_up_search().await?;
-    println!("search index built: {items} items in {:.2} s", started.elapsed().as_secs_f64());
+    println!("search index built: {items} items in {:.2} s; RSS {}", started.elapsed().as_secs_f64(), rss());
     let queries: Vec<CatalogQuery> =
         QUERIES.iter().map(|q| CatalogQuery::parse_query_string(q)).collect::<Result<_, _>>()?;
     let mut samples = Vec::with_capacity(rounds * queries.len());
+    let mut per_query = vec![Vec::with_capacity(rounds); queries.len()];
     for _ in 0..rounds {
-        for q in &queries {
+        for (i, q) in queries.iter().enumerate() {
             let started = Instant::now();
             let page = store.search_items(q, now()).await?;
-            samples.push(started.elapsed().as_secs_f64() * 1000.0);
+            let ms = started.elapsed().as_secs_f64() * 1000.0;
+            samples.push(ms);
+            per_query[i].push(ms);
             std::hint::black_box(page);
         }
+    }
+    for (text, times) in QUERIES.iter().zip(per_query.iter_mut()) {
+        times.sort_by(|a, b| a.total_cmp(b));
+        println!("  median {:>8.2} ms  {}", times[times.len() / 2], if text.is_empty() { "(everything)" } else { text });
     }
     samples.sort_by(|a, b| a.total_cmp(b));
     let pct = |p: f64| samples[((samples.len() as f64 * p).ceil() as usize).saturating_sub(1)];
@@ -53,5 +60,15 @@ async fn main() -> anyhow::Result<()> {
         pct(0.95),
         pct(0.99)
     );
+    println!("RSS after the searches: {}", rss());
     Ok(())
+}
+
+/// This process's resident memory, from /proc (Linux).
+fn rss() -> String {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| s.lines().find(|l| l.starts_with("VmRSS")).map(|l| l.split_whitespace().nth(1).unwrap_or("?").to_string()))
+        .and_then(|kb| kb.parse::<f64>().ok())
+        .map_or("?".into(), |kb| format!("{:.1} MiB", kb / 1024.0))
 }

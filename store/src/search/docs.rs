@@ -120,10 +120,13 @@ pub(super) async fn current_version(pool: &AnyPool) -> Result<i64, StoreError> {
     Ok(version)
 }
 
-/// The items written after `version`, and the starts of their published sessions.
+/// Up to `limit` items written after `version` with ids above `after`, in id order, and the
+/// starts of their published sessions.
 pub(super) async fn changed_since(
     pool: &AnyPool,
     version: i64,
+    after: i64,
+    limit: i64,
 ) -> Result<(Vec<ItemRow>, HashMap<i64, Vec<i64>>), StoreError> {
     let items = sqlx::query_as::<_, ItemRow>(
         "SELECT i.id, CASE WHEN i.status = 'published' THEN 1 ELSE 0 END AS published, i.title, i.description, \
@@ -132,15 +135,21 @@ pub(super) async fn changed_since(
          a.slug AS audience_slug, s.slug AS street_slug \
          FROM service_items i JOIN categories c ON c.id = i.category_id JOIN audiences a ON a.id = i.audience_id \
          JOIN facilities f ON f.id = i.facility_id JOIN streets s ON s.id = f.street_id \
-         WHERE i.search_version > $1",
+         WHERE i.search_version > $1 AND i.id > $2 ORDER BY i.id LIMIT $3",
     )
     .bind(version)
+    .bind(after)
+    .bind(limit)
     .fetch_all(pool)
     .await?;
+    let (Some(first), Some(last)) = (items.first(), items.last()) else { return Ok((items, HashMap::new())) };
     let rows: Vec<(i64, i64)> = sqlx::query_as(
         "SELECT s.item_id, s.starts_at FROM sessions s JOIN service_items i ON i.id = s.item_id \
-         WHERE i.search_version > $1 AND i.status = 'published' AND s.status = 'published'",
+         WHERE s.item_id BETWEEN $1 AND $2 AND i.search_version > $3 AND i.status = 'published' \
+         AND s.status = 'published'",
     )
+    .bind(first.id)
+    .bind(last.id)
     .bind(version)
     .fetch_all(pool)
     .await?;

@@ -27,7 +27,7 @@ use std::sync::Arc;
 use cc_domain::search::SearchQuery;
 use cc_domain::CatalogQuery;
 use sqlx::AnyPool;
-use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, Term};
+use tantivy::{Index, IndexReader, ReloadPolicy, Term};
 use tokio::sync::Mutex;
 
 pub(crate) use docs::next_version;
@@ -37,14 +37,16 @@ use crate::StoreError;
 
 /// Memory the writer may fill before it writes a segment (tantivy's minimum is 15 MB).
 const WRITER_MEMORY: usize = 30_000_000;
+/// Items read from the database at a time while catching up.
+const BATCH: i64 = 5_000;
 
 /// The index and how far it has caught up.
 pub(crate) struct SearchIndex {
     index: Index,
     reader: IndexReader,
     fields: Fields,
-    /// The writer; holding it also means "catching up", so one search does it for all.
-    writer: Mutex<Option<IndexWriter>>,
+    /// Held while catching up, so one search does it for all.
+    catching_up: Mutex<()>,
     /// The catalogue version the index reflects; 0 before the first build.
     version: AtomicI64,
 }
@@ -62,7 +64,7 @@ impl SearchIndex {
         let index = Index::create_in_ram(schema);
         index.tokenizers().register(grams::NAME, tantivy::tokenizer::TextAnalyzer::from(grams::Grams));
         let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into().map_err(search_error)?;
-        Ok(Arc::new(SearchIndex { index, reader, fields, writer: Mutex::new(None), version: AtomicI64::new(0) }))
+        Ok(Arc::new(SearchIndex { index, reader, fields, catching_up: Mutex::new(()), version: AtomicI64::new(0) }))
     }
 
     /// Brings the index up to the database's catalogue version; returns how many items were
@@ -72,40 +74,55 @@ impl SearchIndex {
         if latest <= self.version.load(Ordering::Acquire) {
             return Ok(0);
         }
-        let mut writer = self.writer.lock().await;
+        let _catching_up = self.catching_up.lock().await;
         let since = self.version.load(Ordering::Acquire);
         if latest <= since {
             return Ok(0); // another search caught up while this one waited
         }
-        let (items, starts) = docs::changed_since(pool, since).await?;
-        let count = items.len();
-        let mut taken = match writer.take() {
-            Some(w) => w,
-            None => self.index.writer_with_num_threads(1, WRITER_MEMORY).map_err(search_error)?,
-        };
-        let this = self.clone();
-        // Indexing is CPU work (seconds for a whole city): off the request threads.
-        let (taken, result) = tokio::task::spawn_blocking(move || {
-            let result = (|| {
+        let mut writer = Some(self.index.writer_with_num_threads(1, WRITER_MEMORY).map_err(search_error)?);
+        let (mut count, mut after) = (0, 0);
+        // In batches, so that reading a whole city at start needs the memory of one batch.
+        loop {
+            let (items, starts) = docs::changed_since(pool, since, after, BATCH).await?;
+            let Some(last) = items.last().map(|item| item.id) else { break };
+            count += items.len();
+            after = last;
+            let (this, taken) = (self.clone(), writer.take().expect("put back after every batch"));
+            // Indexing is CPU work (seconds for a whole city): off the request threads.
+            let (taken, result) = tokio::task::spawn_blocking(move || {
                 let schema = this.index.schema();
-                for item in &items {
+                let result = items.iter().try_for_each(|item| {
                     taken.delete_term(Term::from_field_u64(this.fields.id, item.id as u64));
                     let item_starts = starts.get(&item.id).map(Vec::as_slice).unwrap_or_default();
-                    if let Some(doc) = item.document(&schema, &this.fields, item_starts) {
-                        taken.add_document(doc)?;
+                    match item.document(&schema, &this.fields, item_starts) {
+                        Some(doc) => taken.add_document(doc).map(|_| ()),
+                        None => Ok(()),
                     }
-                }
-                taken.commit()?;
-                this.reader.reload()
-            })();
-            (taken, result)
+                });
+                (taken, result)
+            })
+            .await
+            .map_err(|e| StoreError::Search(e.to_string()))?;
+            result.map_err(search_error)?;
+            writer = Some(taken);
+        }
+        let (this, mut taken) = (self.clone(), writer.take().expect("put back after every batch"));
+        tokio::task::spawn_blocking(move || {
+            taken.commit()?;
+            // Merge now and let the writer (its memory and threads) go: writes are rare.
+            taken.wait_merging_threads()?;
+            this.reader.reload()
         })
         .await
-        .map_err(|e| StoreError::Search(e.to_string()))?;
-        *writer = Some(taken);
-        result.map_err(search_error)?;
+        .map_err(|e| StoreError::Search(e.to_string()))?
+        .map_err(search_error)?;
         self.version.store(latest, Ordering::Release);
         Ok(count)
+    }
+
+    /// How many published items `query`'s filters (not its search text) match.
+    pub(crate) fn count(&self, query: &CatalogQuery) -> Result<u64, StoreError> {
+        query::count(&self.reader.searcher(), &self.fields, query).map_err(search_error)
     }
 
     /// One ranked page of item ids matching `query` (which has search text `q`), and how many

@@ -12,7 +12,7 @@ use cc_domain::{CatalogQuery, Sort};
 use chrono::Days;
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{
-    BooleanQuery, ConstScoreQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery, TermSetQuery,
+    AllQuery, BooleanQuery, ConstScoreQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery, TermSetQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption, Value};
 use tantivy::{DocId, Score, Searcher, SegmentReader, TantivyDocument, Term};
@@ -187,6 +187,13 @@ pub(super) fn ranked_page(
         }
         None => Ok(found),
     }
+}
+
+/// How many items the filters of `query` match.
+pub(super) fn count(searcher: &Searcher, f: &Fields, query: &CatalogQuery) -> tantivy::Result<u64> {
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, Box::new(AllQuery))];
+    clauses.extend(filters(f, query));
+    Ok(searcher.search(&BooleanQuery::new(clauses), &Count)? as u64)
 }
 
 /// Runs `text` with the filters of `query`, ranked and paged.
