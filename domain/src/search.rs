@@ -82,8 +82,6 @@ pub struct Matches {
     pub initials: Option<Place>,
     /// The title or the description (a title match is also counted here).
     pub description: bool,
-    /// The pinyin, with one letter wrong, missing or extra: only asked when nothing matched.
-    pub pinyin_typo: bool,
 }
 
 /// How well an item matches: higher is better; the ranking rule of search, in one place.
@@ -104,7 +102,6 @@ pub fn rank(m: &Matches) -> u32 {
         (Some(Place::Inside), _) => 30,
         (_, Some(Place::Start)) => 28,
         (_, Some(Place::Inside)) => 25,
-        (None, None) if m.pinyin_typo => 10,
         (None, None) => 0,
     };
     let description = if m.description { 1 } else { 0 };
@@ -113,25 +110,40 @@ pub fn rank(m: &Matches) -> u32 {
     best + bonus
 }
 
-/// Whether `needle` occurs in `haystack` with at most one letter wrong, missing or extra
-/// (Levenshtein distance ≤ 1 to some part of it): "guangcangwu" is in "guangchangwujiaoxue".
-pub fn contains_within_one_edit(haystack: &str, needle: &str) -> bool {
-    let (h, n): (Vec<char>, Vec<char>) = (haystack.chars().collect(), needle.chars().collect());
-    if n.is_empty() {
-        return true;
+/// The part of `haystack` that `needle` meant, when it has one letter wrong, missing or extra
+/// (or two neighbours swapped): "guangcangwu" in "guangchangwujiaoxue" is "guangchangwu".
+/// The leftmost such part, preferring one of the same length; `None` when there is none.
+pub fn correction_within_one_edit<'a>(haystack: &'a str, needle: &str) -> Option<&'a str> {
+    let n = needle.chars().count();
+    if n == 0 {
+        return None;
     }
-    // Sellers' variant of the edit-distance table: a match may start anywhere in the haystack,
-    // so the first row is all zeros. Only the previous row is kept.
-    let mut previous = vec![0usize; h.len() + 1];
-    for (i, &nc) in n.iter().enumerate() {
-        let mut row = vec![i + 1; h.len() + 1];
-        for (j, &hc) in h.iter().enumerate() {
-            let substitute = previous[j] + usize::from(nc != hc);
-            row[j + 1] = substitute.min(previous[j + 1] + 1).min(row[j] + 1);
+    let starts: Vec<usize> = haystack.char_indices().map(|(i, _)| i).chain([haystack.len()]).collect();
+    for len in [n, n - 1, n + 1] {
+        for (k, &from) in starts.iter().enumerate() {
+            let Some(&to) = starts.get(k + len) else { break };
+            let part = &haystack[from..to];
+            if len > 0 && one_edit_apart(part, needle) {
+                return Some(part);
+            }
         }
-        previous = row;
     }
-    previous.into_iter().min().unwrap_or(usize::MAX) <= 1
+    None
+}
+
+/// Whether `a` becomes `b` by changing, removing or adding one letter, or swapping two
+/// neighbours (equal texts are not one edit apart).
+fn one_edit_apart(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let same_start = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let (ra, rb) = (&a[same_start..], &b[same_start..]);
+    match (ra.len(), rb.len()) {
+        (0, 0) => false,
+        (x, y) if x == y => ra[1..] == rb[1..] || (x >= 2 && ra[0] == rb[1] && ra[1] == rb[0] && ra[2..] == rb[2..]),
+        (x, y) if x == y + 1 => ra[1..] == *rb,
+        (x, y) if y == x + 1 => *ra == rb[1..],
+        _ => false,
+    }
 }
 
 /// Pinyin search keys for a text (server side only: the tables are large).
@@ -203,23 +215,29 @@ mod tests {
     }
 
     #[test]
-    fn full_pinyin_beats_initials_and_a_typo_comes_last_but_one() {
+    fn full_pinyin_beats_initials() {
         let full = rank(&Matches { pinyin: Some(Place::Inside), ..Matches::default() });
         let initials = rank(&Matches { initials: Some(Place::Inside), ..Matches::default() });
         let whole_initials = rank(&Matches { initials: Some(Place::Whole), ..Matches::default() });
-        let typo = rank(&Matches { pinyin_typo: true, ..Matches::default() });
-        assert!(whole_initials > full && full > initials && initials > typo && typo > 1);
+        assert!(whole_initials > full && full > initials && initials > 1);
     }
 
     #[test]
-    fn one_wrong_missing_or_extra_letter_is_still_found() {
+    fn one_wrong_missing_extra_or_swapped_letter_is_corrected() {
         let title = "guangchangwujiaoxue";
-        for typo in ["guangcangwu", "guangchamgwu", "guangchhangwu", "jiaoxu", "guangchangwu"] {
-            assert!(contains_within_one_edit(title, typo), "{typo}");
+        for (typo, meant) in [
+            ("guangcangwu", "guangchangwu"),
+            ("guangchamgwu", "guangchangwu"),
+            ("guangchhangwu", "guangchangwu"),
+            ("gunagchangwu", "guangchangwu"),
+            ("jiaoxeu", "jiaoxue"),
+        ] {
+            assert_eq!(correction_within_one_edit(title, typo), Some(meant), "{typo}");
         }
-        for far in ["guangcanwu", "jingju", "gunagchangwu"] {
-            assert!(!contains_within_one_edit(title, far), "{far}");
+        for far in ["guangcanwu", "jingju", "gunagcahngwu"] {
+            assert_eq!(correction_within_one_edit(title, far), None, "{far}");
         }
+        assert_eq!(correction_within_one_edit("xiangshengquyi", "xiangshegn"), Some("xiangsheng"));
     }
 
     #[cfg(feature = "index")]

@@ -8,6 +8,10 @@ use cc_domain::time::now;
 use cc_domain::CatalogQuery;
 use cc_store::Store;
 
+// The allocator the server runs with (server/src/main.rs), so memory figures compare.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const QUERIES: &[&str] = &[
     "q=%E9%9D%9E%E9%81%97",              // 非遗
     "q=%E5%B9%BF%E5%9C%BA%E8%88%9E",     // 广场舞
@@ -32,7 +36,12 @@ async fn main() -> anyhow::Result<()> {
     let store = Store::connect(&url).await?;
     let started = Instant::now();
     let items = store.catch_up_search().await?;
-    println!("search index built: {items} items in {:.2} s; RSS {}", started.elapsed().as_secs_f64(), rss());
+    println!(
+        "search index built: {items} items in {:.2} s; the index holds {:.1} MiB; process RSS {}",
+        started.elapsed().as_secs_f64(),
+        store.search_index_bytes()? as f64 / 1024.0 / 1024.0,
+        rss()
+    );
     let queries: Vec<CatalogQuery> =
         QUERIES.iter().map(|q| CatalogQuery::parse_query_string(q)).collect::<Result<_, _>>()?;
     let mut samples = Vec::with_capacity(rounds * queries.len());

@@ -88,9 +88,11 @@ const CASES: &[Case] = &[
             &["经典老电影放映", "京西太平鼓非遗传承课", "风筝扎制非遗工作坊", "无障碍电影放映", "葫芦烙画非遗课", "少儿动画电影放映"],
         ],
     ),
-    // One letter of the pinyin wrong, missing or extra.
+    // One letter of the pinyin wrong, missing, extra or swapped with its neighbour…
     ("q=guangcangwu", 9, &[&["广场舞教学", "广场舞大赛", "广场舞展演"]]),
-    ("q=jingjv", 9, &[&["京剧名段欣赏", "少儿京剧启蒙展演", "京剧唱腔培训班"]]),
+    // … and then ranked as the right spelling would be.
+    ("q=jingjv", 9, &[&["京剧名段欣赏", "京剧唱腔培训班"], &["少儿京剧启蒙展演"]]),
+    ("q=jinju", 9, &[&["京剧名段欣赏", "京剧唱腔培训班"], &["少儿京剧启蒙展演"]]),
     ("q=xiangshegn", 3, &[&["相声曲艺专场"]]),
     ("q=jignjv", 0, &[]),
     ("q=shuufa", 3, &[&["书法入门公益课"]]),

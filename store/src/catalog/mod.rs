@@ -130,6 +130,11 @@ impl Store {
     pub async fn catch_up_search(&self) -> Result<usize, StoreError> {
         self.search.catch_up(&self.pool).await
     }
+
+    /// The search index's size in memory, in bytes (for the benchmarks).
+    pub fn search_index_bytes(&self) -> Result<u64, StoreError> {
+        self.search.bytes()
+    }
 }
 
 impl Store {

@@ -120,6 +120,12 @@ impl SearchIndex {
         Ok(count)
     }
 
+    /// The index's size in memory, in bytes.
+    pub(crate) fn bytes(&self) -> Result<u64, StoreError> {
+        let usage = self.reader.searcher().space_usage().map_err(search_error)?;
+        Ok(usage.total().get_bytes())
+    }
+
     /// How many published items `query`'s filters (not its search text) match.
     pub(crate) fn count(&self, query: &CatalogQuery) -> Result<u64, StoreError> {
         query::count(&self.reader.searcher(), &self.fields, query).map_err(search_error)

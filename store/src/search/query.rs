@@ -6,13 +6,13 @@
 
 use std::ops::Bound;
 
-use cc_domain::search::{contains_within_one_edit, Matches, Place, SearchQuery};
+use cc_domain::search::{correction_within_one_edit, Matches, Place, SearchQuery};
 use cc_domain::time::start_of_day;
 use cc_domain::{CatalogQuery, Sort};
 use chrono::Days;
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{
-    AllQuery, BooleanQuery, ConstScoreQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery, TermSetQuery,
+    AllQuery, BooleanQuery, ConstScoreQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption, Value};
 use tantivy::{DocId, Score, Searcher, SegmentReader, TantivyDocument, Term};
@@ -31,14 +31,14 @@ const INITIALS_WHOLE: u32 = 1 << 6;
 const INITIALS_START: u32 = 1 << 7;
 const INITIALS_INSIDE: u32 = 1 << 8;
 const TEXT: u32 = 1 << 9;
-const TYPO: u32 = 1 << 10;
 /// Every word of a text with spaces ("非遗 剪纸") in the title, the category, the text.
 const TITLE_WORDS: u32 = 1 << 11;
 const CATEGORY_WORDS: u32 = 1 << 12;
 const TEXT_WORDS: u32 = 1 << 13;
 
-/// How many near matches a search with a typo looks at, at most.
-const TYPO_CANDIDATES: usize = 400;
+/// How many near matches a search with a typo looks at, at most (those sharing the most pairs
+/// of letters with it first).
+const TYPO_CANDIDATES: usize = 50;
 /// Pinyin shorter than this is not corrected: "gcw" with a typo could be anything.
 const TYPO_MIN_LETTERS: usize = 5;
 
@@ -62,7 +62,6 @@ fn decode(score: Score) -> Matches {
         pinyin: place(0, PINYIN_START, PINYIN_INSIDE),
         initials: place(INITIALS_WHOLE, INITIALS_START, INITIALS_INSIDE),
         description: bits & (TEXT | TEXT_WORDS) != 0,
-        pinyin_typo: bits & TYPO != 0,
     }
 }
 
@@ -174,17 +173,12 @@ pub(super) fn ranked_page(
     if found.1 > 0 {
         return Ok(found);
     }
-    // Nothing at all: perhaps one letter of the pinyin is wrong.
-    match q.pinyin().filter(|p| p.len() >= TYPO_MIN_LETTERS) {
-        Some(letters) => {
-            let near = near_misses(searcher, f, letters)?;
-            if near.is_empty() {
-                return Ok(found);
-            }
-            let ids = TermSetQuery::new(near.into_iter().map(|id| Term::from_field_u64(f.id, id)));
-            let typo = BooleanQuery::new(vec![(Occur::Should, Box::new(ConstScoreQuery::new(Box::new(ids), TYPO as Score)))]);
-            run(searcher, f, query, Box::new(typo))
-        }
+    // Nothing at all: perhaps one letter of the pinyin is wrong. Search again for what a near
+    // match says was meant ("guangcangwu" → "guangchangwu"), so the results are as complete
+    // and ranked as for the right spelling.
+    let Some(letters) = q.pinyin().filter(|p| p.len() >= TYPO_MIN_LETTERS) else { return Ok(found) };
+    match meant(searcher, f, letters)? {
+        Some(meant) => run(searcher, f, query, text_query(f, &meant)),
         None => Ok(found),
     }
 }
@@ -230,8 +224,9 @@ fn run(
     Ok((page.into_iter().map(|(key, _)| key.4 as i64).collect(), total as u64))
 }
 
-/// Published items whose pinyin holds `letters` with one letter wrong, missing or extra.
-fn near_misses(searcher: &Searcher, f: &Fields, letters: &str) -> tantivy::Result<Vec<u64>> {
+/// What `letters` meant, when the pinyin of an item holds it with one letter wrong, missing,
+/// extra or swapped: the correction the item closest to it suggests.
+fn meant(searcher: &Searcher, f: &Fields, letters: &str) -> tantivy::Result<Option<SearchQuery>> {
     let terms = pairs(f.pinyin, letters);
     // One edit spoils at most three of the pairs (two for a wrong or missing letter).
     let needed = terms.len().saturating_sub(3).max(terms.len().div_ceil(2)).max(1);
@@ -242,15 +237,12 @@ fn near_misses(searcher: &Searcher, f: &Fields, letters: &str) -> tantivy::Resul
             .collect(),
         needed,
     );
-    let candidates = searcher.search(&shared, &TopDocs::with_limit(TYPO_CANDIDATES).order_by_score())?;
-    let mut ids = Vec::new();
-    for (_, address) in candidates {
+    for (_, address) in searcher.search(&shared, &TopDocs::with_limit(TYPO_CANDIDATES).order_by_score())? {
         let doc: TantivyDocument = searcher.doc(address)?;
         let pinyin = doc.get_first(f.pinyin).and_then(|v| v.as_str()).unwrap_or_default();
-        if contains_within_one_edit(pinyin, letters) {
-            let reader = searcher.segment_reader(address.segment_ord).fast_fields().u64(ID)?;
-            ids.push(reader.first_or_default_col(0).get_val(address.doc_id));
+        if let Some(part) = correction_within_one_edit(pinyin, letters) {
+            return Ok(SearchQuery::parse(part).ok().flatten());
         }
     }
-    Ok(ids)
+    Ok(None)
 }
