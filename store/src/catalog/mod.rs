@@ -4,7 +4,7 @@ mod rows;
 mod sql;
 
 use cc_domain::{
-    CatalogQuery, CommunityRef, ItemDetail, ItemSummary, Named, Page, Sort, StreetWithCommunities,
+    CatalogQuery, CommunityRef, ItemDetail, ItemSummary, Named, Page, StreetWithCommunities,
 };
 
 use crate::{Store, StoreError};
@@ -18,36 +18,22 @@ use sql::{Filter, DETAIL_SQL};
 impl Store {
     /// One page of the published catalogue matching `query`, as of `now` (UTC seconds).
     ///
-    /// With search text the search index finds, ranks and pages the matches (after catching up
-    /// with the database); without it the database filters, sorts and pages.
-    pub async fn search_items(
-        &self,
-        query: &CatalogQuery,
-        now: i64,
-    ) -> Result<Page<ItemSummary>, StoreError> {
-        let page = |items, total, next_cursor| Page { items, total, page: query.page, per_page: query.per_page, next_cursor };
-        if let Some(q) = &query.q {
-            self.search.catch_up(&self.pool).await?;
-            let (ids, total) = self.search.search(query, q)?;
-            return Ok(page(self.lines_in_order(&ids, now).await?, total, None));
-        }
-        let mut filter = Filter::for_query(query);
-        // The index counts the matches (its terms are the same filters) in milliseconds, where
-        // SQL would read every published row whose filter no index covers.
+    /// The search index (after catching up with the database) finds, ranks, sorts and pages —
+    /// with search text by relevance first, without it by the filters alone, from a page number
+    /// or a cursor — then SQL reads the page's lines by id.
+    pub async fn search_items(&self, query: &CatalogQuery, now: i64) -> Result<Page<ItemSummary>, StoreError> {
         self.search.catch_up(&self.pool).await?;
-        let total = self.search.count(query)?;
-        let order = match query.sort {
-            Sort::Date => "i.next_session_at, i.id",
-            Sort::Popular => "i.popularity DESC, i.id DESC",
+        let (lines, total) = match &query.q {
+            Some(q) => self.search.search(query, q)?,
+            None => self.search.list(query)?,
         };
-        if let Some(after) = query.after {
-            filter.after(after, query.sort);
-        }
-        let sql = filter.page_sql(now, order, i64::from(query.per_page), query.offset() as i64);
-        let rows = filter.bind(sqlx::query_as::<_, SummaryRow>(&sql)).fetch_all(&self.pool).await?;
-        // A full page may have a next one; the cursor says where it starts.
-        let next = rows.last().filter(|_| rows.len() == query.per_page as usize).map(|r| r.cursor(query.sort).to_string());
-        Ok(page(rows.into_iter().map(SummaryRow::into_summary).collect(), total, next))
+        let ids: Vec<i64> = lines.iter().map(|(id, _)| *id).collect();
+        // A full page of a listing may have a next one; its last line's cursor says where.
+        let next_cursor = (query.q.is_none() && lines.len() == query.per_page as usize)
+            .then(|| lines.last().map(|(_, cursor)| cursor.to_string()))
+            .flatten();
+        let items = self.lines_in_order(&ids, now).await?;
+        Ok(Page { items, total, page: query.page, per_page: query.per_page, next_cursor })
     }
 
     /// Full catalogue lines for `ids`, in that order.

@@ -1,8 +1,7 @@
 //! Rows as the catalogue queries return them, and their conversion into read models.
 
 use cc_domain::time::local;
-use cc_domain::query::Cursor;
-use cc_domain::{Sort, FacilityDetail, FacilityLevel, FacilityRef, ItemDetail, ItemSummary, Named, SessionInfo};
+use cc_domain::{FacilityDetail, FacilityLevel, FacilityRef, ItemDetail, ItemSummary, Named, SessionInfo};
 use sqlx::FromRow;
 
 use super::sql::NO_SESSION;
@@ -19,8 +18,6 @@ pub(super) struct SummaryRow {
     facility_name: String,
     /// [`NO_SESSION`] when there is no upcoming session.
     next_start: i64,
-    /// The stored next session, which "by date" orders by (`next_start` corrects it).
-    next_session_at: i64,
 }
 
 /// The category, audience and street of an item, as every item query selects them.
@@ -49,15 +46,6 @@ impl LabelColumns {
 }
 
 impl SummaryRow {
-    /// Where this line stands in `sort`'s order.
-    pub(super) fn cursor(&self, sort: Sort) -> Cursor {
-        let key = match sort {
-            Sort::Date => self.next_session_at,
-            Sort::Popular => self.popularity,
-        };
-        Cursor { key, id: self.id }
-    }
-
     pub(super) fn into_summary(self) -> ItemSummary {
         let (category, audience, street) = self.labels.into_named();
         ItemSummary {

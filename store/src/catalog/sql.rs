@@ -1,11 +1,7 @@
-//! The catalogue's SQL, in the one dialect both backends accept. A [`Filter`] writes the WHERE
-//! clause for the filters that are set — nothing else, so counting needs no joins — and
-//! numbers its `$n` placeholders as it goes.
+//! The catalogue's SQL, in the one dialect both backends accept: the lines of a page whose
+//! items the search index chose, and one item's details. A [`Filter`] writes the WHERE clause
+//! and numbers its `$n` placeholders as it goes.
 
-use cc_domain::time::start_of_day;
-use cc_domain::query::Cursor;
-use cc_domain::{CatalogQuery, Sort};
-use chrono::Days;
 use sqlx::Any;
 
 /// `service_items.next_session_at` when an item has no upcoming session (9999-12-31T23:59:59Z),
@@ -14,7 +10,7 @@ pub(crate) const NO_SESSION: i64 = 253_402_300_799;
 
 /// The columns a catalogue line needs; `{now}` is the placeholder of the current time.
 /// The stored next session is swept once a minute, so one that began since is corrected here.
-const SUMMARY_COLUMNS: &str = "i.id, i.title, i.free, i.popularity, i.next_session_at, \
+const SUMMARY_COLUMNS: &str = "i.id, i.title, i.free, i.popularity, \
     c.slug AS category_slug, c.name AS category_name, c.name_en AS category_name_en, \
     a.slug AS audience_slug, a.name AS audience_name, a.name_en AS audience_name_en, \
     s.slug AS street_slug, s.name AS street_name, s.name_en AS street_name_en, \
@@ -51,7 +47,6 @@ pub(super) const DETAIL_SQL: &str =
 /// A value for a placeholder.
 pub(super) enum Arg {
     Int(i64),
-    Text(String),
 }
 
 /// A WHERE clause over `service_items i` and the values of its placeholders.
@@ -61,60 +56,10 @@ pub(super) struct Filter {
 }
 
 impl Filter {
-    /// The published items matching `query`'s filters (search text is the index's work).
-    pub(super) fn for_query(query: &CatalogQuery) -> Filter {
-        let mut f = Filter { condition: "i.status = 'published'".into(), args: Vec::new() };
-        if let Some(slug) = &query.category {
-            let p = f.arg(Arg::Text(slug.clone()));
-            f.and(&format!("i.category_id IN (SELECT id FROM categories WHERE slug = {p})"));
-        }
-        if let Some(slug) = &query.audience {
-            let p = f.arg(Arg::Text(slug.clone()));
-            f.and(&format!("i.audience_id IN (SELECT id FROM audiences WHERE slug = {p})"));
-        }
-        if let Some(slug) = &query.street {
-            let p = f.arg(Arg::Text(slug.clone()));
-            f.and(&format!(
-                "i.facility_id IN (SELECT fs.id FROM facilities fs JOIN streets ss ON ss.id = fs.street_id \
-                 WHERE ss.slug = {p})"
-            ));
-        }
-        if query.free_only {
-            f.and("i.free = 1");
-        }
-        if query.from.is_some() || query.to.is_some() {
-            let from = f.arg(Arg::Int(query.from.map_or(0, start_of_day)));
-            let to = query.to.and_then(|d| d.checked_add_days(Days::new(1))).map_or(i64::MAX, start_of_day);
-            let to = f.arg(Arg::Int(to));
-            f.and(&format!(
-                "EXISTS (SELECT 1 FROM sessions w WHERE w.item_id = i.id AND w.status = 'published' \
-                 AND w.starts_at >= {from} AND w.starts_at < {to})"
-            ));
-        }
-        f
-    }
-
-    /// Only the items after `after` in `sort`'s order (keyset paging: an index seek, where an
-    /// offset would read and drop every earlier row).
-    pub(super) fn after(&mut self, after: Cursor, sort: Sort) {
-        let (key, id) = (self.arg(Arg::Int(after.key)), self.arg(Arg::Int(after.id)));
-        match sort {
-            Sort::Date => self.and(&format!(
-                "(i.next_session_at > {key} OR (i.next_session_at = {key} AND i.id > {id}))"
-            )),
-            Sort::Popular => self.and(&format!("(i.popularity < {key} OR (i.popularity = {key} AND i.id < {id}))")),
-        }
-    }
-
     /// Adds a value and returns its placeholder.
     pub(super) fn arg(&mut self, arg: Arg) -> String {
         self.args.push(arg);
         format!("${}", self.args.len())
-    }
-
-    fn and(&mut self, condition: &str) {
-        self.condition.push_str(" AND ");
-        self.condition.push_str(condition);
     }
 
     /// The published items with these ids.
@@ -132,16 +77,6 @@ impl Filter {
         format!("SELECT {} FROM {SUMMARY_JOINS} WHERE {}", self.summary_columns(now), self.condition)
     }
 
-    /// One page of matching lines in `order` (an index order of `service_items`).
-    pub(super) fn page_sql(&mut self, now: i64, order: &str, limit: i64, offset: i64) -> String {
-        let columns = self.summary_columns(now);
-        let (limit, offset) = (self.arg(Arg::Int(limit)), self.arg(Arg::Int(offset)));
-        format!(
-            "SELECT {columns} FROM {SUMMARY_JOINS} WHERE {} ORDER BY {order} LIMIT {limit} OFFSET {offset}",
-            self.condition
-        )
-    }
-
     fn summary_columns(&mut self, now: i64) -> String {
         let now = self.arg(Arg::Int(now));
         SUMMARY_COLUMNS.replace("{now}", &now).replace("{none}", &NO_SESSION.to_string())
@@ -152,7 +87,6 @@ impl Filter {
         for arg in &self.args {
             q = match arg {
                 Arg::Int(v) => q.bind(*v),
-                Arg::Text(v) => q.bind(v.as_str()),
             };
         }
         q

@@ -30,6 +30,9 @@ pub(super) struct Fields {
     pub free: Field,
     /// Starts of the item's published sessions, for "between these dates".
     pub starts: Field,
+    /// The sort keys (also fast fields), searchable by range for cursors.
+    pub popularity: Field,
+    pub next_session: Field,
 }
 
 /// Fast fields the ranking reads per match.
@@ -61,9 +64,9 @@ impl Fields {
             street_slug: b.add_text_field("street_slug", STRING),
             free: b.add_u64_field("free", INDEXED),
             starts: b.add_i64_field("starts", INDEXED),
+            popularity: b.add_i64_field(POPULARITY, INDEXED | FAST),
+            next_session: b.add_i64_field(NEXT_SESSION, INDEXED | FAST),
         };
-        b.add_i64_field(POPULARITY, FAST);
-        b.add_i64_field(NEXT_SESSION, FAST);
         (b.build(), fields)
     }
 }
@@ -89,7 +92,7 @@ pub(super) struct ItemRow {
 
 impl ItemRow {
     /// The item's document, or `None` when it is not published (it leaves the index).
-    pub(super) fn document(&self, schema: &Schema, f: &Fields, starts: &[i64]) -> Option<TantivyDocument> {
+    pub(super) fn document(&self, f: &Fields, starts: &[i64]) -> Option<TantivyDocument> {
         if self.published == 0 {
             return None;
         }
@@ -107,9 +110,8 @@ impl ItemRow {
         for &start in starts {
             doc.add_i64(f.starts, start);
         }
-        let fast = |name| schema.get_field(name).expect("declared in Fields::schema");
-        doc.add_i64(fast(POPULARITY), self.popularity);
-        doc.add_i64(fast(NEXT_SESSION), self.next_session_at);
+        doc.add_i64(f.popularity, self.popularity);
+        doc.add_i64(f.next_session, self.next_session_at);
         Some(doc)
     }
 }

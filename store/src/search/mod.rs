@@ -90,11 +90,10 @@ impl SearchIndex {
             let (this, taken) = (self.clone(), writer.take().expect("put back after every batch"));
             // Indexing is CPU work (seconds for a whole city): off the request threads.
             let (taken, result) = tokio::task::spawn_blocking(move || {
-                let schema = this.index.schema();
                 let result = items.iter().try_for_each(|item| {
                     taken.delete_term(Term::from_field_u64(this.fields.id, item.id as u64));
                     let item_starts = starts.get(&item.id).map(Vec::as_slice).unwrap_or_default();
-                    match item.document(&schema, &this.fields, item_starts) {
+                    match item.document(&this.fields, item_starts) {
                         Some(doc) => taken.add_document(doc).map(|_| ()),
                         None => Ok(()),
                     }
@@ -126,14 +125,15 @@ impl SearchIndex {
         Ok(usage.total().get_bytes())
     }
 
-    /// How many published items `query`'s filters (not its search text) match.
-    pub(crate) fn count(&self, query: &CatalogQuery) -> Result<u64, StoreError> {
-        query::count(&self.reader.searcher(), &self.fields, query).map_err(search_error)
+    /// One page of a listing without search text (its filters, its order, its page or cursor):
+    /// the item ids with their cursors, and how many match in all.
+    pub(crate) fn list(&self, query: &CatalogQuery) -> Result<query::Lines, StoreError> {
+        query::listing_page(&self.reader.searcher(), &self.fields, query).map_err(search_error)
     }
 
     /// One ranked page of item ids matching `query` (which has search text `q`), and how many
     /// match in all.
-    pub(crate) fn search(&self, query: &CatalogQuery, q: &SearchQuery) -> Result<(Vec<i64>, u64), StoreError> {
+    pub(crate) fn search(&self, query: &CatalogQuery, q: &SearchQuery) -> Result<query::Lines, StoreError> {
         query::ranked_page(&self.reader.searcher(), &self.fields, query, q).map_err(search_error)
     }
 }

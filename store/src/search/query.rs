@@ -8,6 +8,7 @@ use std::ops::Bound;
 
 use cc_domain::search::{correction_within_one_edit, Matches, Place, SearchQuery};
 use cc_domain::time::start_of_day;
+use cc_domain::query::Cursor;
 use cc_domain::{CatalogQuery, Sort};
 use chrono::Days;
 use tantivy::collector::{Count, TopDocs};
@@ -162,13 +163,45 @@ fn filters(f: &Fields, query: &CatalogQuery) -> Vec<(Occur, Box<dyn Query>)> {
     out.into_iter().map(|q| (Occur::Must, Box::new(ConstScoreQuery::new(q, 0.0)) as Box<dyn Query>)).collect()
 }
 
+/// A page's item ids, each with its cursor, and how many match in all.
+pub(super) type Lines = (Vec<(i64, Cursor)>, u64);
+
+/// One page of a listing without search text: the filters, the chosen order, then id — from a
+/// cursor (keyset) or a page number.
+pub(super) fn listing_page(searcher: &Searcher, f: &Fields, query: &CatalogQuery) -> tantivy::Result<Lines> {
+    let mut all: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, Box::new(ConstScoreQuery::new(Box::new(AllQuery), 0.0)))];
+    if let Some(after) = query.after {
+        all.push((Occur::Must, Box::new(ConstScoreQuery::new(after_cursor(f, after, query.sort), 0.0))));
+    }
+    run(searcher, f, query, Box::new(BooleanQuery::new(all)))
+}
+
+/// The items after `after` in `sort`'s order: a later key, or the same key and a later id.
+fn after_cursor(f: &Fields, after: Cursor, sort: Sort) -> Box<dyn Query> {
+    let key = |field: Field, from: Bound<i64>, to: Bound<i64>| -> Box<dyn Query> {
+        let term = |v| Term::from_field_i64(field, v);
+        Box::new(RangeQuery::new(from.map(term), to.map(term)))
+    };
+    let id = after.id as u64;
+    let same_key_later_id = |field| -> Box<dyn Query> {
+        Box::new(BooleanQuery::intersection(vec![
+            key(field, Bound::Included(after.key), Bound::Included(after.key)),
+            match sort {
+                // By date, ids ascend; by popularity they descend.
+                Sort::Date => Box::new(RangeQuery::new(Bound::Excluded(Term::from_field_u64(f.id, id)), Bound::Unbounded)),
+                Sort::Popular => Box::new(RangeQuery::new(Bound::Unbounded, Bound::Excluded(Term::from_field_u64(f.id, id)))),
+            },
+        ]))
+    };
+    let (field, later) = match sort {
+        Sort::Date => (f.next_session, key(f.next_session, Bound::Excluded(after.key), Bound::Unbounded)),
+        Sort::Popular => (f.popularity, key(f.popularity, Bound::Unbounded, Bound::Excluded(after.key))),
+    };
+    Box::new(BooleanQuery::union(vec![later, same_key_later_id(field)]))
+}
+
 /// One page of ids (best first, then the chosen order, then id) and how many match in all.
-pub(super) fn ranked_page(
-    searcher: &Searcher,
-    f: &Fields,
-    query: &CatalogQuery,
-    q: &SearchQuery,
-) -> tantivy::Result<(Vec<i64>, u64)> {
+pub(super) fn ranked_page(searcher: &Searcher, f: &Fields, query: &CatalogQuery, q: &SearchQuery) -> tantivy::Result<Lines> {
     let found = run(searcher, f, query, text_query(f, q))?;
     if found.1 > 0 {
         return Ok(found);
@@ -183,20 +216,8 @@ pub(super) fn ranked_page(
     }
 }
 
-/// How many items the filters of `query` match.
-pub(super) fn count(searcher: &Searcher, f: &Fields, query: &CatalogQuery) -> tantivy::Result<u64> {
-    let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, Box::new(AllQuery))];
-    clauses.extend(filters(f, query));
-    Ok(searcher.search(&BooleanQuery::new(clauses), &Count)? as u64)
-}
-
 /// Runs `text` with the filters of `query`, ranked and paged.
-fn run(
-    searcher: &Searcher,
-    f: &Fields,
-    query: &CatalogQuery,
-    text: Box<dyn Query>,
-) -> tantivy::Result<(Vec<i64>, u64)> {
+fn run(searcher: &Searcher, f: &Fields, query: &CatalogQuery, text: Box<dyn Query>) -> tantivy::Result<Lines> {
     let mut clauses = vec![(Occur::Must, text)];
     clauses.extend(filters(f, query));
     let all = BooleanQuery::new(clauses);
@@ -212,16 +233,30 @@ fn run(
                 let next = next.as_ref().map_or(0, |c| c.get_val(doc));
                 let id = id.as_ref().map_or(0, |c| c.get_val(doc));
                 let rank = cc_domain::search::rank(&decode(score));
-                // Larger sorts first: earlier dates and smaller ids are negated.
+                // Larger sorts first: by date, the earliest next session, then the smallest id
+                // (negated); by popularity, the most popular, then the newest (largest id).
+                // The key and the id are a line's cursor, so nothing else may break a tie.
                 match sort {
-                    Sort::Date => (rank, -next, -(id as i64), 0, id),
-                    Sort::Popular => (rank, popularity, -next, -(id as i64), id),
+                    Sort::Date => (rank, -next, -(id as i64), id),
+                    Sort::Popular => (rank, popularity, id as i64, id),
                 }
             }
         },
     );
     let (total, page) = searcher.search(&all, &(Count, top))?;
-    Ok((page.into_iter().map(|(key, _)| key.4 as i64).collect(), total as u64))
+    // Each line with its place in the order (the stored sort key and the id: its cursor).
+    let lines = page
+        .into_iter()
+        .map(|(key, _)| {
+            let id = key.3 as i64;
+            let value = match sort {
+                Sort::Date => -key.1,
+                Sort::Popular => key.1,
+            };
+            (id, Cursor { key: value, id })
+        })
+        .collect();
+    Ok((lines, total as u64))
 }
 
 /// What `letters` meant, when the pinyin of an item holds it with one letter wrong, missing,
