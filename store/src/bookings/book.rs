@@ -150,9 +150,10 @@ impl Store {
         waitlist: bool,
         now: i64,
     ) -> Result<BookingAttempt, StoreError> {
-        // Lock first, so a concurrent request of the same resident (or with the same key) has
-        // committed before this one looks for it.
-        let active = self.lock_session_finding_active(conn, session_id, resident_id).await?;
+        // Inside SQLite's write transaction (BEGIN IMMEDIATE is the lock), so a concurrent
+        // request of the same resident (or with the same key) has committed before this looks.
+        // PostgreSQL books in one statement instead (`one_statement.rs`).
+        let active = active_booking(conn, resident_id, session_id).await?;
         if let Some(replay) = replay_if_keyed(conn, resident_id, session_id, key).await? {
             return Ok(replay);
         }
@@ -181,30 +182,6 @@ impl Store {
             .await?;
         }
         Ok(BookingAttempt::Booked { booking, replayed: false })
-    }
-
-    /// Locks the session's row (PostgreSQL; unless the guard is removed) and returns the
-    /// resident's active booking in it, in one statement.
-    async fn lock_session_finding_active(
-        &self,
-        conn: &mut AnyConnection,
-        session_id: SessionId,
-        resident_id: ResidentId,
-    ) -> Result<Option<BookingId>, StoreError> {
-        let lock = if self.backend() == crate::Backend::Postgres && self.booking_guard == BookingGuard::On {
-            " FOR UPDATE"
-        } else {
-            ""
-        };
-        let row: Option<(Option<i64>,)> = sqlx::query_as(&format!(
-            "SELECT (SELECT b.id FROM bookings b WHERE b.session_id = s.id AND b.resident_id = $2 \
-             AND b.status IN ('confirmed', 'waitlisted', 'attended')) FROM sessions s WHERE s.id = $1{lock}"
-        ))
-        .bind(session_id.0)
-        .bind(resident_id.0)
-        .fetch_optional(&mut *conn)
-        .await?;
-        Ok(row.and_then(|(id,)| id).map(BookingId))
     }
 
     /// Takes one place if any is left. Guarded: one conditional update, atomic on both backends.

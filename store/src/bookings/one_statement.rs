@@ -17,8 +17,8 @@ use super::{new_ticket_code, Booking, BookingRow, BOOKING_COLUMNS};
 use crate::{Store, StoreError};
 
 /// $1 session, $2 resident, $3 ticket code, $4 now, $5 whether the session keeps a waitlist
-/// (1 or 0), $6 the idempotency key or NULL.
-fn statement() -> String {
+/// (1 or 0), $6 the idempotency key or NULL. Written once per process, not once per booking.
+static STATEMENT: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
     format!(
         "WITH taken AS ( \
              UPDATE sessions SET remaining = remaining - 1 WHERE id = $1 AND remaining > 0 RETURNING id \
@@ -34,7 +34,7 @@ fn statement() -> String {
          ) \
          SELECT {BOOKING_COLUMNS} FROM booked"
     )
-}
+});
 
 impl Store {
     /// A place if one is left, else a waitlist place (or `Full`): one statement, no
@@ -48,7 +48,7 @@ impl Store {
         waitlist: bool,
         now: i64,
     ) -> Result<BookingAttempt, StoreError> {
-        let row: Option<BookingRow> = sqlx::query_as(&statement())
+        let row: Option<BookingRow> = sqlx::query_as(STATEMENT.as_str())
             .bind(session_id.0)
             .bind(resident_id.0)
             .bind(new_ticket_code())
