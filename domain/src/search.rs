@@ -16,10 +16,34 @@ pub struct SearchQuery {
 
 /// Text as search compares it: lower case, inner whitespace collapsed to one space, trimmed.
 /// The index stores every field this way, and a query is read this way.
-/// Control characters count as spaces (the index marks a field's ends with two of them).
+/// Control characters count as spaces (the index marks a field's ends with two of them), and so
+/// does punctuation that separates words (“《京剧》，入门” reads as "京剧 入门"); full-width
+/// letters and digits are their ASCII selves ("ｇｃｗ" is "gcw").
 pub fn normalise(text: &str) -> String {
-    let visible: String = text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+    let visible: String = text.chars().map(|c| if separates(c) { ' ' } else { half_width(c) }).collect();
     visible.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+}
+
+/// Whether `c` only separates words: a control character or punctuation. `%`, `_`, `#`, `&`,
+/// `+`, `@` and `*` are kept, since they can be part of what is searched for (and a search for
+/// a wildcard must find it, not everything).
+fn separates(c: char) -> bool {
+    c.is_control()
+        || matches!(half_width(c), ',' | '.' | ';' | ':' | '!' | '?' | '"' | '\'' | '(' | ')' | '[' | ']'
+            | '{' | '}' | '<' | '>' | '/' | '\\' | '|' | '~' | '`' | '^' | '=' | '-')
+        // General punctuation (dashes, quotes, ellipsis), the middle dot, CJK punctuation and
+        // brackets (、。〈〉《》「」『』【】〔〕〜), and the full-width forms' own marks.
+        || matches!(c, '\u{2010}'..='\u{2027}' | '\u{00b7}' | '\u{3001}'..='\u{3003}' | '\u{3008}'..='\u{3011}'
+            | '\u{3014}'..='\u{301f}' | '\u{ff5f}'..='\u{ff65}')
+}
+
+/// The ASCII letter, digit or mark a full-width form stands for; any other character itself.
+fn half_width(c: char) -> char {
+    match c {
+        '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
+        '\u{3000}' => ' ',
+        _ => c,
+    }
 }
 
 /// Why a search text was refused.
@@ -179,6 +203,18 @@ mod tests {
         assert_eq!(q("  京剧   入门 ").text(), "京剧 入门");
         assert_eq!(q("京剧\u{2}\u{3}入门").text(), "京剧 入门", "no control character reaches the index");
         assert_eq!(SearchQuery::parse("\u{2}").unwrap(), None);
+    }
+
+    #[test]
+    fn punctuation_separates_words_and_full_width_letters_are_ascii() {
+        assert_eq!(q("《京剧》，入门！").text(), "京剧 入门");
+        assert_eq!(q("“非遗”·剪纸…").text(), "非遗 剪纸");
+        assert_eq!(q("guang-chang, wu.").pinyin(), Some("guangchangwu"));
+        assert_eq!(q("ＧＣＷ").pinyin(), Some("gcw"));
+        assert_eq!(q("１００％").text(), "100%", "a full-width percent sign is still searched for");
+        assert_eq!(q("%").text(), "%");
+        assert_eq!(q("_").text(), "_");
+        assert_eq!(SearchQuery::parse("，。！").unwrap(), None, "punctuation alone is no search");
     }
 
     #[test]

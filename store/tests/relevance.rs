@@ -105,6 +105,10 @@ const CASES: &[Case] = &[
             "非遗传承人讲座", "兔儿爷彩绘体验", "非遗面塑体验",
         ]],
     ),
+    // Punctuation typed around words separates them, as a space would.
+    ("q=《京剧》", 9, &[&["京剧名段欣赏", "京剧唱腔培训班"], &["少儿京剧启蒙展演"]]),
+    ("q=“广场舞”，教学！", 3, &[&["广场舞教学"]]),
+    ("q=话剧《老山》", 3, &[&["话剧《老山》公益演出"]]),
     // Nothing: unknown words, unknown initials, wildcards typed as text.
     ("q=量子力学", 0, &[]),
     ("q=lzlx", 0, &[]),
