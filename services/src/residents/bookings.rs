@@ -29,8 +29,8 @@ pub async fn book(
     let attempt = store.book(resident, session, key.as_ref().map(IdempotencyKey::as_str)).await?;
     match attempt {
         BookingAttempt::Booked { booking, replayed } => {
-            let booking = self::booking(store, resident, booking.id).await?;
-            let places_left = store.session_counts(session).await?.map_or(0, |c| c.remaining);
+            let (booking, places_left) =
+                store.booked(resident, booking.id).await?.ok_or(ServiceError::NotFound(BookingId::NOUN))?;
             Ok(Booked { booking, replayed, places_left })
         }
         BookingAttempt::Refused(refusal) => Err(ServiceError::Booking(refusal)),

@@ -40,12 +40,14 @@ pub enum BookingGuard {
     RemovedForRaceControl,
 }
 
-/// The session's facts that decide whether it can be booked.
+/// The session's facts that decide whether it can be booked, and the resident's.
 struct SessionGate {
     cancelled: bool,
     item_published: bool,
     window: BookingWindow,
     waitlist: bool,
+    /// When the resident's recent no-shows were recorded (what the no-show rule counts).
+    no_shows: Vec<i64>,
 }
 
 impl Store {
@@ -118,7 +120,8 @@ impl Store {
         now: i64,
     ) -> Result<Result<bool, BookingAttempt>, StoreError> {
         let refused = |refusal| Ok(Err(BookingAttempt::Refused(refusal)));
-        let Some(gate) = session_gate(conn, session_id).await? else {
+        let lookback = self.no_show_rule.lookback_from(now);
+        let Some(gate) = session_gate(conn, session_id, resident_id, lookback).await? else {
             return Ok(Err(BookingAttempt::UnknownSession));
         };
         if !gate.item_published {
@@ -134,7 +137,7 @@ impl Store {
             }
             WindowState::Closed => return refused(BookingRefusal::Closed { opens_at: None }),
         }
-        if let Some(until) = self.paused_until(conn, resident_id, now).await? {
+        if let Some(until) = self.no_show_rule.paused_until(&gate.no_shows, now) {
             return refused(paused_refusal(until));
         }
         Ok(Ok(gate.waitlist))
@@ -296,19 +299,32 @@ async fn replay(
     Ok(Some(BookingAttempt::Booked { booking, replayed: true }))
 }
 
-async fn session_gate(conn: &mut AnyConnection, session_id: SessionId) -> Result<Option<SessionGate>, StoreError> {
-    let row: Option<(String, String, i64, i64, i64, i64)> = sqlx::query_as(
-        "SELECT s.status, i.status, s.starts_at, s.booking_opens_at, s.booking_closes_at, s.waitlist \
-         FROM sessions s JOIN service_items i ON i.id = s.item_id WHERE s.id = $1",
+/// The gate of a session and the resident's recent no-shows (since `lookback`), in one read:
+/// one row per no-show, or one with none.
+async fn session_gate(
+    conn: &mut AnyConnection,
+    session_id: SessionId,
+    resident_id: ResidentId,
+    lookback: i64,
+) -> Result<Option<SessionGate>, StoreError> {
+    let rows: Vec<(String, String, i64, i64, i64, i64, Option<i64>)> = sqlx::query_as(
+        "SELECT s.status, i.status, s.starts_at, s.booking_opens_at, s.booking_closes_at, s.waitlist, b.updated_at \
+         FROM sessions s JOIN service_items i ON i.id = s.item_id \
+         LEFT JOIN bookings b ON b.resident_id = $2 AND b.status = 'no_show' AND b.updated_at >= $3 \
+         WHERE s.id = $1",
     )
     .bind(session_id.0)
-    .fetch_optional(&mut *conn)
+    .bind(resident_id.0)
+    .bind(lookback)
+    .fetch_all(&mut *conn)
     .await?;
-    Ok(row.map(|(status, item_status, starts_at, opens_at, closes_at, waitlist)| SessionGate {
+    let no_shows = rows.iter().filter_map(|row| row.6).collect();
+    Ok(rows.into_iter().next().map(|(status, item_status, starts_at, opens_at, closes_at, waitlist, _)| SessionGate {
         cancelled: status != "published",
         item_published: item_status == "published",
         window: BookingWindow { opens_at, closes_at, starts_at },
         waitlist: waitlist == 1,
+        no_shows,
     }))
 }
 

@@ -25,6 +25,8 @@ struct BookingRow {
     pub facility_address: String,
     /// 1 for the first on the waitlist; 0 unless waitlisted.
     pub waitlist_position: i64,
+    /// The session's places left now.
+    pub places_left: i64,
 }
 
 /// A status column read into [`BookingStatus`].
@@ -72,6 +74,7 @@ pub struct SessionCounts {
 
 const VIEW_SELECT: &str = "SELECT b.id, b.status, b.code, b.created_at, b.session_id, s.starts_at, s.ends_at, \
     i.id AS item_id, i.title AS item_title, f.name AS facility_name, f.address AS facility_address, \
+    s.remaining AS places_left, \
     CASE WHEN b.status = 'waitlisted' THEN (SELECT COUNT(*) FROM bookings w WHERE w.session_id = b.session_id \
     AND w.status = 'waitlisted' AND w.id <= b.id) ELSE 0 END AS waitlist_position \
     FROM bookings b JOIN sessions s ON s.id = b.session_id JOIN service_items i ON i.id = s.item_id \
@@ -102,6 +105,25 @@ impl Store {
                 .fetch_optional(&self.pool)
                 .await?;
         Ok(row.map(BookingRow::summary))
+    }
+
+    /// A booking just made, if it is this resident's, with its session's places left now: what
+    /// the answer to a booking shows, in one read (a rush asks it thousands of times).
+    pub async fn booked(
+        &self,
+        resident_id: ResidentId,
+        booking_id: BookingId,
+    ) -> Result<Option<(BookingSummary, i64)>, StoreError> {
+        let row: Option<BookingRow> =
+            sqlx::query_as(&format!("{VIEW_SELECT} WHERE b.id = $1 AND b.resident_id = $2"))
+                .bind(booking_id.0)
+                .bind(resident_id.0)
+                .fetch_optional(&self.pool)
+                .await?;
+        Ok(row.map(|row| {
+            let places_left = row.places_left;
+            (row.summary(), places_left)
+        }))
     }
 
     /// The ticket code of a booking that holds a place (for signing its ticket), if it is this resident's.
