@@ -1,6 +1,7 @@
 //! In-process catalogue search latency: runs a mix of searches and filters straight against the
 //! store (no HTTP) and prints p50/p95/p99, after timing the search index's build.
-//! Usage: `search_bench DATABASE_URL [ROUNDS]`.
+//! Usage: `search_bench DATABASE_URL [ROUNDS] [QUERY]`; with a QUERY (a query string such as
+//! `q=guangcangwu`), only that one is timed (for a profiler).
 
 use std::time::Instant;
 
@@ -33,6 +34,11 @@ async fn main() -> anyhow::Result<()> {
     let mut args = std::env::args().skip(1);
     let url = args.next().ok_or_else(|| anyhow::anyhow!("usage: search_bench DATABASE_URL [ROUNDS]"))?;
     let rounds: usize = args.next().map(|r| r.parse()).transpose()?.unwrap_or(50);
+    let only = args.next();
+    let texts: Vec<&str> = match &only {
+        Some(one) => vec![one.as_str()],
+        None => QUERIES.to_vec(),
+    };
     let store = Store::connect(&url).await?;
     let started = Instant::now();
     let items = store.catch_up_search().await?;
@@ -43,7 +49,7 @@ async fn main() -> anyhow::Result<()> {
         rss()
     );
     let queries: Vec<CatalogQuery> =
-        QUERIES.iter().map(|q| CatalogQuery::parse_query_string(q)).collect::<Result<_, _>>()?;
+        texts.iter().map(|q| CatalogQuery::parse_query_string(q)).collect::<Result<_, _>>()?;
     let mut samples = Vec::with_capacity(rounds * queries.len());
     let mut per_query = vec![Vec::with_capacity(rounds); queries.len()];
     for _ in 0..rounds {
@@ -56,7 +62,7 @@ async fn main() -> anyhow::Result<()> {
             std::hint::black_box(page);
         }
     }
-    for (text, times) in QUERIES.iter().zip(per_query.iter_mut()) {
+    for (text, times) in texts.iter().zip(per_query.iter_mut()) {
         times.sort_by(|a, b| a.total_cmp(b));
         println!("  median {:>8.2} ms  {}", times[times.len() / 2], if text.is_empty() { "(everything)" } else { text });
     }

@@ -22,6 +22,10 @@ pub(super) struct Fields {
     pub category: Field,
     pub pinyin: Field,
     pub initials: Field,
+    /// The title's and the initials' lengths in characters ("the whole field" is the start
+    /// and the length).
+    pub title_length: Field,
+    pub initials_length: Field,
     /// Title and description together (what "found in the text" means).
     pub text: Field,
     pub category_slug: Field,
@@ -41,24 +45,46 @@ pub(super) const NEXT_SESSION: &str = "next_session_at";
 pub(super) const ID: &str = "id";
 
 impl Fields {
+    /// The field holding `field`'s length, for those whose whole value is searched for.
+    pub(super) fn length_of(&self, field: Field) -> Option<Field> {
+        if field == self.title {
+            Some(self.title_length)
+        } else if field == self.initials {
+            Some(self.initials_length)
+        } else {
+            None
+        }
+    }
+
+    /// The longest grams `field` is cut into (see `grams.rs`): three for Latin letters.
+    pub(super) fn longest_gram(&self, field: Field) -> usize {
+        if field == self.pinyin || field == self.initials {
+            3
+        } else {
+            2
+        }
+    }
+
     /// The schema and its fields.
     pub(super) fn schema() -> (Schema, Fields) {
         let mut b = Schema::builder();
-        let grams = |stored: bool| {
+        let grams = |tokenizer: &str, stored: bool| {
             let indexing = TextFieldIndexing::default()
-                .set_tokenizer(grams::NAME)
+                .set_tokenizer(tokenizer)
                 .set_index_option(IndexRecordOption::WithFreqsAndPositions);
             let options = TextOptions::default().set_indexing_options(indexing);
             if stored { options.set_stored() } else { options }
         };
         let fields = Fields {
             id: b.add_u64_field(ID, INDEXED | FAST),
-            title: b.add_text_field("title", grams(false)),
-            category: b.add_text_field("category", grams(false)),
+            title: b.add_text_field("title", grams(grams::PAIRS, false)),
+            category: b.add_text_field("category", grams(grams::PAIRS, false)),
             // Stored: a search with a typo reads it back to check the distance.
-            pinyin: b.add_text_field("pinyin", grams(true)),
-            initials: b.add_text_field("initials", grams(false)),
-            text: b.add_text_field("text", grams(false)),
+            pinyin: b.add_text_field("pinyin", grams(grams::THREES, true)),
+            initials: b.add_text_field("initials", grams(grams::THREES, false)),
+            title_length: b.add_u64_field("title_length", INDEXED),
+            initials_length: b.add_u64_field("initials_length", INDEXED),
+            text: b.add_text_field("text", grams(grams::PAIRS, false)),
             category_slug: b.add_text_field("category_slug", STRING),
             audience_slug: b.add_text_field("audience_slug", STRING),
             street_slug: b.add_text_field("street_slug", STRING),
@@ -98,7 +124,10 @@ impl ItemRow {
         }
         let mut doc = TantivyDocument::new();
         doc.add_u64(f.id, self.id as u64);
-        doc.add_text(f.title, normalise(&self.title));
+        let title = normalise(&self.title);
+        doc.add_u64(f.title_length, title.chars().count() as u64);
+        doc.add_u64(f.initials_length, self.title_initials.chars().count() as u64);
+        doc.add_text(f.title, title);
         doc.add_text(f.category, normalise(&format!("{} {}", self.category_name, self.category_name_en)));
         doc.add_text(f.pinyin, &self.title_pinyin);
         doc.add_text(f.initials, &self.title_initials);

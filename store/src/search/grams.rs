@@ -1,47 +1,55 @@
 //! How text is cut for the index, and the phrases a search looks for.
 //!
 //! Chinese has no spaces, and residents type any part of a title ("京剧", "非遗", "剧"), so a
-//! field is indexed as its characters and its pairs of neighbouring characters, each at the
-//! position of its first character. A text of one character is found by its character; a
-//! longer one by the chain of its pairs at consecutive positions, which only a field
-//! containing that very text has. Pinyin and initials are cut the same way, so "gcw" and
-//! "changwu" are found inside `gcwjx` and `guangchangwujiaoxue`.
+//! field is indexed as its characters and its runs of neighbouring characters ("grams", each
+//! at the position of its first character). A text of one character is found by its
+//! character; a longer one by a chain of its grams at the right distances, which only a field
+//! containing that very text has. Chinese fields keep pairs (two characters are already a
+//! rare term); pinyin and initials, written with 26 letters, also keep runs of three ("gua",
+//! "ngc"), so a pinyin phrase has a third fewer terms, each far rarer, to check the positions
+//! of. "gcw" and "changwu" are found inside `gcwjx` and `guangchangwujiaoxue`.
 //!
-//! A start marker at position 0 and an end marker after the last character let a phrase ask
-//! for "at the start" or "the whole field" (the ranking prefers those).
+//! The first character and the first grams are also indexed with a start mark in front, so
+//! "at the start" is one term for a short text (京剧 at the start of 京剧名段欣赏) and a phrase
+//! beginning with a rare term for a longer one: no position of a marker every field has needs
+//! checking. "The whole field" is "at the start" and the field's length (the index keeps the
+//! lengths of the fields that need it).
 
 use tantivy::schema::Field;
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 use tantivy::Term;
 
-/// The name the tokenizer is registered under.
-pub(super) const NAME: &str = "grams";
-/// Marks the start of a field (position 0).
-const START: &str = "\u{2}";
-/// Marks the end of a field (the position after its last character).
-const END: &str = "\u{3}";
+/// The names the tokenizers are registered under: pairs, and pairs and threes.
+pub(super) const PAIRS: &str = "grams2";
+pub(super) const THREES: &str = "grams3";
+/// Marks a term that stands at the start of its field (no normalised text holds it).
+const START: char = '\u{2}';
 
-/// Cuts normalised text ([`cc_domain::search::normalise`]) into characters and pairs.
-#[derive(Clone, Default)]
-pub(super) struct Grams;
+/// Cuts normalised text ([`cc_domain::search::normalise`]) into characters and the runs of
+/// neighbouring characters up to `longest` long.
+#[derive(Clone)]
+pub(super) struct Grams {
+    pub longest: usize,
+}
 
 impl Tokenizer for Grams {
     type TokenStream<'a> = GramStream;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> GramStream {
         let chars: Vec<char> = text.chars().collect();
-        let mut tokens = Vec::with_capacity(chars.len() * 2 + 2);
-        let mut push = |text: String, position: usize| {
+        let mut tokens = Vec::with_capacity(chars.len() * (self.longest + 1));
+        let mut push = |gram: &[char], marked: bool, position: usize| {
+            let text = marked.then_some(START).into_iter().chain(gram.iter().copied()).collect();
             tokens.push(Token { offset_from: 0, offset_to: 0, position, text, position_length: 1 });
         };
-        push(START.into(), 0);
-        for (i, &c) in chars.iter().enumerate() {
-            push(c.to_string(), i + 1);
-            if let Some(&next) = chars.get(i + 1) {
-                push([c, next].iter().collect(), i + 1);
+        for length in 1..=self.longest.min(chars.len()) {
+            push(&chars[..length], true, 0);
+        }
+        for i in 0..chars.len() {
+            for length in 1..=self.longest.min(chars.len() - i) {
+                push(&chars[i..i + length], false, i);
             }
         }
-        push(END.into(), chars.len() + 1);
         GramStream { tokens, next: 0 }
     }
 }
@@ -75,52 +83,48 @@ pub(super) enum Anchor {
     Whole,
 }
 
-/// The terms, with their relative positions, that a field holds when `text` (normalised, not
-/// empty) stands in it at `anchor`: one term means a plain term query, more a phrase.
-pub(super) fn phrase(field: Field, text: &str, anchor: Anchor) -> Vec<(usize, Term)> {
+/// The terms, with their relative positions, that a field cut into grams up to `longest`
+/// holds when `text` (normalised, not empty) stands in it at `anchor`: one term means a plain
+/// term query, more a phrase. For `Whole`, the caller also asks for the field's length.
+pub(super) fn phrase(field: Field, longest: usize, text: &str, anchor: Anchor) -> Vec<(usize, Term)> {
     let chars: Vec<char> = text.chars().collect();
-    let term = |s: &str| Term::from_field_text(field, s);
-    let mut terms = Vec::new();
-    let first = if anchor == Anchor::Anywhere {
-        0
-    } else {
-        terms.push((0, term(START)));
-        1
+    let at_start = anchor != Anchor::Anywhere;
+    let term = |i: usize, gram: &[char]| {
+        let marked: String = (at_start && i == 0).then_some(START).into_iter().chain(gram.iter().copied()).collect();
+        (i, Term::from_field_text(field, &marked))
     };
-    if chars.len() == 1 {
-        terms.push((first, term(&chars[0].to_string())));
-    } else {
-        // Every other pair fixes every character (the last pair too, for an odd length): the
-        // same matches as every pair, with half the terms to check.
-        let last = chars.len() - 2;
-        let starts = (0..=last).step_by(2).chain((last % 2 == 1).then_some(last));
-        for i in starts {
-            terms.push((first + i, term(&chars[i..i + 2].iter().collect::<String>())));
-        }
-    }
-    if anchor == Anchor::Whole {
-        terms.push((first + chars.len(), term(END)));
-    }
-    terms
+    let n = longest.min(chars.len());
+    // Grams that touch end to end fix every character (the last one overlapping, where the
+    // length is not a multiple): the same matches as every gram, with far fewer terms.
+    let last = chars.len() - n;
+    let starts = (0..=last).step_by(n).chain((last % n != 0).then_some(last));
+    starts.map(|i| term(i, &chars[i..i + n])).collect()
 }
 
-/// The distinct pairs of neighbouring characters of `text`: what a text with a typo still
-/// shares with the one meant.
-pub(super) fn pairs(field: Field, text: &str) -> Vec<Term> {
+/// The pairs of neighbouring characters of `text` in four groups (the pair starting at
+/// character `i` in group `i % 4`): a text with one typo in it still holds every pair of at
+/// least one group of the text meant. A wrong, missing or extra letter spoils at most two
+/// neighbouring pairs and two swapped letters three, so one group is left untouched.
+pub(super) fn pair_groups(field: Field, text: &str) -> Vec<Vec<Term>> {
     let chars: Vec<char> = text.chars().collect();
-    let mut terms: Vec<Term> =
-        chars.windows(2).map(|pair| Term::from_field_text(field, &pair.iter().collect::<String>())).collect();
-    terms.sort();
-    terms.dedup();
-    terms
+    let mut groups: Vec<Vec<Term>> = vec![Vec::new(); 4];
+    for (i, pair) in chars.windows(2).enumerate() {
+        groups[i % 4].push(Term::from_field_text(field, &pair.iter().collect::<String>()));
+    }
+    for group in &mut groups {
+        group.sort();
+        group.dedup();
+    }
+    groups.retain(|group| !group.is_empty());
+    groups
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn tokens(text: &str) -> Vec<(usize, String)> {
-        let mut stream = Grams.token_stream(text);
+    fn tokens(longest: usize, text: &str) -> Vec<(usize, String)> {
+        let mut stream = Grams { longest }.token_stream(text);
         let mut out = Vec::new();
         while stream.advance() {
             out.push((stream.token().position, stream.token().text.clone()));
@@ -128,29 +132,59 @@ mod tests {
         out
     }
 
-    #[test]
-    fn a_field_is_its_characters_and_pairs_between_markers() {
-        let got = tokens("京剧");
-        let want = [(0, START), (1, "京"), (1, "京剧"), (2, "剧"), (3, END)];
-        assert_eq!(got, want.map(|(p, t)| (p, t.to_string())));
+    fn texts(terms: Vec<(usize, Term)>) -> Vec<(usize, String)> {
+        terms.iter().map(|(p, t)| (*p, t.value().as_str().unwrap().to_string())).collect()
     }
 
     #[test]
-    fn a_whole_field_phrase_ends_where_the_field_does() {
-        let field = Field::from_field_id(0);
-        let whole = phrase(field, "京剧", Anchor::Whole);
-        let positions: Vec<usize> = whole.iter().map(|(p, _)| *p).collect();
-        assert_eq!(positions, [0, 1, 3], "start marker, the pair, end marker after two characters");
-        assert_eq!(phrase(field, "剧", Anchor::Anywhere).len(), 1);
+    fn a_field_is_its_characters_and_grams_and_how_it_starts() {
+        let want = [(0, "\u{2}京"), (0, "\u{2}京剧"), (0, "京"), (0, "京剧"), (1, "剧")];
+        assert_eq!(tokens(2, "京剧"), want.map(|(p, t)| (p, t.to_string())));
+        let want = [(0, "\u{2}g"), (0, "\u{2}gc"), (0, "\u{2}gcw"), (0, "g"), (0, "gc"), (0, "gcw"), (1, "c"), (1, "cw"), (2, "w")];
+        assert_eq!(tokens(3, "gcw"), want.map(|(p, t)| (p, t.to_string())));
     }
 
     #[test]
-    fn a_phrase_checks_every_character_with_every_other_pair() {
+    fn at_the_start_the_first_term_is_marked() {
         let field = Field::from_field_id(0);
-        let at = |text: &str| phrase(field, text, Anchor::Anywhere).iter().map(|(p, _)| *p).collect::<Vec<_>>();
-        assert_eq!(at("广场舞"), [0, 1], "an odd length ends with the last pair");
-        assert_eq!(at("广场舞蹈"), [0, 2]);
-        assert_eq!(at("guangchangwu"), [0, 2, 4, 6, 8, 10]);
-        assert_eq!(at("guangchangw"), [0, 2, 4, 6, 8, 9]);
+        let at = |text, anchor| texts(phrase(field, 2, text, anchor));
+        assert_eq!(at("京剧", Anchor::Start), [(0, "\u{2}京剧".to_string())], "one term, no positions");
+        assert_eq!(at("剧", Anchor::Whole), [(0, "\u{2}剧".to_string())]);
+        assert_eq!(at("广场舞", Anchor::Start), [(0, "\u{2}广场".to_string()), (1, "场舞".to_string())]);
+        assert_eq!(at("广场舞", Anchor::Anywhere), [(0, "广场".to_string()), (1, "场舞".to_string())]);
+    }
+
+    #[test]
+    fn a_phrase_fixes_every_character_with_grams_end_to_end() {
+        let field = Field::from_field_id(0);
+        let at = |longest, text| phrase(field, longest, text, Anchor::Anywhere).iter().map(|(p, _)| *p).collect::<Vec<_>>();
+        assert_eq!(at(2, "广场舞"), [0, 1], "an odd length ends with the last pair");
+        assert_eq!(at(2, "广场舞蹈"), [0, 2]);
+        assert_eq!(at(3, "guangchangwu"), [0, 3, 6, 9]);
+        assert_eq!(at(3, "guangchangw"), [0, 3, 6, 8]);
+        assert_eq!(at(3, "gc"), [0], "shorter than the longest gram: itself");
+        let grams = texts(phrase(field, 3, "guangchangw", Anchor::Start));
+        let grams: Vec<&str> = grams.iter().map(|(_, t)| t.as_str()).collect();
+        assert_eq!(grams, ["\u{2}gua", "ngc", "han", "ngw"]);
+    }
+
+    #[test]
+    fn one_typo_leaves_a_group_of_pairs_whole() {
+        let field = Field::from_field_id(0);
+        let texts = |groups: Vec<Vec<Term>>| -> Vec<Vec<String>> {
+            groups.iter().map(|g| g.iter().map(|t| t.value().as_str().unwrap().to_string()).collect()).collect()
+        };
+        let meant = "guangchangwu";
+        let pairs_of_meant: Vec<String> =
+            meant.as_bytes().windows(2).map(|w| String::from_utf8(w.to_vec()).unwrap()).collect();
+        // Wrong, missing, extra and swapped letters, each at every place.
+        for typo in ["guangcangwu", "guangchamgwu", "guangchhangwu", "guagnchangwu", "uangchangwu", "guangchangw"] {
+            let groups = texts(pair_groups(field, typo));
+            assert!(
+                groups.iter().any(|g| g.iter().all(|pair| pairs_of_meant.contains(pair))),
+                "{typo}: some group is all pairs of {meant}: {groups:?}"
+            );
+        }
+        assert_eq!(texts(pair_groups(field, "gcwjx")), [["gc"], ["cw"], ["wj"], ["jx"]]);
     }
 }

@@ -62,7 +62,8 @@ impl SearchIndex {
     pub(crate) fn new() -> Result<Arc<SearchIndex>, StoreError> {
         let (schema, fields) = Fields::schema();
         let index = Index::create_in_ram(schema);
-        index.tokenizers().register(grams::NAME, tantivy::tokenizer::TextAnalyzer::from(grams::Grams));
+        index.tokenizers().register(grams::PAIRS, tantivy::tokenizer::TextAnalyzer::from(grams::Grams { longest: 2 }));
+        index.tokenizers().register(grams::THREES, tantivy::tokenizer::TextAnalyzer::from(grams::Grams { longest: 3 }));
         let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into().map_err(search_error)?;
         Ok(Arc::new(SearchIndex { index, reader, fields, catching_up: Mutex::new(()), version: AtomicI64::new(0) }))
     }

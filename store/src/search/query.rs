@@ -19,7 +19,7 @@ use tantivy::schema::{Field, IndexRecordOption, Value};
 use tantivy::{DocId, Score, Searcher, SegmentReader, TantivyDocument, Term};
 
 use super::docs::{Fields, ID, NEXT_SESSION, POPULARITY};
-use super::grams::{pairs, phrase, Anchor};
+use super::grams::{pair_groups, phrase, Anchor};
 
 /// The clauses a match can meet, each with its bit.
 const TITLE_WHOLE: u32 = 1;
@@ -66,19 +66,27 @@ fn decode(score: Score) -> Matches {
     }
 }
 
-/// The terms query for `text` standing in `field` at `anchor`.
-fn stands(field: Field, text: &str, anchor: Anchor) -> Box<dyn Query> {
-    let mut terms = phrase(field, text, anchor);
-    if terms.len() == 1 {
+/// The terms query for `text` standing in `field` at `anchor` (`Whole`: at the start, and as
+/// long as the field).
+fn stands(f: &Fields, field: Field, text: &str, anchor: Anchor) -> Box<dyn Query> {
+    let mut terms = phrase(field, f.longest_gram(field), text, anchor);
+    let found: Box<dyn Query> = if terms.len() == 1 {
         Box::new(TermQuery::new(terms.remove(0).1, IndexRecordOption::Basic))
     } else {
         Box::new(PhraseQuery::new_with_offset(terms))
+    };
+    match f.length_of(field).filter(|_| anchor == Anchor::Whole) {
+        Some(length) => {
+            let as_long = Term::from_field_u64(length, text.chars().count() as u64);
+            Box::new(BooleanQuery::intersection(vec![found, Box::new(TermQuery::new(as_long, IndexRecordOption::Basic))]))
+        }
+        None => found,
     }
 }
 
 /// A clause that matches where `text` stands in `field` at `anchor`, scoring `bit`.
-fn clause(field: Field, text: &str, anchor: Anchor, bit: u32) -> (Occur, Box<dyn Query>) {
-    scoring(stands(field, text, anchor), bit)
+fn clause(f: &Fields, field: Field, text: &str, anchor: Anchor, bit: u32) -> (Occur, Box<dyn Query>) {
+    scoring(stands(f, field, text, anchor), bit)
 }
 
 fn scoring(query: Box<dyn Query>, bit: u32) -> (Occur, Box<dyn Query>) {
@@ -90,19 +98,19 @@ fn scoring(query: Box<dyn Query>, bit: u32) -> (Occur, Box<dyn Query>) {
 fn text_query(f: &Fields, q: &SearchQuery) -> Box<dyn Query> {
     let text = q.text();
     let mut clauses = vec![
-        clause(f.title, text, Anchor::Whole, TITLE_WHOLE),
-        clause(f.title, text, Anchor::Start, TITLE_START),
-        clause(f.title, text, Anchor::Anywhere, TITLE_INSIDE),
-        clause(f.category, text, Anchor::Anywhere, CATEGORY),
-        clause(f.text, text, Anchor::Anywhere, TEXT),
+        clause(f, f.title, text, Anchor::Whole, TITLE_WHOLE),
+        clause(f, f.title, text, Anchor::Start, TITLE_START),
+        clause(f, f.title, text, Anchor::Anywhere, TITLE_INSIDE),
+        clause(f, f.category, text, Anchor::Anywhere, CATEGORY),
+        clause(f, f.text, text, Anchor::Anywhere, TEXT),
     ];
     if let Some(letters) = q.pinyin() {
         clauses.extend([
-            clause(f.pinyin, letters, Anchor::Start, PINYIN_START),
-            clause(f.pinyin, letters, Anchor::Anywhere, PINYIN_INSIDE),
-            clause(f.initials, letters, Anchor::Whole, INITIALS_WHOLE),
-            clause(f.initials, letters, Anchor::Start, INITIALS_START),
-            clause(f.initials, letters, Anchor::Anywhere, INITIALS_INSIDE),
+            clause(f, f.pinyin, letters, Anchor::Start, PINYIN_START),
+            clause(f, f.pinyin, letters, Anchor::Anywhere, PINYIN_INSIDE),
+            clause(f, f.initials, letters, Anchor::Whole, INITIALS_WHOLE),
+            clause(f, f.initials, letters, Anchor::Start, INITIALS_START),
+            clause(f, f.initials, letters, Anchor::Anywhere, INITIALS_INSIDE),
         ]);
     }
     let words: Vec<&str> = text.split(' ').collect();
@@ -110,7 +118,7 @@ fn text_query(f: &Fields, q: &SearchQuery) -> Box<dyn Query> {
         return Box::new(BooleanQuery::new(clauses));
     }
     let every = |field: Field| -> Box<dyn Query> {
-        Box::new(BooleanQuery::intersection(words.iter().map(|w| stands(field, w, Anchor::Anywhere)).collect()))
+        Box::new(BooleanQuery::intersection(words.iter().map(|w| stands(f, field, w, Anchor::Anywhere)).collect()))
     };
     clauses.extend([
         scoring(every(f.title), TITLE_WORDS),
@@ -121,7 +129,7 @@ fn text_query(f: &Fields, q: &SearchQuery) -> Box<dyn Query> {
     let mut somewhere: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     for word in &words {
         let fields = [f.title, f.category, f.text, f.pinyin, f.initials];
-        let any = BooleanQuery::union(fields.iter().map(|&field| stands(field, word, Anchor::Anywhere)).collect());
+        let any = BooleanQuery::union(fields.iter().map(|&field| stands(f, field, word, Anchor::Anywhere)).collect());
         somewhere.push((Occur::Must, Box::new(any)));
     }
     let required = BooleanQuery::new(vec![
@@ -261,18 +269,40 @@ fn run(searcher: &Searcher, f: &Fields, query: &CatalogQuery, text: Box<dyn Quer
 
 /// What `letters` meant, when the pinyin of an item holds it with one letter wrong, missing,
 /// extra or swapped: the correction the item closest to it suggests.
+///
+/// Such an item holds every pair of letters of at least one of the typo's four groups of
+/// pairs ([`pair_groups`]); each group is an intersection, which the index answers from its
+/// rarest pair, so common pairs ("an", "ng") cost nothing. Items holding more groups are
+/// nearer and are checked first.
 fn meant(searcher: &Searcher, f: &Fields, letters: &str) -> tantivy::Result<Option<SearchQuery>> {
-    let terms = pairs(f.pinyin, letters);
-    // One edit spoils at most three of the pairs (two for a wrong or missing letter).
-    let needed = terms.len().saturating_sub(3).max(terms.len().div_ceil(2)).max(1);
-    let shared = BooleanQuery::union_with_minimum_required_clauses(
-        terms
-            .into_iter()
-            .map(|t| Box::new(ConstScoreQuery::new(Box::new(TermQuery::new(t, IndexRecordOption::Basic)), 1.0)) as Box<dyn Query>)
-            .collect(),
-        needed,
-    );
-    for (_, address) in searcher.search(&shared, &TopDocs::with_limit(TYPO_CANDIDATES).order_by_score())? {
+    let mut groups = Vec::new();
+    for group in pair_groups(f.pinyin, letters) {
+        let mut rarest = u64::MAX;
+        for term in &group {
+            rarest = rarest.min(searcher.doc_freq(term)?);
+        }
+        groups.push((rarest, group));
+    }
+    // A group that a quarter of all items hold ("an", "ng") finds thousands of items, among
+    // which the one meant would not be in the first fifty anyway: leave it out when a rarer
+    // group is there to find it.
+    let common = searcher.num_docs() / 4;
+    if groups.iter().any(|(rarest, _)| *rarest <= common) {
+        groups.retain(|(rarest, _)| *rarest <= common);
+    }
+    let groups = groups
+        .into_iter()
+        .map(|(_, group)| {
+            let all: Vec<Box<dyn Query>> = group
+                .into_iter()
+                .map(|t| Box::new(TermQuery::new(t, IndexRecordOption::Basic)) as Box<dyn Query>)
+                .collect();
+            let held = Box::new(ConstScoreQuery::new(Box::new(BooleanQuery::intersection(all)), 1.0));
+            (Occur::Should, held as Box<dyn Query>)
+        })
+        .collect();
+    let near = BooleanQuery::new(groups);
+    for (_, address) in searcher.search(&near, &TopDocs::with_limit(TYPO_CANDIDATES).order_by_score())? {
         let doc: TantivyDocument = searcher.doc(address)?;
         let pinyin = doc.get_first(f.pinyin).and_then(|v| v.as_str()).unwrap_or_default();
         if let Some(part) = correction_within_one_edit(pinyin, letters) {
