@@ -165,8 +165,6 @@ impl CatalogQuery {
     pub const DEFAULT_PER_PAGE: u32 = 20;
     /// Most results one page may carry.
     pub const MAX_PER_PAGE: u32 = 100;
-    /// Deepest page anyone may ask for (deep offsets are costly and nobody reads them).
-    pub const MAX_PAGE: u32 = 1000;
     /// How many results page numbers reach; beyond, a listing is walked by `cursor`.
     pub const MAX_RESULTS: u64 = 10_000;
 
@@ -193,7 +191,13 @@ impl CatalogQuery {
                 "to" => query.to = parse_date("to", value)?,
                 "free" => query.free_only = parse_bool("free", value)?,
                 "sort" => query.sort = parse_sort(value)?,
-                "page" => query.page = parse_number("page", value, 1, Self::MAX_PAGE)?.unwrap_or(1),
+                // Any page number parses; how deep pages go depends on per_page (below), and one
+                // rule with one message says so.
+                "page" => {
+                    query.page = parse_number("page", value, 1, u32::MAX)
+                        .map_err(|_| ParamError::new("page", ParamProblem::NotAPositiveNumber))?
+                        .unwrap_or(1)
+                }
                 "per_page" => {
                     query.per_page = parse_number("per_page", value, 1, Self::MAX_PER_PAGE)?
                         .unwrap_or(Self::DEFAULT_PER_PAGE)
@@ -475,6 +479,11 @@ mod tests {
         assert!(deep.message(Locale::Zh).contains("第 500 页"), "{}", deep.message(Locale::Zh));
         assert!(parse(&[("page", "100"), ("per_page", "100")]).is_ok());
         assert!(parse(&[("page", "101"), ("per_page", "100")]).is_err());
+        // However deep, one rule and one message: never "1 to 1000" for a cap of 500.
+        for page in ["1001", "4294967295"] {
+            assert_eq!(parse(&[("page", page)]).unwrap_err().problem, ParamProblem::TooDeep { max: 500 }, "{page}");
+        }
+        assert_eq!(parse(&[("page", "0")]).unwrap_err().problem, ParamProblem::NotAPositiveNumber);
     }
 
     #[test]

@@ -12,7 +12,8 @@ pub fn Pagination(query: CatalogQuery, pages: u32) -> impl IntoView {
     let prefs = use_prefs();
     let page = query.page;
     let link = move |p: u32| format!("/catalog?{}", query.with_page(p).to_query_string());
-    let prev = (page > 1).then(|| link(page - 1));
+    // From past the end, "previous" is the last page there is.
+    let prev = (page > 1).then(|| link((page - 1).min(pages)));
     let next = (page < pages).then(|| link(page + 1));
     view! {
         <nav class="pagination" aria-label=move || prefs.t().pagination data-swap-links="">

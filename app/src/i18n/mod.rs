@@ -406,6 +406,22 @@ pub fn results_count(locale: Locale, n: u64) -> String {
 }
 
 /// "第 2 / 7 页" / "Page 2 of 7".
+/// Shown on a page number beyond the results' last page, before a link to it.
+pub fn past_last_page(locale: Locale, total: u64, pages: u32) -> String {
+    match locale {
+        Locale::Zh => format!("这一页没有结果：共 {total} 项，只有 {pages} 页。"),
+        Locale::En => format!("Nothing on this page: {total} results fill {pages} pages."),
+    }
+}
+
+/// The link from a page past the end to the last page.
+pub fn go_to_last_page(locale: Locale, pages: u32) -> String {
+    match locale {
+        Locale::Zh => format!("去第 {pages} 页（最后一页）"),
+        Locale::En => format!("Go to page {pages}, the last"),
+    }
+}
+
 pub fn page_of(locale: Locale, page: u32, pages: u32) -> String {
     match locale {
         Locale::Zh => format!("第 {page} / {pages} 页"),

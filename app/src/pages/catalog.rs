@@ -11,7 +11,7 @@ use crate::components::pagination::Pagination;
 use crate::components::search_box::SearchBox;
 use crate::components::status::{ErrorNotice, Loading};
 use crate::error::AppError;
-use crate::i18n::results_count;
+use crate::i18n::{go_to_last_page, past_last_page, results_count};
 use crate::prefs::use_prefs;
 use crate::public_fns::{load_facets, search_catalog};
 
@@ -46,7 +46,7 @@ pub fn CatalogPage() -> impl IntoView {
     view! {
         <Title text=move || prefs.head_t().catalog_title/>
         <h1>{move || t().catalog_title}</h1>
-        <SearchBox initial=search_text swap=true/>
+        <SearchBox initial=search_text swap=true keep=query.clone()/>
         <Suspense fallback=Loading>
             {move || {
                 let query = query.clone();
@@ -60,11 +60,25 @@ pub fn CatalogPage() -> impl IntoView {
                     let pages = page.page_count();
                     let total = page.total;
                     let empty = page.items.is_empty();
+                    let this_query = parsed.get_untracked().unwrap_or_default();
                     view! {
                         <p class="results-count" role="status" data-testid="results-count">
                             {move || results_count(prefs.lang(), total)}
                         </p>
-                        {empty.then(|| view! { <p class="empty">{move || t().no_results}</p> })}
+                        {match (empty, total > 0) {
+                            // A page number past the end (a stale link): the results exist.
+                            (true, true) => {
+                                let last = format!("/catalog?{}", this_query.with_page(pages).to_query_string());
+                                Some(view! {
+                                    <p class="empty" data-testid="past-last-page">
+                                        {move || past_last_page(prefs.lang(), total, pages)}" "
+                                        <a href=last>{move || go_to_last_page(prefs.lang(), pages)}</a>
+                                    </p>
+                                }.into_any())
+                            }
+                            (true, false) => Some(view! { <p class="empty">{move || t().no_results}</p> }.into_any()),
+                            _ => None,
+                        }}
                         <ul class="item-list" data-testid="results">
                             {page.items.into_iter().map(|item| view! { <ItemCard item/> }).collect_view()}
                         </ul>

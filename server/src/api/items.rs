@@ -40,9 +40,9 @@ pub struct CatalogParams {
     /// Order after relevance: `date` (next session first) or `popular`.
     #[param(pattern = "^(date|popular)?$", default = "date")]
     sort: Option<String>,
-    /// Page number; page numbers reach the first 10,000 results (`page × per_page`), beyond
+    /// Page number; page numbers reach the first 10,000 results (`page × per_page`, so 500 at 20 a page), beyond
     /// which the answer is 400 `bad_parameter`: walk a listing further with `cursor`.
-    #[param(minimum = 1, maximum = 1000, default = 1)]
+    #[param(minimum = 1, maximum = 10000, default = 1)]
     page: Option<u32>,
     #[param(minimum = 1, maximum = 100, default = 20)]
     per_page: Option<u32>,

@@ -39,6 +39,30 @@ async fn searching_the_catalogue_page_finds_heritage() {
 }
 
 #[tokio::test]
+async fn a_new_search_keeps_the_filters_in_force_and_starts_at_page_one() {
+    let app = spawn_app().await;
+    let (_, html) = app.get(&format!("/catalog?q={}&street=bajiao&free=true&page=2", enc("京剧"))).await;
+    let form = html.split(r#"action="/catalog""#).nth(1).unwrap().split("</form>").next().unwrap();
+    assert!(form.contains(r#"type="hidden" name="street" value="bajiao""#), "{form}");
+    assert!(form.contains(r#"type="hidden" name="free" value="true""#), "{form}");
+    assert!(!form.contains(r#"name="page""#) && form.matches(r#"name="q""#).count() == 1, "{form}");
+}
+
+#[tokio::test]
+async fn a_page_past_the_last_says_so_and_links_to_the_last() {
+    let app = spawn_app().await;
+    let (_, first) = app.get_json("/api/v1/items?per_page=20").await;
+    let pages = first["total"].as_u64().unwrap().div_ceil(20);
+    let (status, html) = app.get(&format!("/catalog?page={}", pages + 3)).await;
+    assert_eq!(status, 200);
+    assert!(html.contains(r#"data-testid="past-last-page""#), "not the message of a search that found nothing");
+    assert!(html.contains(&format!("只有 {pages} 页")), "says how many pages there are");
+    let last = if pages == 1 { "/catalog?".to_string() } else { format!("/catalog?page={pages}") };
+    assert!(html.contains(&format!(r#"href="{last}""#)), "links to the last page: {last}");
+    assert_eq!(count(&html, "没有找到符合条件的服务"), 0);
+}
+
+#[tokio::test]
 async fn a_bad_filter_is_explained_not_ignored() {
     let app = spawn_app().await;
     let (status, html) = app.get("/catalog?from=someday").await;
