@@ -83,6 +83,8 @@ fn Sortable(rows: Vec<StreetRow>) -> impl IntoView {
         }
     };
     view! {
+        // Six columns do not fit a phone: the table scrolls sideways, not the page.
+        <div class="table-scroll">
         <table class="sessions compliance-table" data-testid="compliance-table">
             <thead><tr>
                 {header(StreetColumn::Street, "街道", "Street")}
@@ -122,5 +124,6 @@ fn Sortable(rows: Vec<StreetRow>) -> impl IntoView {
                 }/>
             </tbody>
         </table>
+        </div>
     }
 }
