@@ -98,17 +98,11 @@ impl Store {
         resident_id: ResidentId,
         booking_id: BookingId,
     ) -> Result<Option<BookingSummary>, StoreError> {
-        let row: Option<BookingRow> =
-            sqlx::query_as(&format!("{VIEW_SELECT} WHERE b.id = $1 AND b.resident_id = $2"))
-                .bind(booking_id.0)
-                .bind(resident_id.0)
-                .fetch_optional(&self.pool)
-                .await?;
-        Ok(row.map(BookingRow::summary))
+        Ok(self.booked(resident_id, booking_id).await?.map(|(summary, _)| summary))
     }
 
-    /// A booking just made, if it is this resident's, with its session's places left now: what
-    /// the answer to a booking shows, in one read (a rush asks it thousands of times).
+    /// A booking if it is this resident's, with its session's places left now: what the answer
+    /// to a booking shows, in one read (a rush asks it thousands of times).
     pub async fn booked(
         &self,
         resident_id: ResidentId,
