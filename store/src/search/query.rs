@@ -40,6 +40,8 @@ const TEXT_WORDS: u32 = 1 << 13;
 /// How many near matches a search with a typo looks at, at most (those sharing the most pairs
 /// of letters with it first).
 const TYPO_CANDIDATES: usize = 50;
+/// A typo's group of pairs held by fewer items than this is always looked through.
+const COMMON_GROUP: u64 = 1_000;
 /// Pinyin shorter than this is not corrected: "gcw" with a typo could be anything.
 const TYPO_MIN_LETTERS: usize = 5;
 
@@ -283,10 +285,10 @@ fn meant(searcher: &Searcher, f: &Fields, letters: &str) -> tantivy::Result<Opti
         }
         groups.push((rarest, group));
     }
-    // A group that a quarter of all items hold ("an", "ng") finds thousands of items, among
-    // which the one meant would not be in the first fifty anyway: leave it out when a rarer
-    // group is there to find it.
-    let common = searcher.num_docs() / 4;
+    // A group that thousands of items hold, a quarter of all ("an", "ng" in a city's
+    // catalogue), cannot be looked through in fifty candidates anyway: leave it out when a
+    // rarer group is there to find the item meant. (A small catalogue keeps every group.)
+    let common = (searcher.num_docs() / 4).max(COMMON_GROUP);
     if groups.iter().any(|(rarest, _)| *rarest <= common) {
         groups.retain(|(rarest, _)| *rarest <= common);
     }
