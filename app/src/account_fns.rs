@@ -84,6 +84,16 @@ pub async fn register_resident(phone: String, code: String, password: String) ->
     Ok(())
 }
 
+/// Sets a new password with the code sent to `phone`, ends the account's other login sessions
+/// and logs it in here.
+#[server]
+pub async fn reset_resident_password(phone: String, code: String, password: String) -> Result<(), AppError> {
+    let client = context::client().await;
+    let id = context::auth()?.accounts.reset_password(&phone, &code, &password, &client).await?;
+    cc_auth::log_in(&context::session().await?, id).await?;
+    Ok(())
+}
+
 /// Logs a resident in.
 #[server]
 pub async fn log_in_resident(phone: String, password: String) -> Result<(), AppError> {

@@ -34,7 +34,7 @@ use pages::{
     facility::FacilityPage,
     home::HomePage,
     item::ItemPage,
-    login::{LoginPage, RegisterPage},
+    login::{LoginPage, RegisterPage, ResetPage},
     map::MapPage,
     me::MePage,
     my_bookings::MyBookingsPage,
@@ -147,6 +147,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/coverage") view=CoveragePage ssr=SsrMode::Async/>
                     <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async/>
                     <Route path=path!("/register") view=RegisterPage ssr=SsrMode::Async/>
+                    <Route path=path!("/reset") view=ResetPage ssr=SsrMode::Async/>
                     <Route path=path!("/me") view=MePage ssr=SsrMode::Async/>
                     <Route path=path!("/me/bookings") view=MyBookingsPage ssr=SsrMode::Async/>
                     <Route path=path!("/offline") view=OfflinePage ssr=SsrMode::Async/>

@@ -85,20 +85,53 @@ impl Accounts {
         let phone = PhoneNumber::parse(phone)?;
         let password = NewPassword::parse(password, &phone)?;
         let store = &self.inner.store;
-        let Some(pending) = store.take_phone_code_attempt(&phone).await? else {
-            return Err(AccountProblem::WrongCode.into());
-        };
-        let valid = pending.attempts <= CODE_ATTEMPTS
-            && pending.expires_at > now()
-            && pending.code_hash == code_hash(&phone, code.trim());
-        if !valid {
-            return Err(AccountProblem::WrongCode.into());
-        }
+        self.check_code(&phone, code).await?;
         let hash = hash_password(&password).await?;
         let id = store.create_resident(&phone, &hash).await?.ok_or(AccountProblem::PhoneTaken)?;
         store.delete_phone_code(&phone).await?;
         tracing::info!(resident = id, phone = %phone.masked(), "resident registered");
         Ok(id)
+    }
+
+    /// Gives the account of `phone` a new password once the code sent to the number checks out,
+    /// and ends every login session it had (whoever knew the old password is logged out);
+    /// returns the resident's id. Counted like a login (per number and per client address)
+    /// before anything is checked, and a code takes five wrong tries at most.
+    pub async fn reset_password(&self, phone: &str, code: &str, password: &str, client: &str) -> Result<i64, AccountError> {
+        let phone = PhoneNumber::parse(phone)?;
+        let password = NewPassword::parse(password, &phone)?;
+        let throttle = &self.inner.throttle;
+        let allowed = throttle.allow(LOGINS_PER_CLIENT, client).await?
+            && throttle.allow(LOGINS_PER_PHONE, phone.as_str()).await?;
+        if !allowed {
+            return Err(AccountProblem::TooManyAttempts.into());
+        }
+        self.check_code(&phone, code).await?;
+        let store = &self.inner.store;
+        // Before the costly hash: a number without an account is told to register.
+        if store.resident_login(&phone).await?.is_none() {
+            return Err(AccountProblem::NoAccount.into());
+        }
+        let hash = hash_password(&password).await?;
+        let id = store.reset_resident_password(&phone, &hash).await?.ok_or(AccountProblem::NoAccount)?;
+        throttle.forget(LOGINS_PER_PHONE, phone.as_str()).await?;
+        tracing::info!(resident = id, phone = %phone.masked(), client, "password reset; every login session ended");
+        Ok(id)
+    }
+
+    /// Whether `code` is the live code sent to `phone`; each try is counted first.
+    async fn check_code(&self, phone: &PhoneNumber, code: &str) -> Result<(), AccountError> {
+        let Some(pending) = self.inner.store.take_phone_code_attempt(phone).await? else {
+            return Err(AccountProblem::WrongCode.into());
+        };
+        let valid = pending.attempts <= CODE_ATTEMPTS
+            && pending.expires_at > now()
+            && pending.code_hash == code_hash(phone, code.trim());
+        if valid {
+            Ok(())
+        } else {
+            Err(AccountProblem::WrongCode.into())
+        }
     }
 
     /// Checks a number and password; returns the resident's id. The attempt is counted (per

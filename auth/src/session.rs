@@ -8,7 +8,7 @@ use tower_sessions::{Session, SessionStore};
 
 use crate::DbSessionStore;
 
-const RESIDENT: &str = "resident_id";
+pub(crate) const RESIDENT: &str = "resident_id";
 const SINCE: &str = "logged_in_at";
 const SEEN: &str = "seen_at";
 /// How often a busy session's idle expiry is pushed back (each push is one write).

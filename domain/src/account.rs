@@ -181,6 +181,8 @@ pub enum AccountProblem {
     /// The same words for an unknown number and a wrong password: do not reveal who has an account.
     WrongCredentials,
     PhoneTaken,
+    /// A password reset for a number without an account (registering is the way in).
+    NoAccount,
     WrongCode,
     TooManyAttempts,
     StaffPasswordTooShort,
@@ -205,6 +207,7 @@ impl AccountProblem {
             AccountProblem::PasswordTooCommon => "password_too_common",
             AccountProblem::WrongCredentials => "wrong_credentials",
             AccountProblem::PhoneTaken => "phone_taken",
+            AccountProblem::NoAccount => "no_account",
             AccountProblem::WrongCode => "wrong_code",
             AccountProblem::TooManyAttempts => "too_many_attempts",
             AccountProblem::StaffPasswordTooShort => "password_too_short",
@@ -234,6 +237,8 @@ impl AccountProblem {
             (WrongCredentials, Locale::En) => "The phone number or password is not correct.",
             (PhoneTaken, Locale::Zh) => "这个手机号已经注册，请直接登录。",
             (PhoneTaken, Locale::En) => "This number already has an account; log in instead.",
+            (NoAccount, Locale::Zh) => "这个手机号还没有注册，请先注册。",
+            (NoAccount, Locale::En) => "This number has no account yet; register instead.",
             (WrongCode, Locale::Zh) => "验证码不正确或已过期，请重新获取。",
             (WrongCode, Locale::En) => "The verification code is wrong or has expired; request a new one.",
             (TooManyAttempts, Locale::Zh) => "尝试次数过多，请稍后再试。",

@@ -79,6 +79,26 @@ impl Store {
         Ok(ids)
     }
 
+    /// Gives the account of `phone` a new password hash, ends every login session it has and
+    /// spends the number's code, in one transaction; `None` when the number has no account.
+    pub async fn reset_resident_password(
+        &self,
+        phone: &PhoneNumber,
+        password_hash: &str,
+    ) -> Result<Option<i64>, StoreError> {
+        let mut tx = self.begin().await?;
+        let row: Option<(i64,)> = sqlx::query_as("UPDATE residents SET password_hash = $1 WHERE phone = $2 RETURNING id")
+            .bind(password_hash)
+            .bind(phone.as_str())
+            .fetch_optional(&mut *tx)
+            .await?;
+        let Some((id,)) = row else { return Ok(None) };
+        sqlx::query("DELETE FROM web_sessions WHERE resident_id = $1").bind(id).execute(&mut *tx).await?;
+        sqlx::query("DELETE FROM phone_codes WHERE phone = $1").bind(phone.as_str()).execute(&mut *tx).await?;
+        tx.commit().await?;
+        Ok(Some(id))
+    }
+
     /// The login record for a number, if it has an account.
     pub async fn resident_login(&self, phone: &PhoneNumber) -> Result<Option<ResidentLogin>, StoreError> {
         let row: Option<(i64, String)> =

@@ -1,22 +1,28 @@
 //! Login sessions as rows, so every server on one database shares them (see `cc-auth`).
 
+use cc_domain::ids::ResidentId;
+
 use crate::residents::is_unique_violation;
 use crate::{Store, StoreError};
 
 impl Store {
-    /// Adds a session; `false` when the id is taken (the caller draws another).
+    /// Adds a session (of `resident`, when a resident is logged in to it); `false` when the id
+    /// is taken (the caller draws another).
     pub async fn insert_web_session(
         &self,
         id: &str,
         data: &str,
         expires_at: i64,
+        resident: Option<ResidentId>,
     ) -> Result<bool, StoreError> {
-        let inserted = sqlx::query("INSERT INTO web_sessions (id, data, expires_at) VALUES ($1, $2, $3)")
-            .bind(id)
-            .bind(data)
-            .bind(expires_at)
-            .execute(&self.pool)
-            .await;
+        let inserted =
+            sqlx::query("INSERT INTO web_sessions (id, data, expires_at, resident_id) VALUES ($1, $2, $3, $4)")
+                .bind(id)
+                .bind(data)
+                .bind(expires_at)
+                .bind(resident.map(|r| r.0))
+                .execute(&self.pool)
+                .await;
         match inserted {
             Ok(_) => Ok(true),
             Err(e) if is_unique_violation(&e) => Ok(false),
@@ -24,15 +30,24 @@ impl Store {
         }
     }
 
-    /// Writes a session, adding it when it is new.
-    pub async fn save_web_session(&self, id: &str, data: &str, expires_at: i64) -> Result<(), StoreError> {
+    /// Writes a session (of `resident`, when a resident is logged in to it), adding it when it
+    /// is new.
+    pub async fn save_web_session(
+        &self,
+        id: &str,
+        data: &str,
+        expires_at: i64,
+        resident: Option<ResidentId>,
+    ) -> Result<(), StoreError> {
         sqlx::query(
-            "INSERT INTO web_sessions (id, data, expires_at) VALUES ($1, $2, $3) \
-             ON CONFLICT (id) DO UPDATE SET data = excluded.data, expires_at = excluded.expires_at",
+            "INSERT INTO web_sessions (id, data, expires_at, resident_id) VALUES ($1, $2, $3, $4) \
+             ON CONFLICT (id) DO UPDATE SET data = excluded.data, expires_at = excluded.expires_at, \
+             resident_id = excluded.resident_id",
         )
         .bind(id)
         .bind(data)
         .bind(expires_at)
+        .bind(resident.map(|r| r.0))
         .execute(&self.pool)
         .await?;
         Ok(())

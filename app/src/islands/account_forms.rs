@@ -6,7 +6,9 @@ use leptos::prelude::*;
 
 use super::booking::failure;
 use super::browser;
-use crate::account_fns::{log_in_resident, register_resident, request_code, LogInResident, RegisterResident};
+use crate::account_fns::{
+    log_in_resident, register_resident, request_code, reset_resident_password, LogInResident, RegisterResident,
+};
 use crate::error::AppError;
 use crate::i18n::account::account_strings;
 use crate::prefs::use_prefs;
@@ -49,13 +51,21 @@ pub fn LoginForm(next: String) -> impl IntoView {
     }
 }
 
-/// Number, SMS code (sent on request), new password.
+/// Number, SMS code (sent on request), new password: a new account, or with `reset` a new
+/// password for an account whose password was forgotten.
 #[island]
-pub fn RegisterForm(next: String) -> impl IntoView {
+pub fn RegisterForm(next: String, reset: bool) -> impl IntoView {
     let prefs = use_prefs();
     let a = move || account_strings(prefs.lang());
-    let register = Action::new(|args: &RegisterResident| {
-        register_resident(args.phone.clone(), args.code.clone(), args.password.clone())
+    let register = Action::new(move |args: &RegisterResident| {
+        let RegisterResident { phone, code, password } = args.clone();
+        async move {
+            if reset {
+                reset_resident_password(phone, code, password).await
+            } else {
+                register_resident(phone, code, password).await
+            }
+        }
     });
     let send_code = Action::new(|phone: &String| request_code(phone.clone()));
     let (phone, code, password) = (NodeRef::<html::Input>::new(), NodeRef::<html::Input>::new(), NodeRef::<html::Input>::new());
@@ -72,7 +82,7 @@ pub fn RegisterForm(next: String) -> impl IntoView {
         register.dispatch(RegisterResident { phone: value(phone), code: value(code), password: value(password) });
     };
     view! {
-        <form method="post" on:submit=submit data-testid="register-form">
+        <form method="post" on:submit=submit data-testid=if reset { "reset-form" } else { "register-form" }>
             <PhoneField node=phone/>
             <div class="code-row">
                 <label>
@@ -97,7 +107,11 @@ pub fn RegisterForm(next: String) -> impl IntoView {
             </label>
             <FormError value=register.value()/>
             <button type="submit" class="primary" disabled=move || register.pending().get()>
-                {move || if register.pending().get() { a().working } else { a().register_button }}
+                {move || match (register.pending().get(), reset) {
+                    (true, _) => a().working,
+                    (false, true) => a().reset_button,
+                    (false, false) => a().register_button,
+                }}
             </button>
         </form>
     }

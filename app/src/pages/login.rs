@@ -1,5 +1,6 @@
-//! `/login` and `/register`: a mobile number and a password; registering confirms the number
-//! with an SMS code. Both go on to `?next=` (a path on this site) or to the resident's bookings.
+//! `/login`, `/register` and `/reset`: a mobile number and a password; registering and
+//! resetting a forgotten password confirm the number with an SMS code. All go on to `?next=`
+//! (a path on this site) or to the resident's bookings.
 //! The forms themselves are islands (`islands::account_forms`).
 
 use leptos::prelude::*;
@@ -28,12 +29,32 @@ pub fn LoginPage() -> impl IntoView {
     let a = move || account_strings(prefs.lang());
     let next = next_path();
     let register_href = format!("/register?next={}", cc_domain::query::percent_encode(&next));
+    let reset_href = format!("/reset?next={}", cc_domain::query::percent_encode(&next));
     view! {
         <Title text=move || a().login_title/>
         <section class="account-form">
             <h1>{move || a().login_title}</h1>
             <LoginForm next/>
             <p><a href=register_href>{move || a().no_account}</a></p>
+            <p><a href=reset_href data-testid="forgot-password">{move || a().forgot_password}</a></p>
+        </section>
+    }
+}
+
+/// A forgotten password: number, SMS code, new password; every other login ends.
+#[component]
+pub fn ResetPage() -> impl IntoView {
+    let prefs = use_prefs();
+    let a = move || account_strings(prefs.lang());
+    let next = next_path();
+    let login_href = format!("/login?next={}", cc_domain::query::percent_encode(&next));
+    view! {
+        <Title text=move || a().reset_title/>
+        <section class="account-form">
+            <h1>{move || a().reset_title}</h1>
+            <p>{move || a().reset_intro}</p>
+            <RegisterForm next reset=true/>
+            <p><a href=login_href>{move || a().have_account}</a></p>
         </section>
     }
 }
@@ -49,7 +70,7 @@ pub fn RegisterPage() -> impl IntoView {
         <Title text=move || a().register_title/>
         <section class="account-form">
             <h1>{move || a().register_title}</h1>
-            <RegisterForm next/>
+            <RegisterForm next reset=false/>
             <p><a href=login_href>{move || a().have_account}</a></p>
         </section>
     }

@@ -1,4 +1,4 @@
-//! `POST /api/v1/auth/{code,register,login,logout}` and `GET /api/v1/me`.
+//! `POST /api/v1/auth/{code,register,reset,login,logout}` and `GET /api/v1/me`.
 
 use axum::extract::State;
 use axum::Json;
@@ -24,9 +24,10 @@ pub struct CodeRequest {
     phone: String,
 }
 
-/// A new account.
+/// A number, the code sent to it and a new password: to register, or to reset a forgotten
+/// password.
 #[derive(Deserialize, ToSchema)]
-pub struct RegisterRequest {
+pub struct CodedPassword {
     /// Mainland mobile number; spaces, dashes and +86 are accepted too.
     #[schema(pattern = "^1[3-9][0-9]{9}$", example = "13812345678")]
     phone: String,
@@ -83,7 +84,7 @@ pub async fn send_code(
 #[utoipa::path(
     post, path = "/auth/register", operation_id = "register", tag = "accounts",
     summary = "Create a resident account and log in",
-    request_body = RegisterRequest,
+    request_body = CodedPassword,
     responses(
         (status = 201, description = "Registered and logged in; sets the `cc_session` cookie", body = Me),
         (status = 400, description = concat!("`invalid_phone`, `wrong_code`, `password_too_short`, `password_too_long`, `password_too_common`; ", says!(bad_request)), body = ErrorBody),
@@ -97,11 +98,36 @@ pub async fn send_code(
 pub async fn register(
     State(auth): State<ResidentAuth>,
     session: Session,
-    Body(request): Body<RegisterRequest>,
+    Body(request): Body<CodedPassword>,
 ) -> Result<(StatusCode, Json<Me>), ApiError> {
     let id = auth.accounts.register(&request.phone, &request.code, &request.password).await?;
     log_in(&session, id).await?;
     Ok((StatusCode::CREATED, me(auth.accounts.store(), ResidentId(id)).await?))
+}
+
+/// Resets a forgotten password with a code sent by SMS: 200, logged in here, logged out everywhere else.
+#[utoipa::path(
+    post, path = "/auth/reset", operation_id = "reset_password", tag = "accounts",
+    summary = "Set a new password with a code sent by SMS",
+    request_body = CodedPassword,
+    responses(
+        (status = 200, description = "The password is changed and every other login session of the account has ended; logged in under a new session id (sets the `cc_session` cookie)", body = Me),
+        (status = 400, description = concat!("`invalid_phone`, `wrong_code`, `no_account` (register instead), `password_too_short`, `password_too_long`, `password_too_common`; ", says!(bad_request)), body = ErrorBody),
+        (status = 403, description = says!(cross_site), body = ErrorBody),
+        (status = 413, description = says!(too_large), body = ErrorBody),
+        (status = 429, description = "`too_many_attempts`: counted with logins, 5 per number or 30 per client in 15 minutes", body = ErrorBody),
+        (status = 503, description = "`busy`: too many password checks at once; try again in a moment", body = ErrorBody),
+    )
+)]
+pub async fn reset(
+    State(auth): State<ResidentAuth>,
+    ClientAddress(client): ClientAddress,
+    session: Session,
+    Body(request): Body<CodedPassword>,
+) -> Result<Json<Me>, ApiError> {
+    let id = auth.accounts.reset_password(&request.phone, &request.code, &request.password, &client).await?;
+    log_in(&session, id).await?;
+    me(auth.accounts.store(), ResidentId(id)).await
 }
 
 /// Logs in: 200 with the account; 401 `wrong_credentials` for an unknown number or wrong password alike.

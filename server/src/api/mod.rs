@@ -48,6 +48,7 @@ fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(reference::streets))
         .routes(routes!(auth::send_code))
         .routes(routes!(auth::register))
+        .routes(routes!(auth::reset))
         .routes(routes!(auth::login))
         .routes(routes!(auth::logout))
         .routes(routes!(auth::who_am_i))

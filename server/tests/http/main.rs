@@ -8,6 +8,7 @@ mod api_errors;
 mod api_facilities;
 mod api_items;
 mod api_paging;
+mod api_password_reset;
 mod api_reference;
 mod api_rush;
 mod api_staff;

@@ -8,9 +8,14 @@ async fn the_login_and_register_pages_render_their_forms() {
     let (status, html) = app.get("/login").await;
     assert_eq!(status, 200);
     assert!(html.contains("手机号") && html.contains(r#"type="password""#), "{html}");
+    assert!(html.contains(r#"href="/reset?next=%2Fme%2Fbookings""#), "a way back in for a forgotten password");
     let (status, html) = app.get("/register").await;
     assert_eq!(status, 200);
     assert!(html.contains("获取验证码"));
+    let (status, html) = app.get("/reset?next=/me/bookings").await;
+    assert_eq!(status, 200);
+    assert!(html.contains("重设密码") && html.contains(r#"data-testid="reset-form""#), "{html}");
+    assert!(html.contains("获取验证码") && html.contains("设置新密码并登录"));
 }
 
 #[tokio::test]
