@@ -29,8 +29,9 @@ impl Sort {
     }
 }
 
-/// A parsed, valid catalogue query.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+/// A parsed, valid catalogue query. The default is the whole catalogue's first page (what an
+/// empty query string parses to), never a page of zero lines.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CatalogQuery {
     pub q: Option<SearchQuery>,
     pub category: Option<String>,
@@ -160,6 +161,24 @@ impl ParamError {
     }
 }
 
+impl Default for CatalogQuery {
+    fn default() -> Self {
+        CatalogQuery {
+            q: None,
+            category: None,
+            street: None,
+            audience: None,
+            from: None,
+            to: None,
+            free_only: false,
+            sort: Sort::default(),
+            page: 1,
+            per_page: Self::DEFAULT_PER_PAGE,
+            after: None,
+        }
+    }
+}
+
 impl CatalogQuery {
     /// Results per page unless the caller asks otherwise.
     pub const DEFAULT_PER_PAGE: u32 = 20;
@@ -175,7 +194,7 @@ impl CatalogQuery {
 
     /// Parses URL query pairs. Unknown parameters are ignored; a repeated one keeps its last value.
     pub fn parse<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Result<Self, ParamError> {
-        let mut query = CatalogQuery { page: 1, per_page: Self::DEFAULT_PER_PAGE, ..Default::default() };
+        let mut query = CatalogQuery::default();
         for (key, value) in pairs {
             let value = value.trim();
             match key {
@@ -468,6 +487,12 @@ mod tests {
         assert_eq!(percent_decode("a+b%2"), "a b%2");
         assert_eq!(percent_decode("%zz"), "%zz");
         assert_eq!(percent_decode("%E4%BA%AC"), "京");
+    }
+
+    #[test]
+    fn the_default_query_is_what_nothing_parses_to_and_carries_no_parameter() {
+        assert_eq!(CatalogQuery::default(), CatalogQuery::parse_query_string("").unwrap());
+        assert!(CatalogQuery::default().to_pairs().is_empty(), "no per_page=0 for a form to carry");
     }
 
     #[test]

@@ -18,7 +18,8 @@ pub fn Pagination(query: CatalogQuery, pages: u32) -> impl IntoView {
     view! {
         <nav class="pagination" aria-label=move || prefs.t().pagination data-swap-links="">
             {prev.map(|href| view! { <a rel="prev" href=href>{move || prefs.t().page_prev}</a> })}
-            <span class="page-of">{move || page_of(prefs.lang(), page, pages)}</span>
+            // Past the last page the page itself says so (with a link to the last).
+            {(page <= pages).then(|| view! { <span class="page-of">{move || page_of(prefs.lang(), page, pages)}</span> })}
             {next.map(|href| view! { <a rel="next" href=href>{move || prefs.t().page_next}</a> })}
         </nav>
     }

@@ -13,12 +13,13 @@ use crate::prefs::use_prefs;
 pub fn SearchBox(
     #[prop(into)] initial: String,
     #[prop(optional)] swap: bool,
-    #[prop(optional)] keep: CatalogQuery,
+    #[prop(default = None)] keep: Option<CatalogQuery>,
 ) -> impl IntoView {
     let prefs = use_prefs();
     let t = prefs.t();
     let kept: Vec<_> = keep
-        .to_pairs()
+        .map(|query| query.to_pairs())
+        .unwrap_or_default()
         .into_iter()
         .filter(|(name, _)| !matches!(*name, "q" | "page" | "cursor"))
         .map(|(name, value)| view! { <input type="hidden" name=name value=value/> })

@@ -410,6 +410,7 @@ pub fn results_count(locale: Locale, n: u64) -> String {
 pub fn past_last_page(locale: Locale, total: u64, pages: u32) -> String {
     match locale {
         Locale::Zh => format!("这一页没有结果：共 {total} 项，只有 {pages} 页。"),
+        Locale::En if pages == 1 => format!("Nothing on this page: all {total} results are on page 1."),
         Locale::En => format!("Nothing on this page: {total} results fill {pages} pages."),
     }
 }

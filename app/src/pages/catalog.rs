@@ -46,7 +46,7 @@ pub fn CatalogPage() -> impl IntoView {
     view! {
         <Title text=move || prefs.head_t().catalog_title/>
         <h1>{move || t().catalog_title}</h1>
-        <SearchBox initial=search_text swap=true keep=query.clone()/>
+        <SearchBox initial=search_text swap=true keep=parsed.get_untracked().ok()/>
         <Suspense fallback=Loading>
             {move || {
                 let query = query.clone();

@@ -13,6 +13,8 @@ async fn the_home_page_renders_in_chinese_with_one_heading() {
     assert_eq!(count(&html, "<h1"), 1);
     assert!(html.contains("非遗体验") && html.contains("近期活动"));
     assert!(html.contains(r#"href="/" aria-current="page""#), "the navigation marks where we are");
+    let search = html.split(r#"action="/catalog""#).nth(1).unwrap().split("</form>").next().unwrap();
+    assert!(!search.contains(r#"type="hidden""#), "the home search carries nothing but q: {search}");
 }
 
 #[tokio::test]
