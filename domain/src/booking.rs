@@ -120,6 +120,13 @@ pub const TICKET_CODE_ALPHABET: &[u8] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 pub const TICKET_CODE_LEN: usize = 12;
 
 /// Whether `text` (as typed at the door, any case) could be a ticket code at all.
+/// A ticket code as staff type it from a phone's screen — in groups, with spaces or dashes,
+/// in lower case ("kev3 zbb2-mxe6") — as the code itself, if it is one.
+pub fn typed_ticket_code(text: &str) -> Option<String> {
+    let code: String = text.chars().filter(|c| !c.is_whitespace() && *c != '-').collect::<String>().to_ascii_uppercase();
+    is_ticket_code(&code).then_some(code)
+}
+
 pub fn is_ticket_code(text: &str) -> bool {
     let text = text.trim();
     text.len() == TICKET_CODE_LEN && text.bytes().all(|b| TICKET_CODE_ALPHABET.contains(&b.to_ascii_uppercase()))
@@ -292,6 +299,21 @@ pub fn paused_refusal(until_utc: i64) -> BookingRefusal {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_typed_code_may_come_in_groups_and_lower_case() {
+        let code = new_code_for_test();
+        let grouped = format!("{} {}-{}", &code[..4], &code[4..8].to_lowercase(), &code[8..]);
+        assert_eq!(typed_ticket_code(&grouped).as_deref(), Some(code.as_str()));
+        assert_eq!(typed_ticket_code(&format!("  {code}  ")).as_deref(), Some(code.as_str()));
+        assert_eq!(typed_ticket_code("ABC"), None);
+        assert_eq!(typed_ticket_code(&format!("{code}X")), None);
+    }
+
+    /// A valid code of the ticket alphabet.
+    fn new_code_for_test() -> String {
+        TICKET_CODE_ALPHABET.iter().cycle().take(TICKET_CODE_LEN).map(|&b| b as char).collect()
+    }
 
     const NOW: i64 = 1_800_000_000;
 

@@ -1,6 +1,6 @@
 //! Letting ticket holders in at the door.
 
-use cc_domain::booking::is_ticket_code;
+use cc_domain::booking::typed_ticket_code;
 use cc_domain::door::{door_timing, DoorTiming};
 use cc_domain::ids::{BookingId, SessionId};
 use cc_domain::ticket::TicketSigner;
@@ -44,8 +44,8 @@ pub async fn check_in(
             )
         })?;
         (claim.code, Some(claim.booking_id))
-    } else if is_ticket_code(ticket) {
-        (ticket.to_ascii_uppercase(), None)
+    } else if let Some(code) = typed_ticket_code(ticket) {
+        (code, None)
     } else {
         return Err(unknown_ticket());
     };
