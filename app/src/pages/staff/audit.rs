@@ -69,6 +69,7 @@ fn AuditTable(lines: Vec<AuditLine>) -> impl IntoView {
             .into_any();
     }
     view! {
+        <div class="table-scroll">
         <table class="sessions audit" data-testid="audit-log">
             <tbody>
                 {lines.into_iter().map(|l| view! {
@@ -82,6 +83,7 @@ fn AuditTable(lines: Vec<AuditLine>) -> impl IntoView {
                 }).collect_view()}
             </tbody>
         </table>
+        </div>
     }
     .into_any()
 }

@@ -70,12 +70,15 @@ fn Records(
     let s = move || staff_strings(prefs.lang());
     let FacilityRecords { facilities, standards, may_edit_standards, tiles } = data;
     view! {
+        <div class="table-scroll">
         <table class="sessions records" data-testid="facility-records"
             data-tile-url=tiles.tile_url data-attribution=tiles.attribution>
             <tbody>{facilities.into_iter().map(|f| view! { <RecordRow f save/> }).collect_view()}</tbody>
         </table>
+        </div>
         {may_edit_standards.then(|| view! {
             <h2>{move || s().standards}</h2>
+            <div class="table-scroll">
             <table class="sessions" data-testid="standards">
                 <tbody>
                     {standards.into_iter().map(|st| view! {
@@ -92,6 +95,7 @@ fn Records(
                     }).collect_view()}
                 </tbody>
             </table>
+            </div>
         })}
     }
 }

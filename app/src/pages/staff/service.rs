@@ -185,6 +185,7 @@ fn Sessions(
         {move || capacity.value().get().and_then(Result::err).map(|e| view! {
             <p class="form-error" role="alert" data-testid="capacity-error">{e.message(prefs.lang())}</p>
         })}
+        <div class="table-scroll">
         <table class="sessions" data-testid="service-sessions">
             <tbody>
                 {sessions.into_iter().map(|session| view! {
@@ -214,6 +215,7 @@ fn Sessions(
                 }).collect_view()}
             </tbody>
         </table>
+        </div>
     }
     .into_any()
 }
