@@ -72,8 +72,12 @@ impl Prefs {
         let on = !self.elder.get_untracked();
         self.elder.set(on);
         remember(ELDER_COOKIE, if on { "1" } else { "0" });
-        if on && self.text.get_untracked() < 2 {
-            self.set_text(2);
+        // On, the text grows to at least 大; off, the 大 it brought goes with it (特大, which
+        // only the resident picks, stays).
+        match (on, self.text.get_untracked()) {
+            (true, step) if step < 2 => self.set_text(2),
+            (false, 2) => self.set_text(1),
+            _ => {}
         }
     }
 

@@ -138,4 +138,14 @@ test('the text size and 长辈版 scale every size, are remembered, and keep tar
       .map((e) => `${e.tagName.toLowerCase()} "${(e.textContent || (e as HTMLInputElement).name || '').trim()}" ${Math.round(e.getBoundingClientRect().height)} px`));
     expect(small, `${path}: ${small.join(', ')}`).toEqual([]);
   }
+
+  // Off again: the larger text it brought goes too, and the switch keeps its one name.
+  await page.goto('/me');
+  await expect(page.locator('body[data-hydrated="true"]')).toHaveCount(1);
+  await expect(page.getByTestId('elder-toggle').first()).toHaveText('长辈版');
+  await page.getByTestId('elder-toggle').first().click();
+  await expect(page.locator('html.elder')).toHaveCount(0);
+  await expect(page.getByTestId('elder-toggle').first()).toHaveAttribute('aria-pressed', 'false');
+  await expect(page.getByTestId('text-size-1')).toHaveAttribute('aria-pressed', 'true');
+  expect((await sizes()).body).toBe(standard.body);
 });
