@@ -112,7 +112,7 @@ impl AppError {
             AppError::Account(P::Busy) => 503,
             AppError::Account(P::AccountDisabled) => 403,
             AppError::Account(P::PhoneTaken) => 409,
-            AppError::Account(P::TooManyAttempts) => 429,
+            AppError::Account(P::TooManyAttempts | P::CodeSentRecently) => 429,
             AppError::Account(_) => 400,
             AppError::LoginRequired => 401,
             AppError::NotFound => 404,

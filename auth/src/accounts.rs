@@ -68,10 +68,14 @@ impl Accounts {
         let phone = PhoneNumber::parse(phone)?;
         let inner = &self.inner;
         let throttle = &inner.throttle;
-        let allowed = throttle.allow(CODES_PER_CLIENT, client).await?
-            && throttle.allow(CODES_PER_PHONE_MINUTE, phone.as_str()).await?
-            && throttle.allow(CODES_PER_PHONE_DAY, phone.as_str()).await?;
-        if !allowed {
+        if !throttle.allow(CODES_PER_CLIENT, client).await? {
+            return Err(AccountProblem::TooManyAttempts.into());
+        }
+        if !throttle.allow(CODES_PER_PHONE_MINUTE, phone.as_str()).await? {
+            // Most often a second tap while the first code is on its way: say so.
+            return Err(AccountProblem::CodeSentRecently.into());
+        }
+        if !throttle.allow(CODES_PER_PHONE_DAY, phone.as_str()).await? {
             return Err(AccountProblem::TooManyAttempts.into());
         }
         let code = format!("{:06}", rand::rng().random_range(0..1_000_000));

@@ -184,6 +184,8 @@ pub enum AccountProblem {
     /// A password reset for a number without an account (registering is the way in).
     NoAccount,
     WrongCode,
+    /// A code went to this number less than a minute ago: it is on its way.
+    CodeSentRecently,
     TooManyAttempts,
     StaffPasswordTooShort,
     /// Staff log in with a username.
@@ -209,6 +211,7 @@ impl AccountProblem {
             AccountProblem::PhoneTaken => "phone_taken",
             AccountProblem::NoAccount => "no_account",
             AccountProblem::WrongCode => "wrong_code",
+            AccountProblem::CodeSentRecently => "code_sent_recently",
             AccountProblem::TooManyAttempts => "too_many_attempts",
             AccountProblem::StaffPasswordTooShort => "password_too_short",
             AccountProblem::WrongStaffCredentials => "wrong_credentials",
@@ -241,6 +244,10 @@ impl AccountProblem {
             (NoAccount, Locale::En) => "This number has no account yet; register instead.",
             (WrongCode, Locale::Zh) => "验证码不正确或已过期，请重新获取。",
             (WrongCode, Locale::En) => "The verification code is wrong or has expired; request a new one.",
+            (CodeSentRecently, Locale::Zh) => "验证码刚刚已发送，请查看短信；如未收到，1 分钟后可再次获取。",
+            (CodeSentRecently, Locale::En) => {
+                "A code was sent a moment ago; check your messages, or ask for another in a minute."
+            }
             (TooManyAttempts, Locale::Zh) => "尝试次数过多，请稍后再试。",
             (TooManyAttempts, Locale::En) => "Too many attempts; please try again later.",
             (StaffPasswordTooShort, Locale::Zh) => "工作人员密码至少需要12个字符。",

@@ -68,7 +68,7 @@ pub struct Me {
         (status = 400, description = concat!("`invalid_phone`; ", says!(bad_request)), body = ErrorBody),
         (status = 403, description = says!(cross_site), body = ErrorBody),
         (status = 413, description = says!(too_large), body = ErrorBody),
-        (status = 429, description = "`too_many_attempts`: one code per number per minute, 10 per client per hour", body = ErrorBody),
+        (status = 429, description = "`code_sent_recently`: one code per number per minute; `too_many_attempts`: five per number per day, 10 per client per hour", body = ErrorBody),
     )
 )]
 pub async fn send_code(

@@ -60,7 +60,7 @@ fn account_status(problem: AccountProblem) -> StatusCode {
         AccountProblem::WrongCredentials | AccountProblem::WrongStaffCredentials => StatusCode::UNAUTHORIZED,
         AccountProblem::AccountDisabled => StatusCode::FORBIDDEN,
         AccountProblem::PhoneTaken => StatusCode::CONFLICT,
-        AccountProblem::TooManyAttempts => StatusCode::TOO_MANY_REQUESTS,
+        AccountProblem::TooManyAttempts | AccountProblem::CodeSentRecently => StatusCode::TOO_MANY_REQUESTS,
         AccountProblem::Busy => StatusCode::SERVICE_UNAVAILABLE,
         AccountProblem::WrongSecondFactor | AccountProblem::SecondFactorExpired => StatusCode::UNAUTHORIZED,
         _ => StatusCode::BAD_REQUEST,

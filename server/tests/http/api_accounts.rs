@@ -31,7 +31,7 @@ async fn a_wrong_code_an_invalid_number_and_a_common_password_are_explained() {
     let (status, body) = visitor.post("/api/v1/auth/code", json!({ "phone": "13900001111" })).await;
     assert_eq!(
         (status, body["error"]["code"].as_str()),
-        (429, Some("too_many_attempts")),
+        (429, Some("code_sent_recently")),
         "a second code within a minute"
     );
 }
