@@ -10,7 +10,7 @@ use leptos_router::hooks::use_location;
 
 use crate::account_fns::{who_am_i, Me};
 use crate::error::AppError;
-use crate::i18n::account::account_strings;
+use crate::i18n::account::{account_page_strings, account_strings};
 use crate::islands::prefs_toggles::ElderToggle;
 use crate::prefs::{use_prefs, with_lang};
 
@@ -56,7 +56,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                                 Ok(Some(_)) => view! {
                                     <A href="/me/bookings" attr:data-testid="nav-my-bookings">{a.nav_my_bookings}</A>
                                 }.into_any(),
-                                _ => view! { <A href="/login" attr:data-testid="nav-login">{a.nav_login}</A> }.into_any(),
+                                _ => view! { <A href="/login" attr:data-testid="nav-login">{account_page_strings(prefs.lang()).nav_login}</A> }.into_any(),
                             }
                         })}
                     </Transition>

@@ -4,10 +4,7 @@ use cc_domain::Locale;
 
 /// Phrases for logging in, booking and the resident's tickets.
 pub struct AccountStrings {
-    pub nav_login: &'static str,
     pub nav_my_bookings: &'static str,
-    pub login_title: &'static str,
-    pub register_title: &'static str,
     pub phone_label: &'static str,
     pub phone_hint: &'static str,
     pub password_label: &'static str,
@@ -17,24 +14,9 @@ pub struct AccountStrings {
     pub code_sent: &'static str,
     pub login_button: &'static str,
     pub register_button: &'static str,
-    pub no_account: &'static str,
-    pub have_account: &'static str,
-    pub forgot_password: &'static str,
-    pub reset_title: &'static str,
-    pub reset_intro: &'static str,
     pub reset_button: &'static str,
     pub logout: &'static str,
-    pub my_bookings_title: &'static str,
-    pub upcoming: &'static str,
-    pub past: &'static str,
-    pub no_bookings: &'static str,
-    /// When every booking is past or cancelled.
-    pub no_upcoming: &'static str,
-    pub browse_catalog: &'static str,
     pub ticket_code: &'static str,
-    pub show_at_door: &'static str,
-    pub qr_alt: &'static str,
-    pub add_to_calendar: &'static str,
     pub cancel_booking: &'static str,
     pub confirm_cancel: &'static str,
     pub keep_booking: &'static str,
@@ -51,10 +33,7 @@ pub struct AccountStrings {
 }
 
 const ZH: AccountStrings = AccountStrings {
-    nav_login: "登录",
     nav_my_bookings: "我的预约",
-    login_title: "登录",
-    register_title: "注册",
     phone_label: "手机号",
     phone_hint: "中国大陆手机号，11位",
     password_label: "密码",
@@ -64,23 +43,9 @@ const ZH: AccountStrings = AccountStrings {
     code_sent: "验证码已发送，10分钟内有效。",
     login_button: "登录",
     register_button: "注册并登录",
-    no_account: "还没有账号？注册",
-    have_account: "已有账号？登录",
-    forgot_password: "忘记密码？用短信验证码重设",
-    reset_title: "重设密码",
-    reset_intro: "我们会向您的手机号发送验证码。设置新密码后，其他设备上的登录都会退出。",
     reset_button: "设置新密码并登录",
     logout: "退出登录",
-    my_bookings_title: "我的预约",
-    upcoming: "即将参加",
-    past: "历史预约",
-    no_bookings: "还没有预约。",
-    no_upcoming: "没有待参加的活动。",
-    browse_catalog: "去看看有哪些活动",
     ticket_code: "票码",
-    show_at_door: "入场时请出示此二维码或报出票码",
-    qr_alt: "电子票二维码",
-    add_to_calendar: "加入日历",
     cancel_booking: "取消预约",
     confirm_cancel: "确认取消",
     keep_booking: "保留预约",
@@ -96,10 +61,7 @@ const ZH: AccountStrings = AccountStrings {
 };
 
 const EN: AccountStrings = AccountStrings {
-    nav_login: "Log in",
     nav_my_bookings: "My bookings",
-    login_title: "Log in",
-    register_title: "Register",
     phone_label: "Mobile number",
     phone_hint: "Mainland China mobile, 11 digits",
     password_label: "Password",
@@ -109,23 +71,9 @@ const EN: AccountStrings = AccountStrings {
     code_sent: "Code sent; it is valid for 10 minutes.",
     login_button: "Log in",
     register_button: "Register and log in",
-    no_account: "No account yet? Register",
-    have_account: "Have an account? Log in",
-    forgot_password: "Forgot your password? Reset it with an SMS code",
-    reset_title: "Reset your password",
-    reset_intro: "We will text a code to your number. Once the new password is set, every other device is logged out.",
     reset_button: "Set the new password and log in",
     logout: "Log out",
-    my_bookings_title: "My bookings",
-    upcoming: "Coming up",
-    past: "Past bookings",
-    no_bookings: "No bookings yet.",
-    no_upcoming: "Nothing coming up.",
-    browse_catalog: "See what is on",
     ticket_code: "Ticket code",
-    show_at_door: "Show this QR code or say the ticket code at the door",
-    qr_alt: "Ticket QR code",
-    add_to_calendar: "Add to calendar",
     cancel_booking: "Cancel booking",
     confirm_cancel: "Yes, cancel",
     keep_booking: "Keep it",
@@ -139,6 +87,68 @@ const EN: AccountStrings = AccountStrings {
     booking_not_found: "This booking was not found.",
     working: "One moment…",
 };
+
+/// Phrases only server-rendered pages use: kept apart from [`AccountStrings`], which the
+/// residents' islands read, so that their script does not carry them in both languages.
+pub struct AccountPageStrings {
+    pub nav_login: &'static str,
+    pub login_title: &'static str,
+    pub register_title: &'static str,
+    pub no_account: &'static str,
+    pub have_account: &'static str,
+    pub my_bookings_title: &'static str,
+    pub upcoming: &'static str,
+    pub past: &'static str,
+    pub no_bookings: &'static str,
+    /// When every booking is past or cancelled.
+    pub no_upcoming: &'static str,
+    pub browse_catalog: &'static str,
+    pub show_at_door: &'static str,
+    pub qr_alt: &'static str,
+    pub add_to_calendar: &'static str,
+}
+
+const PAGE_ZH: AccountPageStrings = AccountPageStrings {
+    nav_login: "登录",
+    login_title: "登录",
+    register_title: "注册",
+    no_account: "还没有账号？注册",
+    have_account: "已有账号？登录",
+    my_bookings_title: "我的预约",
+    upcoming: "即将参加",
+    past: "历史预约",
+    no_bookings: "还没有预约。",
+    no_upcoming: "没有待参加的活动。",
+    browse_catalog: "去看看有哪些活动",
+    show_at_door: "入场时请出示此二维码或报出票码",
+    qr_alt: "电子票二维码",
+    add_to_calendar: "加入日历",
+};
+
+const PAGE_EN: AccountPageStrings = AccountPageStrings {
+    nav_login: "Log in",
+    login_title: "Log in",
+    register_title: "Register",
+    no_account: "No account yet? Register",
+    have_account: "Have an account? Log in",
+    my_bookings_title: "My bookings",
+    upcoming: "Coming up",
+    past: "Past bookings",
+    no_bookings: "No bookings yet.",
+    no_upcoming: "Nothing coming up.",
+    browse_catalog: "See what is on",
+    show_at_door: "Show this QR code or say the ticket code at the door",
+    qr_alt: "Ticket QR code",
+    add_to_calendar: "Add to calendar",
+};
+
+/// The page-only account phrases in `locale`.
+pub fn account_page_strings(locale: Locale) -> &'static AccountPageStrings {
+    match locale {
+        Locale::Zh => &PAGE_ZH,
+        Locale::En => &PAGE_EN,
+    }
+}
 
 /// The account phrases in `locale`.
 pub fn account_strings(locale: Locale) -> &'static AccountStrings {
@@ -176,5 +186,29 @@ pub fn logged_in_as(locale: Locale, masked_phone: &str) -> String {
     match locale {
         Locale::Zh => format!("已登录：{masked_phone}"),
         Locale::En => format!("Logged in as {masked_phone}"),
+    }
+}
+
+/// The words of the forgotten-password page and its link, apart from [`AccountStrings`]: only
+/// server-rendered pages use them, so the residents' script does not carry them.
+pub struct ResetPageStrings {
+    pub forgot_password: &'static str,
+    pub title: &'static str,
+    pub intro: &'static str,
+}
+
+/// The forgotten-password page's words in `locale`.
+pub fn reset_page_strings(locale: Locale) -> ResetPageStrings {
+    match locale {
+        Locale::Zh => ResetPageStrings {
+            forgot_password: "忘记密码？用短信验证码重设",
+            title: "重设密码",
+            intro: "我们会向您的手机号发送验证码。设置新密码后，其他设备上的登录都会退出。",
+        },
+        Locale::En => ResetPageStrings {
+            forgot_password: "Forgot your password? Reset it with an SMS code",
+            title: "Reset your password",
+            intro: "We will text a code to your number. Once the new password is set, every other device is logged out.",
+        },
     }
 }

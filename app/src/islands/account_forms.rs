@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::booking::failure;
 use super::browser;
 use crate::account_fns::{
-    log_in_resident, register_resident, request_code, reset_resident_password, LogInResident, RegisterResident,
+    log_in_resident, register_resident, request_code, LogInResident, RegisterResident,
 };
 use crate::error::AppError;
 use crate::i18n::account::account_strings;
@@ -57,15 +57,8 @@ pub fn LoginForm(next: String) -> impl IntoView {
 pub fn RegisterForm(next: String, reset: bool) -> impl IntoView {
     let prefs = use_prefs();
     let a = move || account_strings(prefs.lang());
-    let register = Action::new(move |args: &RegisterResident| {
-        let RegisterResident { phone, code, password } = args.clone();
-        async move {
-            if reset {
-                reset_resident_password(phone, code, password).await
-            } else {
-                register_resident(phone, code, password).await
-            }
-        }
+    let register = Action::new(|args: &RegisterResident| {
+        register_resident(args.phone.clone(), args.code.clone(), args.password.clone(), args.forgotten)
     });
     let send_code = Action::new(|phone: &String| request_code(phone.clone()));
     let (phone, code, password) = (NodeRef::<html::Input>::new(), NodeRef::<html::Input>::new(), NodeRef::<html::Input>::new());
@@ -79,7 +72,7 @@ pub fn RegisterForm(next: String, reset: bool) -> impl IntoView {
     };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        register.dispatch(RegisterResident { phone: value(phone), code: value(code), password: value(password) });
+        register.dispatch(RegisterResident { phone: value(phone), code: value(code), password: value(password), forgotten: reset });
     };
     view! {
         <form method="post" on:submit=submit data-testid=if reset { "reset-form" } else { "register-form" }>

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-use crate::i18n::account::account_strings;
+use crate::i18n::account::{account_page_strings, reset_page_strings};
 use crate::islands::account_forms::{LoginForm, RegisterForm};
 use crate::prefs::use_prefs;
 
@@ -26,17 +26,17 @@ pub fn reload_at(path: &str) {
 #[component]
 pub fn LoginPage() -> impl IntoView {
     let prefs = use_prefs();
-    let a = move || account_strings(prefs.lang());
+    let p = move || account_page_strings(prefs.lang());
     let next = next_path();
     let register_href = format!("/register?next={}", cc_domain::query::percent_encode(&next));
     let reset_href = format!("/reset?next={}", cc_domain::query::percent_encode(&next));
     view! {
-        <Title text=move || a().login_title/>
+        <Title text=move || p().login_title/>
         <section class="account-form">
-            <h1>{move || a().login_title}</h1>
+            <h1>{move || p().login_title}</h1>
             <LoginForm next/>
-            <p><a href=register_href>{move || a().no_account}</a></p>
-            <p><a href=reset_href data-testid="forgot-password">{move || a().forgot_password}</a></p>
+            <p><a href=register_href>{move || p().no_account}</a></p>
+            <p><a href=reset_href data-testid="forgot-password">{move || reset_page_strings(prefs.lang()).forgot_password}</a></p>
         </section>
     }
 }
@@ -45,16 +45,16 @@ pub fn LoginPage() -> impl IntoView {
 #[component]
 pub fn ResetPage() -> impl IntoView {
     let prefs = use_prefs();
-    let a = move || account_strings(prefs.lang());
+    let (p, r) = (move || account_page_strings(prefs.lang()), move || reset_page_strings(prefs.lang()));
     let next = next_path();
     let login_href = format!("/login?next={}", cc_domain::query::percent_encode(&next));
     view! {
-        <Title text=move || a().reset_title/>
+        <Title text=move || r().title/>
         <section class="account-form">
-            <h1>{move || a().reset_title}</h1>
-            <p>{move || a().reset_intro}</p>
+            <h1>{move || r().title}</h1>
+            <p>{move || r().intro}</p>
             <RegisterForm next reset=true/>
-            <p><a href=login_href>{move || a().have_account}</a></p>
+            <p><a href=login_href>{move || p().have_account}</a></p>
         </section>
     }
 }
@@ -63,15 +63,15 @@ pub fn ResetPage() -> impl IntoView {
 #[component]
 pub fn RegisterPage() -> impl IntoView {
     let prefs = use_prefs();
-    let a = move || account_strings(prefs.lang());
+    let p = move || account_page_strings(prefs.lang());
     let next = next_path();
     let login_href = format!("/login?next={}", cc_domain::query::percent_encode(&next));
     view! {
-        <Title text=move || a().register_title/>
+        <Title text=move || p().register_title/>
         <section class="account-form">
-            <h1>{move || a().register_title}</h1>
+            <h1>{move || p().register_title}</h1>
             <RegisterForm next reset=false/>
-            <p><a href=login_href>{move || a().have_account}</a></p>
+            <p><a href=login_href>{move || p().have_account}</a></p>
         </section>
     }
 }

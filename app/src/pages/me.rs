@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::components::layout::{other_language_href, MeResource};
-use crate::i18n::account::{account_strings, logged_in_as};
+use crate::i18n::account::{account_page_strings, logged_in_as};
 use crate::i18n::me::me_strings;
 use crate::islands::account_forms::LogoutButton;
 use crate::islands::prefs_toggles::{ElderToggle, TextSize};
@@ -16,7 +16,7 @@ use crate::prefs::use_prefs;
 #[component]
 pub fn MePage() -> impl IntoView {
     let prefs = use_prefs();
-    let (m, a, t) = (me_strings(prefs.lang()), account_strings(prefs.lang()), prefs.t());
+    let (m, t) = (me_strings(prefs.lang()), prefs.t());
     let me = use_context::<MeResource>();
     let other = if prefs.lang() == Locale::Zh { Locale::En } else { Locale::Zh };
     view! {
@@ -33,7 +33,7 @@ pub fn MePage() -> impl IntoView {
                         }.into_any(),
                         None => view! {
                             <p>{m.not_logged_in}</p>
-                            <p><a class="button primary wide" href="/login?next=/me" data-testid="me-login">{a.nav_login}</a></p>
+                            <p><a class="button primary wide" href="/login?next=/me" data-testid="me-login">{account_page_strings(prefs.lang()).nav_login}</a></p>
                         }.into_any(),
                     }
                 })}

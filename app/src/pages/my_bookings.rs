@@ -9,7 +9,7 @@ use crate::account_fns::my_bookings;
 use crate::components::layout::MeResource;
 use crate::components::status::{ErrorNotice, Loading};
 use crate::error::AppError;
-use crate::i18n::account::{account_strings, logged_in_as, waitlist_position};
+use crate::i18n::account::{account_page_strings, account_strings, logged_in_as, waitlist_position};
 use crate::i18n::date_time;
 use crate::islands::account_forms::LogoutButton;
 use crate::islands::booking::CancelBooking;
@@ -19,13 +19,13 @@ use crate::prefs::use_prefs;
 #[component]
 pub fn MyBookingsPage() -> impl IntoView {
     let prefs = use_prefs();
-    let a = move || account_strings(prefs.lang());
+    let (a, p) = (move || account_strings(prefs.lang()), move || account_page_strings(prefs.lang()));
     let bookings = Resource::new(|| (), |_| my_bookings());
     let me = use_context::<MeResource>();
     view! {
-        <Title text=move || a().my_bookings_title/>
+        <Title text=move || p().my_bookings_title/>
         <section class="my-bookings">
-            <h1>{move || a().my_bookings_title}</h1>
+            <h1>{move || p().my_bookings_title}</h1>
             <Suspense fallback=Loading>
                 {move || Suspend::new(async move {
                     let me = match me { Some(me) => me.await.ok().flatten(), None => None };
@@ -49,7 +49,7 @@ pub fn MyBookingsPage() -> impl IntoView {
                         Err(AppError::LoginRequired) => view! {
                             <p>
                                 {a().login_required} " "
-                                <a href="/login?next=/me/bookings">{a().nav_login}</a>
+                                <a href="/login?next=/me/bookings">{p().nav_login}</a>
                             </p>
                         }.into_any(),
                         Err(error) => view! { <ErrorNotice error/> }.into_any(),
@@ -63,24 +63,24 @@ pub fn MyBookingsPage() -> impl IntoView {
 #[component]
 fn BookingLists(list: Vec<BookingSummary>) -> impl IntoView {
     let prefs = use_prefs();
-    let a = move || account_strings(prefs.lang());
+    let p = move || account_page_strings(prefs.lang());
     let (upcoming, past) = upcoming_and_past(list, cc_domain::time::now());
     let nothing = upcoming.is_empty() && past.is_empty();
     view! {
         {upcoming.is_empty().then(|| view! {
             <p data-testid="no-upcoming">
-                {move || if nothing { a().no_bookings } else { a().no_upcoming }} " "
-                <a href="/catalog">{move || a().browse_catalog}</a>
+                {move || if nothing { p().no_bookings } else { p().no_upcoming }} " "
+                <a href="/catalog">{move || p().browse_catalog}</a>
             </p>
         })}
         {(!upcoming.is_empty()).then(|| view! {
-            <h2>{move || a().upcoming}</h2>
+            <h2>{move || p().upcoming}</h2>
             <ul class="tickets" data-testid="upcoming">
                 {upcoming.into_iter().map(|b| view! { <Ticket booking=b/> }).collect_view()}
             </ul>
         })}
         {(!past.is_empty()).then(|| view! {
-            <h2>{move || a().past}</h2>
+            <h2>{move || p().past}</h2>
             <ul class="past-bookings" data-testid="past">
                 {past.into_iter().map(|b| view! {
                     <li>
@@ -98,7 +98,7 @@ fn BookingLists(list: Vec<BookingSummary>) -> impl IntoView {
 #[component]
 fn Ticket(booking: BookingSummary) -> impl IntoView {
     let prefs = use_prefs();
-    let a = move || account_strings(prefs.lang());
+    let (a, p) = (move || account_strings(prefs.lang()), move || account_page_strings(prefs.lang()));
     let id = booking.id;
     let can_cancel = booking.can_cancel(cc_domain::time::now());
     let status = booking.status;
@@ -112,10 +112,10 @@ fn Ticket(booking: BookingSummary) -> impl IntoView {
             {b.with_value(|b| b.code.clone()).map(|code| view! {
                 <figure class="qr">
                     <img src=format!("/api/v1/bookings/{id}/ticket.svg") width="280" height="280"
-                        alt=move || a().qr_alt data-testid="ticket-qr"/>
+                        alt=move || p().qr_alt data-testid="ticket-qr"/>
                     <figcaption>
                         {move || a().ticket_code} {crate::i18n::colon(prefs.lang())} <span class="ticket-code" data-testid="ticket-code">{code}</span>
-                        <br/>{move || a().show_at_door}
+                        <br/>{move || p().show_at_door}
                     </figcaption>
                 </figure>
             })}
@@ -124,7 +124,7 @@ fn Ticket(booking: BookingSummary) -> impl IntoView {
                 view! { <p class="waitlist">{move || waitlist_position(prefs.lang(), position)}</p> }
             })}
             <p class="ticket-actions">
-                <a href=format!("/api/v1/bookings/{id}/calendar.ics") download>{move || a().add_to_calendar}</a>
+                <a href=format!("/api/v1/bookings/{id}/calendar.ics") download>{move || p().add_to_calendar}</a>
                 {can_cancel.then(|| view! { <CancelBooking booking_id=id.0/> })}
             </p>
         </li>

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::i18n::account::account_strings;
+use crate::i18n::account::account_page_strings;
 use crate::prefs::use_prefs;
 
 /// The offline page.
@@ -17,7 +17,7 @@ pub fn OfflinePage() -> impl IntoView {
         <section class="not-found" data-testid="offline-page">
             <h1>{t.offline_title}</h1>
             <p>{t.offline_body}</p>
-            <p>{t.offline_tickets} " " <a href="/me/bookings">{account_strings(prefs.lang()).my_bookings_title}</a></p>
+            <p>{t.offline_tickets} " " <a href="/me/bookings">{account_page_strings(prefs.lang()).my_bookings_title}</a></p>
         </section>
     }
 }
