@@ -192,7 +192,7 @@ mod tests {
         let phone = "13866667777";
         assert!(accounts.send_code(phone, "10.0.0.1").await.is_ok());
         let again = accounts.send_code(phone, "10.0.0.2").await;
-        assert!(matches!(again, Err(AccountError::Refused(AccountProblem::TooManyAttempts))), "within the minute");
+        assert!(matches!(again, Err(AccountError::Refused(AccountProblem::CodeSentRecently))), "within the minute");
         for n in 2..=5 {
             // As if a minute had passed each time.
             throttle.forget(CODES_PER_PHONE_MINUTE, phone).await.unwrap();
