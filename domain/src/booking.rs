@@ -119,7 +119,6 @@ pub const TICKET_CODE_ALPHABET: &[u8] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 /// How long a ticket code is: 12 letters, 60 random bits.
 pub const TICKET_CODE_LEN: usize = 12;
 
-/// Whether `text` (as typed at the door, any case) could be a ticket code at all.
 /// A ticket code as staff type it from a phone's screen — in groups, with spaces or dashes,
 /// in lower case ("kev3 zbb2-mxe6") — as the code itself, if it is one.
 pub fn typed_ticket_code(text: &str) -> Option<String> {
@@ -127,6 +126,7 @@ pub fn typed_ticket_code(text: &str) -> Option<String> {
     is_ticket_code(&code).then_some(code)
 }
 
+/// Whether `text` (as typed at the door, any case) could be a ticket code at all.
 pub fn is_ticket_code(text: &str) -> bool {
     let text = text.trim();
     text.len() == TICKET_CODE_LEN && text.bytes().all(|b| TICKET_CODE_ALPHABET.contains(&b.to_ascii_uppercase()))

@@ -39,7 +39,7 @@ impl Tokenizer for Grams {
         let chars: Vec<char> = text.chars().collect();
         let mut tokens = Vec::with_capacity(chars.len() * (self.longest + 1));
         let mut push = |gram: &[char], marked: bool, position: usize| {
-            let text = marked.then_some(START).into_iter().chain(gram.iter().copied()).collect();
+            let text = gram_text(gram, marked);
             tokens.push(Token { offset_from: 0, offset_to: 0, position, text, position_length: 1 });
         };
         for length in 1..=self.longest.min(chars.len()) {
@@ -52,6 +52,11 @@ impl Tokenizer for Grams {
         }
         GramStream { tokens, next: 0 }
     }
+}
+
+/// A gram's term text, with the start mark in front when it stands at the start of its field.
+fn gram_text(gram: &[char], at_start: bool) -> String {
+    at_start.then_some(START).into_iter().chain(gram.iter().copied()).collect()
 }
 
 /// The tokens of one text, handed out one by one.
@@ -89,10 +94,7 @@ pub(super) enum Anchor {
 pub(super) fn phrase(field: Field, longest: usize, text: &str, anchor: Anchor) -> Vec<(usize, Term)> {
     let chars: Vec<char> = text.chars().collect();
     let at_start = anchor != Anchor::Anywhere;
-    let term = |i: usize, gram: &[char]| {
-        let marked: String = (at_start && i == 0).then_some(START).into_iter().chain(gram.iter().copied()).collect();
-        (i, Term::from_field_text(field, &marked))
-    };
+    let term = |i: usize, gram: &[char]| (i, Term::from_field_text(field, &gram_text(gram, at_start && i == 0)));
     let n = longest.min(chars.len());
     // Grams that touch end to end fix every character (the last one overlapping, where the
     // length is not a multiple): the same matches as every gram, with far fewer terms.
