@@ -63,6 +63,8 @@ ids! {
     FacilityId = "facility";
     /// A staff member's account.
     StaffId = "staff account";
+    /// A message to a resident.
+    MessageId = "message";
 }
 
 #[cfg(test)]

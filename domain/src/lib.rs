@@ -20,6 +20,7 @@ pub mod image;
 mod image_format;
 pub mod live;
 pub mod locale;
+pub mod messages;
 pub mod opening;
 pub mod query;
 pub mod redirect;

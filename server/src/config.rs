@@ -37,6 +37,12 @@ pub struct Config {
     /// `CC_BUILD_ID`: names this deployment for the residents' service worker (a new one makes
     /// phones install the new worker). Unset: a hash of the built files, which is what you want.
     pub build_id: Option<String>,
+    /// `CC_REMINDER_HOURS`: how long before a session residents are reminded of it (default 24;
+    /// `0`: no reminders). Each resident can also turn reminders off for themselves.
+    pub reminder_hours: u32,
+    /// How often this server looks for SMS to send (5 s; tests make it shorter). Not read from
+    /// the environment.
+    pub sms_every: std::time::Duration,
     /// Never read from the environment: only the race-control test sets it, to show that the
     /// booking rush test catches an oversell when the guard is gone.
     pub remove_booking_guard_for_race_control: bool,
@@ -93,7 +99,16 @@ impl Config {
                 reason: format!("`{text}` is not admins, all or off"),
             })?,
         };
+        let reminder_hours = match lookup("CC_REMINDER_HOURS").as_deref().map(str::trim) {
+            None | Some("") => 24,
+            Some(text) => text.parse::<u32>().ok().filter(|hours| *hours <= 24 * 7).ok_or_else(|| ConfigError {
+                name: "CC_REMINDER_HOURS",
+                reason: format!("`{text}` is not a number of hours from 0 (no reminders) to 168"),
+            })?,
+        };
         Ok(Config {
+            reminder_hours,
+            sms_every: std::time::Duration::from_secs(5),
             build_id: lookup("CC_BUILD_ID").filter(|id| !id.trim().is_empty()),
             public_url: lookup("CC_PUBLIC_URL").filter(|url| url.starts_with("https://") || url.starts_with("http://")),
             staff_2fa,
@@ -131,6 +146,18 @@ mod tests {
         assert!(config.throttle && !config.trust_forwarded && !config.secure_cookies);
         assert_eq!(config.no_show_rule, cc_domain::booking::NoShowRule::default());
         assert_eq!(config.staff_2fa, cc_auth::SecondFactorPolicy::Admins);
+        assert_eq!(config.reminder_hours, 24);
+    }
+
+    #[test]
+    fn reminders_can_be_moved_or_turned_off_but_not_garbled() {
+        let hours = |text: &str| Config::from_lookup(|n| (n == "CC_REMINDER_HOURS").then(|| text.to_string()));
+        assert_eq!(hours("2").unwrap().reminder_hours, 2);
+        assert_eq!(hours("0").unwrap().reminder_hours, 0);
+        for bad in ["-1", "a day", "1000"] {
+            let error = hours(bad).unwrap_err();
+            assert_eq!(error.name, "CC_REMINDER_HOURS", "{bad}");
+        }
     }
 
     #[test]

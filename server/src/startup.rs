@@ -1,6 +1,7 @@
 //! Building the application: database, routes, listener. Tests build it on port 0.
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use app::{shell, App};
 use axum::routing::get;
@@ -53,6 +54,9 @@ pub struct Application {
     store: Store,
     sms: Arc<LogSms>,
     stop: StopSwitch,
+    /// How long before a session residents are reminded (`None`: not at all).
+    reminders_ahead: Option<Duration>,
+    sms_every: Duration,
 }
 
 impl Application {
@@ -112,7 +116,9 @@ impl Application {
         };
         let headers = crate::headers::HeaderPolicy::new(&config.map.tile_url, config.dev);
         let router = router(state, config.secure_cookies, headers);
-        Ok(Application { listener, router, store, sms, stop })
+        let reminders_ahead =
+            (config.reminder_hours > 0).then(|| Duration::from_secs(u64::from(config.reminder_hours) * 3600));
+        Ok(Application { listener, router, store, sms, stop, reminders_ahead, sms_every: config.sms_every })
     }
 
     /// The port actually bound (useful with port 0).
@@ -133,7 +139,8 @@ impl Application {
     /// Serves until Ctrl-C or SIGTERM, then lets requests in flight finish.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         tracing::info!(addr = %self.listener.local_addr()?, "Culture Cloud is listening");
-        let sweeper = tokio::spawn(sweep_every_minute(self.store.clone()));
+        let sweeper = tokio::spawn(sweep_every_minute(self.store.clone(), self.reminders_ahead));
+        let deliverer = tokio::spawn(deliver_messages(self.store.clone(), self.sms.clone(), self.sms_every));
         let stop = self.stop;
         let signal = async move {
             shutdown_signal().await;
@@ -141,6 +148,7 @@ impl Application {
         };
         crate::serve::serve(self.listener, self.router, signal).await?;
         sweeper.abort();
+        deliverer.abort();
         self.store.close().await;
         Ok(())
     }
@@ -149,8 +157,8 @@ impl Application {
 /// At start, then every minute: keeps each item's stored "next session" current as sessions
 /// begin, records the no-shows of sessions that have ended (confirmed but never checked in),
 /// and forgets expired login sessions and ended attempt windows.
-async fn sweep_every_minute(store: Store) {
-    let mut every_minute = tokio::time::interval(std::time::Duration::from_secs(60));
+async fn sweep_every_minute(store: Store, reminders_ahead: Option<Duration>) {
+    let mut every_minute = tokio::time::interval(Duration::from_secs(60));
     loop {
         every_minute.tick().await;
         let now = cc_domain::time::now();
@@ -162,11 +170,35 @@ async fn sweep_every_minute(store: Store) {
             Ok(n) => tracing::info!(no_shows = n, "recorded the no-shows of sessions that ended"),
             Err(e) => tracing::warn!(error = %e, "could not record no-shows; retrying in a minute"),
         }
+        if let Some(ahead) = reminders_ahead {
+            match cc_services::delivery::queue_reminders(&store, now, ahead).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(reminders = n, "wrote the reminders due"),
+                Err(e) => tracing::warn!(error = %e, "could not write reminders; retrying in a minute"),
+            }
+        }
         if let Err(e) = store.delete_expired_web_sessions(now).await {
             tracing::warn!(error = %e, "could not delete expired login sessions; retrying in a minute");
         }
         if let Err(e) = store.delete_ended_attempt_windows(now).await {
             tracing::warn!(error = %e, "could not forget old login attempts; retrying in a minute");
+        }
+    }
+}
+
+/// Every `every`: sends the SMS that are due and that this server could claim (another server
+/// may claim some first; each goes out once).
+async fn deliver_messages(store: Store, sms: Arc<LogSms>, every: Duration) {
+    let mut ticks = tokio::time::interval(every);
+    ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        ticks.tick().await;
+        match cc_services::delivery::deliver_due_sms(&store, sms.as_ref(), cc_domain::time::now()).await {
+            Ok(done) if done.sent + done.failed > 0 => {
+                tracing::info!(sent = done.sent, failed = done.failed, "delivered messages by SMS")
+            }
+            Ok(_) => {}
+            Err(e) => tracing::warn!(error = %e, "could not deliver messages; trying again shortly"),
         }
     }
 }

@@ -9,7 +9,7 @@
 //! One module per subject, each adding its methods to `Store` (find a query by its subject):
 //! the catalogue (`catalog`, `items`: adding items and sessions), the network (`network`:
 //! adding streets and facilities; `facilities`: reading them; `facility_records`: the facts
-//! staff keep and the standards), bookings (`bookings`), accounts (`residents`, `staff`,
+//! staff keep and the standards), bookings (`bookings`), messages to residents and their SMS outbox (`messages`, `outbox`), accounts (`residents`, `staff`,
 //! `second_factor`, `web_sessions`, `attempts`), staff work (`authoring`, `editing`, `media`,
 //! `console_lists`), the audit log (`audit`), live figures (`dashboard`, `live`), and
 //! operations (`connect`, `backup`, `integrity`, `seed`, `testing`).
@@ -31,6 +31,8 @@ mod integrity;
 pub mod items;
 pub mod live;
 mod media;
+pub mod messages;
+mod outbox;
 mod search;
 pub mod network;
 pub mod residents;

@@ -65,3 +65,16 @@ pub async fn district_admin(store: &Store, username: &str) -> Result<i64, StoreE
     };
     store.create_staff(&new).await?.ok_or(StoreError::Conflict("the username is taken"))
 }
+
+impl Store {
+    /// Moves a session's bookings `seconds` into the past (as if made earlier), for tests of
+    /// rules that look at when a booking was made.
+    pub async fn backdate_bookings(&self, session: cc_domain::ids::SessionId, seconds: i64) -> Result<(), StoreError> {
+        sqlx::query("UPDATE bookings SET created_at = created_at - $2, updated_at = updated_at - $2 WHERE session_id = $1")
+            .bind(session.0)
+            .bind(seconds)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+}

@@ -1,10 +1,11 @@
 //! What residents do, written once for the API and the residents' pages: book a session (or
-//! join its waitlist), cancel, read their bookings and tickets, and see who they are. The door
-//! has already found who is logged in; every booking here is looked up as *theirs*, so another
-//! resident's booking answers exactly as one that does not exist.
+//! join its waitlist), cancel, read their bookings, tickets and messages, and see who they are.
+//! The door has already found who is logged in; every booking and message here is looked up as
+//! *theirs*, so another resident's answers exactly as one that does not exist.
 
 mod bookings;
 mod me;
+pub mod messages;
 
 pub use bookings::{book, booking, bookings, cancel, ticket_token, Booked};
 pub use me::{who_am_i, Me};

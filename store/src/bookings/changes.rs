@@ -3,9 +3,11 @@
 use cc_domain::ids::{BookingId, ResidentId, SessionId};
 use cc_domain::booking::BookingStatus;
 use cc_domain::live::LiveKind;
+use cc_domain::messages::MessageKind;
 use cc_domain::time::now;
 use sqlx::AnyConnection;
 
+use crate::messages::tell_about_booking;
 use crate::{Store, StoreError};
 
 /// What cancelling came to.
@@ -111,7 +113,7 @@ impl Store {
         let mut promoted = Vec::new();
         for _ in 0..(capacity - held) {
             let Some(next) = first_waitlisted(&mut tx, session_id).await? else { break };
-            set_status(&mut tx, next, BookingStatus::Confirmed, now).await?;
+            promote(&mut tx, BookingId(next), now).await?;
             sqlx::query("UPDATE sessions SET remaining = remaining - 1 WHERE id = $1")
                 .bind(session_id)
                 .execute(&mut *tx)
@@ -151,7 +153,7 @@ async fn release_place(
 ) -> Result<Option<BookingId>, StoreError> {
     match first_waitlisted(conn, session_id).await? {
         Some(next) => {
-            set_status(conn, next, BookingStatus::Confirmed, now).await?;
+            promote(conn, BookingId(next), now).await?;
             Ok(Some(BookingId(next)))
         }
         None => {
@@ -162,6 +164,14 @@ async fn release_place(
             Ok(None)
         }
     }
+}
+
+/// Gives a waitlisted booking the place it waited for, and tells its holder (in the same
+/// transaction: the message exists exactly when the promotion does).
+async fn promote(conn: &mut AnyConnection, booking: BookingId, now: i64) -> Result<(), StoreError> {
+    set_status(conn, booking.0, BookingStatus::Confirmed, now).await?;
+    tell_about_booking(conn, booking, MessageKind::WaitlistPromoted, now).await?;
+    Ok(())
 }
 
 async fn first_waitlisted(conn: &mut AnyConnection, session_id: i64) -> Result<Option<i64>, StoreError> {

@@ -1,0 +1,199 @@
+//! Messages to residents (消息): what happened to their bookings, told in their inbox and, where
+//! they chose so, by SMS. A message keeps the facts (what, which service, when, why); the words
+//! are made when it is read, in the reader's language — or, for an SMS, in a short Chinese form.
+
+use std::collections::BTreeSet;
+
+use chrono::{Datelike, Timelike};
+use serde::{Deserialize, Serialize};
+
+use crate::time::local;
+use crate::Locale;
+
+/// Why a resident is told something.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum MessageKind {
+    /// A place freed up and the waitlisted booking now holds it.
+    WaitlistPromoted,
+    /// The session is soon (the day before): a reminder.
+    Reminder,
+}
+
+impl MessageKind {
+    /// Every kind, in the order a settings page lists them.
+    pub const ALL: [MessageKind; 2] = [MessageKind::WaitlistPromoted, MessageKind::Reminder];
+
+    /// The stored and serialised name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MessageKind::WaitlistPromoted => "waitlist_promoted",
+            MessageKind::Reminder => "reminder",
+        }
+    }
+
+    /// A stored name back to its kind.
+    pub fn parse(text: &str) -> Option<MessageKind> {
+        MessageKind::ALL.into_iter().find(|kind| kind.as_str() == text)
+    }
+
+    /// Whether it goes by SMS for a resident who has not chosen: news that cannot wait does.
+    pub fn sms_by_default(self) -> bool {
+        matches!(self, MessageKind::WaitlistPromoted)
+    }
+
+    /// What the settings page calls it.
+    pub fn label(self, locale: Locale) -> &'static str {
+        match (self, locale) {
+            (MessageKind::WaitlistPromoted, Locale::Zh) => "候补转为预约成功",
+            (MessageKind::WaitlistPromoted, Locale::En) => "A waitlist place became yours",
+            (MessageKind::Reminder, Locale::Zh) => "活动前一天的提醒",
+            (MessageKind::Reminder, Locale::En) => "A reminder the day before",
+        }
+    }
+}
+
+/// How a resident wants to be told: which kinds also go by SMS, and whether they want reminders.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MessageSettings {
+    /// The kinds that also go by SMS (every kind always reaches the inbox).
+    pub sms: BTreeSet<MessageKind>,
+    /// Whether to be reminded the day before at all.
+    pub reminders: bool,
+}
+
+impl Default for MessageSettings {
+    fn default() -> MessageSettings {
+        MessageSettings {
+            sms: MessageKind::ALL.into_iter().filter(|kind| kind.sms_by_default()).collect(),
+            reminders: true,
+        }
+    }
+}
+
+impl MessageSettings {
+    /// The stored form of [`MessageSettings::sms`]: kinds' names, comma-separated.
+    pub fn sms_column(&self) -> String {
+        self.sms.iter().map(|kind| kind.as_str()).collect::<Vec<_>>().join(",")
+    }
+
+    /// Settings back from their stored columns; names no longer known are dropped.
+    pub fn from_columns(sms: &str, reminders: bool) -> MessageSettings {
+        MessageSettings { sms: sms.split(',').filter_map(MessageKind::parse).collect(), reminders }
+    }
+}
+
+/// One message as its reader sees it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Message {
+    pub id: crate::ids::MessageId,
+    pub kind: MessageKind,
+    /// The service it is about.
+    pub item_title: String,
+    /// When the session starts (UTC seconds), where the message is about a session.
+    pub starts_at: Option<i64>,
+    /// The booking it is about, where there is one: its ticket is on /me/bookings.
+    pub booking_id: Option<crate::ids::BookingId>,
+    /// When it was sent (UTC seconds).
+    pub created_at: i64,
+    /// Whether the resident has read it.
+    pub read: bool,
+}
+
+impl Message {
+    /// The headline and the sentence that say it, in `locale`.
+    pub fn words(&self, locale: Locale) -> (&'static str, String) {
+        let when = self.starts_at.map(|t| when(t, locale)).unwrap_or_default();
+        let title = &self.item_title;
+        match (self.kind, locale) {
+            (MessageKind::WaitlistPromoted, Locale::Zh) => {
+                ("候补成功", format!("您候补的《{title}》（{when}）有了名额，预约已确认，入场码在“我的预约”。"))
+            }
+            (MessageKind::WaitlistPromoted, Locale::En) => (
+                "Your waitlist place came through",
+                format!("A place freed up at “{title}” ({when}): your booking is confirmed; the ticket is in My bookings."),
+            ),
+            (MessageKind::Reminder, Locale::Zh) => {
+                ("活动提醒", format!("您预约的《{title}》将于{when}开始，请凭入场码入场；不能参加请提前取消。"))
+            }
+            (MessageKind::Reminder, Locale::En) => (
+                "Reminder",
+                format!("“{title}” starts {when}. Show your ticket at the door; if you cannot come, please cancel."),
+            ),
+        }
+    }
+}
+
+/// The short Chinese SMS for a message: a phone shows about 70 characters at once, so the title
+/// is cut to 16 characters.
+pub fn sms_text(kind: MessageKind, item_title: &str, starts_at: Option<i64>) -> String {
+    let title: String = if item_title.chars().count() > 16 {
+        item_title.chars().take(15).chain(['…']).collect()
+    } else {
+        item_title.to_string()
+    };
+    let when = starts_at.map(|t| when(t, Locale::Zh)).unwrap_or_default();
+    match kind {
+        MessageKind::WaitlistPromoted => format!("【公共文化云】您候补的《{title}》（{when}）已转为预约成功，入场码见“我的预约”。"),
+        MessageKind::Reminder => format!("【公共文化云】提醒：您预约的《{title}》将于{when}开始，不能参加请提前取消。"),
+    }
+}
+
+/// A session's start as a message says it: 12月3日 14:00 / 3 Dec 14:00, in the district's zone.
+fn when(t: i64, locale: Locale) -> String {
+    let t = local(t);
+    const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    match locale {
+        Locale::Zh => format!("{}月{}日 {:02}:{:02}", t.month(), t.day(), t.hour(), t.minute()),
+        Locale::En => format!("{} {} {:02}:{:02}", t.day(), MONTHS[t.month0() as usize], t.hour(), t.minute()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn settings_survive_their_stored_form_and_drop_unknown_kinds() {
+        let settings = MessageSettings { sms: MessageKind::ALL.into_iter().collect(), reminders: false };
+        assert_eq!(MessageSettings::from_columns(&settings.sms_column(), false), settings);
+        let read = MessageSettings::from_columns("reminder,long_gone,", true);
+        assert_eq!(read.sms, [MessageKind::Reminder].into_iter().collect());
+        assert!(MessageSettings::from_columns("", true).sms.is_empty());
+    }
+
+    #[test]
+    fn by_default_only_news_that_cannot_wait_goes_by_sms() {
+        let settings = MessageSettings::default();
+        assert!(settings.sms.contains(&MessageKind::WaitlistPromoted));
+        assert!(!settings.sms.contains(&MessageKind::Reminder));
+        assert!(settings.reminders);
+    }
+
+    #[test]
+    fn an_sms_is_short_and_says_when_in_the_districts_zone() {
+        // 2026-12-03 06:00 UTC is 14:00 in Beijing.
+        let text = sms_text(MessageKind::Reminder, "石景山区文化馆少儿民族舞蹈公益课程第二期报名", Some(1_796_277_600));
+        assert!(text.contains("12月3日 14:00"), "{text}");
+        assert!(text.contains("《石景山区文化馆少儿民族舞蹈公益…》"), "{text}");
+        assert!(text.chars().count() <= 70, "{} characters: {text}", text.chars().count());
+    }
+
+    #[test]
+    fn a_message_reads_in_either_language() {
+        let message = Message {
+            id: crate::ids::MessageId(1),
+            kind: MessageKind::WaitlistPromoted,
+            item_title: "京剧<票友>".into(),
+            starts_at: Some(1_796_277_600),
+            booking_id: None,
+            created_at: 0,
+            read: false,
+        };
+        assert!(message.words(Locale::Zh).1.contains("《京剧<票友>》（12月3日 14:00）"));
+        assert!(message.words(Locale::En).1.contains("(3 Dec 14:00)"));
+    }
+}
