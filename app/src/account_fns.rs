@@ -15,6 +15,8 @@ pub struct Me {
     pub phone: String,
     /// While the no-show rule pauses booking: until when.
     pub booking_paused_until: Option<DateTime<FixedOffset>>,
+    /// How many of their messages are unread (the header's badge).
+    pub unread_messages: i64,
 }
 
 #[cfg(feature = "ssr")]
@@ -66,7 +68,11 @@ pub async fn who_am_i() -> Result<Option<Me>, AppError> {
         return Ok(None);
     };
     let me = cc_services::residents::who_am_i(auth.accounts.store(), cc_domain::ids::ResidentId(id)).await?;
-    Ok(me.map(|me| Me { phone: me.phone, booking_paused_until: me.booking_paused_until.map(cc_domain::time::local) }))
+    Ok(me.map(|me| Me {
+        phone: me.phone,
+        booking_paused_until: me.booking_paused_until.map(cc_domain::time::local),
+        unread_messages: me.unread_messages,
+    }))
 }
 
 /// Sends a verification code to `phone`.

@@ -13,6 +13,7 @@ pub mod error;
 pub mod facility_fns;
 pub mod i18n;
 pub mod islands;
+pub mod message_fns;
 pub mod pages;
 pub mod prefs;
 pub mod public_fns;
@@ -37,6 +38,7 @@ use pages::{
     login::{LoginPage, RegisterPage, ResetPage},
     map::MapPage,
     me::MePage,
+    messages::MessagesPage,
     my_bookings::MyBookingsPage,
     not_found::NotFound,
     offline::OfflinePage,
@@ -150,6 +152,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/reset") view=ResetPage ssr=SsrMode::Async/>
                     <Route path=path!("/me") view=MePage ssr=SsrMode::Async/>
                     <Route path=path!("/me/bookings") view=MyBookingsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/me/messages") view=MessagesPage ssr=SsrMode::Async/>
                     <Route path=path!("/offline") view=OfflinePage ssr=SsrMode::Async/>
                     <Route path=path!("/staff") view=StaffHomePage ssr=SsrMode::Async/>
                     <Route path=path!("/staff/login") view=StaffLoginPage ssr=SsrMode::Async/>

@@ -11,6 +11,7 @@ use leptos_router::hooks::use_location;
 use crate::account_fns::{who_am_i, Me};
 use crate::error::AppError;
 use crate::i18n::account::{account_page_strings, account_strings};
+use crate::i18n::messages::{message_strings, unread_label};
 use crate::islands::prefs_toggles::ElderToggle;
 use crate::prefs::{use_prefs, with_lang};
 
@@ -53,8 +54,12 @@ pub fn Layout(children: Children) -> impl IntoView {
                     <Transition fallback=|| ()>
                         {move || Suspend::new(async move {
                             match me.await {
-                                Ok(Some(_)) => view! {
+                                Ok(Some(me)) => view! {
                                     <A href="/me/bookings" attr:data-testid="nav-my-bookings">{a.nav_my_bookings}</A>
+                                    <A href="/me/messages" attr:data-testid="nav-messages">
+                                        {message_strings(prefs.lang()).nav}
+                                        <UnreadBadge count=me.unread_messages/>
+                                    </A>
                                 }.into_any(),
                                 _ => view! { <A href="/login" attr:data-testid="nav-login">{account_page_strings(prefs.lang()).nav_login}</A> }.into_any(),
                             }
@@ -78,10 +83,28 @@ pub fn Layout(children: Children) -> impl IntoView {
                 <A href="/" exact=true><TabIcon d="M4 11l8-7 8 7v9h-5v-6h-6v6H4z"/><span>{t.nav_home}</span></A>
                 <A href="/catalog"><TabIcon d="M5 4h14v16H5zM8 8h8M8 12h8M8 16h5"/><span>{t.tab_catalog}</span></A>
                 <A href="/map"><TabIcon d="M12 21s-6-5.5-6-11a6 6 0 0112 0c0 5.5-6 11-6 11zM12 12.5a2.5 2.5 0 100-5 2.5 2.5 0 000 5z"/><span>{t.tab_map}</span></A>
-                <A href="/me" attr:data-testid="tab-me"><TabIcon d="M12 12a4 4 0 100-8 4 4 0 000 8zM4 21c0-4 4-6 8-6s8 2 8 6"/><span>{t.nav_me}</span></A>
+                <A href="/me" attr:data-testid="tab-me"><TabIcon d="M12 12a4 4 0 100-8 4 4 0 000 8zM4 21c0-4 4-6 8-6s8 2 8 6"/><span>{t.nav_me}</span>
+                    <Transition fallback=|| ()>
+                        {move || Suspend::new(async move {
+                            me.await.ok().flatten().map(|me| view! { <UnreadBadge count=me.unread_messages/> })
+                        })}
+                    </Transition>
+                </A>
             </nav>
         </div>
     }
+}
+
+/// How many messages are unread, beside a link to them (nothing when none are).
+#[component]
+pub fn UnreadBadge(count: i64) -> impl IntoView {
+    let prefs = use_prefs();
+    (count > 0).then(|| {
+        let shown = if count > 99 { "99+".to_string() } else { count.to_string() };
+        view! {
+            " " <span class="badge count" data-testid="unread-count" aria-label=unread_label(prefs.lang(), count)>{shown}</span>
+        }
+    })
 }
 
 /// A tab's line drawing (24×24, stroked in the text's colour; words beside it say what it is).

@@ -7,6 +7,7 @@ pub mod account;
 pub mod dashboard;
 pub mod islands;
 pub mod me;
+pub mod messages;
 pub mod second_factor;
 pub mod service;
 pub mod staff;

@@ -5,7 +5,8 @@ use cc_domain::Locale;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::components::layout::{other_language_href, MeResource};
+use crate::components::layout::{other_language_href, MeResource, UnreadBadge};
+use crate::i18n::messages::message_strings;
 use crate::i18n::account::{account_page_strings, logged_in_as};
 use crate::i18n::me::me_strings;
 use crate::islands::account_forms::LogoutButton;
@@ -30,6 +31,11 @@ pub fn MePage() -> impl IntoView {
                         Some(me) => view! {
                             <p class="whoami">{logged_in_as(prefs.lang(), &me.phone)} " " <LogoutButton/></p>
                             <p><a class="button primary wide" href="/me/bookings" data-testid="me-tickets">{m.tickets}</a></p>
+                            <p>
+                                <a class="button wide" href="/me/messages" data-testid="me-messages">
+                                    {message_strings(prefs.lang()).title}<UnreadBadge count=me.unread_messages/>
+                                </a>
+                            </p>
                         }.into_any(),
                         None => view! {
                             <p>{m.not_logged_in}</p>

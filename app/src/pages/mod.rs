@@ -9,6 +9,7 @@ pub mod item;
 pub mod login;
 pub mod map;
 pub mod me;
+pub mod messages;
 pub mod my_bookings;
 pub mod not_found;
 pub mod offline;

@@ -56,6 +56,8 @@ pub struct Me {
     phone: String,
     /// Set while the no-show rule pauses booking.
     booking_paused_until: Option<DateTime<FixedOffset>>,
+    /// How many of the resident's messages are unread (`GET /me/messages` lists them).
+    unread_messages: i64,
 }
 
 /// Sends a verification code by SMS: 202, the code is on its way.
@@ -189,5 +191,10 @@ pub async fn who_am_i(
 
 async fn me(store: &Store, id: ResidentId) -> Result<Json<Me>, ApiError> {
     let me = residents::who_am_i(store, id).await?.ok_or(ApiError::Unauthenticated)?;
-    Ok(Json(Me { id: me.id, phone: me.phone, booking_paused_until: me.booking_paused_until.map(local) }))
+    Ok(Json(Me {
+        id: me.id,
+        phone: me.phone,
+        booking_paused_until: me.booking_paused_until.map(local),
+        unread_messages: me.unread_messages,
+    }))
 }

@@ -15,6 +15,7 @@ pub mod error;
 mod facilities;
 pub mod health;
 mod items;
+mod messages;
 mod reference;
 mod resident;
 mod staff;
@@ -57,6 +58,10 @@ fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(bookings::show, bookings::cancel))
         .routes(routes!(bookings::ticket_svg))
         .routes(routes!(bookings::calendar))
+        .routes(routes!(messages::inbox))
+        .routes(routes!(messages::mark_read))
+        .routes(routes!(messages::mark_all_read))
+        .routes(routes!(messages::settings, messages::save_settings))
         .routes(routes!(staff::login))
         .routes(routes!(staff::login_code))
         .routes(routes!(staff::begin_second_factor))

@@ -35,6 +35,8 @@ pub async fn spawn_app_with(change: impl FnOnce(&mut Config)) -> TestApp {
     config.map.attribution = "test tiles".into();
     // Most tests log staff in with a password alone; the second-factor tests turn it back on.
     config.staff_2fa = cc_auth::SecondFactorPolicy::Off;
+    // Messages go out by SMS within a moment, not the production five seconds.
+    config.sms_every = std::time::Duration::from_millis(200);
     change(&mut config);
     let app = Application::build(&config).await.expect("the application builds");
     app.store().seed_demo().await.expect("the demo loads");

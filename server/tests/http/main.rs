@@ -23,6 +23,7 @@ mod conformance;
 mod helpers;
 mod hostile_text;
 mod idor;
+mod messages;
 mod page_cache;
 mod pages;
 mod pages_accounts;

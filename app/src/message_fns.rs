@@ -1,0 +1,62 @@
+//! Server functions of the resident's inbox (`/me/messages`). The page posts its two forms
+//! straight to them (no script needed: the server sends the browser back to the page).
+
+use cc_domain::messages::{Message, MessageKind, MessageSettings};
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::error::AppError;
+
+/// The inbox as the page shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InboxPage {
+    pub messages: Vec<Message>,
+    pub settings: MessageSettings,
+}
+
+/// The logged-in resident's messages (newest first) and what they chose.
+#[server]
+pub async fn my_messages() -> Result<InboxPage, AppError> {
+    use crate::account_fns::context;
+    let (store, resident) = (context::auth()?.accounts.store().clone(), context::resident().await?);
+    let inbox = cc_services::residents::messages::inbox(&store, resident).await?;
+    let settings = cc_services::residents::messages::settings(&store, resident).await?;
+    Ok(InboxPage { messages: inbox.messages, settings })
+}
+
+/// Marks all the resident's messages read.
+#[server]
+pub async fn mark_all_messages_read() -> Result<(), AppError> {
+    use crate::account_fns::context;
+    let store = context::auth()?.accounts.store().clone();
+    Ok(cc_services::residents::messages::mark_all_read(&store, context::resident().await?).await?)
+}
+
+/// Keeps what the resident chose. A form sends a ticked box as a field and leaves an unticked
+/// one out, hence one optional field per choice.
+#[server]
+pub async fn save_message_settings(
+    sms_waitlist_promoted: Option<String>,
+    sms_reminder: Option<String>,
+    reminders: Option<String>,
+) -> Result<(), AppError> {
+    use crate::account_fns::context;
+    let ticked = [
+        (MessageKind::WaitlistPromoted, sms_waitlist_promoted.is_some()),
+        (MessageKind::Reminder, sms_reminder.is_some()),
+    ];
+    let settings = MessageSettings {
+        sms: ticked.into_iter().filter(|(_, on)| *on).map(|(kind, _)| kind).collect(),
+        reminders: reminders.is_some(),
+    };
+    let store = context::auth()?.accounts.store().clone();
+    Ok(cc_services::residents::messages::save_settings(&store, context::resident().await?, &settings).await?)
+}
+
+/// The form field that ticks SMS for `kind` (the names [`save_message_settings`] takes).
+pub fn sms_field(kind: MessageKind) -> &'static str {
+    match kind {
+        MessageKind::WaitlistPromoted => "sms_waitlist_promoted",
+        MessageKind::Reminder => "sms_reminder",
+    }
+}
