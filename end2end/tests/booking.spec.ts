@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { hydrated, register, itemWithSession, serverLog } from './support';
+import { hydrated, register, itemWithSession, serverLog, smsMessages } from './support';
 
 // scripts/test exports the server's database and log so this test can add a session with one
 // place and read the SMS codes the development sender writes to the log.
@@ -83,6 +83,26 @@ test('register, log in, book, see the QR ticket, cancel: the waitlisted resident
   const promoted = page2.getByTestId('ticket').filter({ hasText: title });
   await expect(promoted).toHaveAttribute('data-status', 'confirmed');
   await expect(promoted.getByTestId('ticket-qr')).toBeVisible();
+
+  // … and is told: 我的 counts the message, the inbox says it, and an SMS went out.
+  await expect(page2.getByTestId('tab-me').getByTestId('unread-count')).toHaveText('1');
+  await page2.getByTestId('tab-me').click();
+  await page2.getByTestId('me-messages').click();
+  await expect(page2).toHaveURL(/\/me\/messages$/);
+  const message = page2.getByTestId('message').first();
+  await expect(message).toContainText('候补成功');
+  await expect(message).toContainText(`《${title}》`);
+  await expect.poll(() => smsMessages(second).some((text) => text.includes(title)), { timeout: 15_000 }).toBe(true);
+  await page2.getByTestId('mark-all-read').click();
+  await expect(page2.getByTestId('message').first()).not.toHaveClass(/unread/);
+  await expect(page2.getByTestId('tab-me').getByTestId('unread-count')).toHaveCount(0);
+  // Fewer text messages: the choice is kept.
+  await page2.getByLabel('候补转为预约成功').uncheck();
+  await page2.getByRole('button', { name: '保存' }).click();
+  await expect(page2.getByLabel('候补转为预约成功')).not.toBeChecked();
+  await page2.reload();
+  await expect(page2.getByLabel('候补转为预约成功')).not.toBeChecked();
+  await expect(page2.getByLabel('活动前一天提醒我')).toBeChecked();
   await other.close();
   expect(errors).toEqual([]);
 });

@@ -124,6 +124,13 @@ export function smsCode(phone: string): string {
   return codes[codes.length - 1]!;
 }
 
+/** The text messages the development SMS sender logged for this number (masked in the log). */
+export function smsMessages(phone: string): string[] {
+  const masked = `${phone.slice(0, 3)}****${phone.slice(7)}`;
+  const lines = readFileSync(serverLog, 'utf8').split('\n').filter((l) => l.includes(masked));
+  return lines.map((l) => /message: (.*?) \(development sender/.exec(l)?.[1]).filter((t): t is string => !!t);
+}
+
 /** Registers a resident through the form; lands on their (empty) bookings. */
 export async function register(page: Page, phone: string, password: string) {
   await page.goto('/register');

@@ -2,9 +2,13 @@
 //! service worker, both made at start from this build's files: the worker carries the build's
 //! version, so a new deployment installs a new worker, and the list of files to keep.
 
+use std::io::Write;
+
 use axum::extract::State;
-use axum::response::IntoResponse;
-use http::header::{CACHE_CONTROL, CONTENT_TYPE};
+use axum::response::{IntoResponse, Response};
+use bytes::Bytes;
+use http::header::{ACCEPT_ENCODING, CACHE_CONTROL, CONTENT_ENCODING, CONTENT_TYPE, VARY};
+use http::HeaderMap;
 use serde_json::json;
 
 use crate::assets::SiteAssets;
@@ -13,7 +17,9 @@ use crate::assets::SiteAssets;
 #[derive(Debug, Clone)]
 pub struct Pwa {
     manifest: String,
-    worker: String,
+    worker: Bytes,
+    /// The worker compressed once, at brotli's best: every phone fetches it on every visit.
+    worker_br: Bytes,
 }
 
 impl Pwa {
@@ -48,15 +54,18 @@ impl Pwa {
         }
         precache.push("/manifest.webmanifest".into());
         let version = build_id.map_or_else(|| assets.build.clone(), String::from);
-        // Its whole-line comments are for us; every phone downloads the worker.
+        // Its whole-line comments and indentation are for us; every phone downloads the worker.
+        // (It has no template literals, whose lines' leading spaces would be text.)
         let worker: String = include_str!("sw.js")
             .lines()
-            .filter(|line| !line.trim_start().starts_with("//"))
+            .map(str::trim_start)
+            .filter(|line| !line.starts_with("//"))
             .collect::<Vec<_>>()
             .join("\n")
             .replace("'__VERSION__'", &json!(version).to_string())
             .replace("__PRECACHE__", &json!(precache).to_string());
-        Pwa { manifest: manifest.to_string(), worker }
+        let worker_br = best_brotli(worker.as_bytes());
+        Pwa { manifest: manifest.to_string(), worker: Bytes::from(worker), worker_br }
     }
 }
 
@@ -65,7 +74,31 @@ pub async fn manifest(State(pwa): State<Pwa>) -> impl IntoResponse {
     ([(CONTENT_TYPE, "application/manifest+json"), (CACHE_CONTROL, "no-cache")], pwa.manifest)
 }
 
-/// `GET /sw.js`: always checked anew, so a new deployment is found at once.
-pub async fn worker(State(pwa): State<Pwa>) -> impl IntoResponse {
-    ([(CONTENT_TYPE, "text/javascript; charset=utf-8"), (CACHE_CONTROL, "no-cache")], pwa.worker)
+/// `GET /sw.js`: always checked anew, so a new deployment is found at once; compressed ahead
+/// for browsers that take brotli (the compression layer leaves an encoded answer alone).
+pub async fn worker(State(pwa): State<Pwa>, request: HeaderMap) -> Response {
+    let headers = [(CONTENT_TYPE, "text/javascript; charset=utf-8"), (CACHE_CONTROL, "no-cache"), (VARY, "accept-encoding")];
+    let takes_brotli = request.get_all(ACCEPT_ENCODING).iter().any(|value| {
+        value.to_str().unwrap_or_default().split(',').any(|coding| {
+            let mut parts = coding.split(';');
+            let named = parts.next().is_some_and(|name| name.trim().eq_ignore_ascii_case("br"));
+            named && !parts.any(|param| matches!(param.trim(), "q=0" | "q=0.0" | "q=0.00" | "q=0.000"))
+        })
+    });
+    if takes_brotli {
+        (headers, [(CONTENT_ENCODING, "br")], pwa.worker_br).into_response()
+    } else {
+        (headers, pwa.worker).into_response()
+    }
+}
+
+/// `bytes` compressed at brotli's best quality (11) and largest window (22).
+fn best_brotli(bytes: &[u8]) -> Bytes {
+    let mut out = Vec::new();
+    {
+        let mut writer = brotli::CompressorWriter::new(&mut out, 4096, 11, 22);
+        // Writing into memory cannot fail.
+        let _ = writer.write_all(bytes);
+    }
+    Bytes::from(out)
 }

@@ -28,6 +28,21 @@ async fn the_service_worker_is_never_cached_and_knows_its_version() {
     let worker = response.text().await.unwrap();
     assert!(!worker.contains("__VERSION__") && !worker.contains("__PRECACHE__"), "placeholders are filled");
     assert!(worker.contains("/manifest.webmanifest"));
+
+    // Compressed ahead for browsers that take brotli: the same worker, fewer bytes.
+    let client = reqwest::Client::new();
+    let fetch = |encoding: &'static str| client.get(format!("{}/sw.js", app.address)).header("accept-encoding", encoding).send();
+    let compressed = fetch("gzip, deflate, br, zstd").await.unwrap();
+    assert_eq!(compressed.headers()["content-encoding"], "br");
+    assert_eq!(compressed.headers()["cache-control"], "no-cache");
+    let bytes = compressed.bytes().await.unwrap();
+    assert!(bytes.len() < worker.len() / 2, "{} of {} bytes", bytes.len(), worker.len());
+    let mut unpacked = String::new();
+    std::io::Read::read_to_string(&mut brotli_decompressor::Decompressor::new(&bytes[..], 4096), &mut unpacked).unwrap();
+    assert_eq!(unpacked, worker);
+    let refused = fetch("gzip;q=0, br;q=0").await.unwrap();
+    assert!(refused.headers().get("content-encoding").is_none(), "br;q=0 refuses brotli");
+    assert_eq!(refused.text().await.unwrap(), worker);
 }
 
 #[tokio::test]
