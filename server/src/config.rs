@@ -37,6 +37,9 @@ pub struct Config {
     /// `CC_BUILD_ID`: names this deployment for the residents' service worker (a new one makes
     /// phones install the new worker). Unset: a hash of the built files, which is what you want.
     pub build_id: Option<String>,
+    /// `CC_DB_CONNECTIONS`: at most this many connections to the database (default 8 on SQLite,
+    /// 4 on PostgreSQL; give PostgreSQL on its own machine about twice its cores).
+    pub db_connections: Option<u32>,
     /// `CC_REMINDER_HOURS`: how long before a session residents are reminded of it (default 24;
     /// `0`: no reminders). Each resident can also turn reminders off for themselves.
     pub reminder_hours: u32,
@@ -106,7 +109,15 @@ impl Config {
                 reason: format!("`{text}` is not a number of hours from 0 (no reminders) to 168"),
             })?,
         };
+        let db_connections = match lookup("CC_DB_CONNECTIONS").as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(text) => Some(text.parse::<u32>().ok().filter(|n| (1..=1000).contains(n)).ok_or_else(|| ConfigError {
+                name: "CC_DB_CONNECTIONS",
+                reason: format!("`{text}` is not a number of connections from 1 to 1000"),
+            })?),
+        };
         Ok(Config {
+            db_connections,
             reminder_hours,
             sms_every: std::time::Duration::from_secs(5),
             build_id: lookup("CC_BUILD_ID").filter(|id| !id.trim().is_empty()),
@@ -157,6 +168,16 @@ mod tests {
         for bad in ["-1", "a day", "1000"] {
             let error = hours(bad).unwrap_err();
             assert_eq!(error.name, "CC_REMINDER_HOURS", "{bad}");
+        }
+    }
+
+    #[test]
+    fn the_database_pool_is_sized_by_the_backends_default_or_by_hand() {
+        assert_eq!(Config::from_lookup(|_| None).unwrap().db_connections, None);
+        let sized = |text: &str| Config::from_lookup(|n| (n == "CC_DB_CONNECTIONS").then(|| text.to_string()));
+        assert_eq!(sized("12").unwrap().db_connections, Some(12));
+        for bad in ["0", "many", "-4", "5000"] {
+            assert_eq!(sized(bad).unwrap_err().name, "CC_DB_CONNECTIONS", "{bad}");
         }
     }
 

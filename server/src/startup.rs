@@ -62,7 +62,8 @@ pub struct Application {
 impl Application {
     /// Connects and migrates the database, builds the routes and binds the listener.
     pub async fn build(config: &Config) -> anyhow::Result<Application> {
-        let mut store = Store::connect(&config.database_url).await?.with_no_show_rule(config.no_show_rule);
+        let mut store =
+            Store::connect_with(&config.database_url, config.db_connections).await?.with_no_show_rule(config.no_show_rule);
         if config.remove_booking_guard_for_race_control {
             store = store.without_booking_guard_for_race_control();
         }

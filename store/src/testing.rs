@@ -50,6 +50,13 @@ pub async fn fresh_store() -> Result<Store, StoreError> {
     Ok(store)
 }
 
+/// [`fresh_store`] with a pool of `connections` (a race needs more than the default).
+pub async fn fresh_store_with(connections: u32) -> Result<Store, StoreError> {
+    let store = Store::connect_with(&fresh_database_url().await?, Some(connections)).await?;
+    store.migrate().await?;
+    Ok(store)
+}
+
 /// A district admin for tests that need a staff member's id (a check-in's `checked_in_by`);
 /// their password hash is never checked.
 pub async fn district_admin(store: &Store, username: &str) -> Result<i64, StoreError> {

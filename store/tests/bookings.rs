@@ -3,7 +3,7 @@
 
 use cc_domain::booking::{BookingRefusal, BookingStatus};
 use cc_domain::ids::{BookingId, ResidentId, SessionId};
-use cc_store::testing::fresh_store;
+use cc_store::testing::{fresh_store, fresh_store_with};
 use cc_store::{BookingAttempt, CancelOutcome, CapacityOutcome, Store};
 
 /// Residents for a test, numbered from `first` (their password hash is never checked here).
@@ -52,7 +52,8 @@ async fn a_rush_of_2000_residents_on_200_places_confirms_exactly_200() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn without_the_guard_the_same_rush_oversells_which_proves_the_test_can_fail() {
-    let store = fresh_store().await.unwrap().without_booking_guard_for_race_control();
+    // The unguarded path pauses between reading and writing; enough connections to race in.
+    let store = fresh_store_with(16).await.unwrap().without_booking_guard_for_race_control();
     let session = store.seed_open_session("新年音乐会", 200, false).await.unwrap();
     let people = residents(&store, 13_900_000_000, 2_000).await;
     let answers = rush(&store, session, &people).await;
