@@ -132,6 +132,10 @@ impl Store {
         .execute(&mut *tx)
         .await?;
         tx.commit().await?;
+        if done.rows_affected() > 0 {
+            // Pages and searches by date now show these items' following sessions.
+            self.announce_street(cc_domain::live::LiveKind::SessionChanged, None);
+        }
         Ok(done.rows_affected())
     }
 }
