@@ -38,6 +38,11 @@ pub struct SessionLine {
     pub booking_opens_at: DateTime<FixedOffset>,
     pub booking_closes_at: DateTime<FixedOffset>,
     pub waitlist: bool,
+    pub ends_at: DateTime<FixedOffset>,
+    /// Where, beside the facility's address (set by a move).
+    pub place: Option<String>,
+    /// Why it was cancelled; `None` while it takes place.
+    pub cancelled: Option<String>,
 }
 
 /// What the console's home shows.
@@ -144,6 +149,9 @@ pub(crate) fn session_line(s: cc_store::ConsoleSession) -> SessionLine {
         booking_opens_at: cc_domain::time::local(s.booking_opens_at),
         booking_closes_at: cc_domain::time::local(s.booking_closes_at),
         waitlist: s.waitlist == 1,
+        ends_at: cc_domain::time::local(s.ends_at),
+        place: s.place,
+        cancelled: s.cancel_reason,
     }
 }
 

@@ -18,6 +18,8 @@ pub struct ServicePage {
     pub image: Option<String>,
     /// Whether this staff member may change it now.
     pub editable: bool,
+    /// Whether they may change its sessions now (capacity, window, time, place, cancel).
+    pub sessions_editable: bool,
     pub sessions: Vec<SessionLine>,
     /// Facilities it may be moved to: (id, name).
     pub facilities: Vec<(i64, String)>,
@@ -49,6 +51,7 @@ pub async fn load_service(item_id: i64) -> Result<ServicePage, AppError> {
         text: found.text,
         image: found.image,
         editable: found.may_edit,
+        sessions_editable: found.may_change_sessions,
         sessions,
         facilities,
         categories: store.categories().await?,
@@ -118,8 +121,39 @@ pub async fn change_session_settings(
         booking_opens_at: when(&booking_opens_at, "booking_opens_at")?,
         booking_closes_at: when(&booking_closes_at, "booking_closes_at")?,
         waitlist: Some(waitlist.is_some()),
+        ..Default::default()
     };
     Ok(cc_services::staff::change_session(&store, &actor, SessionId(session_id), change).await?)
+}
+
+/// Moves a session to `date` from `start` to `end` (district time) and `place` (empty: the
+/// facility's address); everyone booked or waiting is told, and their tickets stay valid.
+#[server]
+pub async fn move_service_session(
+    session_id: i64,
+    date: String,
+    start: String,
+    end: String,
+    place: String,
+) -> Result<(), AppError> {
+    use crate::staff_fns::form_time;
+    let actor = crate::staff_fns::context::actor().await?;
+    let store = crate::staff_fns::context::staff_auth()?.store().clone();
+    let change = cc_domain::session_change::SessionChange {
+        starts_at: Some(form_time(&format!("{date}T{start}"), "start")?),
+        ends_at: Some(form_time(&format!("{date}T{end}"), "end")?),
+        place: Some(place),
+        ..Default::default()
+    };
+    Ok(cc_services::staff::change_session(&store, &actor, SessionId(session_id), change).await?)
+}
+
+/// Cancels a session for `reason`, which everyone booked or waiting is told; returns how many.
+#[server]
+pub async fn cancel_service_session(session_id: i64, reason: String) -> Result<usize, AppError> {
+    let actor = crate::staff_fns::context::actor().await?;
+    let store = crate::staff_fns::context::staff_auth()?.store().clone();
+    Ok(cc_services::staff::cancel_session(&store, &actor, SessionId(session_id), &reason).await?)
 }
 
 /// Adds a session (and its weekly repetitions) to a service: on `date` from `start` to `end`,

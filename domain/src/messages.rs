@@ -19,17 +19,28 @@ pub enum MessageKind {
     WaitlistPromoted,
     /// The session is soon (the day before): a reminder.
     Reminder,
+    /// Staff cancelled the session (the reason is the message's detail).
+    SessionCancelled,
+    /// Staff moved the session: a new time, or a new place (the detail).
+    SessionChanged,
 }
 
 impl MessageKind {
     /// Every kind, in the order a settings page lists them.
-    pub const ALL: [MessageKind; 2] = [MessageKind::WaitlistPromoted, MessageKind::Reminder];
+    pub const ALL: [MessageKind; 4] = [
+        MessageKind::WaitlistPromoted,
+        MessageKind::SessionCancelled,
+        MessageKind::SessionChanged,
+        MessageKind::Reminder,
+    ];
 
     /// The stored and serialised name.
     pub fn as_str(self) -> &'static str {
         match self {
             MessageKind::WaitlistPromoted => "waitlist_promoted",
             MessageKind::Reminder => "reminder",
+            MessageKind::SessionCancelled => "session_cancelled",
+            MessageKind::SessionChanged => "session_changed",
         }
     }
 
@@ -40,7 +51,7 @@ impl MessageKind {
 
     /// Whether it goes by SMS for a resident who has not chosen: news that cannot wait does.
     pub fn sms_by_default(self) -> bool {
-        matches!(self, MessageKind::WaitlistPromoted)
+        !matches!(self, MessageKind::Reminder)
     }
 
     /// What the settings page calls it.
@@ -50,6 +61,10 @@ impl MessageKind {
             (MessageKind::WaitlistPromoted, Locale::En) => "A waitlist place became yours",
             (MessageKind::Reminder, Locale::Zh) => "活动前一天的提醒",
             (MessageKind::Reminder, Locale::En) => "A reminder the day before",
+            (MessageKind::SessionCancelled, Locale::Zh) => "活动取消",
+            (MessageKind::SessionCancelled, Locale::En) => "A session is cancelled",
+            (MessageKind::SessionChanged, Locale::Zh) => "活动改时间或地点",
+            (MessageKind::SessionChanged, Locale::En) => "A session moves (time or place)",
         }
     }
 }
@@ -97,6 +112,8 @@ pub struct Message {
     pub starts_at: Option<i64>,
     /// The booking it is about, where there is one: its ticket is on /me/bookings.
     pub booking_id: Option<crate::ids::BookingId>,
+    /// In staff's words: why a session was cancelled, where it moved to.
+    pub detail: Option<String>,
     /// When it was sent (UTC seconds).
     pub created_at: i64,
     /// Whether the resident has read it.
@@ -108,6 +125,12 @@ impl Message {
     pub fn words(&self, locale: Locale) -> (&'static str, String) {
         let when = self.starts_at.map(|t| when(t, locale)).unwrap_or_default();
         let title = &self.item_title;
+        let detail = self.detail.as_deref().unwrap_or_default();
+        let place = |zh: bool| match (&self.detail, zh) {
+            (Some(place), true) => format!("，地点：{place}"),
+            (Some(place), false) => format!(", at {place}"),
+            (None, _) => String::new(),
+        };
         match (self.kind, locale) {
             (MessageKind::WaitlistPromoted, Locale::Zh) => {
                 ("候补成功", format!("您候补的《{title}》（{when}）有了名额，预约已确认，入场码在“我的预约”。"))
@@ -123,22 +146,49 @@ impl Message {
                 "Reminder",
                 format!("“{title}” starts {when}. Show your ticket at the door; if you cannot come, please cancel."),
             ),
+            (MessageKind::SessionCancelled, Locale::Zh) => (
+                "活动取消",
+                format!("很抱歉，您预约的《{title}》（{when}）已取消，原因：{detail}。此次预约不计爽约。"),
+            ),
+            (MessageKind::SessionCancelled, Locale::En) => (
+                "Session cancelled",
+                format!("Sorry: “{title}” ({when}) is cancelled: {detail}. It never counts as a no-show."),
+            ),
+            (MessageKind::SessionChanged, Locale::Zh) => (
+                "活动变更",
+                format!("您预约的《{title}》改为{when}{}，入场码不变；不能参加请取消预约。", place(true)),
+            ),
+            (MessageKind::SessionChanged, Locale::En) => (
+                "Session moved",
+                format!("“{title}” now takes place {when}{}. Your ticket stays valid; if you cannot come, please cancel.", place(false)),
+            ),
         }
     }
 }
 
 /// The short Chinese SMS for a message: a phone shows about 70 characters at once, so the title
-/// is cut to 16 characters.
-pub fn sms_text(kind: MessageKind, item_title: &str, starts_at: Option<i64>) -> String {
-    let title: String = if item_title.chars().count() > 16 {
-        item_title.chars().take(15).chain(['…']).collect()
-    } else {
-        item_title.to_string()
-    };
+/// is cut to 16 characters and staff's words to 20.
+pub fn sms_text(kind: MessageKind, item_title: &str, starts_at: Option<i64>, detail: Option<&str>) -> String {
+    let title = cut(item_title, 16);
+    let detail = cut(detail.unwrap_or_default(), 20);
     let when = starts_at.map(|t| when(t, Locale::Zh)).unwrap_or_default();
     match kind {
         MessageKind::WaitlistPromoted => format!("【公共文化云】您候补的《{title}》（{when}）已转为预约成功，入场码见“我的预约”。"),
         MessageKind::Reminder => format!("【公共文化云】提醒：您预约的《{title}》将于{when}开始，不能参加请提前取消。"),
+        MessageKind::SessionCancelled => format!("【公共文化云】很抱歉，您预约的《{title}》（{when}）已取消：{detail}。不计爽约。"),
+        MessageKind::SessionChanged if detail.is_empty() => {
+            format!("【公共文化云】您预约的《{title}》改为{when}，入场码不变。")
+        }
+        MessageKind::SessionChanged => format!("【公共文化云】您预约的《{title}》改为{when}，地点：{detail}，入场码不变。"),
+    }
+}
+
+/// `text` cut to `most` characters, an ellipsis marking the cut.
+fn cut(text: &str, most: usize) -> String {
+    if text.chars().count() > most {
+        text.chars().take(most - 1).chain(['…']).collect()
+    } else {
+        text.to_string()
     }
 }
 
@@ -169,6 +219,7 @@ mod tests {
     fn by_default_only_news_that_cannot_wait_goes_by_sms() {
         let settings = MessageSettings::default();
         assert!(settings.sms.contains(&MessageKind::WaitlistPromoted));
+        assert!(settings.sms.contains(&MessageKind::SessionCancelled));
         assert!(!settings.sms.contains(&MessageKind::Reminder));
         assert!(settings.reminders);
     }
@@ -176,9 +227,13 @@ mod tests {
     #[test]
     fn an_sms_is_short_and_says_when_in_the_districts_zone() {
         // 2026-12-03 06:00 UTC is 14:00 in Beijing.
-        let text = sms_text(MessageKind::Reminder, "石景山区文化馆少儿民族舞蹈公益课程第二期报名", Some(1_796_277_600));
+        let text = sms_text(MessageKind::Reminder, "石景山区文化馆少儿民族舞蹈公益课程第二期报名", Some(1_796_277_600), None);
         assert!(text.contains("12月3日 14:00"), "{text}");
         assert!(text.contains("《石景山区文化馆少儿民族舞蹈公益…》"), "{text}");
+        assert!(text.chars().count() <= 70, "{} characters: {text}", text.chars().count());
+        let long = "场馆漏水需要维修，为保证安全本场活动取消，改期另行通知，敬请谅解";
+        let text = sms_text(MessageKind::SessionCancelled, "京剧", Some(1_796_277_600), Some(long));
+        assert!(text.contains("：场馆漏水需要维修，为保证安全本场活动取…。"), "{text}");
         assert!(text.chars().count() <= 70, "{} characters: {text}", text.chars().count());
     }
 
@@ -190,10 +245,14 @@ mod tests {
             item_title: "京剧<票友>".into(),
             starts_at: Some(1_796_277_600),
             booking_id: None,
+            detail: None,
             created_at: 0,
             read: false,
         };
         assert!(message.words(Locale::Zh).1.contains("《京剧<票友>》（12月3日 14:00）"));
         assert!(message.words(Locale::En).1.contains("(3 Dec 14:00)"));
+        let moved = Message { kind: MessageKind::SessionChanged, detail: Some("三层排练厅".into()), ..message };
+        assert!(moved.words(Locale::Zh).1.contains("改为12月3日 14:00，地点：三层排练厅，入场码不变"));
+        assert!(moved.words(Locale::En).1.contains("3 Dec 14:00, at 三层排练厅."));
     }
 }

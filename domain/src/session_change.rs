@@ -1,5 +1,6 @@
-//! Changing a session's booking settings after it was created: its capacity, its booking
-//! window and whether it keeps a waitlist. The start and end stay: residents hold tickets for them.
+//! Changing a session after it was created: its capacity, its booking window and whether it
+//! keeps a waitlist; and moving it — its time, and its place (a room or hall, or another
+//! address). Residents keep their tickets when it moves, and are told.
 
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
@@ -18,7 +19,26 @@ pub struct SessionChange {
     pub booking_closes_at: Option<DateTime<FixedOffset>>,
     #[serde(default)]
     pub waitlist: Option<bool>,
+    /// A new start; without `ends_at` the session keeps its length.
+    #[serde(default)]
+    pub starts_at: Option<DateTime<FixedOffset>>,
+    #[serde(default)]
+    pub ends_at: Option<DateTime<FixedOffset>>,
+    /// Where, within or instead of the facility's address (empty: the facility's address).
+    #[serde(default)]
+    pub place: Option<String>,
 }
+
+/// When and where a session takes place (UTC seconds; `place` beside the facility's address).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Schedule {
+    pub starts_at: i64,
+    pub ends_at: i64,
+    pub place: Option<String>,
+}
+
+/// The longest place a session can name.
+pub const PLACE_MAX_CHARS: usize = 100;
 
 /// A session's booking settings as they stand (UTC seconds).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -32,6 +52,40 @@ impl SessionChange {
     /// Whether anything is to change.
     pub fn is_empty(&self) -> bool {
         *self == SessionChange::default()
+    }
+
+    /// Whether the session is to move (time or place).
+    pub fn moves(&self) -> bool {
+        self.starts_at.is_some() || self.ends_at.is_some() || self.place.is_some()
+    }
+
+    /// The schedule after the change, checked at `now` (UTC seconds): a new start must be in
+    /// the future and before the end; a place is one line of at most [`PLACE_MAX_CHARS`].
+    /// `None` when nothing about the schedule changes.
+    pub fn schedule(&self, was: &Schedule, now: i64) -> Result<Option<Schedule>, FieldError> {
+        let starts_at = self.starts_at.map_or(was.starts_at, |t| t.timestamp());
+        let ends_at = match (self.ends_at, self.starts_at) {
+            (Some(end), _) => end.timestamp(),
+            // Moved as a whole: the same length.
+            (None, Some(_)) => starts_at + (was.ends_at - was.starts_at),
+            (None, None) => was.ends_at,
+        };
+        let place = match self.place.as_deref().map(str::trim) {
+            None => was.place.clone(),
+            Some("") => None,
+            Some(text) if text.chars().count() > PLACE_MAX_CHARS || text.chars().any(char::is_control) => {
+                return Err(FieldError { field: "place", zh: "地点应为一行，不超过100个字", en: "must be one line of at most 100 characters" });
+            }
+            Some(text) => Some(text.to_string()),
+        };
+        if self.starts_at.is_some() && starts_at <= now {
+            return Err(FieldError { field: "starts_at", zh: "新的开始时间应在将来", en: "must be in the future" });
+        }
+        if ends_at <= starts_at {
+            return Err(FieldError { field: "ends_at", zh: "结束时间应晚于开始时间", en: "must be after the start" });
+        }
+        let next = Schedule { starts_at, ends_at, place };
+        Ok((next != *was).then_some(next))
     }
 
     /// The settings after the change, checked: the window must open before it closes, and close
@@ -76,6 +130,26 @@ mod tests {
         let change = SessionChange { booking_closes_at: Some(local(START - 3600)), ..Default::default() };
         assert_eq!(change.apply(NOW, START).unwrap().closes_at, START - 3600);
         assert!(SessionChange::default().is_empty() && !change.is_empty());
+    }
+
+    #[test]
+    fn a_session_moves_whole_or_by_its_ends_and_names_one_line_of_place() {
+        let was = Schedule { starts_at: START, ends_at: START + 7200, place: None };
+        let now = START - 86_400;
+        let later = SessionChange { starts_at: Some(local(START + 3600)), ..Default::default() };
+        assert_eq!(later.schedule(&was, now), Ok(Some(Schedule { starts_at: START + 3600, ends_at: START + 10_800, place: None })));
+        let room = SessionChange { place: Some(" 三层排练厅 ".into()), ..Default::default() };
+        assert_eq!(room.schedule(&was, now).unwrap().unwrap().place.as_deref(), Some("三层排练厅"));
+        let same = SessionChange { ends_at: Some(local(START + 7200)), ..Default::default() };
+        assert_eq!(same.schedule(&was, now), Ok(None), "nothing moves");
+        let past = SessionChange { starts_at: Some(local(now - 60)), ..Default::default() };
+        assert_eq!(past.schedule(&was, now).unwrap_err().field, "starts_at");
+        let inverted = SessionChange { ends_at: Some(local(START - 60)), ..Default::default() };
+        assert_eq!(inverted.schedule(&was, now).unwrap_err().field, "ends_at");
+        let garbled = SessionChange { place: Some("一楼\n<b>大厅</b>".into()), ..Default::default() };
+        assert_eq!(garbled.schedule(&was, now).unwrap_err().field, "place");
+        assert_eq!(SessionChange { place: Some("厅".repeat(101)), ..Default::default() }.schedule(&was, now).unwrap_err().field, "place");
+        assert!(room.moves() && !SessionChange { capacity: Some(3), ..Default::default() }.moves());
     }
 
     #[test]

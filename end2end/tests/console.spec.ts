@@ -2,7 +2,7 @@ import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { cli, createStaff, hydrated, seedSession, serverLog, staffLogIn } from './support';
+import { cli, createStaff, hydrated, register, seedSession, serverLog, staffLogIn } from './support';
 
 // The console beyond the publishing journey: editing a service and giving it a picture, the
 // sortable compliance table, and picking a facility's position on the map.
@@ -126,4 +126,35 @@ test('an open dashboard counts a booking made elsewhere without a reload', async
   await page.getByTestId('wall-link').click();
   await expect(page.getByTestId('dashboard')).toHaveClass(/wall/);
   await expect(todays).toHaveText(String(before + 2));
+});
+
+test('staff cancel a booked session with a reason, and the resident is told it', async ({ page, browser }) => {
+  test.skip(!serverLog, 'E2E_SERVER_LOG is set by scripts/test');
+  const stamp = Date.now().toString().slice(-8);
+  const title = `社区电影 ${stamp}`;
+  const session = seedSession(5, title);
+  const found = await page.request.get(`/api/v1/items?q=${encodeURIComponent(title)}`);
+  const item = (await found.json()).items.find((i: { title: string }) => i.title === title).id;
+
+  const resident = await (await browser.newContext()).newPage();
+  await register(resident, `136${stamp}`, 'lantern festival 6');
+  expect((await resident.request.post(`/api/v1/sessions/${session}/bookings`, { data: {} })).status()).toBe(201);
+
+  createStaff(`canceller-${stamp}`, 'district_admin');
+  await staffLogIn(page, `canceller-${stamp}`);
+  await page.goto(`/staff/items/${item}`);
+  await hydrated(page);
+  const row = page.locator(`tr[data-session="${session}"]`);
+  await row.getByText('改期、改地点或取消').click();
+  const cancel = row.getByTestId('cancel-session');
+  await cancel.getByLabel('取消原因（报名居民会收到）').fill('场馆临时检修');
+  await cancel.getByRole('button', { name: '取消场次并通知报名居民' }).click();
+  await expect(page.getByTestId('residents-told')).toHaveText('已通知 1 位居民。');
+  await expect(page.locator(`tr[data-session="${session}"]`).getByTestId('session-cancelled')).toBeVisible();
+
+  await resident.goto('/me/messages');
+  const message = resident.getByTestId('message').first();
+  await expect(message).toContainText('活动取消');
+  await expect(message).toContainText('原因：场馆临时检修');
+  await resident.context().close();
 });

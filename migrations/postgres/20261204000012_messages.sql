@@ -10,6 +10,8 @@ CREATE TABLE messages (
     item_title   TEXT    NOT NULL,
     starts_at    BIGINT,
     booking_id   BIGINT  REFERENCES bookings(id),
+    -- Why, or what changed, in staff's words (a cancelled session's reason, a new place).
+    detail       TEXT,
     created_at   BIGINT  NOT NULL,
     read_at      BIGINT,
     sms_state    TEXT    NOT NULL CHECK (sms_state IN ('none', 'pending', 'sending', 'sent', 'failed')),

@@ -10,6 +10,8 @@ CREATE TABLE messages (
     item_title   TEXT    NOT NULL,
     starts_at    INTEGER,
     booking_id   INTEGER REFERENCES bookings(id),
+    -- Why, or what changed, in staff's words (a cancelled session's reason, a new place).
+    detail       TEXT,
     created_at   INTEGER NOT NULL,
     read_at      INTEGER,
     sms_state    TEXT    NOT NULL CHECK (sms_state IN ('none', 'pending', 'sending', 'sent', 'failed')),

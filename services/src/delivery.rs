@@ -29,7 +29,7 @@ pub struct Delivered {
 pub async fn deliver_due_sms(store: &Store, sms: &dyn SmsSender, now: i64) -> Result<Delivered, ServiceError> {
     let mut delivered = Delivered::default();
     for due in store.claim_due_sms(now, ROUND).await? {
-        let text = sms_text(due.kind, &due.item_title, due.starts_at);
+        let text = sms_text(due.kind, &due.item_title, due.starts_at, due.detail.as_deref());
         let sent = match PhoneNumber::parse(&due.phone) {
             Ok(phone) => match tokio::time::timeout(SEND_TIMEOUT, sms.send_message(&phone, &text)).await {
                 Ok(result) => result.map_err(|e| e.to_string()),

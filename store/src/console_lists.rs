@@ -34,12 +34,18 @@ pub struct ConsoleSession {
     pub booking_opens_at: i64,
     pub booking_closes_at: i64,
     pub waitlist: i64,
+    pub ends_at: i64,
+    /// Where, beside the facility's address (a move may have set it).
+    pub place: Option<String>,
+    /// Why it was cancelled; `None` while it takes place.
+    pub cancel_reason: Option<String>,
 }
 
 /// A [`ConsoleSession`]'s columns and joins; callers add the condition.
 const CONSOLE_SESSION: &str = "SELECT s.id, i.title AS item_title, s.starts_at, s.capacity, s.remaining, \
      (SELECT COUNT(*) FROM bookings b WHERE b.session_id = s.id AND b.status = 'attended') AS attended, \
-     f.street_id, f.id AS facility_id, s.booking_opens_at, s.booking_closes_at, s.waitlist \
+     f.street_id, f.id AS facility_id, s.booking_opens_at, s.booking_closes_at, s.waitlist, s.ends_at, s.place, \
+     CASE WHEN s.status = 'cancelled' THEN COALESCE(s.cancel_reason, '') END AS cancel_reason \
      FROM sessions s JOIN service_items i ON i.id = s.item_id JOIN facilities f ON f.id = i.facility_id";
 
 /// A facility as the console offers it to choose.

@@ -22,17 +22,19 @@ pub struct DueSms {
     pub kind: MessageKind,
     pub item_title: String,
     pub starts_at: Option<i64>,
+    pub detail: Option<String>,
     /// This is try number `attempt` (1 for the first).
     pub attempt: i64,
 }
 
-/// Tells a booking's holder `kind` about it, inside the caller's transaction; returns whether a
-/// message was written (a resident who turned reminders off gets none; a second reminder of
-/// one booking is none either).
+/// Tells a booking's holder `kind` about it (with staff's `detail`, where there is one), inside
+/// the caller's transaction; returns whether a message was written (a resident who turned
+/// reminders off gets none; a second reminder of one booking is none either).
 pub async fn tell_about_booking(
     conn: &mut AnyConnection,
     booking: BookingId,
     kind: MessageKind,
+    detail: Option<&str>,
     now: i64,
 ) -> Result<bool, StoreError> {
     let row: Option<(i64, String, i64, Option<String>, Option<i64>)> = sqlx::query_as(
@@ -53,8 +55,8 @@ pub async fn tell_about_booking(
     }
     let (state, due) = if settings.sms.contains(&kind) { ("pending", Some(now)) } else { ("none", None) };
     let written = sqlx::query(
-        "INSERT INTO messages (resident_id, kind, item_title, starts_at, booking_id, created_at, sms_state, sms_due_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING",
+        "INSERT INTO messages (resident_id, kind, item_title, starts_at, booking_id, created_at, sms_state, sms_due_at, \
+         detail) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING",
     )
     .bind(resident)
     .bind(kind.as_str())
@@ -64,21 +66,23 @@ pub async fn tell_about_booking(
     .bind(now)
     .bind(state)
     .bind(due)
+    .bind(detail)
     .execute(conn)
     .await?;
     Ok(written.rows_affected() == 1)
 }
 
-type MessageRow = (i64, String, String, Option<i64>, Option<i64>, i64, Option<i64>);
+type MessageRow = (i64, String, String, Option<i64>, Option<i64>, Option<String>, i64, Option<i64>);
 
 fn message(row: MessageRow) -> Option<Message> {
-    let (id, kind, item_title, starts_at, booking, created_at, read_at) = row;
+    let (id, kind, item_title, starts_at, booking, detail, created_at, read_at) = row;
     Some(Message {
         id: MessageId(id),
         kind: MessageKind::parse(&kind)?,
         item_title,
         starts_at,
         booking_id: booking.map(BookingId),
+        detail,
         created_at,
         read: read_at.is_some(),
     })
@@ -88,7 +92,7 @@ impl Store {
     /// A resident's latest messages, newest first (at most `limit`).
     pub async fn messages_of(&self, resident: ResidentId, limit: i64) -> Result<Vec<Message>, StoreError> {
         let rows: Vec<MessageRow> = sqlx::query_as(
-            "SELECT id, kind, item_title, starts_at, booking_id, created_at, read_at FROM messages \
+            "SELECT id, kind, item_title, starts_at, booking_id, detail, created_at, read_at FROM messages \
              WHERE resident_id = $1 ORDER BY id DESC LIMIT $2",
         )
         .bind(resident.0)

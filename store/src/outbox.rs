@@ -14,12 +14,12 @@ impl Store {
     pub async fn claim_due_sms(&self, now: i64, limit: i64) -> Result<Vec<DueSms>, StoreError> {
         // The state test is repeated outside the subquery: on PostgreSQL a second server
         // waiting on the same row re-checks it after the first commits, and then skips it.
-        let claimed: Vec<(i64, i64, String, String, Option<i64>, i64)> = sqlx::query_as(
+        let claimed: Vec<(i64, i64, String, String, Option<i64>, Option<String>, i64)> = sqlx::query_as(
             "UPDATE messages SET sms_state = 'sending', sms_due_at = $2, sms_attempts = sms_attempts + 1 \
              WHERE id IN (SELECT id FROM messages WHERE sms_state IN ('pending', 'sending') AND sms_due_at <= $1 \
                           ORDER BY sms_due_at LIMIT $3) \
                AND sms_state IN ('pending', 'sending') AND sms_due_at <= $1 \
-             RETURNING id, resident_id, kind, item_title, starts_at, sms_attempts",
+             RETURNING id, resident_id, kind, item_title, starts_at, detail, sms_attempts",
         )
         .bind(now)
         .bind(now + SMS_LEASE_SECONDS)
@@ -27,14 +27,14 @@ impl Store {
         .fetch_all(&self.pool)
         .await?;
         let mut due = Vec::with_capacity(claimed.len());
-        for (id, resident, kind, item_title, starts_at, attempt) in claimed {
+        for (id, resident, kind, item_title, starts_at, detail, attempt) in claimed {
             let phone: Option<(String,)> = sqlx::query_as("SELECT phone FROM residents WHERE id = $1")
                 .bind(resident)
                 .fetch_optional(&self.pool)
                 .await?;
             match (phone, MessageKind::parse(&kind)) {
                 (Some((phone,)), Some(kind)) => {
-                    due.push(DueSms { id: MessageId(id), phone, kind, item_title, starts_at, attempt })
+                    due.push(DueSms { id: MessageId(id), phone, kind, item_title, starts_at, detail, attempt })
                 }
                 // Nobody to send it to, or a kind this version does not know: never send it.
                 _ => self.sms_failed(MessageId(id), SMS_TRIES, now).await?,
@@ -89,7 +89,8 @@ impl Store {
         let mut written = 0;
         for (booking,) in due {
             let mut conn = self.pool.acquire().await?;
-            written += u64::from(tell_about_booking(&mut conn, BookingId(booking), MessageKind::Reminder, now).await?);
+            let told = tell_about_booking(&mut conn, BookingId(booking), MessageKind::Reminder, None, now).await?;
+            written += u64::from(told);
         }
         Ok(written)
     }

@@ -25,7 +25,19 @@ pub struct ServiceStrings {
     pub closes: &'static str,
     pub closes_optional: &'static str,
     pub add_session: &'static str,
+    pub move_or_cancel: &'static str,
+    pub move_session: &'static str,
+    pub date: &'static str,
+    pub start: &'static str,
+    pub end: &'static str,
+    pub place: &'static str,
+    pub move_button: &'static str,
+    pub reason: &'static str,
+    pub cancel_button: &'static str,
+    pub cancelled: &'static str,
+    pub told_hint: &'static str,
     added: (&'static str, &'static str),
+    told: (&'static str, &'static str),
 }
 
 const ZH: ServiceStrings = ServiceStrings {
@@ -49,7 +61,19 @@ const ZH: ServiceStrings = ServiceStrings {
     closes: "截止预约",
     closes_optional: "截止预约（不填则到开始时）",
     add_session: "添加场次",
+    move_or_cancel: "改期、改地点或取消",
+    move_session: "改期或改地点",
+    date: "日期",
+    start: "开始",
+    end: "结束",
+    place: "地点（不填则为设施地址）",
+    move_button: "保存并通知报名居民",
+    reason: "取消原因（报名居民会收到）",
+    cancel_button: "取消场次并通知报名居民",
+    cancelled: "已取消",
+    told_hint: "已预约和候补的居民都会收到消息（按各自的选择也发短信），电子票继续有效；取消的预约不计爽约。",
     added: ("已添加 ", " 个场次。"),
+    told: ("已通知 ", " 位居民。"),
 };
 
 const EN: ServiceStrings = ServiceStrings {
@@ -73,13 +97,30 @@ const EN: ServiceStrings = ServiceStrings {
     closes: "Booking closes",
     closes_optional: "Booking closes (empty: when it starts)",
     add_session: "Add a session",
+    move_or_cancel: "Move or cancel",
+    move_session: "Move to another time or place",
+    date: "Date",
+    start: "Start",
+    end: "End",
+    place: "Place (empty: the facility's address)",
+    move_button: "Save and tell the residents booked",
+    reason: "Why it is cancelled (residents booked are told)",
+    cancel_button: "Cancel the session and tell the residents booked",
+    cancelled: "Cancelled",
+    told_hint: "Residents booked or waiting are told (by SMS too, as each chose); their tickets stay valid; cancelled bookings never count as no-shows.",
     added: ("Added ", " session(s)."),
+    told: ("Told ", " resident(s)."),
 };
 
 impl ServiceStrings {
     /// "Added 4 sessions."
     pub fn sessions_added(&self, n: usize) -> String {
         format!("{}{n}{}", self.added.0, self.added.1)
+    }
+
+    /// "Told 3 residents."
+    pub fn residents_told(&self, n: usize) -> String {
+        format!("{}{n}{}", self.told.0, self.told.1)
     }
 }
 

@@ -23,6 +23,7 @@ mod staff_audit;
 mod staff_dashboard;
 mod staff_exports;
 mod staff_items;
+mod staff_sessions;
 pub mod staff_media;
 
 use std::sync::LazyLock;
@@ -81,7 +82,8 @@ fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(staff_exports::compliance_csv))
         .routes(routes!(staff_exports::compliance_xlsx))
         .routes(routes!(staff_items::create))
-        .routes(routes!(staff_items::change_session))
+        .routes(routes!(staff_sessions::change_session))
+        .routes(routes!(staff_sessions::cancel_session))
         .routes(routes!(staff_items::show_item, staff_items::edit_item))
         .routes(routes!(staff_media::put_image, staff_media::post_image_form).layer(pictures))
         .routes(routes!(staff_items::add_session))

@@ -8,11 +8,8 @@ use axum::Json;
 use cc_auth::StaffAuth;
 use cc_domain::authoring::{ItemInput, SessionInput};
 use cc_domain::compliance::Compliance;
-use cc_domain::ids::{FacilityId, ItemId, SessionId};
-use cc_domain::session_change::SessionChange;
-use cc_domain::time::local;
+use cc_domain::ids::{FacilityId, ItemId};
 use cc_domain::workflow::{Action, ItemStatus};
-use chrono::{DateTime, FixedOffset};
 use http::StatusCode;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -47,17 +44,6 @@ pub struct TransitionRequest {
     /// Required to return an item: what to change.
     #[serde(default)]
     comment: String,
-}
-
-/// A session's booking settings after a change.
-#[derive(Serialize, ToSchema)]
-pub struct SessionSettings {
-    id: i64,
-    capacity: i64,
-    remaining: i64,
-    booking_opens_at: DateTime<FixedOffset>,
-    booking_closes_at: DateTime<FixedOffset>,
-    waitlist: bool,
 }
 
 /// A facility's compliance after its record changed.
@@ -169,43 +155,6 @@ pub async fn move_item(
     })?;
     let status = cc_services::staff::move_item(auth.store(), &actor, item, action, &request.comment).await?;
     Ok(Json(ItemState { id: item.0, status }))
-}
-
-/// `PATCH /staff/sessions/{id}`: any of `capacity`, `booking_opens_at`, `booking_closes_at`,
-/// `waitlist`. A capacity below the places held is 409 `below_held` with the numbers.
-#[utoipa::path(
-    patch, path = "/staff/sessions/{id}", operation_id = "change_session", tag = "staff",
-    summary = "Change a session's capacity (new places go to the waitlist first), booking window or waitlist switch; absent fields stay",
-    security(("cookieAuth" = [])),
-    params(("id" = i64, Path, description = "The session's id", minimum = 1)),
-    request_body = SessionChange,
-    responses(
-        (status = 200, description = "The session's settings now", body = SessionSettings),
-        (status = 400, description = concat!(says!(bad_field), "; `nothing_to_change` for an empty body; ", says!(bad_request)), body = ErrorBody),
-        (status = 401, description = says!(unauthenticated), body = ErrorBody),
-        (status = 403, description = concat!(says!(forbidden), "; ", says!(cross_site)), body = ErrorBody),
-        (status = 404, description = "`not_found`: no such session", body = ErrorBody),
-        (status = 409, description = "`below_held`: more places are booked than the new capacity; the message gives the number", body = ErrorBody),
-        (status = 413, description = says!(too_large), body = ErrorBody),
-    )
-)]
-pub async fn change_session(
-    State(auth): State<StaffAuth>,
-    PathId(session): PathId<SessionId>,
-    StaffActor(actor): StaffActor,
-    Body(body): Body<SessionChange>,
-) -> Result<Json<SessionSettings>, ApiError> {
-    cc_services::staff::change_session(auth.store(), &actor, session, body).await?;
-    let counts = auth.store().session_counts(session).await?.ok_or(ApiError::NotFound("session"))?;
-    let (_, settings) = auth.store().booking_settings(session).await?.ok_or(ApiError::NotFound("session"))?;
-    Ok(Json(SessionSettings {
-        id: session.0,
-        capacity: counts.capacity,
-        remaining: counts.remaining,
-        booking_opens_at: local(settings.opens_at),
-        booking_closes_at: local(settings.closes_at),
-        waitlist: settings.waitlist,
-    }))
 }
 
 /// `PATCH /staff/facilities/{id}`: area, opening hours, free opening, position (`lat,lng`).

@@ -15,6 +15,7 @@ mod api_staff;
 mod api_staff_editing;
 mod api_staff_facilities;
 mod api_staff_items;
+mod api_staff_sessions;
 mod app_shell;
 mod assets;
 #[path = "../common/mod.rs"]

@@ -83,7 +83,8 @@ async fn a_resident_chooses_what_comes_by_sms_and_the_inbox_gets_everything() {
     let (_, first, second, held) = one_place_and_one_waiting(&app, "社区合唱团排练").await;
     let (status, settings) = second.get("/api/v1/me/message-settings").await;
     assert_eq!(status, 200);
-    assert_eq!(settings, json!({ "sms": ["waitlist_promoted"], "reminders": true }), "the defaults");
+    let defaults = json!({ "sms": ["waitlist_promoted", "session_cancelled", "session_changed"], "reminders": true });
+    assert_eq!(settings, defaults, "news that cannot wait comes by SMS; reminders to the inbox");
     let chosen = json!({ "sms": [], "reminders": false });
     let (status, kept) = second.send(reqwest::Method::PUT, "/api/v1/me/message-settings", Some(chosen.clone()), &[]).await;
     assert_eq!((status, &kept), (200, &chosen));

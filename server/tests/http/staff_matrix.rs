@@ -203,6 +203,10 @@ async fn api_attempts(world: &World, v: &Visitor) -> Vec<(&'static str, Outcome,
             &[DistrictAdmin, StreetIn]),
         ("disable account", api(v, M::POST, &format!("/staff/accounts/{}/disable", world.target), Some(json!({}))).await,
             &[DistrictAdmin, StreetIn]),
+        ("move session", api(v, M::PATCH, &format!("/staff/sessions/{session}"), Some(json!({ "place": "二层多功能厅" }))).await,
+            authors),
+        ("cancel session", api(v, M::POST, &format!("/staff/sessions/{session}/cancel"), Some(json!({ "reason": "矩阵测试" }))).await,
+            authors),
         ("archive", api(v, M::POST, &format!("/staff/items/{}/transitions", world.published), Some(json!({ "action": "archive" }))).await,
             &[DistrictAdmin, StreetIn, Reviewer]),
     ]
@@ -215,7 +219,9 @@ fn path<T: ServerFn>() -> &'static str {
 /// The console's server-function attempts, each with the staff who may make it.
 async fn server_fn_attempts(world: &World, v: &Visitor) -> Vec<(&'static str, Outcome, &'static [Who])> {
     use app::facility_fns::{LoadComplianceTable, LoadFacilityRecords, SaveFacilityRecord, SaveStandard};
-    use app::staff_item_fns::{AddServiceSession, ChangeSessionSettings, LoadService, SaveService};
+    use app::staff_item_fns::{
+        AddServiceSession, CancelServiceSession, ChangeSessionSettings, LoadService, MoveServiceSession, SaveService,
+    };
     use app::staff_account_fns::{CreateStaffAccount, DisableStaffAccount, LoadAccounts};
     use app::staff_fns::{CheckInTicket, CreateService, LoadAudit, LoadDoor, MoveService, StaffOverview};
     let s = |n: i64| n.to_string();
@@ -233,6 +239,7 @@ async fn server_fn_attempts(world: &World, v: &Visitor) -> Vec<(&'static str, Ou
         ]
     };
     let day = cc_domain::time::local(cc_domain::time::now() + 3 * 86_400).format("%Y-%m-%d").to_string();
+    let moved_day = cc_domain::time::local(cc_domain::time::now() + 4 * 86_400).format("%Y-%m-%d").to_string();
     let mut new_service = item(0);
     new_service.remove(0);
     new_service.extend([
@@ -297,6 +304,27 @@ async fn server_fn_attempts(world: &World, v: &Visitor) -> Vec<(&'static str, Ou
                 &[("session_id", s(session)), ("ticket", "ABCDEFGHJKMN".into())],
             )
             .await,
+            authors,
+        ),
+        (
+            "move session",
+            server_fn(
+                v,
+                path::<MoveServiceSession>(),
+                &[
+                    ("session_id", s(session)),
+                    ("date", moved_day.clone()),
+                    ("start", "10:00".into()),
+                    ("end", "11:00".into()),
+                    ("place", "二层多功能厅".into()),
+                ],
+            )
+            .await,
+            authors,
+        ),
+        (
+            "cancel session",
+            server_fn(v, path::<CancelServiceSession>(), &[("session_id", s(session)), ("reason", "矩阵测试".into())]).await,
             authors,
         ),
         (

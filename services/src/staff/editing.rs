@@ -105,6 +105,8 @@ pub struct EditableItem {
     pub image: Option<String>,
     /// Whether the actor may change it now.
     pub may_edit: bool,
+    /// Whether the actor may change its sessions now (capacity, window, time, place, cancel).
+    pub may_change_sessions: bool,
 }
 
 /// Reads an item for its edit form; `Forbidden` (audited) outside the actor's sight.
@@ -120,7 +122,9 @@ pub async fn item_for_edit(
     }
     let text = store.item_text(ItemId(item.id)).await?.ok_or(ServiceError::NotFound("item"))?;
     let image = store.item_image_path(ItemId(item.id)).await?;
-    let may_edit = actor.member.scope.can_author_at(item.place, wrote_it)
-        && editable(item.status, actor.member.scope.role);
-    Ok(EditableItem { item, text, image, may_edit })
+    let authors_here = actor.member.scope.can_author_at(item.place, wrote_it);
+    let may_edit = authors_here && editable(item.status, actor.member.scope.role);
+    let may_change_sessions =
+        authors_here && cc_domain::workflow::sessions_changeable(item.status, actor.member.scope.role);
+    Ok(EditableItem { item, text, image, may_edit, may_change_sessions })
 }

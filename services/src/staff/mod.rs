@@ -23,7 +23,7 @@ pub use editing::{edit_item, item_for_edit, set_item_image, EditableItem};
 pub use facilities::{facility_records, update_facility, update_standard, FacilityInput, StandardInput};
 pub use items::{add_session, create_item, move_item, set_capacity};
 pub use overview::{overview, Overview};
-pub use sessions::change_session;
+pub use sessions::{cancel_session, change_session, REASON_MAX_CHARS};
 
 use cc_store::staff::{AuditEntry, StaffMember};
 use cc_store::Store;

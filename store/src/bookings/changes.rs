@@ -170,7 +170,7 @@ async fn release_place(
 /// transaction: the message exists exactly when the promotion does).
 async fn promote(conn: &mut AnyConnection, booking: BookingId, now: i64) -> Result<(), StoreError> {
     set_status(conn, booking.0, BookingStatus::Confirmed, now).await?;
-    tell_about_booking(conn, booking, MessageKind::WaitlistPromoted, now).await?;
+    tell_about_booking(conn, booking, MessageKind::WaitlistPromoted, None, now).await?;
     Ok(())
 }
 

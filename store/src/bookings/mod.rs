@@ -13,11 +13,13 @@ mod changes;
 mod checkin;
 mod one_statement;
 mod read;
+mod session_changes;
 
 pub use book::{BookingAttempt, BookingGuard};
 pub use changes::{CancelOutcome, CapacityOutcome};
 pub use checkin::CheckInOutcome;
 pub use read::SessionCounts;
+pub use session_changes::SessionChangeOutcome;
 
 use cc_domain::booking::BookingStatus;
 use cc_domain::ids::{BookingId, ResidentId, SessionId};

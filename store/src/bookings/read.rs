@@ -73,7 +73,8 @@ pub struct SessionCounts {
 }
 
 const VIEW_SELECT: &str = "SELECT b.id, b.status, b.code, b.created_at, b.session_id, s.starts_at, s.ends_at, \
-    i.id AS item_id, i.title AS item_title, f.name AS facility_name, f.address AS facility_address, \
+    i.id AS item_id, i.title AS item_title, f.name AS facility_name, \
+    CASE WHEN s.place IS NULL THEN f.address ELSE f.address || ' · ' || s.place END AS facility_address, \
     s.remaining AS places_left, \
     CASE WHEN b.status = 'waitlisted' THEN (SELECT COUNT(*) FROM bookings w WHERE w.session_id = b.session_id \
     AND w.status = 'waitlisted' AND w.id <= b.id) ELSE 0 END AS waitlist_position \

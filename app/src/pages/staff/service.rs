@@ -11,7 +11,10 @@ use crate::components::text_area::TextArea;
 use crate::i18n::date_time;
 use crate::i18n::service::{image_error, service_strings};
 use crate::i18n::staff::{item_status, staff_strings};
-use crate::staff_item_fns::{load_service, AddServiceSession, ChangeSessionSettings, SaveService, ServicePage};
+use crate::staff_item_fns::{
+    load_service, AddServiceSession, CancelServiceSession, ChangeSessionSettings, MoveServiceSession, SaveService,
+    ServicePage,
+};
 use crate::prefs::use_prefs;
 use crate::staff_fns::SessionLine;
 
@@ -39,8 +42,16 @@ pub fn ServiceConsole(id: i64, image_saved: bool, image_error: Option<String>) -
     let save = ServerAction::<SaveService>::new();
     let capacity = ServerAction::<ChangeSessionSettings>::new();
     let add = ServerAction::<AddServiceSession>::new();
+    let changes = SessionChanges {
+        capacity,
+        moving: ServerAction::<MoveServiceSession>::new(),
+        cancelling: ServerAction::<CancelServiceSession>::new(),
+    };
     let page = Resource::new(
-        move || (id, save.version().get(), capacity.version().get(), add.version().get()),
+        move || {
+            let versions = (changes.moving.version().get(), changes.cancelling.version().get());
+            (id, save.version().get(), capacity.version().get(), add.version().get(), versions)
+        },
         |(id, ..)| load_service(id),
     );
     view! {
@@ -51,7 +62,7 @@ pub fn ServiceConsole(id: i64, image_saved: bool, image_error: Option<String>) -
                     let image_error = image_error.clone();
                     Suspend::new(async move {
                     match page.await {
-                        Ok(data) => view! { <Service data save capacity add image_saved image_error/> }.into_any(),
+                        Ok(data) => view! { <Service data save changes add image_saved image_error/> }.into_any(),
                         Err(error) => view! { <h1>{move || t().heading}</h1><StaffError error/> }.into_any(),
                     }
                 })
@@ -65,7 +76,7 @@ pub fn ServiceConsole(id: i64, image_saved: bool, image_error: Option<String>) -
 fn Service(
     data: ServicePage,
     save: ServerAction<SaveService>,
-    capacity: ServerAction<ChangeSessionSettings>,
+    changes: SessionChanges,
     add: ServerAction<AddServiceSession>,
     image_saved: bool,
     image_error: Option<String>,
@@ -86,7 +97,7 @@ fn Service(
         <Picture id=data.id image=data.image.clone() editable=data.editable saved=image_saved error=image_error/>
         {data.editable.then(|| view! { <Fields data=data.clone() save/> })}
         <h2>{move || t().sessions}</h2>
-        <Sessions sessions=data.sessions.clone() editable=data.editable capacity/>
+        <Sessions sessions=data.sessions.clone() editable=data.sessions_editable changes/>
         {data.editable.then(|| view! { <NewSession item_id=data.id add/> })}
     }
 }
@@ -169,31 +180,54 @@ fn Fields(data: ServicePage, save: ServerAction<SaveService>) -> impl IntoView {
     }
 }
 
-#[component]
-fn Sessions(
-    sessions: Vec<SessionLine>,
-    editable: bool,
+/// The console's actions on a service's sessions.
+#[derive(Clone, Copy)]
+struct SessionChanges {
     capacity: ServerAction<ChangeSessionSettings>,
-) -> impl IntoView {
+    moving: ServerAction<MoveServiceSession>,
+    cancelling: ServerAction<CancelServiceSession>,
+}
+
+#[component]
+fn Sessions(sessions: Vec<SessionLine>, editable: bool, changes: SessionChanges) -> impl IntoView {
     let prefs = use_prefs();
     let s = move || staff_strings(prefs.lang());
     let t = move || service_strings(prefs.lang());
     if sessions.is_empty() {
         return view! { <p>{move || s().no_sessions}</p> }.into_any();
     }
+    let SessionChanges { capacity, moving, cancelling } = changes;
+    let error = move || {
+        let failed = |e: Option<Result<_, crate::error::AppError>>| e.and_then(Result::err);
+        failed(capacity.value().get())
+            .or_else(|| failed(moving.value().get()))
+            .or_else(|| cancelling.value().get().and_then(Result::err))
+    };
     view! {
-        {move || capacity.value().get().and_then(Result::err).map(|e| view! {
+        {move || error().map(|e| view! {
             <p class="form-error" role="alert" data-testid="capacity-error">{e.message(prefs.lang())}</p>
+        })}
+        {move || cancelling.value().get().and_then(Result::ok).map(|told| view! {
+            <p class="notice" role="status" data-testid="residents-told">{t().residents_told(told)}</p>
         })}
         <div class="table-scroll">
         <table class="sessions" data-testid="service-sessions">
             <tbody>
-                {sessions.into_iter().map(|session| view! {
-                    <tr>
-                        <td>{move || date_time(prefs.lang(), &session.starts_at)}</td>
+                {sessions.into_iter().map(|session| {
+                    let open = editable && session.cancelled.is_none();
+                    view! {
+                    <tr data-session=session.id.to_string()>
+                        <td>
+                            {move || date_time(prefs.lang(), &session.starts_at)}
+                            {session.place.clone().map(|place| view! { <br/><small data-testid="session-place">{place}</small> })}
+                            {session.cancelled.clone().map(|reason| view! {
+                                <br/><strong class="status-cancelled" data-testid="session-cancelled">{move || t().cancelled}</strong>
+                                {crate::i18n::colon(prefs.lang())}{reason}
+                            })}
+                        </td>
                         <td>{move || s().booked} " " {session.held} "/" {session.capacity}</td>
                         <td>{move || s().attended} " " {session.attended}</td>
-                        <td>{editable.then(|| view! {
+                        <td>{open.then(|| view! {
                             <ActionForm action=capacity attr:class="inline-form session-settings">
                                 <input type="hidden" name="session_id" value=session.id.to_string()/>
                                 <label>{move || s().capacity}
@@ -209,15 +243,53 @@ fn Sessions(
                                     checked=session.waitlist/>{move || s().waitlist}</label>
                                 <button type="submit">{move || t().change}</button>
                             </ActionForm>
+                            <MoveOrCancel session=session.clone() moving cancelling/>
                         })}</td>
                         <td><a class="button" href=format!("/staff/checkin/{}", session.id)>{move || s().check_in}</a></td>
                     </tr>
-                }).collect_view()}
+                }}).collect_view()}
             </tbody>
         </table>
         </div>
     }
     .into_any()
+}
+
+/// Moving a session (another day, time or place) or cancelling it, folded away: both tell
+/// every resident booked or waiting.
+#[component]
+fn MoveOrCancel(
+    session: SessionLine,
+    moving: ServerAction<MoveServiceSession>,
+    cancelling: ServerAction<CancelServiceSession>,
+) -> impl IntoView {
+    let prefs = use_prefs();
+    let t = move || service_strings(prefs.lang());
+    let id = session.id;
+    view! {
+        <details class="move-or-cancel" data-testid="move-or-cancel">
+            <summary>{move || t().move_or_cancel}</summary>
+            <p class="hint">{move || t().told_hint}</p>
+            <ActionForm action=moving attr:class="inline-form" attr:data-testid="move-session">
+                <input type="hidden" name="session_id" value=id.to_string()/>
+                <label>{move || t().date}
+                    <input type="date" name="date" required value=session.starts_at.format("%Y-%m-%d").to_string()/></label>
+                <label>{move || t().start}
+                    <input type="time" name="start" required value=session.starts_at.format("%H:%M").to_string()/></label>
+                <label>{move || t().end}
+                    <input type="time" name="end" required value=session.ends_at.format("%H:%M").to_string()/></label>
+                <label>{move || t().place}
+                    <input type="text" name="place" maxlength="100" value=session.place.clone().unwrap_or_default()/></label>
+                <button type="submit">{move || t().move_button}</button>
+            </ActionForm>
+            <ActionForm action=cancelling attr:class="inline-form" attr:data-testid="cancel-session">
+                <input type="hidden" name="session_id" value=id.to_string()/>
+                <label>{move || t().reason}
+                    <input type="text" name="reason" required maxlength="200"/></label>
+                <button type="submit" class="danger">{move || t().cancel_button}</button>
+            </ActionForm>
+        </details>
+    }
 }
 
 /// A time as a `datetime-local` input's value.
