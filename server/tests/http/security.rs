@@ -210,7 +210,12 @@ async fn a_ticket_cannot_be_used_days_before_its_session() {
     let reads_as_a_day = months.iter().any(|m| said.contains(&format!(" {m} "))) || (said.contains('月') && said.contains('日'));
     assert!(reads_as_a_day, "the opening reads as dates do elsewhere: {body}");
     // A mistyped or forged ticket is told as such, early or not: staff must know which it is.
-    for (ticket, expected) in [("<img src=x onerror=alert(1)>", (404, "unknown_ticket")), ("CC1.1.ABCDEFGHJKMN.00", (400, "invalid_ticket"))] {
+    let made_up = [
+        ("<img src=x onerror=alert(1)>", (404, "unknown_ticket")),
+        ("ABCD-EFGH-JKMN", (404, "unknown_ticket")),
+        ("CC1.1.ABCDEFGHJKMN.00", (400, "invalid_ticket")),
+    ];
+    for (ticket, expected) in made_up {
         let (status, body) = admin.post(&format!("/api/v1/staff/sessions/{session}/checkins"), json!({ "ticket": ticket })).await;
         assert_eq!((status, body["error"]["code"].as_str().unwrap_or_default()), expected, "{ticket}: {body}");
     }

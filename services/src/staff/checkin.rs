@@ -45,7 +45,12 @@ pub async fn check_in(
         })?;
         (claim.code, Some(claim.booking_id))
     } else if let Some(code) = typed_ticket_code(ticket) {
-        (code, None)
+        // A typed code is unsigned: look it up now, so a made-up one is not told "too early".
+        match store.ticket_session(&code).await? {
+            None => return Err(unknown_ticket()),
+            Some(at) if at.0 != session => return Err(other_session()),
+            Some(_) => (code, None),
+        }
     } else {
         return Err(unknown_ticket());
     };
@@ -91,12 +96,7 @@ pub async fn check_in(
                 format!("This ticket was already checked in at {at}."),
             ))
         }
-        CheckInOutcome::OtherSession => Err(ServiceError::refused(
-            409,
-            "other_session",
-            "这张票属于另一场次。",
-            "This ticket is for another session.",
-        )),
+        CheckInOutcome::OtherSession => Err(other_session()),
         CheckInOutcome::NoPlace(_) => Err(ServiceError::refused(
             409,
             "no_place",
@@ -105,6 +105,10 @@ pub async fn check_in(
         )),
         CheckInOutcome::Unknown => Err(unknown_ticket()),
     }
+}
+
+fn other_session() -> ServiceError {
+    ServiceError::refused(409, "other_session", "这张票属于另一场次。", "This ticket is for another session.")
 }
 
 fn unknown_ticket() -> ServiceError {

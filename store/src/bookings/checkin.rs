@@ -23,6 +23,15 @@ pub enum CheckInOutcome {
 }
 
 impl Store {
+    /// The session a ticket code (as typed: any case) belongs to, if any booking has it.
+    pub async fn ticket_session(&self, code: &str) -> Result<Option<SessionId>, StoreError> {
+        let row: Option<(i64,)> = sqlx::query_as("SELECT session_id FROM bookings WHERE code = $1")
+            .bind(code.trim().to_ascii_uppercase())
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(row.map(|(id,)| SessionId(id)))
+    }
+
     /// Checks in the booking with ticket `code` (and, when the ticket's signed token named it,
     /// `booking_id`) at `session_id`, by staff member `staff_id`. Single use: a second scan of
     /// the same ticket answers `AlreadyCheckedIn`.
