@@ -27,7 +27,7 @@ pub struct ItemLine {
 }
 
 /// A session line in the console.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct SessionLine {
     pub id: i64,
     pub item_title: String,

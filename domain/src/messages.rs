@@ -148,7 +148,7 @@ impl Message {
             ),
             (MessageKind::SessionCancelled, Locale::Zh) => (
                 "活动取消",
-                format!("很抱歉，您预约的《{title}》（{when}）已取消，原因：{detail}。此次预约不计爽约。"),
+                format!("很抱歉，您报名的《{title}》（{when}）已取消，原因：{detail}。此次报名不计爽约。"),
             ),
             (MessageKind::SessionCancelled, Locale::En) => (
                 "Session cancelled",
@@ -156,11 +156,11 @@ impl Message {
             ),
             (MessageKind::SessionChanged, Locale::Zh) => (
                 "活动变更",
-                format!("您预约的《{title}》改为{when}{}，入场码不变；不能参加请取消预约。", place(true)),
+                format!("您报名的《{title}》改为{when}{}，已有的入场码继续有效；不能参加请取消报名。", place(true)),
             ),
             (MessageKind::SessionChanged, Locale::En) => (
                 "Session moved",
-                format!("“{title}” now takes place {when}{}. Your ticket stays valid; if you cannot come, please cancel.", place(false)),
+                format!("“{title}”, which you signed up for, now takes place {when}{}. Tickets stay valid; if you cannot come, please cancel.", place(false)),
             ),
         }
     }
@@ -175,11 +175,11 @@ pub fn sms_text(kind: MessageKind, item_title: &str, starts_at: Option<i64>, det
     match kind {
         MessageKind::WaitlistPromoted => format!("【公共文化云】您候补的《{title}》（{when}）已转为预约成功，入场码见“我的预约”。"),
         MessageKind::Reminder => format!("【公共文化云】提醒：您预约的《{title}》将于{when}开始，不能参加请提前取消。"),
-        MessageKind::SessionCancelled => format!("【公共文化云】很抱歉，您预约的《{title}》（{when}）已取消：{detail}。不计爽约。"),
+        MessageKind::SessionCancelled => format!("【公共文化云】很抱歉，您报名的《{title}》（{when}）已取消：{detail}。不计爽约。"),
         MessageKind::SessionChanged if detail.is_empty() => {
-            format!("【公共文化云】您预约的《{title}》改为{when}，入场码不变。")
+            format!("【公共文化云】您报名的《{title}》改为{when}，已有入场码继续有效。")
         }
-        MessageKind::SessionChanged => format!("【公共文化云】您预约的《{title}》改为{when}，地点：{detail}，入场码不变。"),
+        MessageKind::SessionChanged => format!("【公共文化云】您报名的《{title}》改为{when}，地点：{detail}，已有入场码继续有效。"),
     }
 }
 
@@ -252,7 +252,7 @@ mod tests {
         assert!(message.words(Locale::Zh).1.contains("《京剧<票友>》（12月3日 14:00）"));
         assert!(message.words(Locale::En).1.contains("(3 Dec 14:00)"));
         let moved = Message { kind: MessageKind::SessionChanged, detail: Some("三层排练厅".into()), ..message };
-        assert!(moved.words(Locale::Zh).1.contains("改为12月3日 14:00，地点：三层排练厅，入场码不变"));
+        assert!(moved.words(Locale::Zh).1.contains("改为12月3日 14:00，地点：三层排练厅，已有的入场码继续有效"));
         assert!(moved.words(Locale::En).1.contains("3 Dec 14:00, at 三层排练厅."));
     }
 }

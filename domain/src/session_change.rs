@@ -48,6 +48,18 @@ pub struct BookingSettings {
     pub waitlist: bool,
 }
 
+impl BookingSettings {
+    /// The window of a session whose start moves from `from` to `to`, at `now` (UTC seconds):
+    /// it keeps its shape — its close moves with the start (never past it), and an opening still
+    /// to come moves too, while one already past stays (bookings made stay made).
+    pub fn moved(self, from: i64, to: i64, now: i64) -> BookingSettings {
+        let delta = to - from;
+        let closes_at = (self.closes_at + delta).min(to);
+        let opens_at = if self.opens_at > now { self.opens_at + delta } else { self.opens_at };
+        BookingSettings { opens_at: opens_at.min(closes_at - 60), closes_at, waitlist: self.waitlist }
+    }
+}
+
 impl SessionChange {
     /// Whether anything is to change.
     pub fn is_empty(&self) -> bool {
@@ -150,6 +162,23 @@ mod tests {
         assert_eq!(garbled.schedule(&was, now).unwrap_err().field, "place");
         assert_eq!(SessionChange { place: Some("厅".repeat(101)), ..Default::default() }.schedule(&was, now).unwrap_err().field, "place");
         assert!(room.moves() && !SessionChange { capacity: Some(3), ..Default::default() }.moves());
+    }
+
+    #[test]
+    fn a_moved_sessions_window_keeps_its_shape() {
+        let now = START - 10 * 86_400;
+        // Opens in two days, closes an hour before the start: both move with it.
+        let window = BookingSettings { opens_at: now + 2 * 86_400, closes_at: START - 3600, waitlist: true };
+        let later = window.moved(START, START + 86_400, now);
+        assert_eq!((later.opens_at, later.closes_at), (now + 3 * 86_400, START + 86_400 - 3600));
+        let earlier = window.moved(START, START - 86_400, now);
+        assert_eq!((earlier.opens_at, earlier.closes_at), (now + 86_400, START - 86_400 - 3600));
+        // Open already: it stays open; only its close moves.
+        let open = BookingSettings { opens_at: now - 3600, ..window };
+        assert_eq!(open.moved(START, START + 86_400, now).opens_at, now - 3600);
+        // Never a window that closes before it opens.
+        let squeezed = BookingSettings { opens_at: now + 5 * 86_400, closes_at: START, waitlist: false }.moved(START, now + 86_400, now);
+        assert!(squeezed.opens_at < squeezed.closes_at && squeezed.closes_at <= now + 86_400);
     }
 
     #[test]

@@ -133,7 +133,7 @@ const PAGE_EN: AccountPageStrings = AccountPageStrings {
     have_account: "Have an account? Log in",
     my_bookings_title: "My bookings",
     upcoming: "Coming up",
-    past: "Past bookings",
+    past: "Booking history",
     no_bookings: "No bookings yet.",
     no_upcoming: "Nothing coming up.",
     browse_catalog: "See what is on",

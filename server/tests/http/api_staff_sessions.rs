@@ -101,6 +101,9 @@ async fn moving_a_session_keeps_tickets_valid_and_tells_everyone() {
     assert_eq!(at("starts_at"), tomorrow.timestamp());
     assert_eq!(at("ends_at") - at("starts_at"), 2 * 3600, "the same length");
     assert_eq!(moved["place"], "三层排练厅");
+    // Its booking window keeps its shape: still open, closing at the (new) start as before.
+    assert_eq!(at("booking_closes_at"), at("starts_at"));
+    assert!(at("booking_opens_at") < now(), "still open for booking");
     for (resident, phone) in [(&holder, HOLDER), (&waiting, WAITING)] {
         let message = newest_message(resident).await;
         assert_eq!((message["kind"].as_str(), message["detail"].as_str()), (Some("session_changed"), Some("三层排练厅")));

@@ -42,26 +42,23 @@ pub async fn change_session(
     let moved = change.schedule(&was, now()).map_err(ServiceError::Field)?;
     let (_, before) = store.booking_settings(session).await?.ok_or(ServiceError::NotFound("session"))?;
     let starts_at = moved.as_ref().map_or(was.starts_at, |to| to.starts_at);
-    let mut window = before;
-    // A session moved earlier than its booking window closes stops taking bookings at its start.
-    window.closes_at = window.closes_at.min(starts_at);
-    window.opens_at = window.opens_at.min(starts_at - 1);
+    let window = before.moved(was.starts_at, starts_at, now());
     let after = change.apply(window, starts_at).map_err(ServiceError::Field)?;
     if let Some(capacity) = change.capacity {
         super::set_capacity(store, actor, session, capacity).await?;
     }
     if let Some(to) = &moved {
-        match store.move_session(session, to).await? {
+        match store.move_session(session, to, after).await? {
             SessionChangeOutcome::Done { told } => {
-                entry.before = Some(json!(was).to_string());
-                entry.after = Some(json!({ "schedule": to, "told": told }).to_string());
+                entry.before = Some(json!({ "schedule": was, "window": before }).to_string());
+                entry.after = Some(json!({ "schedule": to, "window": after, "told": told }).to_string());
                 store.append_audit(&entry).await?;
             }
             SessionChangeOutcome::TooLate => return Err(too_late()),
             SessionChangeOutcome::UnknownSession => return Err(ServiceError::NotFound("session")),
         }
     }
-    if after != before {
+    if after != before && moved.is_none() {
         store.set_booking_settings(session, after).await?;
         let mut entry = actor.audit("change_session", "session", Some(session.0));
         entry.before = Some(json!(before).to_string());

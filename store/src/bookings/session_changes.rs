@@ -4,7 +4,7 @@
 use cc_domain::ids::{BookingId, SessionId};
 use cc_domain::live::LiveKind;
 use cc_domain::messages::MessageKind;
-use cc_domain::session_change::Schedule;
+use cc_domain::session_change::{BookingSettings, Schedule};
 use cc_domain::time::now;
 
 use crate::items::refresh_next_session;
@@ -67,10 +67,15 @@ impl Store {
         Ok(SessionChangeOutcome::Done { told: holders.len() })
     }
 
-    /// Moves a session that has not begun to another time or place; tickets stay valid and each
-    /// holder (booked or waiting) is told. The booking window closes at the new start at the
-    /// latest.
-    pub async fn move_session(&self, session: SessionId, to: &Schedule) -> Result<SessionChangeOutcome, StoreError> {
+    /// Moves a session that has not begun to another time or place with its booking `window`
+    /// (`BookingSettings::moved`: it keeps its shape); tickets stay valid and each holder
+    /// (booked or waiting) is told.
+    pub async fn move_session(
+        &self,
+        session: SessionId,
+        to: &Schedule,
+        window: BookingSettings,
+    ) -> Result<SessionChangeOutcome, StoreError> {
         let mut tx = self.begin().await?;
         self.lock_session(&mut tx, session.0).await?;
         let Some((item_id, starts_at, status)) = session_state(&mut tx, session).await? else {
@@ -81,15 +86,16 @@ impl Store {
             return Ok(SessionChangeOutcome::TooLate);
         }
         sqlx::query(
-            "UPDATE sessions SET starts_at = $2, ends_at = $3, place = $4, \
-             booking_closes_at = CASE WHEN booking_closes_at > $2 THEN $2 ELSE booking_closes_at END, \
-             booking_opens_at = CASE WHEN booking_opens_at >= $2 THEN $2 - 1 ELSE booking_opens_at END \
-             WHERE id = $1",
+            "UPDATE sessions SET starts_at = $2, ends_at = $3, place = $4, booking_opens_at = $5, \
+             booking_closes_at = $6, waitlist = $7 WHERE id = $1",
         )
         .bind(session.0)
         .bind(to.starts_at)
         .bind(to.ends_at)
         .bind(to.place.as_deref())
+        .bind(window.opens_at)
+        .bind(window.closes_at)
+        .bind(i64::from(window.waitlist))
         .execute(&mut *tx)
         .await?;
         let holders = active_bookings(&mut tx, session).await?;

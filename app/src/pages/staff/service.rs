@@ -210,10 +210,17 @@ fn Sessions(sessions: Vec<SessionLine>, editable: bool, changes: SessionChanges)
         {move || cancelling.value().get().and_then(Result::ok).map(|told| view! {
             <p class="notice" role="status" data-testid="residents-told">{t().residents_told(told)}</p>
         })}
+        {move || moving.value().get().and_then(Result::ok).map(|_| view! {
+            <p class="notice" role="status" data-testid="session-moved">{t().moved}</p>
+        })}
         <div class="table-scroll">
         <table class="sessions" data-testid="service-sessions">
             <tbody>
-                {sessions.into_iter().map(|session| {
+                // Keyed by the whole line: a row whose session changed is drawn anew (its folded
+                // forms closed, their fields fresh), and one that did not keeps what is typed in
+                // it — never another session's row taking over an open form as the list re-sorts.
+                <For each=move || sessions.clone() key=|session| session.clone() let:session>
+                {
                     let open = editable && session.cancelled.is_none();
                     view! {
                     <tr data-session=session.id.to_string()>
@@ -247,7 +254,9 @@ fn Sessions(sessions: Vec<SessionLine>, editable: bool, changes: SessionChanges)
                         })}</td>
                         <td><a class="button" href=format!("/staff/checkin/{}", session.id)>{move || s().check_in}</a></td>
                     </tr>
-                }}).collect_view()}
+                    }
+                }
+                </For>
             </tbody>
         </table>
         </div>
