@@ -15,13 +15,51 @@ pub struct FieldError {
 }
 
 impl FieldError {
-    /// The message in `locale`.
+    /// The message in `locale`, led by the field's name as forms label it (the API names the
+    /// field itself in `param`).
     pub fn message(&self, locale: Locale) -> String {
+        let label = field_label(self.field, locale);
         match locale {
-            Locale::Zh => format!("{}：{}", self.field, self.zh),
-            Locale::En => format!("{}: {}", self.field, self.en),
+            Locale::Zh => format!("{label}：{}", self.zh),
+            Locale::En => format!("{label}: {}", self.en),
         }
     }
+}
+
+/// What forms call a field (its API name when no form has it).
+pub fn field_label(field: &'static str, locale: Locale) -> &'static str {
+    const LABELS: [(&str, &str, &str); 26] = [
+        ("title", "标题", "Title"),
+        ("description", "介绍", "Description"),
+        ("provider", "提供方", "Provider"),
+        ("facility_id", "设施", "Facility"),
+        ("facility_ids", "设施", "Facilities"),
+        ("category", "类别", "Category"),
+        ("audience", "对象", "Audience"),
+        ("price_cents", "价格", "Price"),
+        ("starts_at", "开始时间", "Start"),
+        ("start", "开始时间", "Start"),
+        ("ends_at", "结束时间", "End"),
+        ("end", "结束时间", "End"),
+        ("capacity", "名额", "Places"),
+        ("repeat_weeks", "每周重复", "Weekly repeats"),
+        ("booking_opens_at", "开放预约", "Booking opens"),
+        ("booking_closes_at", "截止预约", "Booking closes"),
+        ("place", "地点", "Place"),
+        ("reason", "取消原因", "Reason"),
+        ("role", "角色", "Role"),
+        ("street_id", "街道", "Street"),
+        ("min_area_m2", "最小面积", "Minimum area"),
+        ("min_weekly_hours", "每周最少开放时长", "Minimum weekly hours"),
+        ("area_m2", "面积", "Area"),
+        ("opening_hours", "开放时间", "Opening hours"),
+        ("username", "用户名", "Username"),
+        ("display_name", "姓名", "Name"),
+    ];
+    LABELS
+        .iter()
+        .find(|(name, ..)| *name == field)
+        .map_or(field, |(_, zh, en)| if locale == Locale::Zh { zh } else { en })
 }
 
 fn field(field: &'static str, zh: &'static str, en: &'static str) -> FieldError {
@@ -144,6 +182,15 @@ impl SessionInput {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_refused_field_is_named_as_forms_label_it() {
+        let error = FieldError { field: "starts_at", zh: "新的开始时间应在将来", en: "must be in the future" };
+        assert_eq!(error.message(Locale::Zh), "开始时间：新的开始时间应在将来");
+        assert_eq!(error.message(Locale::En), "Start: must be in the future");
+        let unknown = FieldError { field: "colour", zh: "不对", en: "wrong" };
+        assert_eq!(unknown.message(Locale::En), "colour: wrong");
+    }
+
     use super::*;
     use crate::time::local;
 
