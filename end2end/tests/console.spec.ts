@@ -145,7 +145,24 @@ test('staff cancel a booked session with a reason, and the resident is told it',
   await page.goto(`/staff/items/${item}`);
   await hydrated(page);
   const row = page.locator(`tr[data-session="${session}"]`);
+  // First a move to another room: saved, told, and the row drawn anew with its form folded.
   await row.getByText('改期、改地点或取消').click();
+  const move = row.getByTestId('move-session');
+  await move.getByLabel('地点（不填则为设施地址）').fill('二层多功能厅');
+  await move.getByRole('button', { name: '保存并通知报名居民' }).click();
+  await expect(page.getByTestId('session-moved')).toBeVisible();
+  await expect(row.getByTestId('session-place')).toHaveText('二层多功能厅');
+  await expect(row.locator('details')).not.toHaveAttribute('open', /.*/);
+  // A move without a place and a start: refused by name, in words.
+  await row.getByText('改期、改地点或取消').click();
+  await row.getByTestId('move-session').locator('input[name=start]').fill('');
+  await row.getByTestId('move-session').locator('input[name=start]').evaluate((input: HTMLInputElement) => input.removeAttribute('required'));
+  await row.getByTestId('move-session').getByRole('button', { name: '保存并通知报名居民' }).click();
+  await expect(page.getByTestId('capacity-error')).toContainText('开始时间：');
+  // The rows are drawn anew after every action (never a stale form on another session's row).
+  if (!(await row.locator('details').evaluate((d: HTMLDetailsElement) => d.open))) {
+    await row.getByText('改期、改地点或取消').click();
+  }
   const cancel = row.getByTestId('cancel-session');
   await cancel.getByLabel('取消原因（报名居民会收到）').fill('场馆临时检修');
   await cancel.getByRole('button', { name: '取消场次并通知报名居民' }).click();
@@ -156,5 +173,6 @@ test('staff cancel a booked session with a reason, and the resident is told it',
   const message = resident.getByTestId('message').first();
   await expect(message).toContainText('活动取消');
   await expect(message).toContainText('原因：场馆临时检修');
+  await expect(resident.getByTestId('message').nth(1)).toContainText('地点：二层多功能厅');
   await resident.context().close();
 });
