@@ -66,11 +66,6 @@ impl SessionChange {
         *self == SessionChange::default()
     }
 
-    /// Whether the session is to move (time or place).
-    pub fn moves(&self) -> bool {
-        self.starts_at.is_some() || self.ends_at.is_some() || self.place.is_some()
-    }
-
     /// The schedule after the change, checked at `now` (UTC seconds): a new start must be in
     /// the future and before the end; a place is one line of at most [`PLACE_MAX_CHARS`].
     /// `None` when nothing about the schedule changes.
@@ -161,7 +156,6 @@ mod tests {
         let garbled = SessionChange { place: Some("一楼\n<b>大厅</b>".into()), ..Default::default() };
         assert_eq!(garbled.schedule(&was, now).unwrap_err().field, "place");
         assert_eq!(SessionChange { place: Some("厅".repeat(101)), ..Default::default() }.schedule(&was, now).unwrap_err().field, "place");
-        assert!(room.moves() && !SessionChange { capacity: Some(3), ..Default::default() }.moves());
     }
 
     #[test]

@@ -26,11 +26,6 @@ pub async fn inbox(store: &Store, resident: ResidentId) -> Result<Inbox, Service
     Ok(Inbox { unread, messages })
 }
 
-/// How many of the resident's messages are unread (the header's badge).
-pub async fn unread(store: &Store, resident: ResidentId) -> Result<i64, ServiceError> {
-    Ok(store.unread_messages(resident).await?)
-}
-
 /// Marks one message read (again is fine); another resident's message is not found.
 pub async fn mark_read(store: &Store, resident: ResidentId, message: MessageId) -> Result<(), ServiceError> {
     if store.mark_message_read(resident, message, now()).await? {

@@ -35,15 +35,11 @@ impl Store {
     /// Cancels a session that has not begun: its bookings and waitlist end (never as no-shows)
     /// and each holder is told `reason`.
     pub async fn cancel_session(&self, session: SessionId, reason: &str) -> Result<SessionChangeOutcome, StoreError> {
-        let mut tx = self.begin().await?;
-        self.lock_session(&mut tx, session.0).await?;
-        let Some((item_id, starts_at, status)) = session_state(&mut tx, session).await? else {
-            return Ok(SessionChangeOutcome::UnknownSession);
+        let (mut tx, now) = (self.begin().await?, now());
+        let item_id = match self.lock_changeable(&mut tx, session, now).await? {
+            Ok(item_id) => item_id,
+            Err(outcome) => return Ok(outcome),
         };
-        let now = now();
-        if status != "published" || starts_at <= now {
-            return Ok(SessionChangeOutcome::TooLate);
-        }
         sqlx::query("UPDATE sessions SET status = 'cancelled', cancel_reason = $2, remaining = capacity WHERE id = $1")
             .bind(session.0)
             .bind(reason)
@@ -76,15 +72,11 @@ impl Store {
         to: &Schedule,
         window: BookingSettings,
     ) -> Result<SessionChangeOutcome, StoreError> {
-        let mut tx = self.begin().await?;
-        self.lock_session(&mut tx, session.0).await?;
-        let Some((item_id, starts_at, status)) = session_state(&mut tx, session).await? else {
-            return Ok(SessionChangeOutcome::UnknownSession);
+        let (mut tx, now) = (self.begin().await?, now());
+        let item_id = match self.lock_changeable(&mut tx, session, now).await? {
+            Ok(item_id) => item_id,
+            Err(outcome) => return Ok(outcome),
         };
-        let now = now();
-        if status != "published" || starts_at <= now {
-            return Ok(SessionChangeOutcome::TooLate);
-        }
         sqlx::query(
             "UPDATE sessions SET starts_at = $2, ends_at = $3, place = $4, booking_opens_at = $5, \
              booking_closes_at = $6, waitlist = $7 WHERE id = $1",
@@ -109,11 +101,27 @@ impl Store {
     }
 }
 
-async fn session_state(conn: &mut sqlx::AnyConnection, session: SessionId) -> Result<Option<(i64, i64, String)>, StoreError> {
-    Ok(sqlx::query_as("SELECT item_id, starts_at, status FROM sessions WHERE id = $1")
-        .bind(session.0)
-        .fetch_optional(conn)
-        .await?)
+impl Store {
+    /// Inside a write transaction, locks a session that staff may still cancel or move (taking
+    /// place, not begun at `now`) and answers its item; otherwise why not.
+    async fn lock_changeable(
+        &self,
+        conn: &mut sqlx::AnyConnection,
+        session: SessionId,
+        now: i64,
+    ) -> Result<Result<i64, SessionChangeOutcome>, StoreError> {
+        self.lock_session(conn, session.0).await?;
+        let row: Option<(i64, i64, String)> =
+            sqlx::query_as("SELECT item_id, starts_at, status FROM sessions WHERE id = $1")
+                .bind(session.0)
+                .fetch_optional(conn)
+                .await?;
+        Ok(match row {
+            None => Err(SessionChangeOutcome::UnknownSession),
+            Some((_, starts_at, status)) if status != "published" || starts_at <= now => Err(SessionChangeOutcome::TooLate),
+            Some((item_id, ..)) => Ok(item_id),
+        })
+    }
 }
 
 /// The bookings that hold a place or wait for one, in line order.
