@@ -152,3 +152,13 @@ pub async fn cancel_my_booking(booking_id: i64) -> Result<(), AppError> {
     let booking = cc_domain::ids::BookingId(booking_id);
     Ok(cc_services::residents::cancel(context::auth()?.accounts.store(), context::resident().await?, booking).await?)
 }
+
+/// Accepts the place held for one of the resident's bookings (a late promotion). The bookings
+/// page posts its form straight here: no script needed.
+#[server]
+pub async fn accept_my_offer(booking_id: i64) -> Result<(), AppError> {
+    let booking = cc_domain::ids::BookingId(booking_id);
+    let store = context::auth()?.accounts.store().clone();
+    cc_services::residents::accept(&store, context::resident().await?, booking).await?;
+    Ok(())
+}

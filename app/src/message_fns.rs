@@ -37,6 +37,7 @@ pub async fn mark_all_messages_read() -> Result<(), AppError> {
 #[server]
 pub async fn save_message_settings(
     sms_waitlist_promoted: Option<String>,
+    sms_place_offered: Option<String>,
     sms_session_cancelled: Option<String>,
     sms_session_changed: Option<String>,
     sms_reminder: Option<String>,
@@ -45,6 +46,7 @@ pub async fn save_message_settings(
     use crate::account_fns::context;
     let ticked = [
         (MessageKind::WaitlistPromoted, sms_waitlist_promoted.is_some()),
+        (MessageKind::PlaceOffered, sms_place_offered.is_some()),
         (MessageKind::SessionCancelled, sms_session_cancelled.is_some()),
         (MessageKind::SessionChanged, sms_session_changed.is_some()),
         (MessageKind::Reminder, sms_reminder.is_some()),
@@ -61,6 +63,7 @@ pub async fn save_message_settings(
 pub fn sms_field(kind: MessageKind) -> &'static str {
     match kind {
         MessageKind::WaitlistPromoted => "sms_waitlist_promoted",
+        MessageKind::PlaceOffered => "sms_place_offered",
         MessageKind::SessionCancelled => "sms_session_cancelled",
         MessageKind::SessionChanged => "sms_session_changed",
         MessageKind::Reminder => "sms_reminder",

@@ -7,15 +7,20 @@ use serde::{Deserialize, Serialize};
 use crate::time::local;
 use crate::Locale;
 
-/// Where a booking stands. `Confirmed`, `Waitlisted` and `Attended` are *active*: a resident has
-/// at most one active booking per session.
+/// Where a booking stands. `Confirmed`, `Waitlisted`, `Offered` and `Attended` are *active*: a
+/// resident has at most one active booking per session.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum BookingStatus {
     Confirmed,
     Waitlisted,
+    /// A place freed close to the start, held for the first on the waitlist until they accept it
+    /// (or until the hold ends, when it passes on): see [`crate::offer`].
+    Offered,
     Cancelled,
+    /// An offered place that was not accepted in time and went to the next in line.
+    Lapsed,
     Attended,
     NoShow,
 }
@@ -26,7 +31,9 @@ impl BookingStatus {
         match self {
             BookingStatus::Confirmed => "confirmed",
             BookingStatus::Waitlisted => "waitlisted",
+            BookingStatus::Offered => "offered",
             BookingStatus::Cancelled => "cancelled",
+            BookingStatus::Lapsed => "lapsed",
             BookingStatus::Attended => "attended",
             BookingStatus::NoShow => "no_show",
         }
@@ -34,14 +41,14 @@ impl BookingStatus {
 
     /// Reads a stored status.
     pub fn parse(stored: &str) -> Option<BookingStatus> {
-        [Self::Confirmed, Self::Waitlisted, Self::Cancelled, Self::Attended, Self::NoShow]
+        [Self::Confirmed, Self::Waitlisted, Self::Offered, Self::Cancelled, Self::Lapsed, Self::Attended, Self::NoShow]
             .into_iter()
             .find(|s| s.as_str() == stored)
     }
 
     /// Whether the resident still holds (or waits for) a place.
     pub fn is_active(self) -> bool {
-        matches!(self, Self::Confirmed | Self::Waitlisted | Self::Attended)
+        matches!(self, Self::Confirmed | Self::Waitlisted | Self::Offered | Self::Attended)
     }
 
     /// How the status reads on the resident's bookings page.
@@ -51,6 +58,10 @@ impl BookingStatus {
             (Self::Confirmed, Locale::En) => "Confirmed",
             (Self::Waitlisted, Locale::Zh) => "候补中",
             (Self::Waitlisted, Locale::En) => "On the waitlist",
+            (Self::Offered, Locale::Zh) => "名额待确认",
+            (Self::Offered, Locale::En) => "Place offered",
+            (Self::Lapsed, Locale::Zh) => "逾期未确认",
+            (Self::Lapsed, Locale::En) => "Offer lapsed",
             (Self::Cancelled, Locale::Zh) => "已取消",
             (Self::Cancelled, Locale::En) => "Cancelled",
             (Self::Attended, Locale::Zh) => "已签到",
@@ -263,6 +274,8 @@ pub struct BookingSummary {
     pub facility_address: String,
     /// 1 for the first in line, while waitlisted.
     pub waitlist_position: Option<u32>,
+    /// Until when a place offered to this booking is held for it, while offered.
+    pub offered_until: Option<DateTime<FixedOffset>>,
     pub created_at: DateTime<FixedOffset>,
 }
 
@@ -275,7 +288,7 @@ impl BookingSummary {
 
     /// Whether the holder can still cancel at `now`.
     pub fn can_cancel(&self, now: i64) -> bool {
-        matches!(self.status, BookingStatus::Confirmed | BookingStatus::Waitlisted)
+        matches!(self.status, BookingStatus::Confirmed | BookingStatus::Waitlisted | BookingStatus::Offered)
             && now < self.starts_at.timestamp()
     }
 }

@@ -21,6 +21,7 @@ mod image_format;
 pub mod live;
 pub mod locale;
 pub mod messages;
+pub mod offer;
 pub mod opening;
 pub mod query;
 pub mod redirect;

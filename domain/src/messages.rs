@@ -17,6 +17,9 @@ use crate::Locale;
 pub enum MessageKind {
     /// A place freed up and the waitlisted booking now holds it.
     WaitlistPromoted,
+    /// A place freed up close to the start: it is held for the waitlisted resident until the
+    /// message's deadline, theirs once they accept it.
+    PlaceOffered,
     /// The session is soon (the day before): a reminder.
     Reminder,
     /// Staff cancelled the session (the reason is the message's detail).
@@ -27,8 +30,9 @@ pub enum MessageKind {
 
 impl MessageKind {
     /// Every kind, in the order a settings page lists them.
-    pub const ALL: [MessageKind; 4] = [
+    pub const ALL: [MessageKind; 5] = [
         MessageKind::WaitlistPromoted,
+        MessageKind::PlaceOffered,
         MessageKind::SessionCancelled,
         MessageKind::SessionChanged,
         MessageKind::Reminder,
@@ -38,6 +42,7 @@ impl MessageKind {
     pub fn as_str(self) -> &'static str {
         match self {
             MessageKind::WaitlistPromoted => "waitlist_promoted",
+            MessageKind::PlaceOffered => "place_offered",
             MessageKind::Reminder => "reminder",
             MessageKind::SessionCancelled => "session_cancelled",
             MessageKind::SessionChanged => "session_changed",
@@ -59,6 +64,8 @@ impl MessageKind {
         match (self, locale) {
             (MessageKind::WaitlistPromoted, Locale::Zh) => "候补转为预约成功",
             (MessageKind::WaitlistPromoted, Locale::En) => "A waitlist place became yours",
+            (MessageKind::PlaceOffered, Locale::Zh) => "临近开始的候补名额（需限时确认）",
+            (MessageKind::PlaceOffered, Locale::En) => "A place offered close to the start (accept in time)",
             (MessageKind::Reminder, Locale::Zh) => "活动前一天的提醒",
             (MessageKind::Reminder, Locale::En) => "A reminder the day before",
             (MessageKind::SessionCancelled, Locale::Zh) => "活动取消",
@@ -114,6 +121,8 @@ pub struct Message {
     pub booking_id: Option<crate::ids::BookingId>,
     /// In staff's words: why a session was cancelled, where it moved to.
     pub detail: Option<String>,
+    /// Until when an offered place is held (UTC seconds), for an offer.
+    pub deadline: Option<i64>,
     /// When it was sent (UTC seconds).
     pub created_at: i64,
     /// Whether the resident has read it.
@@ -124,6 +133,7 @@ impl Message {
     /// The headline and the sentence that say it, in `locale`.
     pub fn words(&self, locale: Locale) -> (&'static str, String) {
         let when = self.starts_at.map(|t| when(t, locale)).unwrap_or_default();
+        let until = self.deadline.map(|t| self::when(t, locale)).unwrap_or_default();
         let title = &self.item_title;
         let detail = self.detail.as_deref().unwrap_or_default();
         let place = |zh: bool| match (&self.detail, zh) {
@@ -138,6 +148,14 @@ impl Message {
             (MessageKind::WaitlistPromoted, Locale::En) => (
                 "Your waitlist place came through",
                 format!("A place freed up at “{title}” ({when}): your booking is confirmed; the ticket is in My bookings."),
+            ),
+            (MessageKind::PlaceOffered, Locale::Zh) => (
+                "候补名额待确认",
+                format!("您候补的《{title}》（{when}）有了名额，为您保留至{until}。请在“我的预约”中确认参加，逾期名额将转给下一位候补者，不计爽约。"),
+            ),
+            (MessageKind::PlaceOffered, Locale::En) => (
+                "A place is held for you",
+                format!("A place freed up at “{title}” ({when}). It is held for you until {until}: accept it in My bookings, or it passes to the next person waiting (never a no-show)."),
             ),
             (MessageKind::Reminder, Locale::Zh) => {
                 ("活动提醒", format!("您预约的《{title}》将于{when}开始，请凭入场码入场；不能参加请提前取消。"))
@@ -166,14 +184,32 @@ impl Message {
     }
 }
 
-/// The short Chinese SMS for a message: a phone shows about 70 characters at once, so the title
-/// is cut to 16 characters and staff's words to 20.
-pub fn sms_text(kind: MessageKind, item_title: &str, starts_at: Option<i64>, detail: Option<&str>) -> String {
-    let title = cut(item_title, 16);
-    let detail = cut(detail.unwrap_or_default(), 20);
-    let when = starts_at.map(|t| when(t, Locale::Zh)).unwrap_or_default();
-    match kind {
+/// How many characters a phone shows of an SMS at once.
+pub const SMS_MAX_CHARS: usize = 70;
+
+/// The short Chinese SMS for a message, at most [`SMS_MAX_CHARS`]: the title is cut to 16
+/// characters and staff's words to 20, and both shorter still (staff's words first) where the
+/// whole would not fit.
+pub fn sms_text(message: &Message) -> String {
+    let (mut title_most, mut detail_most) = (16, 20);
+    loop {
+        let text = sms_with(message, &cut(&message.item_title, title_most), &cut(message.detail.as_deref().unwrap_or_default(), detail_most));
+        if text.chars().count() <= SMS_MAX_CHARS || (title_most, detail_most) == (6, 6) {
+            return text;
+        }
+        if detail_most > 6 {
+            detail_most -= 1;
+        } else {
+            title_most -= 1;
+        }
+    }
+}
+
+fn sms_with(message: &Message, title: &str, detail: &str) -> String {
+    let [when, until] = [message.starts_at, message.deadline].map(|t| t.map(|t| when(t, Locale::Zh)).unwrap_or_default());
+    match message.kind {
         MessageKind::WaitlistPromoted => format!("【公共文化云】您候补的《{title}》（{when}）已转为预约成功，入场码见“我的预约”。"),
+        MessageKind::PlaceOffered => format!("【公共文化云】《{title}》（{when}）候补有名额，保留至{until}，请到“我的预约”确认。"),
         MessageKind::Reminder => format!("【公共文化云】提醒：您预约的《{title}》将于{when}开始，不能参加请提前取消。"),
         MessageKind::SessionCancelled => format!("【公共文化云】很抱歉，您报名的《{title}》（{when}）已取消：{detail}。不计爽约。"),
         MessageKind::SessionChanged if detail.is_empty() => {
@@ -224,31 +260,59 @@ mod tests {
         assert!(settings.reminders);
     }
 
+    /// A message about a session at 2026-12-03 06:00 UTC, 14:00 in Beijing.
+    fn message(kind: MessageKind, item_title: &str) -> Message {
+        Message {
+            id: crate::ids::MessageId(1),
+            kind,
+            item_title: item_title.into(),
+            starts_at: Some(1_796_277_600),
+            booking_id: None,
+            detail: None,
+            deadline: None,
+            created_at: 0,
+            read: false,
+        }
+    }
+
     #[test]
     fn an_sms_is_short_and_says_when_in_the_districts_zone() {
-        // 2026-12-03 06:00 UTC is 14:00 in Beijing.
-        let text = sms_text(MessageKind::Reminder, "石景山区文化馆少儿民族舞蹈公益课程第二期报名", Some(1_796_277_600), None);
+        let text = sms_text(&message(MessageKind::Reminder, "石景山区文化馆少儿民族舞蹈公益课程第二期报名"));
         assert!(text.contains("12月3日 14:00"), "{text}");
         assert!(text.contains("《石景山区文化馆少儿民族舞蹈公益…》"), "{text}");
         assert!(text.chars().count() <= 70, "{} characters: {text}", text.chars().count());
         let long = "场馆漏水需要维修，为保证安全本场活动取消，改期另行通知，敬请谅解";
-        let text = sms_text(MessageKind::SessionCancelled, "京剧", Some(1_796_277_600), Some(long));
+        let cancelled = Message { detail: Some(long.into()), ..message(MessageKind::SessionCancelled, "京剧") };
+        let text = sms_text(&cancelled);
         assert!(text.contains("：场馆漏水需要维修，为保证安全本场活动取…。"), "{text}");
         assert!(text.chars().count() <= 70, "{} characters: {text}", text.chars().count());
     }
 
     #[test]
+    fn every_kind_of_sms_fits_one_screen_even_with_a_long_title_and_reason() {
+        for kind in MessageKind::ALL {
+            let long = Message {
+                detail: Some("三".repeat(60)),
+                deadline: Some(1_796_270_400),
+                ..message(kind, &"题".repeat(60))
+            };
+            let text = sms_text(&long);
+            assert!(text.chars().count() <= SMS_MAX_CHARS, "{kind:?}: {} characters: {text}", text.chars().count());
+            assert!(text.contains("题题题题题"), "{kind:?}: the title is still recognisable: {text}");
+        }
+    }
+
+    #[test]
+    fn an_offer_says_until_when_the_place_is_held() {
+        let offer = Message { deadline: Some(1_796_270_400), ..message(MessageKind::PlaceOffered, "京剧") };
+        assert!(sms_text(&offer).contains("保留至12月3日 12:00"), "{}", sms_text(&offer));
+        assert!(offer.words(Locale::Zh).1.contains("为您保留至12月3日 12:00"));
+        assert!(offer.words(Locale::En).1.contains("held for you until 3 Dec 12:00"));
+    }
+
+    #[test]
     fn a_message_reads_in_either_language() {
-        let message = Message {
-            id: crate::ids::MessageId(1),
-            kind: MessageKind::WaitlistPromoted,
-            item_title: "京剧<票友>".into(),
-            starts_at: Some(1_796_277_600),
-            booking_id: None,
-            detail: None,
-            created_at: 0,
-            read: false,
-        };
+        let message = message(MessageKind::WaitlistPromoted, "京剧<票友>");
         assert!(message.words(Locale::Zh).1.contains("《京剧<票友>》（12月3日 14:00）"));
         assert!(message.words(Locale::En).1.contains("(3 Dec 14:00)"));
         let moved = Message { kind: MessageKind::SessionChanged, detail: Some("三层排练厅".into()), ..message };

@@ -4,7 +4,7 @@ import { hydrated, register, itemWithSession, serverLog, smsMessages } from './s
 // scripts/test exports the server's database and log so this test can add a session with one
 // place and read the SMS codes the development sender writes to the log.
 
-test('register, log in, book, see the QR ticket, cancel: the waitlisted resident gets the place', async ({ page, browser }) => {
+test('register, log in, book, see the QR ticket, cancel: the waitlisted resident accepts the place offered late', async ({ page, browser }) => {
   test.skip(!serverLog, 'E2E_SERVER_LOG is set by scripts/test');
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -68,7 +68,8 @@ test('register, log in, book, see the QR ticket, cancel: the waitlisted resident
   await page2.reload();
   await expect(page2.getByTestId('booking-mine')).toContainText('已加入候补，当前排第 1 位');
 
-  // The first resident cancels; the second now holds the place, with a ticket.
+  // The first resident cancels an hour before the start: the place is held for the second,
+  // who must accept it in time (or it passes on, never counted as a no-show).
   await ticket.getByTestId('cancel').click();
   await ticket.getByTestId('keep-booking').click();
   await expect(ticket.getByTestId('cancel')).toBeVisible();
@@ -78,30 +79,42 @@ test('register, log in, book, see the QR ticket, cancel: the waitlisted resident
   await expect(page.getByTestId('past')).toContainText('已取消');
   await expect(page.getByTestId('no-upcoming')).toContainText('没有待参加的活动。');
 
-  await page2.goto('/me/bookings');
+  // … and is told: 我的 counts the message, the inbox says until when, and an SMS went out.
+  await page2.goto('/me/messages');
   await hydrated(page2);
-  const promoted = page2.getByTestId('ticket').filter({ hasText: title });
-  await expect(promoted).toHaveAttribute('data-status', 'confirmed');
-  await expect(promoted.getByTestId('ticket-qr')).toBeVisible();
-
-  // … and is told: 我的 counts the message, the inbox says it, and an SMS went out.
   await expect(page2.getByTestId('tab-me').getByTestId('unread-count')).toHaveText('1');
-  await page2.getByTestId('tab-me').click();
-  await page2.getByTestId('me-messages').click();
-  await expect(page2).toHaveURL(/\/me\/messages$/);
   const message = page2.getByTestId('message').first();
-  await expect(message).toContainText('候补成功');
+  await expect(message).toContainText('候补名额待确认');
   await expect(message).toContainText(`《${title}》`);
-  await expect.poll(() => smsMessages(second).some((text) => text.includes(title)), { timeout: 15_000 }).toBe(true);
+  await expect(message).toContainText('为您保留至');
+  await expect.poll(() => smsMessages(second).some((text) => text.includes('保留至')), { timeout: 15_000 }).toBe(true);
   await page2.getByTestId('mark-all-read').click();
   await expect(page2.getByTestId('message').first()).not.toHaveClass(/unread/);
   await expect(page2.getByTestId('tab-me').getByTestId('unread-count')).toHaveCount(0);
+
+  // The ticket waits for the answer: no QR code until the place is accepted.
+  await page2.goto('/me/bookings');
+  await hydrated(page2);
+  const offered = page2.getByTestId('ticket').filter({ hasText: title });
+  await expect(offered).toHaveAttribute('data-status', 'offered');
+  await expect(offered.getByTestId('offer')).toContainText('为您保留至');
+  await expect(offered.getByTestId('ticket-qr')).toHaveCount(0);
+  await offered.getByTestId('accept-offer').click();
+  await expect(page2).toHaveURL(/\/me\/bookings/);
+  const accepted = page2.getByTestId('ticket').filter({ hasText: title });
+  await expect(accepted).toHaveAttribute('data-status', 'confirmed');
+  await expect(accepted.getByTestId('ticket-qr')).toBeVisible();
+  await expect(accepted.getByTestId('offer')).toHaveCount(0);
+
   // Fewer text messages: the choice is kept.
+  await page2.goto('/me/messages');
+  await hydrated(page2);
   await page2.getByLabel('候补转为预约成功').uncheck();
   await page2.getByRole('button', { name: '保存' }).click();
   await expect(page2.getByLabel('候补转为预约成功')).not.toBeChecked();
   await page2.reload();
   await expect(page2.getByLabel('候补转为预约成功')).not.toBeChecked();
+  await expect(page2.getByLabel('临近开始的候补名额（需限时确认）')).toBeChecked();
   await expect(page2.getByLabel('活动前一天提醒我')).toBeChecked();
   await other.close();
   expect(errors).toEqual([]);

@@ -43,6 +43,10 @@ pub struct Config {
     /// `CC_REMINDER_HOURS`: how long before a session residents are reminded of it (default 24;
     /// `0`: no reminders). Each resident can also turn reminders off for themselves.
     pub reminder_hours: u32,
+    /// `CC_OFFER_WITHIN_HOURS` (default 24; `0`: never) and `CC_OFFER_HOLD_MINUTES` (default
+    /// 120, 5 to 1440): a place freed from the waitlist closer to the start than that is offered,
+    /// held that long (never past the start), and passes on unless accepted.
+    pub offer_rule: cc_domain::offer::OfferRule,
     /// How often this server looks for SMS to send (5 s; tests make it shorter). Not read from
     /// the environment.
     pub sms_every: std::time::Duration,
@@ -109,6 +113,17 @@ impl Config {
                 reason: format!("`{text}` is not a number of hours from 0 (no reminders) to 168"),
             })?,
         };
+        let whole = |name: &'static str| match lookup(name).as_deref().map(str::trim) {
+            None | Some("") => Ok(None),
+            Some(text) => text.parse::<i64>().map(Some).map_err(|_| ConfigError { name, reason: format!("`{text}` is not a whole number") }),
+        };
+        let default = cc_domain::offer::OfferRule::default();
+        let within_hours = whole("CC_OFFER_WITHIN_HOURS")?.unwrap_or(default.within / 3600);
+        let hold_minutes = whole("CC_OFFER_HOLD_MINUTES")?.unwrap_or(default.hold / 60);
+        let offer_rule = cc_domain::offer::OfferRule::from_settings(within_hours, hold_minutes).ok_or_else(|| ConfigError {
+            name: "CC_OFFER_WITHIN_HOURS",
+            reason: format!("{within_hours} hours (0 to 168) with a hold of {hold_minutes} minutes (CC_OFFER_HOLD_MINUTES, 5 to 1440) is not a rule"),
+        })?;
         let db_connections = match lookup("CC_DB_CONNECTIONS").as_deref().map(str::trim) {
             None | Some("") => None,
             Some(text) => Some(text.parse::<u32>().ok().filter(|n| (1..=1000).contains(n)).ok_or_else(|| ConfigError {
@@ -118,6 +133,7 @@ impl Config {
         };
         Ok(Config {
             db_connections,
+            offer_rule,
             reminder_hours,
             sms_every: std::time::Duration::from_secs(5),
             build_id: lookup("CC_BUILD_ID").filter(|id| !id.trim().is_empty()),
@@ -179,6 +195,19 @@ mod tests {
         for bad in ["0", "many", "-4", "5000"] {
             assert_eq!(sized(bad).unwrap_err().name, "CC_DB_CONNECTIONS", "{bad}");
         }
+    }
+
+    #[test]
+    fn late_offers_can_be_tuned_or_turned_off_but_not_garbled() {
+        let rule = |within: &str, hold: &str| {
+            let vars = [("CC_OFFER_WITHIN_HOURS", within), ("CC_OFFER_HOLD_MINUTES", hold)];
+            Config::from_lookup(|name| vars.iter().find(|(n, _)| *n == name).map(|(_, v)| v.to_string())).map(|c| c.offer_rule)
+        };
+        assert_eq!(rule("", "").unwrap(), cc_domain::offer::OfferRule::default());
+        assert_eq!(rule("12", "30").unwrap(), cc_domain::offer::OfferRule { within: 12 * 3600, hold: 30 * 60 });
+        assert_eq!(rule("0", "").unwrap().within, 0);
+        assert!(rule("24", "2").is_err(), "a hold too short to read an SMS");
+        assert!(rule("a day", "").is_err());
     }
 
     #[test]

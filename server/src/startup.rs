@@ -63,7 +63,10 @@ impl Application {
     /// Connects and migrates the database, builds the routes and binds the listener.
     pub async fn build(config: &Config) -> anyhow::Result<Application> {
         let mut store =
-            Store::connect_with(&config.database_url, config.db_connections).await?.with_no_show_rule(config.no_show_rule);
+            Store::connect_with(&config.database_url, config.db_connections)
+            .await?
+            .with_no_show_rule(config.no_show_rule)
+            .with_offer_rule(config.offer_rule);
         if config.remove_booking_guard_for_race_control {
             store = store.without_booking_guard_for_race_control();
         }
@@ -156,8 +159,9 @@ impl Application {
 }
 
 /// At start, then every minute: keeps each item's stored "next session" current as sessions
-/// begin, records the no-shows of sessions that have ended (confirmed but never checked in),
-/// and forgets expired login sessions and ended attempt windows.
+/// begin, passes on the places offered from waitlists whose hold has ended, records the
+/// no-shows of sessions that have ended (confirmed but never checked in), and forgets expired
+/// login sessions and ended attempt windows.
 async fn sweep_every_minute(store: Store, reminders_ahead: Option<Duration>) {
     let mut every_minute = tokio::time::interval(Duration::from_secs(60));
     loop {
@@ -165,6 +169,12 @@ async fn sweep_every_minute(store: Store, reminders_ahead: Option<Duration>) {
         let now = cc_domain::time::now();
         if let Err(e) = store.sweep_next_sessions(now).await {
             tracing::warn!(error = %e, "could not move items on to their next session; retrying in a minute");
+        }
+        // Before the no-shows: an offer never outlives its session's start, so none is left.
+        match store.pass_on_lapsed_offers(now).await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(offers = n, "passed on the offered places nobody accepted in time"),
+            Err(e) => tracing::warn!(error = %e, "could not pass on lapsed offers; retrying in a minute"),
         }
         match store.record_no_shows(now).await {
             Ok(0) => {}

@@ -29,7 +29,7 @@ pub struct Delivered {
 pub async fn deliver_due_sms(store: &Store, sms: &dyn SmsSender, now: i64) -> Result<Delivered, ServiceError> {
     let mut delivered = Delivered::default();
     for due in store.claim_due_sms(now, ROUND).await? {
-        let text = sms_text(due.kind, &due.item_title, due.starts_at, due.detail.as_deref());
+        let text = sms_text(&due.message);
         let sent = match PhoneNumber::parse(&due.phone) {
             Ok(phone) => match tokio::time::timeout(SEND_TIMEOUT, sms.send_message(&phone, &text)).await {
                 Ok(result) => result.map_err(|e| e.to_string()),
@@ -39,13 +39,13 @@ pub async fn deliver_due_sms(store: &Store, sms: &dyn SmsSender, now: i64) -> Re
         };
         match sent {
             Ok(()) => {
-                store.sms_sent(due.id, cc_domain::time::now()).await?;
+                store.sms_sent(due.message.id, cc_domain::time::now()).await?;
                 delivered.sent += 1;
             }
             Err(reason) => {
                 let masked = cc_domain::account::mask_phone(&due.phone);
-                tracing::warn!(message = %due.id, phone = %masked, attempt = due.attempt, %reason, "an SMS did not go out");
-                store.sms_failed(due.id, due.attempt, cc_domain::time::now()).await?;
+                tracing::warn!(message = %due.message.id, phone = %masked, attempt = due.attempt, %reason, "an SMS did not go out");
+                store.sms_failed(due.message.id, due.attempt, cc_domain::time::now()).await?;
                 delivered.failed += 1;
             }
         }

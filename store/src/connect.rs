@@ -7,6 +7,7 @@ use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{AnyPool, Executor};
 
 use cc_domain::booking::NoShowRule;
+use cc_domain::offer::OfferRule;
 
 use std::sync::Arc;
 
@@ -41,6 +42,7 @@ pub struct Store {
     pub(crate) pool: AnyPool,
     backend: Backend,
     pub(crate) no_show_rule: NoShowRule,
+    pub(crate) offer_rule: OfferRule,
     pub(crate) booking_guard: BookingGuard,
     pub(crate) live: Arc<LiveHub>,
     pub(crate) search: Arc<SearchIndex>,
@@ -100,6 +102,7 @@ impl Store {
             pool,
             backend,
             no_show_rule: NoShowRule::default(),
+            offer_rule: OfferRule::default(),
             booking_guard: BookingGuard::On,
             live,
             search: SearchIndex::new()?,
@@ -109,6 +112,13 @@ impl Store {
     /// The same store applying another no-show rule (configuration: `CC_NO_SHOW_RULE`).
     pub fn with_no_show_rule(mut self, rule: NoShowRule) -> Store {
         self.no_show_rule = rule;
+        self
+    }
+
+    /// The same store applying another rule for late promotions (configuration:
+    /// `CC_OFFER_WITHIN_HOURS`, `CC_OFFER_HOLD_MINUTES`).
+    pub fn with_offer_rule(mut self, rule: OfferRule) -> Store {
+        self.offer_rule = rule;
         self
     }
 

@@ -1,6 +1,7 @@
 //! Checking the database after a crash (or any time): the engine's own integrity check and
 //! the booking invariants, as a list of problems (empty when all is well).
 
+use crate::bookings::{ACTIVE, HOLDS_A_PLACE};
 use crate::{Backend, Store, StoreError};
 
 impl Store {
@@ -31,12 +32,11 @@ impl Store {
                 .await?;
             }
         }
-        let rows: Vec<(i64, i64, i64, i64)> = sqlx::query_as(
+        let rows: Vec<(i64, i64, i64, i64)> = sqlx::query_as(&format!(
             "SELECT s.id, s.capacity, s.remaining, \
-             (SELECT COUNT(*) FROM bookings b WHERE b.session_id = s.id \
-              AND b.status IN ('confirmed', 'attended', 'no_show')) AS held \
-             FROM sessions s",
-        )
+             (SELECT COUNT(*) FROM bookings b WHERE b.session_id = s.id AND b.status IN {HOLDS_A_PLACE}) AS held \
+             FROM sessions s"
+        ))
         .fetch_all(&self.pool)
         .await?;
         for (id, capacity, remaining, held) in rows {
@@ -46,10 +46,10 @@ impl Store {
                 ));
             }
         }
-        let twice: Vec<(i64, i64)> = sqlx::query_as(
-            "SELECT session_id, resident_id FROM bookings WHERE status IN ('confirmed', 'waitlisted', 'attended') \
-             GROUP BY session_id, resident_id HAVING COUNT(*) > 1",
-        )
+        let twice: Vec<(i64, i64)> = sqlx::query_as(&format!(
+            "SELECT session_id, resident_id FROM bookings WHERE status IN {ACTIVE} \
+             GROUP BY session_id, resident_id HAVING COUNT(*) > 1"
+        ))
         .fetch_all(&self.pool)
         .await?;
         problems.extend(

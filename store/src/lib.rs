@@ -43,7 +43,7 @@ pub mod testing;
 mod web_sessions;
 
 pub use authoring::StaffItem;
-pub use bookings::{Booking, BookingAttempt, CancelOutcome, CapacityOutcome, CheckInOutcome, SessionCounts};
+pub use bookings::{AcceptOutcome, Booking, BookingAttempt, CancelOutcome, CapacityOutcome, CheckInOutcome, SessionCounts};
 pub use connect::{Backend, Store};
 pub use console_lists::{ConsoleItem, ConsoleSession, DoorEntry, FacilityChoice};
 pub use error::StoreError;

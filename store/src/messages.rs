@@ -17,12 +17,8 @@ pub const SMS_LEASE_SECONDS: i64 = 120;
 /// An SMS claimed for sending: what to say, and to whom.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DueSms {
-    pub id: MessageId,
+    pub message: Message,
     pub phone: String,
-    pub kind: MessageKind,
-    pub item_title: String,
-    pub starts_at: Option<i64>,
-    pub detail: Option<String>,
     /// This is try number `attempt` (1 for the first).
     pub attempt: i64,
 }
@@ -37,15 +33,16 @@ pub async fn tell_about_booking(
     detail: Option<&str>,
     now: i64,
 ) -> Result<bool, StoreError> {
-    let row: Option<(i64, String, i64, Option<String>, Option<i64>)> = sqlx::query_as(
-        "SELECT b.resident_id, i.title, s.starts_at, m.sms, m.reminders FROM bookings b \
+    let row: Option<(i64, String, i64, Option<i64>, Option<String>, Option<i64>)> = sqlx::query_as(
+        "SELECT b.resident_id, i.title, s.starts_at, b.offered_until, m.sms, m.reminders FROM bookings b \
          JOIN sessions s ON s.id = b.session_id JOIN service_items i ON i.id = s.item_id \
          LEFT JOIN message_settings m ON m.resident_id = b.resident_id WHERE b.id = $1",
     )
     .bind(booking.0)
     .fetch_optional(&mut *conn)
     .await?;
-    let Some((resident, title, starts_at, sms, reminders)) = row else { return Ok(false) };
+    let Some((resident, title, starts_at, offered_until, sms, reminders)) = row else { return Ok(false) };
+    let deadline = offered_until.filter(|_| kind == MessageKind::PlaceOffered);
     let settings = match (sms, reminders) {
         (Some(sms), Some(reminders)) => MessageSettings::from_columns(&sms, reminders != 0),
         _ => MessageSettings::default(),
@@ -56,7 +53,7 @@ pub async fn tell_about_booking(
     let (state, due) = if settings.sms.contains(&kind) { ("pending", Some(now)) } else { ("none", None) };
     let written = sqlx::query(
         "INSERT INTO messages (resident_id, kind, item_title, starts_at, booking_id, created_at, sms_state, sms_due_at, \
-         detail) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING",
+         detail, deadline) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT DO NOTHING",
     )
     .bind(resident)
     .bind(kind.as_str())
@@ -67,15 +64,21 @@ pub async fn tell_about_booking(
     .bind(state)
     .bind(due)
     .bind(detail)
+    .bind(deadline)
     .execute(conn)
     .await?;
     Ok(written.rows_affected() == 1)
 }
 
-type MessageRow = (i64, String, String, Option<i64>, Option<i64>, Option<String>, i64, Option<i64>);
+/// The columns a message is read from, in [`MessageRow`]'s order.
+pub(crate) const MESSAGE_COLUMNS: &str = "id, kind, item_title, starts_at, booking_id, detail, deadline, created_at, read_at";
 
-fn message(row: MessageRow) -> Option<Message> {
-    let (id, kind, item_title, starts_at, booking, detail, created_at, read_at) = row;
+pub(crate) type MessageRow =
+    (i64, String, String, Option<i64>, Option<i64>, Option<String>, Option<i64>, i64, Option<i64>);
+
+/// A stored message; `None` for a kind this version does not know.
+pub(crate) fn message(row: MessageRow) -> Option<Message> {
+    let (id, kind, item_title, starts_at, booking, detail, deadline, created_at, read_at) = row;
     Some(Message {
         id: MessageId(id),
         kind: MessageKind::parse(&kind)?,
@@ -83,6 +86,7 @@ fn message(row: MessageRow) -> Option<Message> {
         starts_at,
         booking_id: booking.map(BookingId),
         detail,
+        deadline,
         created_at,
         read: read_at.is_some(),
     })
@@ -91,10 +95,9 @@ fn message(row: MessageRow) -> Option<Message> {
 impl Store {
     /// A resident's latest messages, newest first (at most `limit`).
     pub async fn messages_of(&self, resident: ResidentId, limit: i64) -> Result<Vec<Message>, StoreError> {
-        let rows: Vec<MessageRow> = sqlx::query_as(
-            "SELECT id, kind, item_title, starts_at, booking_id, detail, created_at, read_at FROM messages \
-             WHERE resident_id = $1 ORDER BY id DESC LIMIT $2",
-        )
+        let rows: Vec<MessageRow> = sqlx::query_as(&format!(
+            "SELECT {MESSAGE_COLUMNS} FROM messages WHERE resident_id = $1 ORDER BY id DESC LIMIT $2"
+        ))
         .bind(resident.0)
         .bind(limit)
         .fetch_all(&self.pool)

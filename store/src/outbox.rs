@@ -6,7 +6,7 @@
 use cc_domain::ids::{BookingId, MessageId};
 use cc_domain::messages::MessageKind;
 
-use crate::messages::{tell_about_booking, DueSms, SMS_LEASE_SECONDS, SMS_TRIES};
+use crate::messages::{message, tell_about_booking, DueSms, MessageRow, MESSAGE_COLUMNS, SMS_LEASE_SECONDS, SMS_TRIES};
 use crate::{Store, StoreError};
 
 impl Store {
@@ -14,12 +14,12 @@ impl Store {
     pub async fn claim_due_sms(&self, now: i64, limit: i64) -> Result<Vec<DueSms>, StoreError> {
         // The state test is repeated outside the subquery: on PostgreSQL a second server
         // waiting on the same row re-checks it after the first commits, and then skips it.
-        let claimed: Vec<(i64, i64, String, String, Option<i64>, Option<String>, i64)> = sqlx::query_as(
+        let claimed: Vec<(i64, i64)> = sqlx::query_as(
             "UPDATE messages SET sms_state = 'sending', sms_due_at = $2, sms_attempts = sms_attempts + 1 \
              WHERE id IN (SELECT id FROM messages WHERE sms_state IN ('pending', 'sending') AND sms_due_at <= $1 \
                           ORDER BY sms_due_at LIMIT $3) \
                AND sms_state IN ('pending', 'sending') AND sms_due_at <= $1 \
-             RETURNING id, resident_id, kind, item_title, starts_at, detail, sms_attempts",
+             RETURNING id, sms_attempts",
         )
         .bind(now)
         .bind(now + SMS_LEASE_SECONDS)
@@ -27,17 +27,22 @@ impl Store {
         .fetch_all(&self.pool)
         .await?;
         let mut due = Vec::with_capacity(claimed.len());
-        for (id, resident, kind, item_title, starts_at, detail, attempt) in claimed {
-            let phone: Option<(String,)> = sqlx::query_as("SELECT phone FROM residents WHERE id = $1")
-                .bind(resident)
+        for (id, attempt) in claimed {
+            // Claimed: the rows are this server's while the lease lasts, so reading them apart is safe.
+            let row: Option<MessageRow> = sqlx::query_as(&format!("SELECT {MESSAGE_COLUMNS} FROM messages WHERE id = $1"))
+                .bind(id)
                 .fetch_optional(&self.pool)
                 .await?;
-            match (phone, MessageKind::parse(&kind)) {
-                (Some((phone,)), Some(kind)) => {
-                    due.push(DueSms { id: MessageId(id), phone, kind, item_title, starts_at, detail, attempt })
-                }
+            let phone: Option<(String,)> = sqlx::query_as(
+                "SELECT r.phone FROM messages m JOIN residents r ON r.id = m.resident_id WHERE m.id = $1",
+            )
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?;
+            match phone.zip(row.and_then(message)) {
+                Some(((phone,), message)) => due.push(DueSms { message, phone, attempt }),
                 // Nobody to send it to, or a kind this version does not know: never send it.
-                _ => self.sms_failed(MessageId(id), SMS_TRIES, now).await?,
+                None => self.sms_failed(MessageId(id), SMS_TRIES, now).await?,
             }
         }
         Ok(due)
@@ -95,3 +100,4 @@ impl Store {
         Ok(written)
     }
 }
+

@@ -1,14 +1,20 @@
-//! A model-based test: random sequences of book / cancel / no-show / capacity changes run against
-//! the real store and against a model a reader can check by eye. After every step the answers
-//! and the counts agree, confirmed never exceeds capacity, remaining is capacity minus the places
-//! held, the waitlist keeps its order and nobody holds two active bookings.
+//! A model-based test: random sequences of book / cancel / no-show / capacity changes / accepting
+//! an offered place / the sweep passing on lapsed offers run against the real store and against a
+//! model a reader can check by eye. After every step the answers and the counts agree, confirmed
+//! never exceeds capacity, remaining is capacity minus the places held, the waitlist keeps its
+//! order and nobody holds two active bookings.
+//!
+//! The session starts in an hour, so every freed place is *offered* (held ten minutes). The
+//! sweep's clock runs ahead: its k-th run happens at `base + 1000·k` seconds, after every hold
+//! made before it ended; from the fourth run on, the session has begun and nobody is offered.
 
 use cc_domain::ids::{BookingId, ResidentId};
 use std::collections::{HashMap, VecDeque};
 
 use cc_domain::booking::BookingStatus;
+use cc_domain::offer::OfferRule;
 use cc_store::testing::fresh_database_url;
-use cc_store::{BookingAttempt, CancelOutcome, CapacityOutcome, Store};
+use cc_store::{AcceptOutcome, BookingAttempt, CancelOutcome, CapacityOutcome, Store};
 use proptest::prelude::*;
 
 const RESIDENTS: usize = 5;
@@ -19,6 +25,8 @@ enum Step {
     Cancel(usize),
     NoShow(usize),
     SetCapacity(i64),
+    Accept(usize),
+    Sweep,
 }
 
 fn step() -> impl Strategy<Value = Step> {
@@ -27,6 +35,8 @@ fn step() -> impl Strategy<Value = Step> {
         2 => (0..RESIDENTS).prop_map(Step::Cancel),
         1 => (0..RESIDENTS).prop_map(Step::NoShow),
         1 => (0i64..5).prop_map(Step::SetCapacity),
+        2 => (0..RESIDENTS).prop_map(Step::Accept),
+        1 => Just(Step::Sweep),
     ]
 }
 
@@ -36,9 +46,15 @@ struct Model {
     capacity: i64,
     waitlist_enabled: bool,
     confirmed: Vec<usize>,
+    /// Offered places, held for these residents.
+    offered: Vec<usize>,
+    /// Residents whose latest booking's offer lapsed.
+    lapsed: Vec<usize>,
     no_shows_here: Vec<usize>,
     waitlist: VecDeque<usize>,
     no_show_count: HashMap<usize, u32>,
+    /// How many times the sweep has run (its clock: `base + 1000·sweeps`).
+    sweeps: i64,
 }
 
 /// What a step should answer.
@@ -51,11 +67,20 @@ enum Expect {
     Nothing,
     CapacityChanged { promoted: Vec<usize> },
     CapacityRefused,
+    Accept(AcceptOutcome),
+    Swept(usize),
 }
 
 impl Model {
     fn held(&self) -> i64 {
-        (self.confirmed.len() + self.no_shows_here.len()) as i64
+        (self.confirmed.len() + self.offered.len() + self.no_shows_here.len()) as i64
+    }
+
+    /// The first in line is offered the place (before the session begins), or nobody.
+    fn offer_next(&mut self, session_begun: bool) -> Option<usize> {
+        let next = if session_begun { None } else { self.waitlist.pop_front() };
+        self.offered.extend(next);
+        next
     }
 
     fn apply(&mut self, step: &Step) -> Expect {
@@ -63,12 +88,14 @@ impl Model {
             Step::Book(r) => {
                 if self.no_show_count.get(&r).copied().unwrap_or(0) >= 2 {
                     Expect::Refused("paused")
-                } else if self.confirmed.contains(&r) || self.waitlist.contains(&r) {
+                } else if self.confirmed.contains(&r) || self.offered.contains(&r) || self.waitlist.contains(&r) {
                     Expect::Refused("duplicate")
                 } else if self.held() < self.capacity {
+                    self.lapsed.retain(|&l| l != r);
                     self.confirmed.push(r);
                     Expect::Confirmed
                 } else if self.waitlist_enabled {
+                    self.lapsed.retain(|&l| l != r);
                     self.waitlist.push_back(r);
                     Expect::Waitlisted
                 } else {
@@ -76,11 +103,10 @@ impl Model {
                 }
             }
             Step::Cancel(r) => {
-                if let Some(i) = self.confirmed.iter().position(|&c| c == r) {
-                    self.confirmed.remove(i);
-                    let promoted = self.waitlist.pop_front();
-                    self.confirmed.extend(promoted);
-                    Expect::Cancelled { promoted }
+                if self.confirmed.contains(&r) || self.offered.contains(&r) {
+                    self.confirmed.retain(|&c| c != r);
+                    self.offered.retain(|&o| o != r);
+                    Expect::Cancelled { promoted: self.offer_next(false) }
                 } else if let Some(i) = self.waitlist.iter().position(|&w| w == r) {
                     self.waitlist.remove(i);
                     Expect::Cancelled { promoted: None }
@@ -103,11 +129,30 @@ impl Model {
                 self.capacity = c;
                 let mut promoted = Vec::new();
                 while self.held() < c {
-                    let Some(next) = self.waitlist.pop_front() else { break };
-                    self.confirmed.push(next);
+                    let Some(next) = self.offer_next(false) else { break };
                     promoted.push(next);
                 }
                 Expect::CapacityChanged { promoted }
+            }
+            Step::Accept(r) => Expect::Accept(if let Some(i) = self.offered.iter().position(|&o| o == r) {
+                self.offered.remove(i);
+                self.confirmed.push(r);
+                AcceptOutcome::Accepted
+            } else if self.confirmed.contains(&r) {
+                AcceptOutcome::AlreadyConfirmed
+            } else if self.lapsed.contains(&r) {
+                AcceptOutcome::Lapsed
+            } else {
+                AcceptOutcome::NotOffered
+            }),
+            Step::Sweep => {
+                self.sweeps += 1;
+                let lapsing = std::mem::take(&mut self.offered);
+                self.lapsed.extend(&lapsing);
+                for _ in &lapsing {
+                    self.offer_next(self.sweeps >= 4);
+                }
+                Expect::Swept(lapsing.len())
             }
         }
     }
@@ -115,6 +160,7 @@ impl Model {
 
 /// Runs the steps on a new session of the store and checks it against the model.
 async fn check(store: &Store, case: u64, capacity: i64, waitlist: bool, steps: &[Step]) {
+    let base = cc_domain::time::now();
     let session = store.seed_open_session(&format!("模型测试 {case}"), capacity, waitlist).await.unwrap();
     let people = store
         .create_residents_in_bulk(13_000_000_000 + case * 100, RESIDENTS as u64, "$argon2id$unused")
@@ -164,6 +210,11 @@ async fn check(store: &Store, case: u64, capacity: i64, waitlist: bool, steps: &
                 CapacityOutcome::BelowHeld { .. } => Expect::CapacityRefused,
                 CapacityOutcome::UnknownSession => panic!("the session vanished"),
             },
+            Step::Accept(r) => Expect::Accept(match booking_of.get(&r) {
+                None => AcceptOutcome::NotOffered,
+                Some(&id) => store.accept_offer(people[r], id).await.unwrap(),
+            }),
+            Step::Sweep => Expect::Swept(store.pass_on_lapsed_offers(base + 1000 * model.sweeps).await.unwrap()),
         };
         assert_eq!(actual, expected, "after {step:?}");
 
@@ -175,6 +226,8 @@ async fn check(store: &Store, case: u64, capacity: i64, waitlist: bool, steps: &
             store.waitlist_of(session).await.unwrap().into_iter().map(|(_, r)| who(r)).collect();
         assert_eq!(waitlist, Vec::from(model.waitlist.clone()), "waitlist order after {step:?}");
     }
+    // Cases share a database: leave no offer for the next case's sweep to find.
+    store.pass_on_lapsed_offers(base + 1_000_000).await.unwrap();
 }
 
 proptest! {
@@ -200,11 +253,12 @@ proptest! {
 /// One database for all cases (each case books its own session with its own residents).
 async fn store() -> Store {
     static URL: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    let rule = OfferRule { within: 24 * 3600, hold: 600 };
     if let Some(url) = URL.get() {
-        return Store::connect(url).await.unwrap();
+        return Store::connect(url).await.unwrap().with_offer_rule(rule);
     }
     let url = fresh_database_url().await.unwrap();
-    let store = Store::connect(&url).await.unwrap();
+    let store = Store::connect(&url).await.unwrap().with_offer_rule(rule);
     store.migrate().await.unwrap();
     let _ = URL.set(url);
     store

@@ -106,7 +106,8 @@ async fn a_replayed_idempotency_key_returns_the_same_booking() {
 
 #[tokio::test]
 async fn cancelling_gives_the_place_to_the_first_on_the_waitlist() {
-    let store = fresh_store().await.unwrap();
+    // Far enough from the start that the place is theirs at once (`offers.rs`: close to it).
+    let store = fresh_store().await.unwrap().with_offer_rule(cc_domain::offer::OfferRule { within: 0, hold: 1800 });
     let session = store.seed_open_session("亲子绘本阅读会", 1, true).await.unwrap();
     let people = residents(&store, 13_800_000_000, 3).await;
     let holder = booking_id(&store.book(people[0], session, None).await.unwrap());

@@ -106,6 +106,8 @@ pub struct AccountPageStrings {
     pub show_at_door: &'static str,
     pub qr_alt: &'static str,
     pub add_to_calendar: &'static str,
+    /// The button that accepts a place held for a waitlisted resident.
+    pub accept_offer: &'static str,
 }
 
 const PAGE_ZH: AccountPageStrings = AccountPageStrings {
@@ -123,6 +125,7 @@ const PAGE_ZH: AccountPageStrings = AccountPageStrings {
     show_at_door: "入场时请出示此二维码或报出票码",
     qr_alt: "电子票二维码",
     add_to_calendar: "加入日历",
+    accept_offer: "确认参加",
 };
 
 const PAGE_EN: AccountPageStrings = AccountPageStrings {
@@ -140,6 +143,7 @@ const PAGE_EN: AccountPageStrings = AccountPageStrings {
     show_at_door: "Show this QR code or say the ticket code at the door",
     qr_alt: "Ticket QR code",
     add_to_calendar: "Add to calendar",
+    accept_offer: "Accept the place",
 };
 
 /// The page-only account phrases in `locale`.
@@ -161,9 +165,20 @@ pub fn account_strings(locale: Locale) -> &'static AccountStrings {
 /// "You are number N on the waitlist".
 pub fn waitlist_position(locale: Locale, position: u32) -> String {
     match locale {
-        Locale::Zh => format!("已加入候补，当前排第 {position} 位。有人取消时自动递补并通知您。"),
+        Locale::Zh => format!("已加入候补，当前排第 {position} 位。有名额时通知您；临近开始时需限时确认。"),
         Locale::En => format!(
-            "You are number {position} on the waitlist; you get a place automatically when one frees up."
+            "You are number {position} on the waitlist; you are told when a place frees up (close to the start, accept it in time)."
+        ),
+    }
+}
+
+/// A place held for a waitlisted resident until `until`, as their ticket says it.
+pub fn offer_held(locale: Locale, until: &chrono::DateTime<chrono::FixedOffset>) -> String {
+    let until = crate::i18n::date_time(locale, until);
+    match locale {
+        Locale::Zh => format!("有名额空出，为您保留至 {until}。请确认参加；逾期未确认，名额将转给下一位候补者（不计爽约）。不能参加请点“取消预约”。"),
+        Locale::En => format!(
+            "A place freed up and is held for you until {until}. Accept it to get your ticket; otherwise it passes to the next person waiting (never a no-show). If you cannot come, cancel."
         ),
     }
 }

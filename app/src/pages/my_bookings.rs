@@ -3,13 +3,14 @@
 
 use cc_domain::booking::{upcoming_and_past, BookingStatus, BookingSummary};
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
 
-use crate::account_fns::my_bookings;
+use crate::account_fns::{my_bookings, AcceptMyOffer};
 use crate::components::layout::MeResource;
 use crate::components::status::{ErrorNotice, Loading};
 use crate::error::AppError;
-use crate::i18n::account::{account_page_strings, account_strings, logged_in_as, waitlist_position};
+use crate::i18n::account::{account_page_strings, account_strings, logged_in_as, offer_held, waitlist_position};
 use crate::i18n::date_time;
 use crate::islands::account_forms::LogoutButton;
 use crate::islands::booking::CancelBooking;
@@ -94,7 +95,8 @@ fn BookingLists(list: Vec<BookingSummary>) -> impl IntoView {
     }
 }
 
-/// One upcoming booking: the QR ticket when it holds a place, the waitlist position otherwise.
+/// One upcoming booking: the QR ticket when it holds a place, the waitlist position while
+/// waiting, and a place held for it with the button that accepts it (a form: no script needed).
 #[component]
 fn Ticket(booking: BookingSummary) -> impl IntoView {
     let prefs = use_prefs();
@@ -122,6 +124,13 @@ fn Ticket(booking: BookingSummary) -> impl IntoView {
             {(status == BookingStatus::Waitlisted).then(|| {
                 let position = b.with_value(|b| b.waitlist_position.unwrap_or(1));
                 view! { <p class="waitlist">{move || waitlist_position(prefs.lang(), position)}</p> }
+            })}
+            {b.with_value(|b| b.offered_until).map(|until| view! {
+                <p class="offer" data-testid="offer">{move || offer_held(prefs.lang(), &until)}</p>
+                <form method="post" action=AcceptMyOffer::url() class="inline-form">
+                    <input type="hidden" name="booking_id" value=id.0/>
+                    <button type="submit" class="primary" data-testid="accept-offer">{move || p().accept_offer}</button>
+                </form>
             })}
             <p class="ticket-actions">
                 <a href=format!("/api/v1/bookings/{id}/calendar.ics") download>{move || p().add_to_calendar}</a>

@@ -46,7 +46,7 @@ pub struct MyBookings {
                 ("ticket" = (operation_id = "get_ticket", parameters(("id" = "$response.body#/id")))),
                 ("calendar" = (operation_id = "get_calendar_event", parameters(("id" = "$response.body#/id")))),
             ),),
-        (status = 202, description = "Waitlisted: promoted automatically when a place frees up", body = BookingSummary,
+        (status = 202, description = "Waitlisted: promoted when a place frees up — at once, or close to the start offered for a while (`status` `offered`, `offered_until`; accept it with `accept_offer`)", body = BookingSummary,
             headers(("Location" = String, description = "The booking's address")),
             links(
                 ("booking" = (operation_id = "get_booking", parameters(("id" = "$response.body#/id")))),
@@ -106,6 +106,29 @@ pub async fn cancel(
 ) -> Result<StatusCode, ApiError> {
     residents::cancel(&store, resident, booking).await?;
     Ok(StatusCode::NO_CONTENT)
+}
+
+/// `POST /bookings/{id}/accept`: accepts a place held for me (a late promotion from the waitlist).
+#[utoipa::path(
+    post, path = "/bookings/{id}/accept", operation_id = "accept_offer", tag = "bookings",
+    summary = "Accept the place held for one of my waitlisted bookings close to the start (it passes on if not accepted in time)",
+    security(("cookieAuth" = [])),
+    params(("id" = i64, Path, description = "The booking's id", minimum = 1)),
+    responses(
+        (status = 200, description = "Accepted (also when it already was): the booking, confirmed, with its ticket code", body = BookingSummary,
+            links(("ticket" = (operation_id = "get_ticket", parameters(("id" = "$response.body#/id")))))),
+        (status = 401, description = says!(unauthenticated), body = ErrorBody),
+        (status = 403, description = says!(cross_site), body = ErrorBody),
+        (status = 404, description = "`not_found`: no booking of mine has this id", body = ErrorBody),
+        (status = 409, description = "`offer_lapsed`: the hold ended and the place went to the next in line; `not_offered`: no place is held for this booking", body = ErrorBody),
+    )
+)]
+pub async fn accept(
+    State(store): State<Store>,
+    Resident(resident): Resident,
+    PathId(booking): PathId<BookingId>,
+) -> Result<Json<BookingSummary>, ApiError> {
+    Ok(Json(residents::accept(&store, resident, booking).await?))
 }
 
 /// `GET /me/bookings`: upcoming first (soonest first), then past (latest first).

@@ -57,6 +57,7 @@ fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(bookings::mine))
         .routes(routes!(bookings::book))
         .routes(routes!(bookings::show, bookings::cancel))
+        .routes(routes!(bookings::accept))
         .routes(routes!(bookings::ticket_svg))
         .routes(routes!(bookings::calendar))
         .routes(routes!(messages::inbox))

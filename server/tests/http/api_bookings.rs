@@ -75,7 +75,7 @@ async fn sqlx_update_closing(tx: &mut sqlx::Transaction<'static, sqlx::Any>, ses
 }
 
 #[tokio::test]
-async fn cancelling_promotes_the_waitlist_and_another_residents_booking_is_a_404() {
+async fn cancelling_offers_the_place_to_the_waitlist_and_another_residents_booking_is_a_404() {
     let app = spawn_app().await;
     let session = app.store.seed_open_session("亲子绘本阅读会", 1, true).await.unwrap();
     let first = app.register("13800000001", "石景山 lantern 1").await;
@@ -95,8 +95,14 @@ async fn cancelling_promotes_the_waitlist_and_another_residents_booking_is_a_404
         204,
         "cancelling twice is harmless"
     );
+    // An hour before the start, the freed place is held for the first waiting until accepted.
     let (_, promoted) = second.get(&format!("/api/v1/bookings/{theirs}")).await;
-    assert_eq!(promoted["status"], "confirmed");
+    assert_eq!((promoted["status"].as_str(), promoted["code"].as_str()), (Some("offered"), None), "{promoted}");
+    assert!(promoted["offered_until"].is_string(), "{promoted}");
+    assert_eq!(first.post(&format!("/api/v1/bookings/{theirs}/accept"), serde_json::json!({})).await.0, 404, "not theirs");
+    let (status, accepted) = second.post(&format!("/api/v1/bookings/{theirs}/accept"), serde_json::json!({})).await;
+    assert_eq!((status, accepted["status"].as_str()), (200, Some("confirmed")), "{accepted}");
+    assert!(accepted["code"].is_string() && accepted["offered_until"].is_null(), "{accepted}");
     let (_, list) = second.get("/api/v1/me/bookings").await;
     assert_eq!(list["upcoming"][0]["id"], theirs);
     let (_, list) = first.get("/api/v1/me/bookings").await;

@@ -22,17 +22,20 @@ async fn another_residents_booking_is_not_found_through_the_api_and_the_pages_an
         assert!(!body.contains(booking["code"].as_str().unwrap()), "{path} leaks the ticket code");
     }
     assert_eq!(other.delete(&format!("/api/v1/bookings/{id}")).await.0, 404);
-    let response = other
-        .client
-        .post(format!("{}{}", other.address, app::account_fns::CancelMyBooking::PATH))
-        .header("origin", other.address.clone())
-        .form(&[("booking_id", id.to_string())])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status().as_u16(), 404, "the page's cancel says not found too");
-    let error: serde_json::Value = serde_json::from_str(&response.text().await.unwrap()).unwrap();
-    assert_eq!(error["code"], "not_found");
+    assert_eq!(other.post(&format!("/api/v1/bookings/{id}/accept"), json!({})).await.0, 404);
+    for path in [app::account_fns::CancelMyBooking::PATH, app::account_fns::AcceptMyOffer::PATH] {
+        let response = other
+            .client
+            .post(format!("{}{path}", other.address))
+            .header("origin", other.address.clone())
+            .form(&[("booking_id", id.to_string())])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status().as_u16(), 404, "the page's {path} says not found too");
+        let error: serde_json::Value = serde_json::from_str(&response.text().await.unwrap()).unwrap();
+        assert_eq!(error["code"], "not_found");
+    }
     let (_, mine) = owner.get(&format!("/api/v1/bookings/{id}")).await;
     assert_eq!(mine["status"], "confirmed", "the booking is untouched");
     let (_, _, page) = other.get_text("/me/bookings").await;

@@ -25,6 +25,7 @@ mod helpers;
 mod hostile_text;
 mod idor;
 mod messages;
+mod offers;
 mod page_cache;
 mod pages;
 mod pages_accounts;

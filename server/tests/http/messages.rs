@@ -40,7 +40,8 @@ async fn texts_to(app: &TestApp, phone: &str, count: usize) -> Vec<String> {
 
 #[tokio::test]
 async fn a_resident_promoted_from_the_waitlist_is_told_in_the_inbox_and_by_sms() {
-    let app = spawn_app().await;
+    // Places freed a day or more ahead are given at once (`offers.rs`: closer to the start).
+    let app = spawn_app_with(|config| config.offer_rule.within = 0).await;
     let (_, first, second, held) = one_place_and_one_waiting(&app, "亲子绘本阅读会").await;
     assert_eq!(second.get("/api/v1/me").await.1["unread_messages"], 0);
 
@@ -83,7 +84,8 @@ async fn a_resident_chooses_what_comes_by_sms_and_the_inbox_gets_everything() {
     let (_, first, second, held) = one_place_and_one_waiting(&app, "社区合唱团排练").await;
     let (status, settings) = second.get("/api/v1/me/message-settings").await;
     assert_eq!(status, 200);
-    let defaults = json!({ "sms": ["waitlist_promoted", "session_cancelled", "session_changed"], "reminders": true });
+    let defaults =
+        json!({ "sms": ["waitlist_promoted", "place_offered", "session_cancelled", "session_changed"], "reminders": true });
     assert_eq!(settings, defaults, "news that cannot wait comes by SMS; reminders to the inbox");
     let chosen = json!({ "sms": [], "reminders": false });
     let (status, kept) = second.send(reqwest::Method::PUT, "/api/v1/me/message-settings", Some(chosen.clone()), &[]).await;

@@ -3,7 +3,7 @@
 use cc_domain::booking::{BookingSummary, IdempotencyKey};
 use cc_domain::ids::{BookingId, Id, ResidentId, SessionId};
 use cc_domain::ticket::TicketSigner;
-use cc_store::{BookingAttempt, CancelOutcome, Store};
+use cc_store::{AcceptOutcome, BookingAttempt, CancelOutcome, Store};
 
 use crate::ServiceError;
 
@@ -61,6 +61,27 @@ pub async fn cancel(store: &Store, resident: ResidentId, booking: BookingId) -> 
             "too_late",
             "活动已开始或已结束，不能再取消。",
             "The session has begun or is over; the booking can no longer be cancelled.",
+        )),
+    }
+}
+
+/// Accepts the place held for the resident's booking (a late promotion); accepting twice is
+/// not an error. Answers the booking, confirmed, with its ticket code.
+pub async fn accept(store: &Store, resident: ResidentId, booking: BookingId) -> Result<BookingSummary, ServiceError> {
+    match store.accept_offer(resident, booking).await? {
+        AcceptOutcome::Accepted | AcceptOutcome::AlreadyConfirmed => self::booking(store, resident, booking).await,
+        AcceptOutcome::NotFound => Err(ServiceError::NotFound(BookingId::NOUN)),
+        AcceptOutcome::Lapsed => Err(ServiceError::refused(
+            409,
+            "offer_lapsed",
+            "为您保留名额的时间已过，名额已转给下一位候补者。",
+            "The time the place was held for you has passed; it went to the next person waiting.",
+        )),
+        AcceptOutcome::NotOffered => Err(ServiceError::refused(
+            409,
+            "not_offered",
+            "这个预约目前没有待确认的名额。",
+            "No place is waiting for this booking to accept it.",
         )),
     }
 }

@@ -100,8 +100,8 @@ pub async fn check_in(
         CheckInOutcome::NoPlace(_) => Err(ServiceError::refused(
             409,
             "no_place",
-            "这张票没有有效名额（已取消或仍在候补）。",
-            "This ticket holds no place (cancelled or still waitlisted).",
+            "这张票没有有效名额（已取消、仍在候补或候补名额尚未确认）。",
+            "This ticket holds no place (cancelled, still waitlisted, or an offered place not yet accepted).",
         )),
         CheckInOutcome::Unknown => Err(unknown_ticket()),
     }

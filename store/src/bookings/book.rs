@@ -8,7 +8,7 @@ use cc_domain::live::LiveKind;
 use cc_domain::time::{local, now};
 use sqlx::AnyConnection;
 
-use super::{new_ticket_code, Booking, BookingRow, BOOKING_COLUMNS};
+use super::{new_ticket_code, Booking, BookingRow, ACTIVE, BOOKING_COLUMNS};
 use crate::residents::is_unique_violation;
 use crate::{Store, StoreError};
 
@@ -333,10 +333,9 @@ pub(super) async fn active_booking(
     resident_id: ResidentId,
     session_id: SessionId,
 ) -> Result<Option<BookingId>, StoreError> {
-    let row: Option<(i64,)> = sqlx::query_as(
-        "SELECT id FROM bookings WHERE session_id = $1 AND resident_id = $2 \
-         AND status IN ('confirmed', 'waitlisted', 'attended')",
-    )
+    let row: Option<(i64,)> = sqlx::query_as(&format!(
+        "SELECT id FROM bookings WHERE session_id = $1 AND resident_id = $2 AND status IN {ACTIVE}"
+    ))
     .bind(session_id.0)
     .bind(resident_id.0)
     .fetch_optional(&mut *conn)

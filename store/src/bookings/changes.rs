@@ -4,6 +4,7 @@ use cc_domain::ids::{BookingId, ResidentId, SessionId};
 use cc_domain::booking::BookingStatus;
 use cc_domain::live::LiveKind;
 use cc_domain::messages::MessageKind;
+use cc_domain::offer::{OfferRule, Promotion};
 use cc_domain::time::now;
 use sqlx::AnyConnection;
 
@@ -13,7 +14,7 @@ use crate::{Store, StoreError};
 /// What cancelling came to.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CancelOutcome {
-    /// Cancelled now; `promoted` is the waitlisted booking that took the freed place.
+    /// Cancelled now; `promoted` is the waitlisted booking the freed place went (or was offered) to.
     Cancelled { promoted: Option<BookingId> },
     /// It was cancelled before: nothing changed.
     AlreadyCancelled,
@@ -68,10 +69,16 @@ impl Store {
         let now = now();
         let outcome = match BookingStatus::parse(&status) {
             Some(BookingStatus::Cancelled) => CancelOutcome::AlreadyCancelled,
-            Some(BookingStatus::Confirmed | BookingStatus::Waitlisted) if now < starts_at => {
+            Some(held @ (BookingStatus::Confirmed | BookingStatus::Offered | BookingStatus::Waitlisted))
+                if now < starts_at =>
+            {
                 set_status(&mut tx, booking_id, BookingStatus::Cancelled, now).await?;
-                let promoted =
-                    if status == "confirmed" { release_place(&mut tx, session_id, now).await? } else { None };
+                let promoted = if held == BookingStatus::Waitlisted {
+                    None
+                } else {
+                    let freed = FreedPlace { session_id, starts_at, rule: self.offer_rule, now };
+                    release_place(&mut tx, freed).await?
+                };
                 CancelOutcome::Cancelled { promoted }
             }
             _ => CancelOutcome::TooLate,
@@ -93,12 +100,12 @@ impl Store {
         let session_id = session.0;
         let mut tx = self.begin().await?;
         self.lock_session(&mut tx, session_id).await?;
-        let row: Option<(i64, i64)> =
-            sqlx::query_as("SELECT capacity, remaining FROM sessions WHERE id = $1")
+        let row: Option<(i64, i64, i64)> =
+            sqlx::query_as("SELECT capacity, remaining, starts_at FROM sessions WHERE id = $1")
                 .bind(session_id)
                 .fetch_optional(&mut *tx)
                 .await?;
-        let Some((old_capacity, remaining)) = row else { return Ok(CapacityOutcome::UnknownSession) };
+        let Some((old_capacity, remaining, starts_at)) = row else { return Ok(CapacityOutcome::UnknownSession) };
         let held = old_capacity - remaining;
         if capacity < held {
             return Ok(CapacityOutcome::BelowHeld { held });
@@ -109,16 +116,15 @@ impl Store {
             .bind(session_id)
             .execute(&mut *tx)
             .await?;
-        let now = now();
+        let freed = FreedPlace { session_id, starts_at, rule: self.offer_rule, now: now() };
         let mut promoted = Vec::new();
         for _ in 0..(capacity - held) {
-            let Some(next) = first_waitlisted(&mut tx, session_id).await? else { break };
-            promote(&mut tx, BookingId(next), now).await?;
+            let Some(next) = promote_first(&mut tx, freed).await? else { break };
             sqlx::query("UPDATE sessions SET remaining = remaining - 1 WHERE id = $1")
                 .bind(session_id)
                 .execute(&mut *tx)
                 .await?;
-            promoted.push(BookingId(next));
+            promoted.push(next);
         }
         tx.commit().await?;
         self.announce(LiveKind::SessionChanged, session_id);
@@ -145,46 +151,66 @@ impl Store {
     }
 }
 
+/// A place just freed in a session: who gets it depends on how near its start is.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct FreedPlace {
+    pub session_id: i64,
+    pub starts_at: i64,
+    pub rule: OfferRule,
+    pub now: i64,
+}
+
 /// Gives a freed place to the first on the waitlist, or back to the session.
-async fn release_place(
-    conn: &mut AnyConnection,
-    session_id: i64,
-    now: i64,
-) -> Result<Option<BookingId>, StoreError> {
-    match first_waitlisted(conn, session_id).await? {
-        Some(next) => {
-            promote(conn, BookingId(next), now).await?;
-            Ok(Some(BookingId(next)))
-        }
-        None => {
-            sqlx::query("UPDATE sessions SET remaining = remaining + 1 WHERE id = $1")
-                .bind(session_id)
+pub(super) async fn release_place(conn: &mut AnyConnection, freed: FreedPlace) -> Result<Option<BookingId>, StoreError> {
+    let promoted = promote_first(conn, freed).await?;
+    if promoted.is_none() {
+        sqlx::query("UPDATE sessions SET remaining = remaining + 1 WHERE id = $1")
+            .bind(freed.session_id)
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(promoted)
+}
+
+/// Gives a place to the first on the waitlist — theirs at once, or offered to them when the
+/// start is near ([`OfferRule`]) — and tells them, in the same transaction (the message exists
+/// exactly when the promotion does). `None` when nobody waits or the session has begun.
+async fn promote_first(conn: &mut AnyConnection, freed: FreedPlace) -> Result<Option<BookingId>, StoreError> {
+    let promotion = freed.rule.promotion(freed.now, freed.starts_at);
+    if promotion == Promotion::TooLate {
+        return Ok(None);
+    }
+    let Some(next) = first_waitlisted(conn, freed.session_id).await? else { return Ok(None) };
+    let kind = match promotion {
+        Promotion::Offer { until } => {
+            sqlx::query("UPDATE bookings SET status = 'offered', offered_until = $1, updated_at = $2 WHERE id = $3")
+                .bind(until)
+                .bind(freed.now)
+                .bind(next.0)
                 .execute(&mut *conn)
                 .await?;
-            Ok(None)
+            MessageKind::PlaceOffered
         }
-    }
+        _ => {
+            set_status(conn, next.0, BookingStatus::Confirmed, freed.now).await?;
+            MessageKind::WaitlistPromoted
+        }
+    };
+    tell_about_booking(conn, next, kind, None, freed.now).await?;
+    Ok(Some(next))
 }
 
-/// Gives a waitlisted booking the place it waited for, and tells its holder (in the same
-/// transaction: the message exists exactly when the promotion does).
-async fn promote(conn: &mut AnyConnection, booking: BookingId, now: i64) -> Result<(), StoreError> {
-    set_status(conn, booking.0, BookingStatus::Confirmed, now).await?;
-    tell_about_booking(conn, booking, MessageKind::WaitlistPromoted, None, now).await?;
-    Ok(())
-}
-
-async fn first_waitlisted(conn: &mut AnyConnection, session_id: i64) -> Result<Option<i64>, StoreError> {
+async fn first_waitlisted(conn: &mut AnyConnection, session_id: i64) -> Result<Option<BookingId>, StoreError> {
     let row: Option<(i64,)> = sqlx::query_as(
         "SELECT id FROM bookings WHERE session_id = $1 AND status = 'waitlisted' ORDER BY id LIMIT 1",
     )
     .bind(session_id)
     .fetch_optional(&mut *conn)
     .await?;
-    Ok(row.map(|(id,)| id))
+    Ok(row.map(|(id,)| BookingId(id)))
 }
 
-async fn set_status(
+pub(super) async fn set_status(
     conn: &mut AnyConnection,
     booking_id: i64,
     status: BookingStatus,

@@ -1,4 +1,5 @@
-//! Bookings: taking a place (or a waitlist place), cancelling, the waitlist, no-shows.
+//! Bookings: taking a place (or a waitlist place), cancelling, the waitlist and its offers,
+//! no-shows.
 //!
 //! Every change to a session's places runs in one short write transaction in which the
 //! session's `remaining` and the booking rows change together, so `remaining` is always
@@ -11,6 +12,7 @@
 mod book;
 mod changes;
 mod checkin;
+mod offers;
 mod one_statement;
 mod read;
 mod session_changes;
@@ -18,6 +20,7 @@ mod session_changes;
 pub use book::{BookingAttempt, BookingGuard};
 pub use changes::{CancelOutcome, CapacityOutcome};
 pub use checkin::CheckInOutcome;
+pub use offers::AcceptOutcome;
 pub use read::SessionCounts;
 pub use session_changes::SessionChangeOutcome;
 
@@ -59,8 +62,11 @@ impl Booking {
     }
 }
 
-/// Statuses that hold a place in the session.
-const HOLDS_A_PLACE: &str = "('confirmed', 'attended', 'no_show')";
+/// Statuses that hold a place in the session (an offered place is held for its resident).
+pub(crate) const HOLDS_A_PLACE: &str = "('confirmed', 'offered', 'attended', 'no_show')";
+
+/// Statuses of a resident's *active* booking: at most one per session (a unique index).
+pub(crate) const ACTIVE: &str = "('confirmed', 'waitlisted', 'offered', 'attended')";
 
 /// A new ticket code (`cc_domain::booking::TICKET_CODE_*`: 12 letters, 60 random bits).
 fn new_ticket_code() -> String {

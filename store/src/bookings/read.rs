@@ -27,6 +27,8 @@ struct BookingRow {
     pub waitlist_position: i64,
     /// The session's places left now.
     pub places_left: i64,
+    /// Until when an offered place is held for it.
+    pub offered_until: Option<i64>,
 }
 
 /// A status column read into [`BookingStatus`].
@@ -49,6 +51,7 @@ impl BookingRow {
             facility_name: self.facility_name,
             facility_address: self.facility_address,
             waitlist_position: (self.waitlist_position > 0).then_some(self.waitlist_position as u32),
+            offered_until: self.offered_until.filter(|_| status == BookingStatus::Offered).map(local),
             created_at: local(self.created_at),
         }
     }
@@ -75,7 +78,7 @@ pub struct SessionCounts {
 const VIEW_SELECT: &str = "SELECT b.id, b.status, b.code, b.created_at, b.session_id, s.starts_at, s.ends_at, \
     i.id AS item_id, i.title AS item_title, f.name AS facility_name, \
     CASE WHEN s.place IS NULL THEN f.address ELSE f.address || ' · ' || s.place END AS facility_address, \
-    s.remaining AS places_left, \
+    s.remaining AS places_left, b.offered_until, \
     CASE WHEN b.status = 'waitlisted' THEN (SELECT COUNT(*) FROM bookings w WHERE w.session_id = b.session_id \
     AND w.status = 'waitlisted' AND w.id <= b.id) ELSE 0 END AS waitlist_position \
     FROM bookings b JOIN sessions s ON s.id = b.session_id JOIN service_items i ON i.id = s.item_id \

@@ -48,7 +48,7 @@ impl Store {
         let holders = active_bookings(&mut tx, session).await?;
         sqlx::query(
             "UPDATE bookings SET status = 'cancelled', updated_at = $2 \
-             WHERE session_id = $1 AND status IN ('confirmed', 'waitlisted')",
+             WHERE session_id = $1 AND status IN ('confirmed', 'waitlisted', 'offered')",
         )
         .bind(session.0)
         .bind(now)
@@ -90,6 +90,12 @@ impl Store {
         .bind(i64::from(window.waitlist))
         .execute(&mut *tx)
         .await?;
+        // An offer is never held past the start, wherever the start moved.
+        sqlx::query("UPDATE bookings SET offered_until = $2 WHERE session_id = $1 AND status = 'offered' AND offered_until > $2")
+            .bind(session.0)
+            .bind(to.starts_at)
+            .execute(&mut *tx)
+            .await?;
         let holders = active_bookings(&mut tx, session).await?;
         for booking in &holders {
             tell_about_booking(&mut tx, *booking, MessageKind::SessionChanged, to.place.as_deref(), now).await?;
@@ -127,7 +133,7 @@ impl Store {
 /// The bookings that hold a place or wait for one, in line order.
 async fn active_bookings(conn: &mut sqlx::AnyConnection, session: SessionId) -> Result<Vec<BookingId>, StoreError> {
     let rows: Vec<(i64,)> = sqlx::query_as(
-        "SELECT id FROM bookings WHERE session_id = $1 AND status IN ('confirmed', 'waitlisted') ORDER BY id",
+        "SELECT id FROM bookings WHERE session_id = $1 AND status IN ('confirmed', 'waitlisted', 'offered') ORDER BY id",
     )
     .bind(session.0)
     .fetch_all(conn)
