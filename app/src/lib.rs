@@ -14,6 +14,7 @@ pub mod facility_fns;
 pub mod i18n;
 pub mod islands;
 pub mod message_fns;
+pub mod review_fns;
 pub mod pages;
 pub mod prefs;
 pub mod public_fns;
@@ -42,10 +43,12 @@ use pages::{
     my_bookings::MyBookingsPage,
     not_found::NotFound,
     offline::OfflinePage,
+    review::ReviewFormPage,
     staff::{
         accounts::StaffAccountsPage, audit::AuditPage, compliance::StaffCompliancePage,
         dashboard::DashboardPage, door::DoorPage, facilities::FacilityRecordsPage, home::StaffHomePage,
-        login::StaffLoginPage, second_factor::SecurityPage, service::ServiceConsolePage,
+        login::StaffLoginPage, reviews::StaffReviewsPage, second_factor::SecurityPage,
+        service::ServiceConsolePage,
     },
 };
 use prefs::provide_prefs;
@@ -153,6 +156,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/me") view=MePage ssr=SsrMode::Async/>
                     <Route path=path!("/me/bookings") view=MyBookingsPage ssr=SsrMode::Async/>
                     <Route path=path!("/me/messages") view=MessagesPage ssr=SsrMode::Async/>
+                    <Route path=path!("/me/bookings/:id/review") view=ReviewFormPage ssr=SsrMode::Async/>
                     <Route path=path!("/offline") view=OfflinePage ssr=SsrMode::Async/>
                     <Route path=path!("/staff") view=StaffHomePage ssr=SsrMode::Async/>
                     <Route path=path!("/staff/login") view=StaffLoginPage ssr=SsrMode::Async/>
@@ -164,6 +168,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/staff/checkin/:session") view=DoorPage ssr=SsrMode::Async/>
                     <Route path=path!("/staff/items/:id") view=ServiceConsolePage ssr=SsrMode::Async/>
                     <Route path=path!("/staff/security") view=SecurityPage ssr=SsrMode::Async/>
+                    <Route path=path!("/staff/reviews") view=StaffReviewsPage ssr=SsrMode::Async/>
                 </Routes>
             </Layout>
         </Router>

@@ -41,6 +41,7 @@ pub async fn save_message_settings(
     sms_session_cancelled: Option<String>,
     sms_session_changed: Option<String>,
     sms_reminder: Option<String>,
+    sms_review_hidden: Option<String>,
     reminders: Option<String>,
 ) -> Result<(), AppError> {
     use crate::account_fns::context;
@@ -50,6 +51,7 @@ pub async fn save_message_settings(
         (MessageKind::SessionCancelled, sms_session_cancelled.is_some()),
         (MessageKind::SessionChanged, sms_session_changed.is_some()),
         (MessageKind::Reminder, sms_reminder.is_some()),
+        (MessageKind::ReviewHidden, sms_review_hidden.is_some()),
     ];
     let settings = MessageSettings {
         sms: ticked.into_iter().filter(|(_, on)| *on).map(|(kind, _)| kind).collect(),
@@ -67,5 +69,6 @@ pub fn sms_field(kind: MessageKind) -> &'static str {
         MessageKind::SessionCancelled => "sms_session_cancelled",
         MessageKind::SessionChanged => "sms_session_changed",
         MessageKind::Reminder => "sms_reminder",
+        MessageKind::ReviewHidden => "sms_review_hidden",
     }
 }

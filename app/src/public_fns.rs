@@ -65,6 +65,12 @@ pub async fn load_item(id: i64) -> Result<Option<ItemDetail>, AppError> {
     Ok(store()?.item_detail(ItemId(id), cc_domain::time::now()).await?)
 }
 
+/// A published item's rating and newest reviews (the first page).
+#[server]
+pub async fn load_item_reviews(id: i64) -> Result<cc_domain::review::ItemReviews, AppError> {
+    Ok(cc_services::residents::reviews::item_reviews(&store()?, ItemId(id), None).await?)
+}
+
 /// Where the map's background tiles come from (`CC_TILE_URL`, `CC_TILE_ATTRIBUTION`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MapSettings {

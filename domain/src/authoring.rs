@@ -28,7 +28,7 @@ impl FieldError {
 
 /// What forms call a field (its API name when no form has it).
 pub fn field_label(field: &'static str, locale: Locale) -> &'static str {
-    const LABELS: [(&str, &str, &str); 26] = [
+    const LABELS: [(&str, &str, &str); 28] = [
         ("title", "标题", "Title"),
         ("description", "介绍", "Description"),
         ("provider", "提供方", "Provider"),
@@ -46,7 +46,9 @@ pub fn field_label(field: &'static str, locale: Locale) -> &'static str {
         ("booking_opens_at", "开放预约", "Booking opens"),
         ("booking_closes_at", "截止预约", "Booking closes"),
         ("place", "地点", "Place"),
-        ("reason", "取消原因", "Reason"),
+        ("reason", "原因", "Reason"),
+        ("stars", "评分", "Rating"),
+        ("comment", "评价内容", "Comment"),
         ("role", "角色", "Role"),
         ("street_id", "街道", "Street"),
         ("min_area_m2", "最小面积", "Minimum area"),

@@ -175,6 +175,9 @@ pub struct ItemDetail {
     pub image: Option<String>,
     /// Upcoming sessions, earliest first.
     pub sessions: Vec<SessionInfo>,
+    /// Residents' average stars and how many reviews, once there are some.
+    #[serde(default)]
+    pub rating: Option<crate::review::Rating>,
 }
 
 /// One page of results and where it sits in the whole.

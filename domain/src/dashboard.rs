@@ -83,6 +83,31 @@ pub struct Count {
     pub count: u64,
 }
 
+/// How satisfied residents were with one street's or category's services: of the shown
+/// reviews, how many gave 4 or 5 stars.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Satisfaction {
+    pub label: String,
+    #[serde(default)]
+    pub label_en: String,
+    pub reviews: u64,
+    pub satisfied: u64,
+}
+
+impl Satisfaction {
+    /// Satisfied ÷ reviews; `None` without reviews.
+    pub fn rate(&self) -> Option<f64> {
+        (self.reviews > 0).then(|| self.satisfied as f64 / self.reviews as f64)
+    }
+
+    /// The rate over all of `parts` (every review counted once: parts that do not overlap).
+    pub fn overall(parts: &[Satisfaction]) -> Option<f64> {
+        let (reviews, satisfied) = parts.iter().fold((0, 0), |(r, s), p| (r + p.reviews, s + p.satisfied));
+        (reviews > 0).then(|| satisfied as f64 / reviews as f64)
+    }
+}
+
 /// Everything the dashboard shows, for the district or one street.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -102,6 +127,14 @@ pub struct Dashboard {
     pub compliance_rate: Option<f64>,
     pub community_coverage_rate: Option<f64>,
     pub street_coverage_rate: Option<f64>,
+    /// Residents' satisfaction over every shown review (4–5 stars), overall, per street and
+    /// per category.
+    #[serde(default)]
+    pub satisfaction_rate: Option<f64>,
+    #[serde(default)]
+    pub satisfaction_by_street: Vec<Satisfaction>,
+    #[serde(default)]
+    pub satisfaction_by_category: Vec<Satisfaction>,
 }
 
 /// One bar of a horizontal bar chart, in SVG user units.

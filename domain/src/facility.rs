@@ -52,6 +52,9 @@ pub struct FacilityProfile {
     pub compliance: Compliance,
     /// Upcoming sessions held here (at most twenty).
     pub upcoming: Vec<SessionAtFacility>,
+    /// Residents' average stars over every service held here, once there are reviews.
+    #[serde(default)]
+    pub rating: Option<crate::review::Rating>,
 }
 
 /// Which facilities to show.

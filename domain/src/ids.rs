@@ -65,6 +65,8 @@ ids! {
     StaffId = "staff account";
     /// A message to a resident.
     MessageId = "message";
+    /// A resident's review (评价) of a session they attended.
+    ReviewId = "review";
 }
 
 #[cfg(test)]

@@ -25,6 +25,7 @@ pub mod offer;
 pub mod opening;
 pub mod query;
 pub mod redirect;
+pub mod review;
 pub mod search;
 pub mod session_change;
 pub mod staff;

@@ -26,16 +26,19 @@ pub enum MessageKind {
     SessionCancelled,
     /// Staff moved the session: a new time, or a new place (the detail).
     SessionChanged,
+    /// A moderator hid the resident's review (the reason is the detail).
+    ReviewHidden,
 }
 
 impl MessageKind {
     /// Every kind, in the order a settings page lists them.
-    pub const ALL: [MessageKind; 5] = [
+    pub const ALL: [MessageKind; 6] = [
         MessageKind::WaitlistPromoted,
         MessageKind::PlaceOffered,
         MessageKind::SessionCancelled,
         MessageKind::SessionChanged,
         MessageKind::Reminder,
+        MessageKind::ReviewHidden,
     ];
 
     /// The stored and serialised name.
@@ -46,6 +49,7 @@ impl MessageKind {
             MessageKind::Reminder => "reminder",
             MessageKind::SessionCancelled => "session_cancelled",
             MessageKind::SessionChanged => "session_changed",
+            MessageKind::ReviewHidden => "review_hidden",
         }
     }
 
@@ -56,7 +60,7 @@ impl MessageKind {
 
     /// Whether it goes by SMS for a resident who has not chosen: news that cannot wait does.
     pub fn sms_by_default(self) -> bool {
-        !matches!(self, MessageKind::Reminder)
+        !matches!(self, MessageKind::Reminder | MessageKind::ReviewHidden)
     }
 
     /// What the settings page calls it.
@@ -72,6 +76,8 @@ impl MessageKind {
             (MessageKind::SessionCancelled, Locale::En) => "A session is cancelled",
             (MessageKind::SessionChanged, Locale::Zh) => "活动改时间或地点",
             (MessageKind::SessionChanged, Locale::En) => "A session moves (time or place)",
+            (MessageKind::ReviewHidden, Locale::Zh) => "我的评价被隐藏",
+            (MessageKind::ReviewHidden, Locale::En) => "A review of mine is hidden",
         }
     }
 }
@@ -142,6 +148,14 @@ impl Message {
             (None, _) => String::new(),
         };
         match (self.kind, locale) {
+            (MessageKind::ReviewHidden, Locale::Zh) => (
+                "评价已隐藏",
+                format!("您对《{title}》（{when}）的评价已被管理员隐藏，原因：{detail}。如有疑问请联系场馆。"),
+            ),
+            (MessageKind::ReviewHidden, Locale::En) => (
+                "Review hidden",
+                format!("Your review of “{title}” ({when}) was hidden by a moderator: {detail}. Ask the venue if in doubt."),
+            ),
             (MessageKind::WaitlistPromoted, Locale::Zh) => {
                 ("候补成功", format!("您候补的《{title}》（{when}）有了名额，预约已确认，入场码在“我的预约”。"))
             }
@@ -216,6 +230,7 @@ fn sms_with(message: &Message, title: &str, detail: &str) -> String {
             format!("【公共文化云】您报名的《{title}》改为{when}，已有入场码继续有效。")
         }
         MessageKind::SessionChanged => format!("【公共文化云】您报名的《{title}》改为{when}，地点：{detail}，已有入场码继续有效。"),
+        MessageKind::ReviewHidden => format!("【公共文化云】您对《{title}》的评价已被隐藏，原因：{detail}。"),
     }
 }
 

@@ -27,6 +27,11 @@ impl Role {
         matches!(self, Role::Reviewer | Role::DistrictAdmin)
     }
 
+    /// Whether the role moderates what residents write (hides a review, with a reason).
+    pub fn moderates(self) -> bool {
+        matches!(self, Role::Reviewer | Role::DistrictAdmin)
+    }
+
     /// Whether the role writes items (within its reach): everyone but reviewers.
     pub fn authors(self) -> bool {
         self != Role::Reviewer

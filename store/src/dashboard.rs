@@ -1,6 +1,7 @@
 //! The dashboard's counts, for the district or one street, in one short read each.
 
-use cc_domain::dashboard::{this_week, today, Count, Dashboard, PeriodFigures, SessionFill, Window};
+use cc_domain::dashboard::{this_week, today, Count, Dashboard, PeriodFigures, Satisfaction, SessionFill, Window};
+use cc_domain::review::SATISFIED_FROM;
 use cc_domain::time::local;
 
 use crate::{Store, StoreError};
@@ -42,6 +43,7 @@ impl Store {
                 )
             }
         };
+        let satisfaction_by_street = self.satisfaction(street_id, "JOIN streets g ON g.id = f.street_id").await?;
         Ok(Dashboard {
             street: named.map(|(_, name)| name),
             generated_at: local(now),
@@ -58,6 +60,11 @@ impl Store {
             compliance_rate,
             community_coverage_rate,
             street_coverage_rate,
+            satisfaction_rate: Satisfaction::overall(&satisfaction_by_street),
+            satisfaction_by_street,
+            satisfaction_by_category: self
+                .satisfaction(street_id, "JOIN service_items i ON i.id = v.item_id JOIN categories g ON g.id = i.category_id")
+                .await?,
         })
     }
 
@@ -159,6 +166,30 @@ impl Store {
         Ok(rows
             .into_iter()
             .map(|(label, label_en, count)| Count { label, label_en, count: count.max(0) as u64 })
+            .collect())
+    }
+
+    /// Shown reviews and satisfied ones (4–5 stars) per row of a joined table aliased `g`
+    /// (`join`), most reviewed first, in `street_id` (0: the district).
+    async fn satisfaction(&self, street_id: i64, join: &str) -> Result<Vec<Satisfaction>, StoreError> {
+        let rows: Vec<(String, String, i64, i64)> = sqlx::query_as(&format!(
+            "SELECT g.name, g.name_en, COUNT(*) AS n, SUM(CASE WHEN v.stars >= $2 THEN 1 ELSE 0 END) \
+             FROM reviews v JOIN facilities f ON f.id = v.facility_id {join} \
+             WHERE v.hidden_at IS NULL AND ($1 = 0 OR f.street_id = $1) \
+             GROUP BY g.name, g.name_en ORDER BY n DESC, g.name LIMIT 20"
+        ))
+        .bind(street_id)
+        .bind(SATISFIED_FROM)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .into_iter()
+            .map(|(label, label_en, reviews, satisfied)| Satisfaction {
+                label,
+                label_en,
+                reviews: reviews.max(0) as u64,
+                satisfied: satisfied.max(0) as u64,
+            })
             .collect())
     }
 }

@@ -186,6 +186,7 @@ impl Store {
             free_opening: row.free_opening.map(|f| f == 1),
             compliance,
             upcoming,
+            rating: self.rating_of(None, Some(id)).await?,
         }))
     }
 

@@ -36,6 +36,7 @@ mod outbox;
 mod search;
 pub mod network;
 pub mod residents;
+pub mod reviews;
 pub mod second_factor;
 pub mod seed;
 pub mod staff;

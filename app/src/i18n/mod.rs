@@ -8,6 +8,7 @@ pub mod dashboard;
 pub mod islands;
 pub mod me;
 pub mod messages;
+pub mod reviews;
 pub mod second_factor;
 pub mod service;
 pub mod staff;

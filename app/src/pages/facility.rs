@@ -4,7 +4,9 @@ use cc_domain::{FacilityProfile, Locale};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
+use crate::components::json_ld::JsonLd;
 use crate::components::status::{ErrorNotice, Loading};
+use crate::i18n::reviews::rating_text;
 use crate::i18n::{area, date_time, kind_name, level_name, strings};
 use crate::pages::not_found::NotFound;
 use crate::pages::resource_by_route_id;
@@ -39,11 +41,16 @@ fn FacilityView(profile: FacilityProfile) -> impl IntoView {
         format!("https://www.openstreetmap.org/?mlat={lat:.6}&mlon={lng:.6}#map=17/{lat:.6}/{lng:.6}");
     let upcoming = p.with_value(|p| p.upcoming.clone());
     let has_upcoming = !upcoming.is_empty();
+    let json_ld = p.with_value(place_json_ld);
     view! {
         <Title text=name.clone()/>
+        <JsonLd value=json_ld/>
         <article class="facility-detail">
             <p class="breadcrumb"><a href="/facilities">{move || t().facilities_title}</a></p>
             <h1>{name}</h1>
+            {p.with_value(|p| p.rating).map(|rating| view! {
+                <p class="rating" data-testid="rating">{move || rating_text(prefs.lang(), &rating)}</p>
+            })}
             <p class="facility-open-state" data-testid="open-state">
                 {text(|p, l| match p.summary.open_now {
                     Some(true) => strings(l).open_now.to_string(),
@@ -99,4 +106,22 @@ fn FacilityView(profile: FacilityProfile) -> impl IntoView {
             </section>
         </article>
     }
+}
+
+/// schema.org data for search engines: the venue, with residents' rating once there is one.
+fn place_json_ld(profile: &FacilityProfile) -> serde_json::Value {
+    let s = &profile.summary;
+    let mut place = serde_json::json!({
+        "@context": "https://schema.org",
+        "@type": "CivicStructure",
+        "name": s.name,
+        "address": s.address,
+        "geo": { "@type": "GeoCoordinates", "latitude": s.position.lat, "longitude": s.position.lng }
+    });
+    if let Some(r) = profile.rating {
+        place["aggregateRating"] = serde_json::json!({
+            "@type": "AggregateRating", "ratingValue": r.average, "reviewCount": r.count, "bestRating": 5, "worstRating": 1
+        });
+    }
+    place
 }

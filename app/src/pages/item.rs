@@ -15,7 +15,8 @@ use crate::islands::booking::{SessionBooking, SessionCard};
 use crate::pages::not_found::NotFound;
 use crate::pages::resource_by_route_id;
 use crate::prefs::use_prefs;
-use crate::public_fns::load_item;
+use crate::public_fns::{load_item, load_item_reviews};
+use crate::i18n::reviews::{rating_text, review_strings, stars_text};
 
 /// The item page; unknown or malformed ids get the localized 404.
 #[component]
@@ -55,6 +56,9 @@ fn ItemView(item: ItemDetail) -> impl IntoView {
         <article class="item-detail">
             <p class="breadcrumb"><a href="/catalog">{move || t().back_to_catalog}</a></p>
             <h1>{item.with_value(|i| i.title.clone())}</h1>
+            {item.with_value(|i| i.rating).map(|rating| view! {
+                <p class="rating" data-testid="rating"><a href="#reviews">{move || rating_text(prefs.lang(), &rating)}</a></p>
+            })}
             <dl class="facts">
                 <dt>{move || t().item_category}</dt><dd>{text(|i, l| i.category.label(l).to_string())}</dd>
                 <dt>{move || t().item_audience}</dt><dd>{text(|i, l| i.audience.label(l).to_string())}</dd>
@@ -127,7 +131,43 @@ fn ItemView(item: ItemDetail) -> impl IntoView {
                     view! { <p>{move || t().item_no_sessions}</p> }.into_any()
                 }}
             </section>
+            <ItemReviews item_id/>
         </article>
+    }
+}
+
+/// The newest reviews of the item, as text.
+#[component]
+fn ItemReviews(item_id: i64) -> impl IntoView {
+    let prefs = use_prefs();
+    let r = move || review_strings(prefs.lang());
+    let reviews = Resource::new(move || item_id, load_item_reviews);
+    view! {
+        <section id="reviews" class="reviews" aria-labelledby="reviews-heading">
+            <h2 id="reviews-heading">{move || r().heading}</h2>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    let list = reviews.await.map(|page| page.reviews).unwrap_or_default();
+                    if list.is_empty() {
+                        return view! { <p>{move || r().none}</p> }.into_any();
+                    }
+                    view! {
+                        <ul class="review-list" data-testid="reviews">
+                            {list.into_iter().map(|review| view! {
+                                <li class="review" data-testid="review">
+                                    <p class="review-head">
+                                        <span class="stars" aria-label=format!("{}/5", review.stars)>{stars_text(review.stars)}</span>
+                                        " " <span class="author">{review.author}</span>
+                                        " " <time>{move || date_time(prefs.lang(), &cc_domain::time::local(review.created_at))}</time>
+                                    </p>
+                                    {review.comment.map(|comment| view! { <p class="review-comment">{comment}</p> })}
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    }.into_any()
+                })}
+            </Suspense>
+        </section>
     }
 }
 
@@ -136,12 +176,21 @@ fn event_json_ld(item: &ItemDetail) -> Option<serde_json::Value> {
     if item.sessions.is_empty() {
         return None;
     }
+    let rating = item.rating.map(|r| {
+        serde_json::json!({
+            "@type": "AggregateRating",
+            "ratingValue": r.average,
+            "reviewCount": r.count,
+            "bestRating": 5,
+            "worstRating": 1
+        })
+    });
     let events: Vec<serde_json::Value> = item
         .sessions
         .iter()
         .take(10)
         .map(|s| {
-            serde_json::json!({
+            let mut event = serde_json::json!({
                 "@context": "https://schema.org",
                 "@type": "Event",
                 "name": item.title,
@@ -160,7 +209,11 @@ fn event_json_ld(item: &ItemDetail) -> Option<serde_json::Value> {
                 },
                 "maximumAttendeeCapacity": s.capacity,
                 "remainingAttendeeCapacity": s.remaining
-            })
+            });
+            if let Some(rating) = &rating {
+                event["aggregateRating"] = rating.clone();
+            }
+            event
         })
         .collect();
     Some(serde_json::Value::Array(events))

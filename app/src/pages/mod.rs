@@ -13,6 +13,7 @@ pub mod messages;
 pub mod my_bookings;
 pub mod not_found;
 pub mod offline;
+pub mod review;
 pub mod staff;
 
 use std::future::Future;

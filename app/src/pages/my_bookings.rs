@@ -88,6 +88,11 @@ fn BookingLists(list: Vec<BookingSummary>) -> impl IntoView {
                         <a href=format!("/items/{}", b.item_id)>{b.item_title.clone()}</a>
                         " · " {move || date_time(prefs.lang(), &b.starts_at)}
                         " · " <span class="status">{move || b.status.label(prefs.lang())}</span>
+                        {(b.status == BookingStatus::Attended).then(|| view! {
+                            " · " <a href=format!("/me/bookings/{}/review", b.id) data-testid="review-link">
+                                {move || crate::i18n::reviews::review_strings(prefs.lang()).write}
+                            </a>
+                        })}
                     </li>
                 }).collect_view()}
             </ul>
@@ -135,6 +140,11 @@ fn Ticket(booking: BookingSummary) -> impl IntoView {
             <p class="ticket-actions">
                 <a href=format!("/api/v1/bookings/{id}/calendar.ics") download>{move || p().add_to_calendar}</a>
                 {can_cancel.then(|| view! { <CancelBooking booking_id=id.0/> })}
+                {(status == BookingStatus::Attended).then(|| view! {
+                    <a href=format!("/me/bookings/{id}/review") data-testid="review-link">
+                        {move || crate::i18n::reviews::review_strings(prefs.lang()).write}
+                    </a>
+                })}
             </p>
         </li>
     }

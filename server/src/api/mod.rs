@@ -18,6 +18,7 @@ mod items;
 mod messages;
 mod reference;
 mod resident;
+mod reviews;
 mod staff;
 mod staff_audit;
 mod staff_dashboard;
@@ -58,6 +59,10 @@ fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(bookings::book))
         .routes(routes!(bookings::show, bookings::cancel))
         .routes(routes!(bookings::accept))
+        .routes(routes!(reviews::write, reviews::change))
+        .routes(routes!(reviews::of_item))
+        .routes(routes!(reviews::to_moderate))
+        .routes(routes!(reviews::hide))
         .routes(routes!(bookings::ticket_svg))
         .routes(routes!(bookings::calendar))
         .routes(routes!(messages::inbox))

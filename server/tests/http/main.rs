@@ -26,6 +26,7 @@ mod hostile_text;
 mod idor;
 mod messages;
 mod offers;
+mod reviews;
 mod page_cache;
 mod pages;
 mod pages_accounts;

@@ -45,6 +45,8 @@ struct World {
     session: i64,
     /// A facility manager of `facility`, to be disabled.
     target: i64,
+    /// A resident's review of a session they attended, to be hidden.
+    review: i64,
 }
 
 const PASSWORD: &str = "staff password 2026 石景山";
@@ -89,7 +91,21 @@ async fn world() -> World {
         assert_eq!(who.post(&path, json!({ "action": action })).await.0, 200);
     }
     let target = account(&app, "target-manager", scope(Role::FacilityManager, None, vec![facility])).await;
-    World { app, facility, draft, submitted, published, session, target }
+    let review = reviewed(&app).await;
+    World { app, facility, draft, submitted, published, session, target, review }
+}
+
+/// A resident's review of a session they were let in at.
+async fn reviewed(app: &TestApp) -> i64 {
+    let door = app.staff("world-door", scope(Role::DistrictAdmin, None, vec![])).await;
+    let session = app.store.seed_open_session("矩阵测试评价", 5, false).await.unwrap();
+    let resident = app.register("13800000008", "石景山 lantern 8").await;
+    let (_, booking) = resident.book(session).await;
+    let ticket = json!({ "ticket": booking["code"] });
+    assert_eq!(door.post(&format!("/api/v1/staff/sessions/{session}/checkins"), ticket).await.0, 200);
+    let (status, review) = resident.post(&format!("/api/v1/bookings/{}/review", booking["id"]), json!({ "stars": 2 })).await;
+    assert_eq!(status, 201, "{review}");
+    review["id"].as_i64().unwrap()
 }
 
 async fn actor(world: &World, who: Who) -> Visitor {
@@ -209,6 +225,9 @@ async fn api_attempts(world: &World, v: &Visitor) -> Vec<(&'static str, Outcome,
             authors),
         ("archive", api(v, M::POST, &format!("/staff/items/{}/transitions", world.published), Some(json!({ "action": "archive" }))).await,
             &[DistrictAdmin, StreetIn, Reviewer]),
+        ("reviews to moderate", api(v, M::GET, "/staff/reviews", None).await, &[DistrictAdmin, Reviewer]),
+        ("hide review", api(v, M::POST, &format!("/staff/reviews/{}/hide", world.review), Some(json!({ "reason": "矩阵测试" }))).await,
+            &[DistrictAdmin, Reviewer]),
     ]
 }
 
@@ -223,6 +242,7 @@ async fn server_fn_attempts(world: &World, v: &Visitor) -> Vec<(&'static str, Ou
         AddServiceSession, CancelServiceSession, ChangeSessionSettings, LoadService, MoveServiceSession, SaveService,
     };
     use app::staff_account_fns::{CreateStaffAccount, DisableStaffAccount, LoadAccounts};
+    use app::review_fns::{HideReview, ReviewsToModerate};
     use app::staff_fns::{CheckInTicket, CreateService, LoadAudit, LoadDoor, MoveService, StaffOverview};
     let s = |n: i64| n.to_string();
     let (draft, session, facility) = (world.draft, world.session, world.facility);
@@ -408,6 +428,12 @@ async fn server_fn_attempts(world: &World, v: &Visitor) -> Vec<(&'static str, Ou
             "archive",
             server_fn(v, path::<MoveService>(), &moving(world.published, "archive")).await,
             &[DistrictAdmin, StreetIn, Reviewer],
+        ),
+        ("reviews to moderate", server_fn(v, path::<ReviewsToModerate>(), &[]).await, &[DistrictAdmin, Reviewer]),
+        (
+            "hide review",
+            server_fn(v, path::<HideReview>(), &[("review_id", s(world.review)), ("reason", "矩阵测试".into())]).await,
+            &[DistrictAdmin, Reviewer],
         ),
     ]
 }

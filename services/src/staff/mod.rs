@@ -12,6 +12,7 @@ pub mod export;
 mod facilities;
 mod items;
 mod overview;
+mod reviews;
 mod sessions;
 
 pub use accounts::{create_staff, disable_staff, managed_accounts, NewAccount};
@@ -23,6 +24,7 @@ pub use editing::{edit_item, item_for_edit, set_item_image, EditableItem};
 pub use facilities::{facility_records, update_facility, update_standard, FacilityInput, StandardInput};
 pub use items::{add_session, create_item, move_item, set_capacity};
 pub use overview::{overview, Overview};
+pub use reviews::{hide_review, reviews_to_moderate};
 pub use sessions::{cancel_session, change_session, REASON_MAX_CHARS};
 
 use cc_store::staff::{AuditEntry, StaffMember};

@@ -65,7 +65,9 @@ impl Store {
         .bind(now)
         .fetch_all(&self.pool)
         .await?;
-        Ok(Some(row.into_detail(sessions.into_iter().map(SessionRow::into_info).collect())))
+        let mut detail = row.into_detail(sessions.into_iter().map(SessionRow::into_info).collect());
+        detail.rating = self.rating_of(Some(id), None).await?;
+        Ok(Some(detail))
     }
 
     /// Every category in display order.

@@ -110,6 +110,7 @@ impl DetailRow {
             price_cents: self.price_cents,
             image: crate::media::image_path(self.image_token.as_deref(), self.image_type.as_deref()),
             sessions,
+            rating: None,
         }
     }
 }

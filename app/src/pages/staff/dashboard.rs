@@ -131,6 +131,7 @@ fn Board(data: Signal<Dashboard>, link: ReadSignal<Link>) -> impl IntoView {
             {tile("no-show-rate", |l| dashboard_strings(l).no_show_rate, rate(|d| d.week.no_show_rate()))}
             {tile("compliance", |l| dashboard_strings(l).compliance, rate(|d| d.compliance_rate))}
             {tile("coverage", |l| dashboard_strings(l).coverage, rate(|d| d.community_coverage_rate))}
+            {tile("satisfaction", |l| dashboard_strings(l).satisfaction, rate(|d| d.satisfaction_rate))}
         </div>
         <div class="panels">
             <section class="panel">
@@ -152,6 +153,27 @@ fn Board(data: Signal<Dashboard>, link: ReadSignal<Link>) -> impl IntoView {
                 <h2>{move || t().by_street}</h2>
                 <BarChart title=title(|s| s.by_street) counts=counts(|d| d.by_street.clone())
                     label=if prefs.lang() == Locale::Zh { label } else { label_en } testid="by-street"/>
+            </section>
+            <section class="panel">
+                <h2>{move || t().satisfaction_by}</h2>
+                <table class="satisfaction" data-testid="satisfaction">
+                    <tbody>
+                        {move || data.with(|d| {
+                            let rows = d.satisfaction_by_street.iter().chain(&d.satisfaction_by_category);
+                            rows.map(|row| {
+                                let name = if prefs.lang() == Locale::En && !row.label_en.is_empty() { row.label_en.clone() } else { row.label.clone() };
+                                view! {
+                                    <tr>
+                                        <th scope="row">{name}</th>
+                                        <td>{percent(row.rate())}</td>
+                                        <td>{row.reviews} " " {t().reviews}</td>
+                                    </tr>
+                                }
+                            }).collect_view()
+                        })}
+                    </tbody>
+                </table>
+                {move || data.with(|d| d.satisfaction_by_street.is_empty()).then(|| view! { <p>{t().nothing_yet}</p> })}
             </section>
         </div>
     }

@@ -86,6 +86,9 @@ fn Console(
             {matches!(role, Role::DistrictAdmin | Role::StreetAdmin | Role::Reviewer).then(|| view! {
                 " · " <a href="/staff/compliance">{move || s().compliance_export}</a>
             })}
+            {role.moderates().then(|| view! {
+                " · " <a href="/staff/reviews">{move || crate::i18n::reviews::review_strings(prefs.lang()).nav}</a>
+            })}
             " · " <a href="/staff/security">{move || crate::i18n::second_factor::second_factor_strings(prefs.lang()).security_title}</a>
         </p>
         {move || moves.value().get().and_then(Result::err).map(|e| view! {

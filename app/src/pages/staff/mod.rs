@@ -11,6 +11,7 @@ pub mod door;
 pub mod facilities;
 pub mod home;
 pub mod login;
+pub mod reviews;
 pub mod second_factor;
 pub mod service;
 
