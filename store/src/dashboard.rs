@@ -173,7 +173,7 @@ impl Store {
     /// (`join`), most reviewed first, in `street_id` (0: the district).
     async fn satisfaction(&self, street_id: i64, join: &str) -> Result<Vec<Satisfaction>, StoreError> {
         let rows: Vec<(String, String, i64, i64)> = sqlx::query_as(&format!(
-            "SELECT g.name, g.name_en, COUNT(*) AS n, SUM(CASE WHEN v.stars >= $2 THEN 1 ELSE 0 END) \
+            "SELECT g.name, g.name_en, COUNT(*) AS n, CAST(SUM(CASE WHEN v.stars >= $2 THEN 1 ELSE 0 END) AS BIGINT) \
              FROM reviews v JOIN facilities f ON f.id = v.facility_id {join} \
              WHERE v.hidden_at IS NULL AND ($1 = 0 OR f.street_id = $1) \
              GROUP BY g.name, g.name_en ORDER BY n DESC, g.name LIMIT 20"

@@ -154,7 +154,8 @@ impl Store {
     /// The rating of an item (`item`) or of everything held at a facility (`facility`).
     pub async fn rating_of(&self, item: Option<i64>, facility: Option<i64>) -> Result<Option<Rating>, StoreError> {
         let (sum, count): (Option<i64>, i64) = sqlx::query_as(
-            "SELECT SUM(stars), COUNT(*) FROM reviews WHERE hidden_at IS NULL \
+            // SUM of a BIGINT is NUMERIC on PostgreSQL, which the Any driver cannot read.
+            "SELECT CAST(SUM(stars) AS BIGINT), COUNT(*) FROM reviews WHERE hidden_at IS NULL \
              AND item_id = COALESCE($1, item_id) AND facility_id = COALESCE($2, facility_id)",
         )
         .bind(item)

@@ -104,6 +104,10 @@ async fn a_moderator_hides_a_review_with_a_reason_the_author_is_told_and_the_ave
     let item = liked["item_id"].as_i64().unwrap();
     assert_eq!(app.get_json(&format!("/api/v1/items/{item}/reviews")).await.1["rating"]["average"], 3.0);
 
+    let board = app.staff("board", scope(Role::DistrictAdmin)).await;
+    let (_, figures) = board.get("/api/v1/staff/dashboard").await;
+    assert_eq!(figures["satisfaction_rate"], 0.5, "one of two satisfied: {figures}");
+    assert_eq!(figures["satisfaction_by_category"][0]["reviews"], 2);
     let hide = format!("/api/v1/staff/reviews/{}/hide", rude["id"]);
     let street = app.staff("street-admin", StaffScope { role: Role::StreetAdmin, street_id: Some(1), facility_ids: vec![] }).await;
     assert_eq!(street.post(&hide, json!({ "reason": "广告" })).await.0, 403, "street admins do not moderate");
@@ -118,6 +122,8 @@ async fn a_moderator_hides_a_review_with_a_reason_the_author_is_told_and_the_ave
     let (_, listed) = app.get_json(&format!("/api/v1/items/{item}/reviews")).await;
     assert_eq!(listed["rating"], json!({ "average": 5.0, "count": 1 }), "the hidden review leaves the average");
     assert_eq!(listed["reviews"].as_array().unwrap().len(), 1);
+    let (_, figures) = board.get("/api/v1/staff/dashboard").await;
+    assert_eq!((figures["satisfaction_rate"].as_f64(), figures["satisfaction_by_street"][0]["reviews"].as_i64()), (Some(1.0), Some(1)));
     let (_, moderated) = moderator.get("/api/v1/staff/reviews").await;
     assert_eq!(moderated[0]["hidden_reason"], "含广告内容", "moderators still see it: {moderated}");
     let (_, inbox) = angry.get("/api/v1/me/messages").await;
