@@ -42,6 +42,7 @@ pub async fn save_message_settings(
     sms_session_changed: Option<String>,
     sms_reminder: Option<String>,
     sms_review_hidden: Option<String>,
+    sms_demand_answered: Option<String>,
     reminders: Option<String>,
 ) -> Result<(), AppError> {
     use crate::account_fns::context;
@@ -52,6 +53,7 @@ pub async fn save_message_settings(
         (MessageKind::SessionChanged, sms_session_changed.is_some()),
         (MessageKind::Reminder, sms_reminder.is_some()),
         (MessageKind::ReviewHidden, sms_review_hidden.is_some()),
+        (MessageKind::DemandAnswered, sms_demand_answered.is_some()),
     ];
     let settings = MessageSettings {
         sms: ticked.into_iter().filter(|(_, on)| *on).map(|(kind, _)| kind).collect(),
@@ -70,5 +72,6 @@ pub fn sms_field(kind: MessageKind) -> &'static str {
         MessageKind::SessionChanged => "sms_session_changed",
         MessageKind::Reminder => "sms_reminder",
         MessageKind::ReviewHidden => "sms_review_hidden",
+        MessageKind::DemandAnswered => "sms_demand_answered",
     }
 }

@@ -67,6 +67,8 @@ ids! {
     MessageId = "message";
     /// A resident's review (评价) of a session they attended.
     ReviewId = "review";
+    /// A residents' demand (点单).
+    DemandId = "demand";
 }
 
 #[cfg(test)]

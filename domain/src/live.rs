@@ -18,6 +18,8 @@ pub enum LiveKind {
     ItemChanged,
     /// A facility's record or a standard changed (compliance may have moved).
     FacilityChanged,
+    /// A demand (点单) was raised, voted for, answered or merged.
+    DemandsChanged,
     /// Events may have been missed (a lost connection): look again at everything.
     Resync,
 }
@@ -26,7 +28,7 @@ impl LiveKind {
     /// Whether what anyone may see changes (places left, items, facilities): public pages
     /// kept in memory are then out of date. A check-in or a no-show changes no public page.
     pub fn changes_public_pages(self) -> bool {
-        !matches!(self, LiveKind::CheckedIn | LiveKind::NoShows)
+        !matches!(self, LiveKind::CheckedIn | LiveKind::NoShows | LiveKind::DemandsChanged)
     }
 }
 

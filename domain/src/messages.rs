@@ -28,16 +28,20 @@ pub enum MessageKind {
     SessionChanged,
     /// A moderator hid the resident's review (the reason is the detail).
     ReviewHidden,
+    /// Staff answered a demand the resident raised or voted for (the outcome; their words are
+    /// the detail; the demand's note is the title).
+    DemandAnswered,
 }
 
 impl MessageKind {
     /// Every kind, in the order a settings page lists them.
-    pub const ALL: [MessageKind; 6] = [
+    pub const ALL: [MessageKind; 7] = [
         MessageKind::WaitlistPromoted,
         MessageKind::PlaceOffered,
         MessageKind::SessionCancelled,
         MessageKind::SessionChanged,
         MessageKind::Reminder,
+        MessageKind::DemandAnswered,
         MessageKind::ReviewHidden,
     ];
 
@@ -50,6 +54,7 @@ impl MessageKind {
             MessageKind::SessionCancelled => "session_cancelled",
             MessageKind::SessionChanged => "session_changed",
             MessageKind::ReviewHidden => "review_hidden",
+            MessageKind::DemandAnswered => "demand_answered",
         }
     }
 
@@ -78,6 +83,8 @@ impl MessageKind {
             (MessageKind::SessionChanged, Locale::En) => "A session moves (time or place)",
             (MessageKind::ReviewHidden, Locale::Zh) => "我的评价被隐藏",
             (MessageKind::ReviewHidden, Locale::En) => "A review of mine is hidden",
+            (MessageKind::DemandAnswered, Locale::Zh) => "我点单或附议的需求有了答复",
+            (MessageKind::DemandAnswered, Locale::En) => "A demand I raised or voted for is answered",
         }
     }
 }
@@ -129,6 +136,9 @@ pub struct Message {
     pub detail: Option<String>,
     /// Until when an offered place is held (UTC seconds), for an offer.
     pub deadline: Option<i64>,
+    /// What a demand came to, for an answered demand.
+    #[serde(default)]
+    pub outcome: Option<crate::demand::DemandStatus>,
     /// When it was sent (UTC seconds).
     pub created_at: i64,
     /// Whether the resident has read it.
@@ -147,7 +157,10 @@ impl Message {
             (Some(place), false) => format!(", at {place}"),
             (None, _) => String::new(),
         };
+        let came_to = |zh: bool| demand_outcome(self.outcome, zh, self.detail.as_deref());
         match (self.kind, locale) {
+            (MessageKind::DemandAnswered, Locale::Zh) => ("点单有答复", format!("您点单或附议的“{title}”{}。", came_to(true))),
+            (MessageKind::DemandAnswered, Locale::En) => ("Your demand is answered", format!("“{title}”, which you asked for, {}.", came_to(false))),
             (MessageKind::ReviewHidden, Locale::Zh) => (
                 "评价已隐藏",
                 format!("您对《{title}》（{when}）的评价已被管理员隐藏，原因：{detail}。如有疑问请联系场馆。"),
@@ -231,6 +244,29 @@ fn sms_with(message: &Message, title: &str, detail: &str) -> String {
         }
         MessageKind::SessionChanged => format!("【公共文化云】您报名的《{title}》改为{when}，地点：{detail}，已有入场码继续有效。"),
         MessageKind::ReviewHidden => format!("【公共文化云】您对《{title}》的评价已被隐藏，原因：{detail}。"),
+        MessageKind::DemandAnswered => {
+            format!("【公共文化云】您点单的“{title}”{}。", demand_outcome(message.outcome, true, Some(detail).filter(|d| !d.is_empty())))
+        }
+    }
+}
+
+/// What an answered demand came to, with staff's words where there are some.
+fn demand_outcome(outcome: Option<crate::demand::DemandStatus>, zh: bool, words: Option<&str>) -> String {
+    use crate::demand::DemandStatus::*;
+    let what = match (outcome, zh) {
+        (Some(Planned), true) => "已列入计划",
+        (Some(Delivered), true) => "已安排服务，可在“群众点单”中查看并预约",
+        (Some(Declined), true) => "暂不采纳",
+        (_, true) => "有了答复",
+        (Some(Planned), false) => "is planned",
+        (Some(Delivered), false) => "is delivered: see Demands to book it",
+        (Some(Declined), false) => "was declined",
+        (_, false) => "was answered",
+    };
+    match (words, zh) {
+        (Some(words), true) => format!("{what}：{words}"),
+        (Some(words), false) => format!("{what}: {words}"),
+        (None, _) => what.to_string(),
     }
 }
 
@@ -285,6 +321,7 @@ mod tests {
             booking_id: None,
             detail: None,
             deadline: None,
+            outcome: None,
             created_at: 0,
             read: false,
         }

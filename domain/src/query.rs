@@ -93,6 +93,8 @@ pub enum ParamProblem {
     NotACursor,
     /// A cursor with search text: search results are ranked, and paged by number.
     CursorWithSearch,
+    /// Not one of the words listed (e.g. `open, planned, delivered`).
+    NotOneOf(String),
 }
 
 /// A parameter that could not be parsed; names the parameter so the caller can fix it.
@@ -145,6 +147,8 @@ impl ParamError {
             (Locale::En, NotACursor) => format!("{p} must be a next_cursor handed out by the previous page"),
             (Locale::Zh, CursorWithSearch) => format!("参数 {p} 不能与搜索词 q 同用；搜索结果请按页码翻页"),
             (Locale::En, CursorWithSearch) => format!("{p} cannot be combined with q; page search results by number"),
+            (Locale::Zh, NotOneOf(words)) => format!("参数 {p} 只能是 {words}"),
+            (Locale::En, NotOneOf(words)) => format!("{p} must be one of {words}"),
             (Locale::En, NotADate) => format!("{p} must be a date like 2026-12-01"),
             (Locale::En, YearOutOfRange { min, max }) => format!("{p} must be a date between the years {min} and {max}"),
             (Locale::En, NotABoolean) => format!("{p} must be true or false"),

@@ -23,6 +23,7 @@ mod catalog;
 mod connect;
 mod console_lists;
 mod dashboard;
+pub mod demands;
 mod editing;
 mod error;
 mod facilities;

@@ -3,6 +3,7 @@
 //! exactly when the change does); its SMS goes out later, claimed by one server at a time.
 
 use cc_domain::ids::{BookingId, MessageId, ResidentId};
+use cc_domain::demand::DemandStatus;
 use cc_domain::messages::{Message, MessageKind, MessageSettings};
 use sqlx::AnyConnection;
 
@@ -33,52 +34,85 @@ pub async fn tell_about_booking(
     detail: Option<&str>,
     now: i64,
 ) -> Result<bool, StoreError> {
-    let row: Option<(i64, String, i64, Option<i64>, Option<String>, Option<i64>)> = sqlx::query_as(
-        "SELECT b.resident_id, i.title, s.starts_at, b.offered_until, m.sms, m.reminders FROM bookings b \
-         JOIN sessions s ON s.id = b.session_id JOIN service_items i ON i.id = s.item_id \
-         LEFT JOIN message_settings m ON m.resident_id = b.resident_id WHERE b.id = $1",
+    let row: Option<(i64, String, i64, Option<i64>)> = sqlx::query_as(
+        "SELECT b.resident_id, i.title, s.starts_at, b.offered_until FROM bookings b \
+         JOIN sessions s ON s.id = b.session_id JOIN service_items i ON i.id = s.item_id WHERE b.id = $1",
     )
     .bind(booking.0)
     .fetch_optional(&mut *conn)
     .await?;
-    let Some((resident, title, starts_at, offered_until, sms, reminders)) = row else { return Ok(false) };
-    let deadline = offered_until.filter(|_| kind == MessageKind::PlaceOffered);
-    let settings = match (sms, reminders) {
-        (Some(sms), Some(reminders)) => MessageSettings::from_columns(&sms, reminders != 0),
-        _ => MessageSettings::default(),
+    let Some((resident, title, starts_at, offered_until)) = row else { return Ok(false) };
+    let news = News {
+        resident: ResidentId(resident),
+        kind,
+        title: &title,
+        starts_at: Some(starts_at),
+        booking: Some(booking),
+        detail,
+        deadline: offered_until.filter(|_| kind == MessageKind::PlaceOffered),
+        outcome: None,
     };
-    if kind == MessageKind::Reminder && !settings.reminders {
+    tell(conn, &news, now).await
+}
+
+/// What a message says, before it is written.
+#[derive(Debug, Clone, Copy)]
+pub struct News<'a> {
+    pub resident: ResidentId,
+    pub kind: MessageKind,
+    /// The service (or demand) it is about.
+    pub title: &'a str,
+    pub starts_at: Option<i64>,
+    pub booking: Option<BookingId>,
+    pub detail: Option<&'a str>,
+    pub deadline: Option<i64>,
+    /// What it came to (a demand's new status).
+    pub outcome: Option<&'a str>,
+}
+
+/// Writes `news` to its resident's inbox — and the SMS outbox, where they chose SMS for its
+/// kind — inside the caller's transaction; returns whether it was written.
+pub async fn tell(conn: &mut AnyConnection, news: &News<'_>, now: i64) -> Result<bool, StoreError> {
+    let chosen: Option<(String, i64)> =
+        sqlx::query_as("SELECT sms, reminders FROM message_settings WHERE resident_id = $1")
+            .bind(news.resident.0)
+            .fetch_optional(&mut *conn)
+            .await?;
+    let settings = chosen.map_or_else(MessageSettings::default, |(sms, reminders)| MessageSettings::from_columns(&sms, reminders != 0));
+    if news.kind == MessageKind::Reminder && !settings.reminders {
         return Ok(false);
     }
-    let (state, due) = if settings.sms.contains(&kind) { ("pending", Some(now)) } else { ("none", None) };
+    let (state, due) = if settings.sms.contains(&news.kind) { ("pending", Some(now)) } else { ("none", None) };
     let written = sqlx::query(
         "INSERT INTO messages (resident_id, kind, item_title, starts_at, booking_id, created_at, sms_state, sms_due_at, \
-         detail, deadline) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT DO NOTHING",
+         detail, deadline, outcome) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT DO NOTHING",
     )
-    .bind(resident)
-    .bind(kind.as_str())
-    .bind(title)
-    .bind(starts_at)
-    .bind(booking.0)
+    .bind(news.resident.0)
+    .bind(news.kind.as_str())
+    .bind(news.title)
+    .bind(news.starts_at)
+    .bind(news.booking.map(|b| b.0))
     .bind(now)
     .bind(state)
     .bind(due)
-    .bind(detail)
-    .bind(deadline)
+    .bind(news.detail)
+    .bind(news.deadline)
+    .bind(news.outcome)
     .execute(conn)
     .await?;
     Ok(written.rows_affected() == 1)
 }
 
 /// The columns a message is read from, in [`MessageRow`]'s order.
-pub(crate) const MESSAGE_COLUMNS: &str = "id, kind, item_title, starts_at, booking_id, detail, deadline, created_at, read_at";
+pub(crate) const MESSAGE_COLUMNS: &str =
+    "id, kind, item_title, starts_at, booking_id, detail, deadline, outcome, created_at, read_at";
 
 pub(crate) type MessageRow =
-    (i64, String, String, Option<i64>, Option<i64>, Option<String>, Option<i64>, i64, Option<i64>);
+    (i64, String, String, Option<i64>, Option<i64>, Option<String>, Option<i64>, Option<String>, i64, Option<i64>);
 
 /// A stored message; `None` for a kind this version does not know.
 pub(crate) fn message(row: MessageRow) -> Option<Message> {
-    let (id, kind, item_title, starts_at, booking, detail, deadline, created_at, read_at) = row;
+    let (id, kind, item_title, starts_at, booking, detail, deadline, outcome, created_at, read_at) = row;
     Some(Message {
         id: MessageId(id),
         kind: MessageKind::parse(&kind)?,
@@ -87,6 +121,7 @@ pub(crate) fn message(row: MessageRow) -> Option<Message> {
         booking_id: booking.map(BookingId),
         detail,
         deadline,
+        outcome: outcome.as_deref().and_then(DemandStatus::parse),
         created_at,
         read: read_at.is_some(),
     })

@@ -12,6 +12,7 @@ mod auth;
 mod bookings;
 pub mod dashboard_hub;
 pub mod error;
+mod demands;
 mod facilities;
 pub mod health;
 mod items;
@@ -63,6 +64,11 @@ fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(reviews::of_item))
         .routes(routes!(reviews::to_moderate))
         .routes(routes!(reviews::hide))
+        .routes(routes!(demands::list, demands::raise))
+        .routes(routes!(demands::vote))
+        .routes(routes!(demands::map))
+        .routes(routes!(demands::answer))
+        .routes(routes!(demands::merge))
         .routes(routes!(bookings::ticket_svg))
         .routes(routes!(bookings::calendar))
         .routes(routes!(messages::inbox))

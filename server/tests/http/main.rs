@@ -20,6 +20,7 @@ mod app_shell;
 mod assets;
 #[path = "../common/mod.rs"]
 mod common;
+mod demands;
 mod conformance;
 mod helpers;
 mod hostile_text;

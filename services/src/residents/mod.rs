@@ -5,6 +5,7 @@
 //! *theirs*, so another resident's answers exactly as one that does not exist.
 
 mod bookings;
+pub mod demands;
 mod me;
 pub mod messages;
 pub mod reviews;

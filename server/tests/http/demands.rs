@@ -1,0 +1,112 @@
+//! 点单 through the API: raise (similar ones offered first), vote once (fifty at once make one),
+//! the list and the map's layer, staff in scope answer (everyone who voted is told) or merge.
+
+use cc_domain::staff::{Role, StaffScope};
+use serde_json::{json, Value};
+
+use crate::helpers::{spawn_app, TestApp};
+
+/// The first community of the street `slug` that has a facility (so the map can place it).
+async fn community_in(app: &TestApp, slug: &str) -> (i64, i64) {
+    let (_, body) = app.get_json("/api/v1/streets").await;
+    let streets = body["streets"].as_array().unwrap();
+    let index = streets.iter().position(|s| s["slug"] == slug).unwrap();
+    let street_id = index as i64 + 1;
+    let (_, facilities) = app.get_json(&format!("/api/v1/facilities?street={slug}&level=community")).await;
+    let named: Vec<String> = facilities["features"].as_array().unwrap().iter()
+        .filter_map(|f| f["properties"]["community"].as_str().map(str::to_string)).collect();
+    let community = streets[index]["communities"].as_array().unwrap().iter()
+        .find(|c| named.iter().any(|n| n == c["name"].as_str().unwrap()))
+        .unwrap_or(&streets[index]["communities"][0])["id"].as_i64().unwrap();
+    (street_id, community)
+}
+
+fn raise(community: i64, note: &str, new_anyway: bool) -> Value {
+    json!({ "category": "heritage", "community_id": community, "note": note, "new_anyway": new_anyway })
+}
+
+#[tokio::test]
+async fn a_demand_is_raised_once_voted_for_once_per_resident_and_similar_ones_are_offered_first() {
+    let app = spawn_app().await;
+    let (_, community) = community_in(&app, "bajiao").await;
+    let first = app.register("13800000101", "石景山 lantern 101").await;
+    let second = app.register("13800000102", "石景山 lantern 102").await;
+    assert_eq!(app.visitor().post("/api/v1/demands", raise(community, "老年书法班", false)).await.0, 401);
+    let (status, refused) = first.post("/api/v1/demands", raise(community, "书", false)).await;
+    assert_eq!((status, refused["error"]["param"].as_str()), (400, Some("note")), "{refused}");
+    let (status, refused) = first.post("/api/v1/demands", raise(999_999, "老年书法班", false)).await;
+    assert_eq!((status, refused["error"]["param"].as_str()), (400, Some("community_id")));
+
+    let (status, raised) = first.post("/api/v1/demands", raise(community, "希望社区开老年书法班", false)).await;
+    assert_eq!((status, raised["votes"].as_i64(), raised["status"].as_str()), (201, Some(1), Some("open")), "{raised}");
+    let id = raised["id"].as_i64().unwrap();
+    let (status, similar) = second.post("/api/v1/demands", raise(community, "老年书法班！", false)).await;
+    assert_eq!((status, similar["error"]["code"].as_str()), (409, Some("similar")), "{similar}");
+    assert!(similar["error"]["message"].as_str().unwrap().contains(&format!("#{id}")));
+    let (status, _) = second.post("/api/v1/demands", raise(community, "老年书法班（周末）", true)).await;
+    assert_eq!(status, 201, "raised anyway");
+
+    let votes = format!("/api/v1/demands/{id}/votes");
+    assert_eq!(first.post(&votes, json!({})).await.1["error"]["code"], "duplicate", "the raiser voted already");
+    let answers = futures::future::join_all((0..50).map(|_| second.post(&votes, json!({})))).await;
+    let counted = answers.iter().filter(|(status, _)| *status == 201).count();
+    let duplicate = answers.iter().filter(|(status, body)| *status == 409 && body["error"]["code"] == "duplicate").count();
+    assert_eq!((counted, duplicate), (1, 49), "fifty parallel votes of one resident make one");
+
+    let (_, listed) = app.get_json("/api/v1/demands?street=bajiao&sort=votes").await;
+    assert_eq!((listed[0]["id"].as_i64(), listed[0]["votes"].as_i64()), (Some(id), Some(2)), "{listed}");
+    assert_eq!(app.get_json("/api/v1/demands?category=reading").await.1.as_array().unwrap().len(), 0);
+    assert_eq!(app.get_json("/api/v1/demands?status=lost").await.1["error"]["param"], "status");
+    let (_, layer) = app.get_json("/api/v1/demands/map").await;
+    let here = layer.as_array().unwrap().iter().find(|c| c["community_id"] == community);
+    assert_eq!(here.map(|c| (c["demands"].as_i64(), c["votes"].as_i64())), Some((Some(2), Some(3))), "{layer}");
+}
+
+#[tokio::test]
+async fn staff_in_scope_answer_a_demand_and_everyone_who_voted_is_told() {
+    let app = spawn_app().await;
+    let (street, community) = community_in(&app, "bajiao").await;
+    let first = app.register("13800000103", "石景山 lantern 103").await;
+    let second = app.register("13800000104", "石景山 lantern 104").await;
+    let (_, raised) = first.post("/api/v1/demands", raise(community, "周末亲子剪纸课", false)).await;
+    let id = raised["id"].as_i64().unwrap();
+    second.post(&format!("/api/v1/demands/{id}/votes"), json!({})).await;
+    let (_, other) = second.post("/api/v1/demands", raise(community, "青少年街舞课", false)).await;
+
+    let answer = format!("/api/v1/staff/demands/{id}/answer");
+    let elsewhere = app.staff("other-street", StaffScope { role: Role::StreetAdmin, street_id: Some(street + 1), facility_ids: vec![] }).await;
+    assert_eq!(elsewhere.post(&answer, json!({ "status": "planned" })).await.0, 403);
+    let admin = app.staff("street-admin", StaffScope { role: Role::StreetAdmin, street_id: Some(street), facility_ids: vec![] }).await;
+    let (status, refused) = admin.post(&answer, json!({ "status": "declined" })).await;
+    assert_eq!((status, refused["error"]["param"].as_str()), (400, Some("note")), "a reason to decline");
+    let (status, refused) = admin.post(&answer, json!({ "status": "delivered", "item_id": 999_999 })).await;
+    assert_eq!((status, refused["error"]["param"].as_str()), (400, Some("item_id")));
+    let (_, items) = app.get_json("/api/v1/items?category=reading").await;
+    let item = items["items"][0]["id"].as_i64().unwrap();
+    let (status, answered) = admin.post(&answer, json!({ "status": "delivered", "item_id": item, "note": "每周六上午开课" })).await;
+    assert_eq!((status, answered["told"].as_i64()), (200, Some(2)), "{answered}");
+
+    for resident in [&first, &second] {
+        let (_, inbox) = resident.get("/api/v1/me/messages").await;
+        let told = inbox["messages"].as_array().unwrap().iter().find(|m| m["kind"] == "demand_answered").cloned();
+        let told = told.expect("told");
+        assert_eq!((told["item_title"].as_str(), told["outcome"].as_str(), told["detail"].as_str()), (Some("周末亲子剪纸课"), Some("delivered"), Some("每周六上午开课")));
+    }
+    let (_, listed) = app.get_json("/api/v1/demands?status=delivered").await;
+    assert_eq!((listed[0]["id"].as_i64(), listed[0]["item_id"].as_i64()), (Some(id), Some(item)));
+    let (status, closed) = app.register("13800000105", "石景山 lantern 105").await.post(&format!("/api/v1/demands/{id}/votes"), json!({})).await;
+    assert_eq!((status, closed["error"]["code"].as_str()), (409, Some("closed")));
+
+    // Merging moves the votes: the first resident's vote joins the other demand.
+    let other = other["id"].as_i64().unwrap();
+    let (_, third) = first.post("/api/v1/demands", raise(community, "少儿街舞", true)).await;
+    let merge = format!("/api/v1/staff/demands/{}/merge", third["id"]);
+    assert_eq!(admin.post(&merge, json!({ "into": other })).await.0, 204);
+    assert_eq!(admin.post(&merge, json!({ "into": other })).await.1["error"]["code"], "not_mergeable");
+    let (_, listed) = app.get_json("/api/v1/demands?status=open").await;
+    let merged_into = listed.as_array().unwrap().iter().find(|d| d["id"] == other).unwrap();
+    assert_eq!(merged_into["votes"], 2);
+    let audit = app.store.audit_entries(None, 20).await.unwrap();
+    assert!(audit.iter().any(|e| e.action == "answer_demand" && e.refused), "the refusal is audited");
+    assert!(audit.iter().any(|e| e.action == "merge_demand" && !e.refused));
+}
