@@ -9,6 +9,7 @@ pub mod account_fns;
 pub mod assets;
 pub mod components;
 pub mod dashboard_fns;
+pub mod demand_fns;
 pub mod error;
 pub mod facility_fns;
 pub mod i18n;
@@ -32,6 +33,7 @@ use components::layout::Layout;
 use pages::{
     catalog::CatalogPage,
     coverage::CoveragePage,
+    demands::DemandsPage,
     facilities::FacilitiesPage,
     facility::FacilityPage,
     home::HomePage,
@@ -46,7 +48,7 @@ use pages::{
     review::ReviewFormPage,
     staff::{
         accounts::StaffAccountsPage, audit::AuditPage, compliance::StaffCompliancePage,
-        dashboard::DashboardPage, door::DoorPage, facilities::FacilityRecordsPage, home::StaffHomePage,
+        dashboard::DashboardPage, demands::StaffDemandsPage, door::DoorPage, facilities::FacilityRecordsPage, home::StaffHomePage,
         login::StaffLoginPage, reviews::StaffReviewsPage, second_factor::SecurityPage,
         service::ServiceConsolePage,
     },
@@ -150,6 +152,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/facilities/:id") view=FacilityPage ssr=SsrMode::Async/>
                     <Route path=path!("/map") view=MapPage ssr=SsrMode::Async/>
                     <Route path=path!("/coverage") view=CoveragePage ssr=SsrMode::Async/>
+                    <Route path=path!("/demands") view=DemandsPage ssr=SsrMode::Async/>
                     <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async/>
                     <Route path=path!("/register") view=RegisterPage ssr=SsrMode::Async/>
                     <Route path=path!("/reset") view=ResetPage ssr=SsrMode::Async/>
@@ -169,6 +172,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/staff/items/:id") view=ServiceConsolePage ssr=SsrMode::Async/>
                     <Route path=path!("/staff/security") view=SecurityPage ssr=SsrMode::Async/>
                     <Route path=path!("/staff/reviews") view=StaffReviewsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/staff/demands") view=StaffDemandsPage ssr=SsrMode::Async/>
                 </Routes>
             </Layout>
         </Router>

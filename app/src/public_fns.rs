@@ -25,7 +25,7 @@ pub struct Facets {
 }
 
 #[cfg(feature = "ssr")]
-fn store() -> Result<cc_store::Store, AppError> {
+pub(crate) fn store() -> Result<cc_store::Store, AppError> {
     use_context::<cc_store::Store>().ok_or_else(|| {
         tracing::error!("no Store in the server function's context");
         AppError::Internal

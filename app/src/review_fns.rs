@@ -99,7 +99,7 @@ pub async fn hide_review(review_id: i64, reason: String) -> Result<(), AppError>
 /// A refusal: a plain form (which asks for HTML) is sent back to `page`, which says it; a
 /// script gets the error.
 #[cfg(feature = "ssr")]
-async fn back_with_error(page: &str, error: cc_services::ServiceError) -> Result<(), AppError> {
+pub(crate) async fn back_with_error(page: &str, error: cc_services::ServiceError) -> Result<(), AppError> {
     let headers = leptos_axum::extract::<http::HeaderMap>().await.unwrap_or_default();
     let plain_form = headers.get(http::header::ACCEPT).and_then(|v| v.to_str().ok()).is_some_and(|v| v.contains("text/html"));
     if plain_form {
@@ -112,7 +112,7 @@ async fn back_with_error(page: &str, error: cc_services::ServiceError) -> Result
 
 /// What went wrong, as the pages word it: the field to correct, or the refusal's code.
 #[cfg(feature = "ssr")]
-fn problem(error: &cc_services::ServiceError) -> &'static str {
+pub(crate) fn problem(error: &cc_services::ServiceError) -> &'static str {
     match error {
         cc_services::ServiceError::Field(field) => field.field,
         other => other.code(),

@@ -169,6 +169,7 @@ pub struct Demand {
     pub id: crate::ids::DemandId,
     pub category: Named,
     pub street: Named,
+    pub street_id: i64,
     pub community_id: i64,
     pub community: String,
     pub note: String,

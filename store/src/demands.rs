@@ -39,7 +39,7 @@ pub enum VoteOutcome {
 }
 
 const DEMAND_SELECT: &str = "SELECT d.id, c.slug AS category_slug, c.name AS category_name, c.name_en AS category_name_en, \
-    s.slug AS street_slug, s.name AS street_name, s.name_en AS street_name_en, m.id AS community_id, m.name AS community, \
+    s.slug AS street_slug, s.name AS street_name, s.name_en AS street_name_en, s.id AS street_id, m.id AS community_id, m.name AS community, \
     d.note, d.status, d.votes, d.answer, d.item_id, d.merged_into, d.created_at, d.answered_at \
     FROM demands d JOIN categories c ON c.id = d.category_id JOIN communities m ON m.id = d.community_id \
     JOIN streets s ON s.id = m.street_id";
@@ -53,6 +53,7 @@ struct DemandRow {
     street_slug: String,
     street_name: String,
     street_name_en: String,
+    street_id: i64,
     community_id: i64,
     community: String,
     note: String,
@@ -70,6 +71,7 @@ fn demand(row: DemandRow) -> Demand {
         id: DemandId(row.id),
         category: named(row.category_slug, row.category_name, row.category_name_en),
         street: named(row.street_slug, row.street_name, row.street_name_en),
+        street_id: row.street_id,
         community_id: row.community_id,
         community: row.community,
         note: row.note,
@@ -185,6 +187,15 @@ impl Store {
         .fetch_all(&self.pool)
         .await?;
         Ok(rows.into_iter().map(demand).collect())
+    }
+
+    /// The demands `resident` voted for (their ids).
+    pub async fn demands_voted_by(&self, resident: ResidentId) -> Result<Vec<DemandId>, StoreError> {
+        let rows: Vec<(i64,)> = sqlx::query_as("SELECT demand_id FROM demand_votes WHERE resident_id = $1")
+            .bind(resident.0)
+            .fetch_all(&self.pool)
+            .await?;
+        Ok(rows.into_iter().map(|(id,)| DemandId(id)).collect())
     }
 
     /// One demand.

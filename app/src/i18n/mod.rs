@@ -5,6 +5,7 @@
 
 pub mod account;
 pub mod dashboard;
+pub mod demands;
 pub mod islands;
 pub mod me;
 pub mod messages;

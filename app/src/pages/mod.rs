@@ -2,6 +2,7 @@
 
 pub mod catalog;
 pub mod coverage;
+pub mod demands;
 pub mod facilities;
 pub mod facility;
 pub mod home;

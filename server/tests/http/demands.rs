@@ -110,3 +110,65 @@ async fn staff_in_scope_answer_a_demand_and_everyone_who_voted_is_told() {
     assert!(audit.iter().any(|e| e.action == "answer_demand" && e.refused), "the refusal is audited");
     assert!(audit.iter().any(|e| e.action == "merge_demand" && !e.refused));
 }
+
+/// Posts a page's form the way a browser without scripts does; answers where it was sent.
+async fn post_form(visitor: &crate::helpers::Visitor, page: &str, server_fn: &str, form: &[(&str, String)]) -> (String, String) {
+    let (_, _, html) = visitor.get_text(page).await;
+    let at = html.find(&format!("action=\"/api/{server_fn}")).unwrap_or_else(|| panic!("{page} has a {server_fn} form"));
+    let action = html[at + 8..].split('"').next().unwrap().to_string();
+    let answer = visitor
+        .client
+        .post(format!("{}{action}", visitor.address))
+        .header("accept", "text/html")
+        .header("referer", format!("{}{page}", visitor.address))
+        .form(form)
+        .send()
+        .await
+        .unwrap();
+    let url = answer.url().to_string();
+    (url, answer.text().await.unwrap())
+}
+
+#[tokio::test]
+async fn the_demand_pages_work_without_a_script_and_keep_what_was_typed() {
+    let app = spawn_app().await;
+    let (street, community) = community_in(&app, "bajiao").await;
+    let first = app.register("13800000106", "石景山 lantern 106").await;
+    let second = app.register("13800000107", "石景山 lantern 107").await;
+    let (_, _, page) = app.visitor().get_text("/demands").await;
+    assert!(page.contains("/login?next=/demands"), "visitors are asked to log in to raise one");
+
+    let hostile = "<script>alert(1)</script>老年书法班";
+    let raise = |note: &str, anyway: bool| {
+        let mut form = vec![("category", "heritage".to_string()), ("community_id", community.to_string()), ("note", note.to_string())];
+        if anyway {
+            form.push(("new_anyway", "on".into()));
+        }
+        form
+    };
+    let (url, html) = post_form(&first, "/demands", "raise_demand_form", &raise(hostile, false)).await;
+    assert!(url.contains("raised="), "{url}");
+    assert!(html.contains("data-testid=\"demand-notice\"") && !html.contains("<script>alert(1)"), "raised, shown as text");
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;老年书法班"));
+
+    // A similar one is offered instead, and what was typed stays in the form.
+    let (_, html) = post_form(&second, "/demands", "raise_demand_form", &raise("老年书法班!", false)).await;
+    assert!(html.contains("data-testid=\"raise-error\"") && html.contains("已有相似的点单"), "similar ones offered");
+    assert!(html.contains("value=\"老年书法班!\""), "the note typed is kept");
+    let id = app.get_json("/api/v1/demands").await.1[0]["id"].as_i64().unwrap();
+    let (_, html) = post_form(&second, "/demands", "vote_demand_form", &[("demand_id", id.to_string())]).await;
+    assert!(html.contains("已附议"), "the vote is counted");
+    assert_eq!(app.get_json("/api/v1/demands").await.1[0]["votes"], 2);
+
+    // The street's admin answers from the console page: a refusal is said, then it is done.
+    let admin = app.staff("street-admin", StaffScope { role: Role::StreetAdmin, street_id: Some(street), facility_ids: vec![] }).await;
+    let answer = |status: &str, note: &str| vec![("demand_id", id.to_string()), ("status", status.into()), ("note", note.into()), ("item_id", String::new())];
+    let (_, html) = post_form(&admin, "/staff/demands", "answer_demand_form", &answer("declined", "")).await;
+    assert!(html.contains("暂不采纳时必须写明原因"), "a reason to decline is asked for");
+    let (_, html) = post_form(&admin, "/staff/demands", "answer_demand_form", &answer("planned", "明年春季开班")).await;
+    assert!(html.contains("已答复"), "answered");
+    let (_, inbox) = second.get("/api/v1/me/messages").await;
+    assert_eq!(inbox["messages"][0]["kind"], "demand_answered");
+    let (_, _, page) = second.get_text("/me/messages").await;
+    assert!(page.contains("已列入计划：明年春季开班"), "the inbox says what it came to");
+}

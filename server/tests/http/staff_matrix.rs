@@ -47,6 +47,8 @@ struct World {
     target: i64,
     /// A resident's review of a session they attended, to be hidden.
     review: i64,
+    /// Two residents' demands in street 1: one to answer and merge into the other.
+    demands: (i64, i64),
 }
 
 const PASSWORD: &str = "staff password 2026 石景山";
@@ -92,7 +94,23 @@ async fn world() -> World {
     }
     let target = account(&app, "target-manager", scope(Role::FacilityManager, None, vec![facility])).await;
     let review = reviewed(&app).await;
-    World { app, facility, draft, submitted, published, session, target, review }
+    let demands = demands_in_street_1(&app).await;
+    World { app, facility, draft, submitted, published, session, target, review, demands }
+}
+
+/// Two demands raised in a community of street 1.
+async fn demands_in_street_1(app: &TestApp) -> (i64, i64) {
+    let (_, streets) = app.get_json("/api/v1/streets").await;
+    let community = streets["streets"][0]["communities"][0]["id"].as_i64().unwrap();
+    let resident = app.register("13800000007", "石景山 lantern 7").await;
+    let mut ids = Vec::new();
+    for note in ["矩阵测试点单：书法", "矩阵测试点单：合唱"] {
+        let demand = json!({ "category": "heritage", "community_id": community, "note": note, "new_anyway": true });
+        let (status, raised) = resident.post("/api/v1/demands", demand).await;
+        assert_eq!(status, 201, "{raised}");
+        ids.push(raised["id"].as_i64().unwrap());
+    }
+    (ids[0], ids[1])
 }
 
 /// A resident's review of a session they were let in at.
@@ -226,6 +244,10 @@ async fn api_attempts(world: &World, v: &Visitor) -> Vec<(&'static str, Outcome,
         ("archive", api(v, M::POST, &format!("/staff/items/{}/transitions", world.published), Some(json!({ "action": "archive" }))).await,
             &[DistrictAdmin, StreetIn, Reviewer]),
         ("reviews to moderate", api(v, M::GET, "/staff/reviews", None).await, &[DistrictAdmin, Reviewer]),
+        ("answer demand", api(v, M::POST, &format!("/staff/demands/{}/answer", world.demands.0), Some(json!({ "status": "planned" }))).await,
+            &[DistrictAdmin, StreetIn]),
+        ("merge demand", api(v, M::POST, &format!("/staff/demands/{}/merge", world.demands.0), Some(json!({ "into": world.demands.1 }))).await,
+            &[DistrictAdmin, StreetIn]),
         ("hide review", api(v, M::POST, &format!("/staff/reviews/{}/hide", world.review), Some(json!({ "reason": "矩阵测试" }))).await,
             &[DistrictAdmin, Reviewer]),
     ]
@@ -242,6 +264,7 @@ async fn server_fn_attempts(world: &World, v: &Visitor) -> Vec<(&'static str, Ou
         AddServiceSession, CancelServiceSession, ChangeSessionSettings, LoadService, MoveServiceSession, SaveService,
     };
     use app::staff_account_fns::{CreateStaffAccount, DisableStaffAccount, LoadAccounts};
+    use app::demand_fns::{AnswerDemandForm, DemandsToAnswer, MergeDemandForm};
     use app::review_fns::{HideReview, ReviewsToModerate};
     use app::staff_fns::{CheckInTicket, CreateService, LoadAudit, LoadDoor, MoveService, StaffOverview};
     let s = |n: i64| n.to_string();
@@ -430,6 +453,22 @@ async fn server_fn_attempts(world: &World, v: &Visitor) -> Vec<(&'static str, Ou
             &[DistrictAdmin, StreetIn, Reviewer],
         ),
         ("reviews to moderate", server_fn(v, path::<ReviewsToModerate>(), &[]).await, &[DistrictAdmin, Reviewer]),
+        ("demands to answer", server_fn(v, path::<DemandsToAnswer>(), &[]).await, &[DistrictAdmin, StreetIn, StreetOut]),
+        (
+            "answer demand",
+            server_fn(
+                v,
+                path::<AnswerDemandForm>(),
+                &[("demand_id", s(world.demands.0)), ("status", "planned".into()), ("note", String::new()), ("item_id", String::new())],
+            )
+            .await,
+            &[DistrictAdmin, StreetIn],
+        ),
+        (
+            "merge demand",
+            server_fn(v, path::<MergeDemandForm>(), &[("demand_id", s(world.demands.0)), ("into", s(world.demands.1))]).await,
+            &[DistrictAdmin, StreetIn],
+        ),
         (
             "hide review",
             server_fn(v, path::<HideReview>(), &[("review_id", s(world.review)), ("reason", "矩阵测试".into())]).await,

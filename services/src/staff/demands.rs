@@ -13,6 +13,20 @@ use serde_json::json;
 use super::{refuse, Actor};
 use crate::ServiceError;
 
+/// The demands the actor may answer, open and planned first, most votes first.
+pub async fn demands_to_answer(store: &Store, actor: &Actor) -> Result<Vec<cc_domain::demand::Demand>, ServiceError> {
+    let scope = &actor.member.scope;
+    let street = match scope.role {
+        Role::DistrictAdmin => None,
+        Role::StreetAdmin if scope.street_id.is_some() => scope.street_id,
+        _ => return refuse(store, actor.audit("read_demands", "demand", None)).await,
+    };
+    let all = store.demands(&cc_domain::demand::DemandQuery::default(), 500).await?;
+    let mut mine: Vec<_> = all.into_iter().filter(|d| street.is_none_or(|s| d.street_id == s)).collect();
+    mine.sort_by_key(|d| (!d.status.takes_votes(), -d.votes));
+    Ok(mine)
+}
+
 /// Answers a demand; returns how many residents were told.
 pub async fn answer_demand(store: &Store, actor: &Actor, demand: DemandId, request: &AnswerRequest) -> Result<usize, ServiceError> {
     let mut entry = may_answer(store, actor, demand, "answer_demand").await?;

@@ -21,7 +21,7 @@ pub use audit_log::read_audit;
 pub use checkin::{check_in, door_list, CheckedIn};
 pub use compliance::compliance_rows;
 pub use dashboard::dashboard_scope;
-pub use demands::{answer_demand, merge_demands};
+pub use demands::{answer_demand, demands_to_answer, merge_demands};
 pub use editing::{edit_item, item_for_edit, set_item_image, EditableItem};
 pub use facilities::{facility_records, update_facility, update_standard, FacilityInput, StandardInput};
 pub use items::{add_session, create_item, move_item, set_capacity};

@@ -86,6 +86,9 @@ fn Console(
             {matches!(role, Role::DistrictAdmin | Role::StreetAdmin | Role::Reviewer).then(|| view! {
                 " · " <a href="/staff/compliance">{move || s().compliance_export}</a>
             })}
+            {matches!(role, Role::DistrictAdmin | Role::StreetAdmin).then(|| view! {
+                " · " <a href="/staff/demands">{move || crate::i18n::demands::demand_strings(prefs.lang()).staff_title}</a>
+            })}
             {role.moderates().then(|| view! {
                 " · " <a href="/staff/reviews">{move || crate::i18n::reviews::review_strings(prefs.lang()).nav}</a>
             })}

@@ -7,6 +7,7 @@ pub mod accounts;
 pub mod audit;
 pub mod compliance;
 pub mod dashboard;
+pub mod demands;
 pub mod door;
 pub mod facilities;
 pub mod home;
