@@ -135,6 +135,14 @@ pub struct Dashboard {
     pub satisfaction_by_street: Vec<Satisfaction>,
     #[serde(default)]
     pub satisfaction_by_category: Vec<Satisfaction>,
+    /// 点单: demands waiting for an answer (open), answered ones (planned, delivered,
+    /// declined), and the most wanted open ones (votes).
+    #[serde(default)]
+    pub demands_open: u64,
+    #[serde(default)]
+    pub demands_answered: u64,
+    #[serde(default)]
+    pub top_demands: Vec<Count>,
 }
 
 /// One bar of a horizontal bar chart, in SVG user units.

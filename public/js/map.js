@@ -142,11 +142,42 @@
       }
       new MutationObserver(load).observe(container, { attributes: true, attributeFilter: ['data-source'] });
       load();
+      if (container.dataset.demandSource) demandLayer(L, map, container, labels);
     }).catch(function (e) {
       container.dataset.ready = 'error';
       if (notice) notice.hidden = false;
       console.warn('map: ' + e.message);
     });
+  }
+
+  // 点单: open demands per community, a circle growing with their votes, in a layer residents can
+  // switch off. Cards are built with textContent only.
+  function demandLayer(L, map, container, labels) {
+    var layer = L.layerGroup();
+    fetch(container.dataset.demandSource, { headers: { Accept: 'application/json' } })
+      .then(function (r) { if (!r.ok) throw new Error('HTTP ' + r.status); return r.json(); })
+      .then(function (communities) {
+        communities.forEach(function (c) {
+          var circle = L.circleMarker([c.lat, c.lng], {
+            radius: Math.min(8 + 2 * Math.sqrt(c.votes), 28), className: 'demand-marker', weight: 2,
+          });
+          circle.bindPopup(function () {
+            var box = el('div', 'map-card');
+            var title = el('p', 'map-card-title');
+            title.appendChild(link('/demands?community=' + c.community_id, c.street + ' · ' + c.community));
+            box.appendChild(title);
+            box.appendChild(el('p', 'map-card-meta', c.demands + ' ' + labels.demands_open + ' · ' + c.votes + ' ' + labels.demand_votes));
+            return box;
+          });
+          layer.addLayer(circle);
+        });
+        layer.addTo(map);
+        var overlays = {};
+        overlays[labels.demands] = layer;
+        L.control.layers(null, overlays, { collapsed: false }).addTo(map);
+        container.dataset.demands = String(communities.length);
+      })
+      .catch(function (e) { console.warn('map demands: ' + e.message); });
   }
 
   var scheduled = false;

@@ -44,6 +44,7 @@ impl Store {
             }
         };
         let satisfaction_by_street = self.satisfaction(street_id, "JOIN streets g ON g.id = f.street_id").await?;
+        let (demands_open, demands_answered, top_demands) = self.demand_figures(street_id).await?;
         Ok(Dashboard {
             street: named.map(|(_, name)| name),
             generated_at: local(now),
@@ -62,6 +63,9 @@ impl Store {
             street_coverage_rate,
             satisfaction_rate: Satisfaction::overall(&satisfaction_by_street),
             satisfaction_by_street,
+            demands_open,
+            demands_answered,
+            top_demands,
             satisfaction_by_category: self
                 .satisfaction(street_id, "JOIN service_items i ON i.id = v.item_id JOIN categories g ON g.id = i.category_id")
                 .await?,
@@ -191,5 +195,27 @@ impl Store {
                 satisfied: satisfied.max(0) as u64,
             })
             .collect())
+    }
+
+    /// Open and answered demands in `street_id` (0: the district), and the five open ones with
+    /// most votes.
+    async fn demand_figures(&self, street_id: i64) -> Result<(u64, u64, Vec<Count>), StoreError> {
+        let (open, answered): (i64, i64) = sqlx::query_as(
+            "SELECT CAST(COALESCE(SUM(CASE WHEN d.status = 'open' THEN 1 ELSE 0 END), 0) AS BIGINT), \
+             CAST(COALESCE(SUM(CASE WHEN d.status IN ('planned', 'delivered', 'declined') THEN 1 ELSE 0 END), 0) AS BIGINT) \
+             FROM demands d JOIN communities m ON m.id = d.community_id WHERE ($1 = 0 OR m.street_id = $1)",
+        )
+        .bind(street_id)
+        .fetch_one(&self.pool)
+        .await?;
+        let top: Vec<(String, i64)> = sqlx::query_as(
+            "SELECT d.note, d.votes FROM demands d JOIN communities m ON m.id = d.community_id \
+             WHERE d.status = 'open' AND ($1 = 0 OR m.street_id = $1) ORDER BY d.votes DESC, d.id LIMIT 5",
+        )
+        .bind(street_id)
+        .fetch_all(&self.pool)
+        .await?;
+        let top = top.into_iter().map(|(label, votes)| Count { label, label_en: String::new(), count: votes.max(0) as u64 }).collect();
+        Ok((open.max(0) as u64, answered.max(0) as u64, top))
     }
 }

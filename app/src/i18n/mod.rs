@@ -508,11 +508,13 @@ pub fn map_labels(locale: Locale) -> String {
     let t = strings(locale);
     let (m, km) = if locale == Locale::Zh { ("米", "公里") } else { ("m", "km") };
     let short = if locale == Locale::Zh { ["区", "街", "社"] } else { ["D", "S", "C"] };
+    let demands = if locale == Locale::Zh { ["群众点单", "项点单", "人附议"] } else { ["Demands", "open demands", "votes"] };
     serde_json::json!({
         "district": t.level_district, "street": t.level_street, "community": t.level_community,
         "short_district": short[0], "short_street": short[1], "short_community": short[2],
         "open": t.open_now, "closed": t.closed_now, "this_week": t.this_week,
         "distance": t.distance, "m": m, "km": km,
+        "demands": demands[0], "demands_open": demands[1], "demand_votes": demands[2],
     })
     .to_string()
 }

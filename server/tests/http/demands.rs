@@ -60,6 +60,14 @@ async fn a_demand_is_raised_once_voted_for_once_per_resident_and_similar_ones_ar
     let (_, layer) = app.get_json("/api/v1/demands/map").await;
     let here = layer.as_array().unwrap().iter().find(|c| c["community_id"] == community);
     assert_eq!(here.map(|c| (c["demands"].as_i64(), c["votes"].as_i64())), Some((Some(2), Some(3))), "{layer}");
+
+    // The dashboard counts them, live.
+    let board = app.staff("board", StaffScope { role: Role::DistrictAdmin, street_id: None, facility_ids: vec![] }).await;
+    let (_, figures) = board.get("/api/v1/staff/dashboard").await;
+    assert_eq!((figures["demands_open"].as_i64(), figures["demands_answered"].as_i64()), (Some(2), Some(0)), "{figures}");
+    assert_eq!((figures["top_demands"][0]["label"].as_str(), figures["top_demands"][0]["count"].as_i64()), (Some("希望社区开老年书法班"), Some(2)));
+    let (_, _, map) = app.visitor().get_text("/map").await;
+    assert!(map.contains("data-demand-source=\"/api/v1/demands/map\""), "the map draws the demand layer");
 }
 
 #[tokio::test]

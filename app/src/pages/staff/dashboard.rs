@@ -132,6 +132,8 @@ fn Board(data: Signal<Dashboard>, link: ReadSignal<Link>) -> impl IntoView {
             {tile("compliance", |l| dashboard_strings(l).compliance, rate(|d| d.compliance_rate))}
             {tile("coverage", |l| dashboard_strings(l).coverage, rate(|d| d.community_coverage_rate))}
             {tile("satisfaction", |l| dashboard_strings(l).satisfaction, rate(|d| d.satisfaction_rate))}
+            {tile("demands-open", |l| dashboard_strings(l).demands_open, number(|d| d.demands_open))}
+            {tile("demands-answered", |l| dashboard_strings(l).demands_answered, number(|d| d.demands_answered))}
         </div>
         <div class="panels">
             <section class="panel">
@@ -153,6 +155,11 @@ fn Board(data: Signal<Dashboard>, link: ReadSignal<Link>) -> impl IntoView {
                 <h2>{move || t().by_street}</h2>
                 <BarChart title=title(|s| s.by_street) counts=counts(|d| d.by_street.clone())
                     label=if prefs.lang() == Locale::Zh { label } else { label_en } testid="by-street"/>
+            </section>
+            <section class="panel">
+                <h2>{move || t().top_demands}</h2>
+                {move || data.with(|d| d.top_demands.is_empty()).then(|| view! { <p>{t().nothing_yet}</p> })}
+                <BarChart title=title(|s| s.top_demands) counts=counts(|d| d.top_demands.clone()) label testid="top-demands"/>
             </section>
             <section class="panel">
                 <h2>{move || t().satisfaction_by}</h2>
