@@ -159,6 +159,12 @@ pub async fn cancel_my_booking(booking_id: i64) -> Result<(), AppError> {
 pub async fn accept_my_offer(booking_id: i64) -> Result<(), AppError> {
     let booking = cc_domain::ids::BookingId(booking_id);
     let store = context::auth()?.accounts.store().clone();
-    cc_services::residents::accept(&store, context::resident().await?, booking).await?;
-    Ok(())
+    match cc_services::residents::accept(&store, context::resident().await?, booking).await {
+        Ok(_) => Ok(()),
+        // A plain form comes back to the tickets, which say why (a script gets the error).
+        Err(error) => {
+            let page = format!("/me/bookings?error={}", crate::review_fns::problem(&error));
+            crate::review_fns::back_with_error(&page, error).await
+        }
+    }
 }

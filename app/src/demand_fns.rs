@@ -78,12 +78,14 @@ pub async fn raise_demand_form(
         }
         Err(error) => {
             // Back with what was typed; a similar one is shown in the list of that community.
-            let pairs = [
-                ("community", community_id.unwrap_or(0).to_string()),
+            let mut pairs = vec![
                 ("category", category),
                 ("typed", note),
                 ("error", crate::review_fns::problem(&error).to_string()),
             ];
+            if let Some(community) = community_id.filter(|id| *id > 0) {
+                pairs.push(("community", community.to_string()));
+            }
             let query: Vec<String> =
                 pairs.iter().map(|(k, v)| format!("{k}={}", cc_domain::query::percent_encode(v))).collect();
             crate::review_fns::back_with_error(&format!("/demands?{}#raise", query.join("&")), error).await

@@ -16,3 +16,8 @@ CREATE INDEX bookings_offers ON bookings (offered_until) WHERE status = 'offered
 
 -- A message about an offer says until when the place is held.
 ALTER TABLE messages ADD COLUMN deadline BIGINT;
+
+-- Residents who chose their SMS before offers existed, and wanted to hear by SMS when a
+-- waitlist place became theirs, hear of an offered place (held only a while) the same way.
+UPDATE message_settings SET sms = sms || ',place_offered'
+    WHERE (',' || sms || ',') LIKE '%,waitlist_promoted,%' AND (',' || sms || ',') NOT LIKE '%,place_offered,%';

@@ -30,3 +30,8 @@ CREATE TABLE demand_votes (
 
 -- What a message's news came to (a demand planned, delivered or declined).
 ALTER TABLE messages ADD COLUMN outcome TEXT;
+
+-- Residents who chose their SMS before demands existed hear of an answer as they hear of
+-- other news that is theirs (a waitlist place).
+UPDATE message_settings SET sms = sms || ',demand_answered'
+    WHERE (',' || sms || ',') LIKE '%,waitlist_promoted,%' AND (',' || sms || ',') NOT LIKE '%,demand_answered,%';

@@ -146,11 +146,16 @@ impl Store {
     /// Adds `resident`'s vote to a demand that still takes votes; once per resident.
     pub async fn vote_for_demand(&self, resident: ResidentId, demand: DemandId, now: i64) -> Result<VoteOutcome, StoreError> {
         let mut tx = self.begin().await?;
-        let status: Option<(String,)> =
-            sqlx::query_as("SELECT status FROM demands WHERE id = $1").bind(demand.0).fetch_optional(&mut *tx).await?;
-        let Some((status,)) = status else { return Ok(VoteOutcome::NotFound) };
-        if !DemandStatus::parse(&status).is_some_and(DemandStatus::takes_votes) {
-            return Ok(VoteOutcome::Closed);
+        // Counting first locks the demand (on PostgreSQL) against an answer or a merge, which
+        // then see this vote — or close the demand first, and no vote is counted.
+        let counted = sqlx::query("UPDATE demands SET votes = votes + 1 WHERE id = $1 AND status IN ('open', 'planned')")
+            .bind(demand.0)
+            .execute(&mut *tx)
+            .await?;
+        if counted.rows_affected() == 0 {
+            let exists: Option<(i64,)> =
+                sqlx::query_as("SELECT id FROM demands WHERE id = $1").bind(demand.0).fetch_optional(&mut *tx).await?;
+            return Ok(if exists.is_some() { VoteOutcome::Closed } else { VoteOutcome::NotFound });
         }
         let added = sqlx::query(
             "INSERT INTO demand_votes (demand_id, resident_id, created_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
@@ -161,9 +166,9 @@ impl Store {
         .execute(&mut *tx)
         .await?;
         if added.rows_affected() == 0 {
+            // Dropping the transaction takes the count back.
             return Ok(VoteOutcome::Duplicate);
         }
-        sqlx::query("UPDATE demands SET votes = votes + 1 WHERE id = $1").bind(demand.0).execute(&mut *tx).await?;
         tx.commit().await?;
         self.announce_street(LiveKind::DemandsChanged, None);
         Ok(VoteOutcome::Voted)
@@ -183,6 +188,20 @@ impl Store {
         .bind(query.community.unwrap_or(0))
         .bind(query.category.clone().unwrap_or_default())
         .bind(query.status.map(DemandStatus::as_str).unwrap_or_default())
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.into_iter().map(demand).collect())
+    }
+
+    /// The demands of a street (`None`: the district) for staff to answer: open and planned
+    /// first, most votes first, at most `limit`.
+    pub async fn demands_to_answer(&self, street: Option<i64>, limit: i64) -> Result<Vec<Demand>, StoreError> {
+        let rows: Vec<DemandRow> = sqlx::query_as(&format!(
+            "{DEMAND_SELECT} WHERE ($1 = 0 OR s.id = $1) AND d.status <> 'merged' \
+             ORDER BY CASE WHEN d.status IN ('open', 'planned') THEN 0 ELSE 1 END, d.votes DESC, d.id DESC LIMIT $2"
+        ))
+        .bind(street.unwrap_or(0))
         .bind(limit)
         .fetch_all(&self.pool)
         .await?;
@@ -216,12 +235,14 @@ impl Store {
         Ok(row.map(|(street,)| street))
     }
 
-    /// Answers a demand and tells everyone who voted for it; returns how many were told.
+    /// Answers a demand and tells everyone who voted for it; returns how many were told (none
+    /// when the answer is the one it has already), or `None` when it was merged away.
     pub async fn answer_demand(&self, id: DemandId, answer: &Answer, by: StaffId, now: i64) -> Result<Option<usize>, StoreError> {
         let mut tx = self.begin().await?;
         let changed = sqlx::query(
             "UPDATE demands SET status = $2, answer = $3, item_id = $4, answered_at = $5, answered_by = $6 \
-             WHERE id = $1 AND status <> 'merged'",
+             WHERE id = $1 AND status <> 'merged' \
+             AND NOT (status = $2 AND COALESCE(answer, '') = COALESCE($3, '') AND COALESCE(item_id, 0) = COALESCE($4, 0))",
         )
         .bind(id.0)
         .bind(answer.status.as_str())
@@ -232,7 +253,9 @@ impl Store {
         .execute(&mut *tx)
         .await?;
         if changed.rows_affected() == 0 {
-            return Ok(None);
+            let status: Option<(String,)> =
+                sqlx::query_as("SELECT status FROM demands WHERE id = $1").bind(id.0).fetch_optional(&mut *tx).await?;
+            return Ok(status.filter(|(s,)| s != "merged").map(|_| 0));
         }
         let told = tell_voters(&mut tx, id, answer, now).await?;
         tx.commit().await?;
@@ -241,17 +264,29 @@ impl Store {
     }
 
     /// Joins demand `from` into `into` (saying the same): its votes move (once per resident)
-    /// and it is closed as merged. `false` when either is missing, merged, or they are one.
+    /// and it is closed as merged. `false` when either is missing, `from` is merged already,
+    /// `into` takes no votes (answered or merged), or they are one.
     pub async fn merge_demands(&self, from: DemandId, into: DemandId, now: i64) -> Result<bool, StoreError> {
         if from == into {
             return Ok(false);
         }
         let mut tx = self.begin().await?;
-        let both: (i64,) = sqlx::query_as("SELECT COUNT(*) FROM demands WHERE id IN ($1, $2) AND status <> 'merged'")
-            .bind(from.0)
-            .bind(into.0)
-            .fetch_one(&mut *tx)
-            .await?;
+        if self.backend() == crate::Backend::Postgres {
+            // Both rows, in id order: two opposite merges wait for each other instead of crossing.
+            sqlx::query("SELECT id FROM demands WHERE id IN ($1, $2) ORDER BY id FOR UPDATE")
+                .bind(from.0)
+                .bind(into.0)
+                .execute(&mut *tx)
+                .await?;
+        }
+        // The one merged away is not merged yet; the one kept still takes votes.
+        let both: (i64,) = sqlx::query_as(
+            "SELECT COUNT(*) FROM demands WHERE (id = $1 AND status <> 'merged') OR (id = $2 AND status IN ('open', 'planned'))",
+        )
+        .bind(from.0)
+        .bind(into.0)
+        .fetch_one(&mut *tx)
+        .await?;
         if both.0 != 2 {
             return Ok(false);
         }

@@ -38,6 +38,10 @@ pub struct OwnReview {
 }
 
 type ReviewRow = (i64, i64, Option<String>, String, i64, i64);
+/// A review with why and when it was hidden.
+type OwnRow = (i64, i64, Option<String>, String, i64, i64, Option<String>, Option<i64>);
+/// A review with its item and why it was hidden, for moderators.
+type ModeratedRow = (i64, i64, Option<String>, String, i64, i64, i64, String, Option<String>, Option<i64>);
 const REVIEW_COLUMNS: &str = "v.id, v.stars, v.comment, r.phone, v.created_at, v.updated_at";
 
 fn review((id, stars, comment, phone, created_at, updated_at): ReviewRow) -> Review {
@@ -122,7 +126,7 @@ impl Store {
         booking: BookingId,
         now: i64,
     ) -> Result<Option<OwnReview>, StoreError> {
-        let row: Option<(i64, i64, Option<String>, String, i64, i64, Option<String>, Option<i64>)> = sqlx::query_as(&format!(
+        let row: Option<OwnRow> = sqlx::query_as(&format!(
             "SELECT {REVIEW_COLUMNS}, v.hidden_reason, v.hidden_at FROM reviews v JOIN residents r ON r.id = v.resident_id \
              WHERE v.booking_id = $1 AND v.resident_id = $2"
         ))
@@ -174,15 +178,18 @@ impl Store {
                 .bind(id.0)
                 .fetch_optional(&mut *tx)
                 .await?;
-        let Some((booking, item_id, hidden_at)) = row else { return Ok(None) };
-        if hidden_at.is_none() {
-            sqlx::query("UPDATE reviews SET hidden_at = $2, hidden_by = $3, hidden_reason = $4 WHERE id = $1")
-                .bind(id.0)
-                .bind(now)
-                .bind(by.0)
-                .bind(reason)
-                .execute(&mut *tx)
-                .await?;
+        let Some((booking, item_id, _)) = row else { return Ok(None) };
+        // Conditional, so two moderators at once hide it (and tell its author) once.
+        let hidden = sqlx::query(
+            "UPDATE reviews SET hidden_at = $2, hidden_by = $3, hidden_reason = $4 WHERE id = $1 AND hidden_at IS NULL",
+        )
+        .bind(id.0)
+        .bind(now)
+        .bind(by.0)
+        .bind(reason)
+        .execute(&mut *tx)
+        .await?;
+        if hidden.rows_affected() == 1 {
             tell_about_booking(&mut tx, BookingId(booking), MessageKind::ReviewHidden, Some(reason), now).await?;
         }
         tx.commit().await?;
@@ -192,7 +199,7 @@ impl Store {
 
     /// The latest reviews of the district, hidden ones included, for moderators.
     pub async fn reviews_to_moderate(&self, limit: i64) -> Result<Vec<ModeratedReview>, StoreError> {
-        let rows: Vec<(i64, i64, Option<String>, String, i64, i64, i64, String, Option<String>, Option<i64>)> =
+        let rows: Vec<ModeratedRow> =
             sqlx::query_as(&format!(
                 "SELECT {REVIEW_COLUMNS}, i.id, i.title, v.hidden_reason, v.hidden_at FROM reviews v \
                  JOIN residents r ON r.id = v.resident_id JOIN service_items i ON i.id = v.item_id \

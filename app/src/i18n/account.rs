@@ -183,6 +183,17 @@ pub fn offer_held(locale: Locale, until: &chrono::DateTime<chrono::FixedOffset>)
     }
 }
 
+/// Why a place offered could not be accepted, from the code the form came back with.
+pub fn offer_error(locale: Locale, code: &str) -> Option<&'static str> {
+    match (code, locale) {
+        ("offer_lapsed", Locale::Zh) => Some("为您保留名额的时间已过，名额已转给下一位候补者（不计爽约）。"),
+        ("offer_lapsed", Locale::En) => Some("The time the place was held for you has passed; it went to the next person waiting (never a no-show)."),
+        ("not_offered", Locale::Zh) => Some("这个预约目前没有待确认的名额。"),
+        ("not_offered", Locale::En) => Some("No place is waiting for this booking to accept it."),
+        _ => None,
+    }
+}
+
 /// A session this resident already holds (or waits for), as its card on the item page says it.
 pub fn booking_held(locale: Locale, booking: &cc_domain::booking::BookingSummary) -> String {
     use cc_domain::booking::BookingStatus;

@@ -10,7 +10,7 @@ use crate::account_fns::{my_bookings, AcceptMyOffer};
 use crate::components::layout::MeResource;
 use crate::components::status::{ErrorNotice, Loading};
 use crate::error::AppError;
-use crate::i18n::account::{account_page_strings, account_strings, logged_in_as, offer_held, waitlist_position};
+use crate::i18n::account::{account_page_strings, account_strings, logged_in_as, offer_error, offer_held, waitlist_position};
 use crate::i18n::date_time;
 use crate::islands::account_forms::LogoutButton;
 use crate::islands::booking::CancelBooking;
@@ -23,10 +23,15 @@ pub fn MyBookingsPage() -> impl IntoView {
     let (a, p) = (move || account_strings(prefs.lang()), move || account_page_strings(prefs.lang()));
     let bookings = Resource::new(|| (), |_| my_bookings());
     let me = use_context::<MeResource>();
+    // An offer that could not be accepted comes back here with why.
+    let refused = leptos_router::hooks::use_query_map()
+        .with_untracked(|q| q.get("error"))
+        .and_then(|code| offer_error(prefs.lang(), &code));
     view! {
         <Title text=move || p().my_bookings_title/>
         <section class="my-bookings">
             <h1>{move || p().my_bookings_title}</h1>
+            {refused.map(|text| view! { <p class="form-error" role="alert" data-testid="offer-error">{text}</p> })}
             <Suspense fallback=Loading>
                 {move || Suspend::new(async move {
                     let me = match me { Some(me) => me.await.ok().flatten(), None => None };

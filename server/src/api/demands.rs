@@ -21,7 +21,7 @@ use super::staff::StaffActor;
 /// `GET /demands`: the list, TOP board first (`sort=votes`) or newest first.
 #[utoipa::path(
     get, path = "/demands", operation_id = "list_demands", tag = "demands",
-    summary = "Residents' demands (点单), most votes or newest first (at most 100); merged ones only when asked for",
+    summary = "Residents' demands, most votes or newest first (at most 100); merged ones only when asked for",
     params(
         ("street" = Option<String>, Query, description = "A street's slug (see /streets)", pattern = "^([a-z0-9-]{1,40})?$"),
         ("community" = Option<i64>, Query, description = "A community's id", minimum = 1),
@@ -65,7 +65,7 @@ pub async fn raise(
 /// `POST /demands/{id}/votes`: 201, once per resident.
 #[utoipa::path(
     post, path = "/demands/{id}/votes", operation_id = "vote_for_demand", tag = "demands",
-    summary = "Add my vote (附议) to a demand: once",
+    summary = "Add my vote to a demand: once",
     security(("cookieAuth" = [])),
     params(("id" = i64, Path, description = "The demand's id", minimum = 1)),
     responses(

@@ -95,6 +95,20 @@ async fn an_offer_not_accepted_in_time_passes_on_is_refused_and_is_nobodys_no_sh
     assert_eq!((status, refused["error"]["code"].as_str()), (409, Some("offer_lapsed")), "{refused}");
     assert!(refused["error"]["message"].as_str().unwrap().contains("next person waiting"), "{refused}");
     assert_eq!(booking(first, *first_id).await["status"], "lapsed");
+    // The page's form, without a script, comes back to the tickets saying why.
+    let (_, _, page) = first.get_text("/me/bookings").await;
+    assert!(!page.contains("data-testid=\"accept-offer\""), "nothing left to accept");
+    let answer = first
+        .client
+        .post(format!("{}{}", first.address, <app::account_fns::AcceptMyOffer as leptos::server_fn::ServerFn>::PATH))
+        .header("accept", "text/html")
+        .header("referer", format!("{}/me/bookings", first.address))
+        .form(&[("booking_id", first_id.to_string())])
+        .send()
+        .await
+        .unwrap();
+    let html = answer.text().await.unwrap();
+    assert!(html.contains("data-testid=\"offer-error\"") && html.contains("名额已转给下一位候补者"), "says why");
     assert_eq!(booking(second, *second_id).await["status"], "offered", "the next in line is offered it");
 
     // After the session, the lapsed booking is history, not a no-show.

@@ -21,10 +21,7 @@ pub async fn demands_to_answer(store: &Store, actor: &Actor) -> Result<Vec<cc_do
         Role::StreetAdmin if scope.street_id.is_some() => scope.street_id,
         _ => return refuse(store, actor.audit("read_demands", "demand", None)).await,
     };
-    let all = store.demands(&cc_domain::demand::DemandQuery::default(), 500).await?;
-    let mut mine: Vec<_> = all.into_iter().filter(|d| street.is_none_or(|s| d.street_id == s)).collect();
-    mine.sort_by_key(|d| (!d.status.takes_votes(), -d.votes));
-    Ok(mine)
+    Ok(store.demands_to_answer(street, 500).await?)
 }
 
 /// Answers a demand; returns how many residents were told.
