@@ -163,8 +163,8 @@ pub async fn accept_my_offer(booking_id: i64) -> Result<(), AppError> {
         Ok(_) => Ok(()),
         // A plain form comes back to the tickets, which say why (a script gets the error).
         Err(error) => {
-            let page = format!("/me/bookings?error={}", crate::review_fns::problem(&error));
-            crate::review_fns::back_with_error(&page, error).await
+            let page = format!("/me/bookings?error={}", crate::plain_forms::problem(&error));
+            crate::plain_forms::back_with_error(&page, error).await
         }
     }
 }

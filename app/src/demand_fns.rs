@@ -1,7 +1,7 @@
 //! Server functions of 点单: the public `/demands` page with its forms (raise, vote) and the
 //! staff's `/staff/demands` (answer, merge). The forms post straight here (no script needed)
 //! and come back to their page, with what went wrong as a code the page words and what was
-//! typed kept (`review_fns::back_with_error`).
+//! typed kept (`plain_forms::back_with_error`).
 
 use cc_domain::demand::Demand;
 use cc_domain::ids::DemandId;
@@ -32,11 +32,10 @@ pub async fn load_demands(query_string: String) -> Result<DemandsPage, AppError>
     let store = crate::public_fns::store()?;
     let query = DemandQuery::parse_query_string(&query_string)?;
     let demands = cc_services::residents::demands::list(&store, &query).await?;
+    // The unfiltered board leads with the district's TOP10: the default list is sorted by votes.
     let top = if query == DemandQuery::default() {
-        let mut open = cc_services::residents::demands::list(&store, &DemandQuery::default()).await?;
-        open.retain(|d| matches!(d.status, DemandStatus::Open | DemandStatus::Planned));
-        open.truncate(10);
-        open
+        let open = demands.iter().filter(|d| matches!(d.status, DemandStatus::Open | DemandStatus::Planned));
+        open.take(10).cloned().collect()
     } else {
         Vec::new()
     };
@@ -81,14 +80,13 @@ pub async fn raise_demand_form(
             let mut pairs = vec![
                 ("category", category),
                 ("typed", note),
-                ("error", crate::review_fns::problem(&error).to_string()),
+                ("error", crate::plain_forms::problem(&error).to_string()),
             ];
             if let Some(community) = community_id.filter(|id| *id > 0) {
                 pairs.push(("community", community.to_string()));
             }
-            let query: Vec<String> =
-                pairs.iter().map(|(k, v)| format!("{k}={}", cc_domain::query::percent_encode(v))).collect();
-            crate::review_fns::back_with_error(&format!("/demands?{}#raise", query.join("&")), error).await
+            let page = format!("/demands?{}#raise", cc_domain::query::query_string(pairs));
+            crate::plain_forms::back_with_error(&page, error).await
         }
     }
 }
@@ -104,8 +102,8 @@ pub async fn vote_demand_form(demand_id: i64) -> Result<(), AppError> {
             Ok(())
         }
         Err(error) => {
-            let page = format!("/demands?error={}&demand={demand_id}#demand-{demand_id}", crate::review_fns::problem(&error));
-            crate::review_fns::back_with_error(&page, error).await
+            let page = format!("/demands?error={}&demand={demand_id}#demand-{demand_id}", crate::plain_forms::problem(&error));
+            crate::plain_forms::back_with_error(&page, error).await
         }
     }
 }
@@ -152,8 +150,8 @@ async fn staff_back(demand_id: i64, done: Result<(), cc_services::ServiceError>)
             Ok(())
         }
         Err(error) => {
-            let page = format!("/staff/demands?error={}&demand={demand_id}#demand-{demand_id}", crate::review_fns::problem(&error));
-            crate::review_fns::back_with_error(&page, error).await
+            let page = format!("/staff/demands?error={}&demand={demand_id}#demand-{demand_id}", crate::plain_forms::problem(&error));
+            crate::plain_forms::back_with_error(&page, error).await
         }
     }
 }

@@ -17,6 +17,8 @@ pub mod islands;
 pub mod message_fns;
 pub mod review_fns;
 pub mod pages;
+#[cfg(feature = "ssr")]
+mod plain_forms;
 pub mod prefs;
 pub mod public_fns;
 pub mod staff_account_fns;

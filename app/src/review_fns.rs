@@ -1,7 +1,6 @@
 //! Server functions of reviews (评价): the resident's review page and form, and the
 //! moderators' page. The forms post straight here (no script needed); each answer sends the
-//! browser back to its page, with what went wrong as a code the page words — to a plain form a
-//! refusal is told by that redirect (an error status would replace it); to a script, as usual.
+//! browser back to its page (`plain_forms`).
 
 use cc_domain::booking::BookingSummary;
 use cc_domain::review::{ModeratedReview, Review};
@@ -9,6 +8,8 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::error::AppError;
+#[cfg(feature = "ssr")]
+use crate::plain_forms::{back_with_error, problem};
 
 /// The review page of one of the resident's bookings.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -63,9 +64,7 @@ pub async fn save_my_review(booking_id: i64, stars: Option<i64>, comment: Option
                 ("stars", stars.unwrap_or(0).to_string()),
                 ("comment", comment.unwrap_or_default()),
             ];
-            let query: Vec<String> =
-                pairs.iter().map(|(k, v)| format!("{k}={}", cc_domain::query::percent_encode(v))).collect();
-            back_with_error(&format!("{page}?{}", query.join("&")), error).await
+            back_with_error(&format!("{page}?{}", cc_domain::query::query_string(pairs)), error).await
         }
     }
 }
@@ -93,28 +92,5 @@ pub async fn hide_review(review_id: i64, reason: String) -> Result<(), AppError>
             let page = format!("/staff/reviews?error={}&review={review_id}#review-{review_id}", problem(&error));
             back_with_error(&page, error).await
         }
-    }
-}
-
-/// A refusal: a plain form (which asks for HTML) is sent back to `page`, which says it; a
-/// script gets the error.
-#[cfg(feature = "ssr")]
-pub(crate) async fn back_with_error(page: &str, error: cc_services::ServiceError) -> Result<(), AppError> {
-    let headers = leptos_axum::extract::<http::HeaderMap>().await.unwrap_or_default();
-    let plain_form = headers.get(http::header::ACCEPT).and_then(|v| v.to_str().ok()).is_some_and(|v| v.contains("text/html"));
-    if plain_form {
-        leptos_axum::redirect(page);
-        Ok(())
-    } else {
-        Err(error.into())
-    }
-}
-
-/// What went wrong, as the pages word it: the field to correct, or the refusal's code.
-#[cfg(feature = "ssr")]
-pub(crate) fn problem(error: &cc_services::ServiceError) -> &'static str {
-    match error {
-        cc_services::ServiceError::Field(field) => field.field,
-        other => other.code(),
     }
 }

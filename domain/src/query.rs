@@ -291,11 +291,7 @@ impl CatalogQuery {
 
     /// The query string (without `?`), percent-encoded.
     pub fn to_query_string(&self) -> String {
-        self.to_pairs()
-            .iter()
-            .map(|(k, v)| format!("{k}={}", percent_encode(v)))
-            .collect::<Vec<_>>()
-            .join("&")
+        query_string(self.to_pairs())
     }
 
     /// The same query on another page.
@@ -379,6 +375,13 @@ pub fn decode_pairs(qs: &str) -> Vec<(String, String)> {
             (percent_decode(k), percent_decode(v))
         })
         .collect()
+}
+
+/// `k=v&…` with every value percent-encoded (keys are ours, plain ASCII).
+pub fn query_string<K: AsRef<str>, V: AsRef<str>>(pairs: impl IntoIterator<Item = (K, V)>) -> String {
+    let pairs: Vec<String> =
+        pairs.into_iter().map(|(k, v)| format!("{}={}", k.as_ref(), percent_encode(v.as_ref()))).collect();
+    pairs.join("&")
 }
 
 /// Percent-encodes everything but unreserved characters (RFC 3986) and the comma, which a

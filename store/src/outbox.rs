@@ -3,6 +3,8 @@
 //! servers never hold one message at once; a server that dies holding one lets its lease lapse
 //! and another sends it.
 
+use std::collections::HashMap;
+
 use cc_domain::ids::{BookingId, MessageId};
 use cc_domain::messages::MessageKind;
 
@@ -26,21 +28,26 @@ impl Store {
         .bind(limit)
         .fetch_all(&self.pool)
         .await?;
+        if claimed.is_empty() {
+            return Ok(Vec::new());
+        }
+        // Claimed: the rows are this server's while the lease lasts, so reading them apart is
+        // safe. The ids are our own integers, written into the statement as they are.
+        let ids = claimed.iter().map(|(id, _)| id.to_string()).collect::<Vec<_>>().join(", ");
+        let rows: Vec<MessageRow> =
+            sqlx::query_as(&format!("SELECT {MESSAGE_COLUMNS} FROM messages WHERE id IN ({ids})")).fetch_all(&self.pool).await?;
+        let phones: HashMap<i64, String> = sqlx::query_as(&format!(
+            "SELECT m.id, r.phone FROM messages m JOIN residents r ON r.id = m.resident_id WHERE m.id IN ({ids})"
+        ))
+        .fetch_all(&self.pool)
+        .await?
+        .into_iter()
+        .collect();
+        let mut messages: HashMap<i64, _> = rows.into_iter().filter_map(message).map(|m| (m.id.0, m)).collect();
         let mut due = Vec::with_capacity(claimed.len());
         for (id, attempt) in claimed {
-            // Claimed: the rows are this server's while the lease lasts, so reading them apart is safe.
-            let row: Option<MessageRow> = sqlx::query_as(&format!("SELECT {MESSAGE_COLUMNS} FROM messages WHERE id = $1"))
-                .bind(id)
-                .fetch_optional(&self.pool)
-                .await?;
-            let phone: Option<(String,)> = sqlx::query_as(
-                "SELECT r.phone FROM messages m JOIN residents r ON r.id = m.resident_id WHERE m.id = $1",
-            )
-            .bind(id)
-            .fetch_optional(&self.pool)
-            .await?;
-            match phone.zip(row.and_then(message)) {
-                Some(((phone,), message)) => due.push(DueSms { message, phone, attempt }),
+            match phones.get(&id).zip(messages.remove(&id)) {
+                Some((phone, message)) => due.push(DueSms { message, phone: phone.clone(), attempt }),
                 // Nobody to send it to, or a kind this version does not know: never send it.
                 None => self.sms_failed(MessageId(id), SMS_TRIES, now).await?,
             }

@@ -149,6 +149,27 @@ impl Visitor {
         self.send(reqwest::Method::DELETE, path, None, &[]).await
     }
 
+    /// Posts the form of `page` that calls `server_fn` the way a browser without scripts does;
+    /// the answer is the page the browser lands on.
+    pub async fn post_form(&self, page: &str, server_fn: &str, form: &[(&str, String)]) -> reqwest::Response {
+        let (_, _, html) = self.get_text(page).await;
+        let at = html.find(&format!("action=\"/api/{server_fn}")).unwrap_or_else(|| panic!("{page} has a {server_fn} form"));
+        let action = html[at + 8..].split('"').next().unwrap().to_string();
+        self.post_form_to(page, &action, form).await
+    }
+
+    /// Posts a form to `action` from `page` without a script (HTML accepted, the page as referer).
+    pub async fn post_form_to(&self, page: &str, action: &str, form: &[(&str, String)]) -> reqwest::Response {
+        self.client
+            .post(format!("{}{action}", self.address))
+            .header("accept", "text/html")
+            .header("referer", format!("{}{page}", self.address))
+            .form(form)
+            .send()
+            .await
+            .expect("the server answers")
+    }
+
     /// Books a session; returns status and body.
     pub async fn book(&self, session: cc_domain::ids::SessionId) -> (u16, Value) {
         self.post(&format!("/api/v1/sessions/{session}/bookings"), json!({})).await

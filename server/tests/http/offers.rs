@@ -60,15 +60,7 @@ async fn a_place_freed_an_hour_ahead_is_offered_told_with_its_deadline_and_accep
     let action = page[at + 8..].split('"').next().unwrap().to_string();
 
     // A browser without scripts posts the form and comes back to its tickets.
-    let answer = resident
-        .client
-        .post(format!("{}{action}", resident.address))
-        .header("accept", "text/html")
-        .header("referer", format!("{}/me/bookings", resident.address))
-        .form(&[("booking_id", id.to_string())])
-        .send()
-        .await
-        .unwrap();
+    let answer = resident.post_form_to("/me/bookings", &action, &[("booking_id", id.to_string())]).await;
     assert!(answer.status().is_redirection() || answer.url().path() == "/me/bookings", "{}", answer.status());
     assert_eq!(booking(resident, *id).await["status"], "confirmed");
     let (_, _, page) = resident.get_text("/me/bookings").await;
@@ -98,15 +90,8 @@ async fn an_offer_not_accepted_in_time_passes_on_is_refused_and_is_nobodys_no_sh
     // The page's form, without a script, comes back to the tickets saying why.
     let (_, _, page) = first.get_text("/me/bookings").await;
     assert!(!page.contains("data-testid=\"accept-offer\""), "nothing left to accept");
-    let answer = first
-        .client
-        .post(format!("{}{}", first.address, <app::account_fns::AcceptMyOffer as leptos::server_fn::ServerFn>::PATH))
-        .header("accept", "text/html")
-        .header("referer", format!("{}/me/bookings", first.address))
-        .form(&[("booking_id", first_id.to_string())])
-        .send()
-        .await
-        .unwrap();
+    let action = <app::account_fns::AcceptMyOffer as leptos::server_fn::ServerFn>::PATH;
+    let answer = first.post_form_to("/me/bookings", action, &[("booking_id", first_id.to_string())]).await;
     let html = answer.text().await.unwrap();
     assert!(html.contains("data-testid=\"offer-error\"") && html.contains("名额已转给下一位候补者"), "says why");
     assert_eq!(booking(second, *second_id).await["status"], "offered", "the next in line is offered it");

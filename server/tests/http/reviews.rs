@@ -137,22 +137,6 @@ async fn a_moderator_hides_a_review_with_a_reason_the_author_is_told_and_the_ave
     assert_eq!(hides.iter().filter(|e| !e.refused).count(), 2, "both hides by the moderator: {hides:?}");
 }
 
-/// Posts a page's form the way a browser without scripts does; answers where it was sent.
-async fn post_form(visitor: &Visitor, page: &str, server_fn: &str, form: &[(&str, String)]) -> reqwest::Response {
-    let (_, _, html) = visitor.get_text(page).await;
-    let at = html.find(&format!("action=\"/api/{server_fn}")).unwrap_or_else(|| panic!("{page} has a {server_fn} form"));
-    let action = html[at + 8..].split('"').next().unwrap().to_string();
-    visitor
-        .client
-        .post(format!("{}{action}", visitor.address))
-        .header("accept", "text/html")
-        .header("referer", format!("{}{page}", visitor.address))
-        .form(form)
-        .send()
-        .await
-        .unwrap()
-}
-
 #[tokio::test]
 async fn the_review_form_and_the_moderators_page_work_without_a_script_and_keep_what_was_typed() {
     let app = spawn_app().await;
@@ -165,7 +149,7 @@ async fn the_review_form_and_the_moderators_page_work_without_a_script_and_keep_
 
     // A refusal comes back with what was typed, as text.
     let typed = "<img src=x onerror=alert(1)>太极拳很好";
-    let answer = post_form(resident, &page, "save_my_review", &[("booking_id", booking["id"].to_string()), ("comment", typed.into())]).await;
+    let answer = resident.post_form(&page, "save_my_review", &[("booking_id", booking["id"].to_string()), ("comment", typed.into())]).await;
     assert_eq!(answer.url().path(), page, "back to the form: {}", answer.status());
     let html = answer.text().await.unwrap();
     assert!(html.contains("data-testid=\"review-error\"") && html.contains("请选择1到5颗星"), "says what to fix");
@@ -174,7 +158,7 @@ async fn the_review_form_and_the_moderators_page_work_without_a_script_and_keep_
     assert!(!html.contains("<img src=x"), "never markup");
 
     let form = [("booking_id", booking["id"].to_string()), ("stars", "5".into()), ("comment", typed.into())];
-    let answer = post_form(resident, &page, "save_my_review", &form).await;
+    let answer = resident.post_form(&page, "save_my_review", &form).await;
     let html = answer.text().await.unwrap();
     assert!(html.contains("data-testid=\"review-saved\""), "saved");
     let item = booking["item_id"].as_i64().unwrap();
@@ -184,10 +168,10 @@ async fn the_review_form_and_the_moderators_page_work_without_a_script_and_keep_
     let moderator = app.staff("moderator", scope(Role::DistrictAdmin)).await;
     let (_, moderated) = moderator.get("/api/v1/staff/reviews").await;
     let review = moderated[0]["review"]["id"].to_string();
-    let answer = post_form(&moderator, "/staff/reviews", "hide_review", &[("review_id", review.clone()), ("reason", " ".into())]).await;
+    let answer = moderator.post_form("/staff/reviews", "hide_review", &[("review_id", review.clone()), ("reason", " ".into())]).await;
     assert!(answer.text().await.unwrap().contains("请写明隐藏的原因"), "a reason is required");
     assert_eq!(app.get_json(&format!("/api/v1/items/{item}/reviews")).await.1["rating"]["count"], 1);
-    let answer = post_form(&moderator, "/staff/reviews", "hide_review", &[("review_id", review), ("reason", "与活动无关".into())]).await;
+    let answer = moderator.post_form("/staff/reviews", "hide_review", &[("review_id", review), ("reason", "与活动无关".into())]).await;
     assert!(answer.text().await.unwrap().contains("data-testid=\"hidden-reason\""));
     assert!(app.get_json(&format!("/api/v1/items/{item}/reviews")).await.1["rating"].is_null());
 }

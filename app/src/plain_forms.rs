@@ -1,0 +1,27 @@
+//! What every plain form's server function does with a refusal. Our resident and staff pages
+//! post forms straight to server functions, so they work before (or without) the WASM: to such a
+//! form a refusal is told by redirecting back to its page with a code the page words — an error
+//! status would replace the page — while a script calling the same function gets the error.
+
+use crate::error::AppError;
+
+/// A refusal: a plain form (which asks for HTML) is sent back to `page`, which says it; a
+/// script gets the error.
+pub(crate) async fn back_with_error(page: &str, error: cc_services::ServiceError) -> Result<(), AppError> {
+    let headers = leptos_axum::extract::<http::HeaderMap>().await.unwrap_or_default();
+    let plain_form = headers.get(http::header::ACCEPT).and_then(|v| v.to_str().ok()).is_some_and(|v| v.contains("text/html"));
+    if plain_form {
+        leptos_axum::redirect(page);
+        Ok(())
+    } else {
+        Err(error.into())
+    }
+}
+
+/// What went wrong, as the pages word it: the field to correct, or the refusal's code.
+pub(crate) fn problem(error: &cc_services::ServiceError) -> &'static str {
+    match error {
+        cc_services::ServiceError::Field(field) => field.field,
+        other => other.code(),
+    }
+}
