@@ -71,6 +71,10 @@ impl DemandStatus {
     }
 }
 
+/// The most demands one resident raises in a day (24 hours): more than anyone has to say, fewer
+/// than a flood. Votes are not limited — each demand takes one per resident anyway.
+pub const DEMANDS_PER_DAY: i64 = 5;
+
 /// What a resident sends to raise a demand.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

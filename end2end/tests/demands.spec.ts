@@ -14,6 +14,7 @@ test('a resident raises a demand, another votes, staff answer it delivered, and 
   await register(page, `133${stamp}`, 'lantern demand 1');
   await page.goto('/demands');
   await hydrated(page);
+  await page.getByTestId('raise-open').click();
   const form = page.getByTestId('raise-demand');
   await form.locator('select[name=community_id]').selectOption({ index: 1 });
   await form.locator('select[name=category]').selectOption('heritage');

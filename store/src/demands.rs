@@ -2,7 +2,7 @@
 //! decides a race: fifty parallel votes make one) counted into `demands.votes` in the same
 //! transaction; answering tells every voter in the transaction that answers.
 
-use cc_domain::demand::{near_duplicate, Answer, Demand, DemandQuery, DemandSort, DemandStatus};
+use cc_domain::demand::{near_duplicate, Answer, Demand, DemandQuery, DemandSort, DemandStatus, DEMANDS_PER_DAY};
 use cc_domain::ids::{DemandId, ResidentId, StaffId};
 use cc_domain::live::LiveKind;
 use cc_domain::messages::MessageKind;
@@ -11,7 +11,7 @@ use sqlx::AnyConnection;
 use cc_domain::Named;
 
 use crate::messages::{tell, News};
-use crate::{Store, StoreError};
+use crate::{Backend, Store, StoreError};
 
 fn named(slug: String, name: String, name_en: String) -> Named {
     Named { slug, name, name_en }
@@ -25,6 +25,8 @@ pub enum RaiseOutcome {
     Similar(Vec<DemandId>),
     UnknownCommunity,
     UnknownCategory,
+    /// The resident raised [`DEMANDS_PER_DAY`] in the last 24 hours.
+    TooMany,
 }
 
 /// What voting came to.
@@ -98,6 +100,19 @@ impl Store {
         now: i64,
     ) -> Result<RaiseOutcome, StoreError> {
         let mut tx = self.begin().await?;
+        // Counted first, in the write transaction (and with the resident's row locked on
+        // PostgreSQL), so parallel requests cannot all pass the limit.
+        if self.backend() == Backend::Postgres {
+            sqlx::query("SELECT id FROM residents WHERE id = $1 FOR UPDATE").bind(resident.0).execute(&mut *tx).await?;
+        }
+        let (lately,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM demands WHERE created_by = $1 AND created_at > $2")
+            .bind(resident.0)
+            .bind(now - 86_400)
+            .fetch_one(&mut *tx)
+            .await?;
+        if lately >= DEMANDS_PER_DAY {
+            return Ok(RaiseOutcome::TooMany);
+        }
         let category_id: Option<(i64,)> =
             sqlx::query_as("SELECT id FROM categories WHERE slug = $1").bind(category).fetch_optional(&mut *tx).await?;
         let Some((category_id,)) = category_id else { return Ok(RaiseOutcome::UnknownCategory) };

@@ -20,9 +20,7 @@ pub fn DemandsPage() -> impl IntoView {
     let prefs = use_prefs();
     let d = move || demand_strings(prefs.lang());
     let query = use_query_map();
-    let qs = query.with_untracked(|q| {
-        q.latest_values().map(|(k, v)| format!("{k}={}", cc_domain::query::percent_encode(v))).collect::<Vec<_>>().join("&")
-    });
+    let qs = query.with_untracked(|q| cc_domain::query::query_string(q.latest_values()));
     let page = Resource::new(move || qs.clone(), load_demands);
     view! {
         <Title text=move || d().title/>
@@ -62,10 +60,14 @@ fn Board(page: DemandsPage) -> impl IntoView {
         view! { <DemandCard demand logged_in voted error/> }
     };
     let card_top = card.clone();
-    let (top, demands) = (page.top.clone(), page.demands.clone());
-    // Without filters, the board also shows each street's three most wanted.
+    let top = page.top.clone();
+    // Each demand is shown once: the list holds those the TOP10 above it does not.
+    let demands: Vec<Demand> = page.demands.iter().filter(|d| !top.iter().any(|t| t.id == d.id)).cloned().collect();
+    // Without filters the board also shows each street's three most wanted, when the TOP10 does
+    // not already hold every demand that takes votes.
+    let votable = page.demands.iter().filter(|d| d.status.takes_votes()).count();
     let mut per_street: Vec<(String, Vec<Demand>)> = Vec::new();
-    for demand in demands.iter().filter(|d| !top.is_empty() && d.status.takes_votes()) {
+    for demand in page.demands.iter().filter(|d| !top.is_empty() && votable > top.len() && d.status.takes_votes()) {
         let street = demand.street.label(lang).to_string();
         match per_street.iter_mut().find(|(name, _)| *name == street) {
             Some((_, list)) if list.len() < 3 => list.push(demand.clone()),
@@ -75,8 +77,11 @@ fn Board(page: DemandsPage) -> impl IntoView {
     }
     let card_street = card.clone();
     let (filters, raise) = (page.clone(), page);
+    let list_title = if top.is_empty() { d.list } else { d.others };
+    let (shown_anything, listed_nothing) = (!top.is_empty(), demands.is_empty());
     view! {
         {notice.map(|text| view! { <p class="notice" role="status" data-testid="demand-notice">{text}</p> })}
+        <Raise page=raise error=error.filter(|_| error_at.is_none())/>
         {(!top.is_empty()).then(|| view! {
             <h2>{d.top_district}</h2>
             <ol class="demand-list top" data-testid="demand-top">{top.into_iter().map(card_top).collect_view()}</ol>
@@ -93,10 +98,11 @@ fn Board(page: DemandsPage) -> impl IntoView {
             </div>
         })}
         <Filters page=filters/>
-        <h2>{d.list}</h2>
-        {demands.is_empty().then(|| view! { <p>{d.none}</p> })}
-        <ol class="demand-list" data-testid="demand-list">{demands.into_iter().map(card).collect_view()}</ol>
-        <Raise page=raise error=error.filter(|_| error_at.is_none())/>
+        {(!(shown_anything && listed_nothing)).then(|| view! {
+            <h2>{list_title}</h2>
+            {listed_nothing.then(|| view! { <p>{d.none}</p> })}
+            <ol class="demand-list" data-testid="demand-list">{demands.into_iter().map(card).collect_view()}</ol>
+        })}
     }
 }
 
@@ -188,13 +194,15 @@ fn Raise(page: DemandsPage, error: Option<&'static str>) -> impl IntoView {
             <p id="raise">{d.login_to_raise} " " <a href="/login?next=/demands">{login}</a></p>
         }.into_any();
     }
+    // Folded until wanted, so the board comes first; open again after a refusal.
     view! {
-        <h2 id="raise">{d.raise_title}</h2>
+        <details class="raise" id="raise" open=error.is_some()>
+        <summary data-testid="raise-open">{d.raise_title}</summary>
         {error.map(|text| view! { <p class="form-error" role="alert" data-testid="raise-error">{text}</p> })}
         <form method="post" action=RaiseDemandForm::url() class="demand-form" data-testid="raise-demand">
             <label class="field"><span>{d.community}</span>
                 <select name="community_id" required>
-                    <option value="">{d.any}</option>
+                    <option value="">{d.choose}</option>
                     {page.streets.iter().map(|s| view! {
                         <optgroup label=s.street.label(lang).to_string()>
                             {s.communities.iter().map(|c| view! {
@@ -206,6 +214,7 @@ fn Raise(page: DemandsPage, error: Option<&'static str>) -> impl IntoView {
             </label>
             <label class="field"><span>{d.category}</span>
                 <select name="category" required>
+                    <option value="">{d.choose}</option>
                     {page.categories.iter().map(|c| view! {
                         <option value=c.slug.clone() selected=c.slug == category>{c.label(lang).to_string()}</option>
                     }).collect_view()}
@@ -219,5 +228,6 @@ fn Raise(page: DemandsPage, error: Option<&'static str>) -> impl IntoView {
             </label>
             <button type="submit" class="primary" data-testid="raise">{d.raise}</button>
         </form>
+        </details>
     }.into_any()
 }

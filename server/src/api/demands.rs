@@ -52,6 +52,7 @@ pub async fn list(State(store): State<Store>, RawQuery(qs): RawQuery) -> Result<
         (status = 403, description = says!(cross_site), body = ErrorBody),
         (status = 409, description = "`similar`: open demands in the community and category say nearly the same (the message lists them)", body = ErrorBody),
         (status = 413, description = says!(too_large), body = ErrorBody),
+        (status = 429, description = "`daily_limit`: five demands per resident in 24 hours", body = ErrorBody),
     )
 )]
 pub async fn raise(

@@ -119,22 +119,31 @@ async fn staff_in_scope_answer_a_demand_and_everyone_who_voted_is_told() {
     assert!(audit.iter().any(|e| e.action == "merge_demand" && !e.refused));
 }
 
-/// Posts a page's form the way a browser without scripts does; answers where it was sent.
+#[tokio::test]
+async fn a_resident_raises_at_most_five_demands_a_day_however_many_are_sent_at_once() {
+    let app = spawn_app().await;
+    let (_, community) = community_in(&app, "bajiao").await;
+    let keen = app.register("13800000108", "石景山 lantern 108").await;
+    let notes: Vec<String> = (0..20).map(|n| format!("第{n}个想法：社区开设课程{n}")).collect();
+    let answers = futures::future::join_all(notes.iter().map(|note| keen.post("/api/v1/demands", raise(community, note, true)))).await;
+    let raised = answers.iter().filter(|(status, _)| *status == 201).count();
+    let limited: Vec<_> = answers.iter().filter(|(status, body)| *status == 429 && body["error"]["code"] == "daily_limit").collect();
+    let limit = cc_domain::demand::DEMANDS_PER_DAY as usize;
+    assert_eq!((raised, limited.len()), (limit, 20 - limit), "twenty at once: {answers:?}");
+    assert!(limited[0].1["error"]["message"].as_str().unwrap().contains(&format!("At most {limit} demands a day")));
+    assert_eq!(app.get_json("/api/v1/demands").await.1.as_array().unwrap().len(), limit);
+    // The page says it too, and keeps what was typed; a neighbour may still raise theirs.
+    let form = [("category", "heritage".to_string()), ("community_id", community.to_string()), ("note", "再来一个想法".to_string())];
+    let (_, html) = post_form(&keen, "/demands", "raise_demand_form", &form).await;
+    assert!(html.contains(&format!("一天内最多点单{limit}项")) && html.contains("value=\"再来一个想法\""), "said on the page");
+    let neighbour = app.register("13800000109", "石景山 lantern 109").await;
+    assert_eq!(neighbour.post("/api/v1/demands", raise(community, "周末电影放映", true)).await.0, 201);
+}
+
+/// Posts a page's form without a script; answers where the browser lands and what it shows.
 async fn post_form(visitor: &crate::helpers::Visitor, page: &str, server_fn: &str, form: &[(&str, String)]) -> (String, String) {
-    let (_, _, html) = visitor.get_text(page).await;
-    let at = html.find(&format!("action=\"/api/{server_fn}")).unwrap_or_else(|| panic!("{page} has a {server_fn} form"));
-    let action = html[at + 8..].split('"').next().unwrap().to_string();
-    let answer = visitor
-        .client
-        .post(format!("{}{action}", visitor.address))
-        .header("accept", "text/html")
-        .header("referer", format!("{}{page}", visitor.address))
-        .form(form)
-        .send()
-        .await
-        .unwrap();
-    let url = answer.url().to_string();
-    (url, answer.text().await.unwrap())
+    let answer = visitor.post_form(page, server_fn, form).await;
+    (answer.url().to_string(), answer.text().await.unwrap())
 }
 
 #[tokio::test]
@@ -167,6 +176,9 @@ async fn the_demand_pages_work_without_a_script_and_keep_what_was_typed() {
     let (_, html) = post_form(&second, "/demands", "vote_demand_form", &[("demand_id", id.to_string())]).await;
     assert!(html.contains("已附议"), "the vote is counted");
     assert_eq!(app.get_json("/api/v1/demands").await.1[0]["votes"], 2);
+    let (_, _, board) = app.visitor().get_text("/demands").await;
+    assert_eq!(board.matches(&format!("id=\"demand-{id}\"")).count(), 1, "the TOP10 holds it, the list does not repeat it");
+    assert!(board.contains("data-testid=\"demand-top\"") && !board.contains("data-testid=\"demand-streets\""));
 
     // The street's admin answers from the console page: a refusal is said, then it is done.
     let admin = app.staff("street-admin", StaffScope { role: Role::StreetAdmin, street_id: Some(street), facility_ids: vec![] }).await;

@@ -29,6 +29,15 @@ pub async fn raise(store: &Store, resident: ResidentId, new: &NewDemand) -> Resu
                 format!("Similar demands are open in this community ({list}): add your vote, or raise a new one anyway."),
             ));
         }
+        RaiseOutcome::TooMany => {
+            let limit = cc_domain::demand::DEMANDS_PER_DAY;
+            return Err(ServiceError::refused(
+                429,
+                "daily_limit",
+                format!("一天内最多点单{limit}项，请明天再来；也可以为已有的点单附议。"),
+                format!("At most {limit} demands a day: come back tomorrow, or add your vote to existing ones."),
+            ));
+        }
         RaiseOutcome::UnknownCommunity => return Err(field("community_id", "请选择所在社区", "choose your community")),
         RaiseOutcome::UnknownCategory => return Err(field("category", "请选择类别", "choose a category")),
     };
