@@ -1,4 +1,4 @@
-//! Server functions of the resident's inbox (`/me/messages`). The page posts its two forms
+//! Server functions of the resident's inbox (`/me/messages`). The page posts its settings form
 //! straight to them (no script needed: the server sends the browser back to the page).
 
 use cc_domain::messages::{Message, MessageKind, MessageSettings};
@@ -14,22 +14,15 @@ pub struct InboxPage {
     pub settings: MessageSettings,
 }
 
-/// The logged-in resident's messages (newest first) and what they chose.
+/// The logged-in resident's messages (newest first) and what they chose; opening the page
+/// reads them.
 #[server]
 pub async fn my_messages() -> Result<InboxPage, AppError> {
     use crate::account_fns::context;
     let (store, resident) = (context::auth()?.accounts.store().clone(), context::resident().await?);
-    let inbox = cc_services::residents::messages::inbox(&store, resident).await?;
+    let inbox = cc_services::residents::messages::open_inbox(&store, resident).await?;
     let settings = cc_services::residents::messages::settings(&store, resident).await?;
     Ok(InboxPage { messages: inbox.messages, settings })
-}
-
-/// Marks all the resident's messages read.
-#[server]
-pub async fn mark_all_messages_read() -> Result<(), AppError> {
-    use crate::account_fns::context;
-    let store = context::auth()?.accounts.store().clone();
-    Ok(cc_services::residents::messages::mark_all_read(&store, context::resident().await?).await?)
 }
 
 /// Keeps what the resident chose. A form sends a ticked box as a field and leaves an unticked

@@ -165,9 +165,16 @@ impl Store {
 
     /// Marks all of a resident's messages read; returns how many were unread.
     pub async fn mark_all_messages_read(&self, resident: ResidentId, now: i64) -> Result<u64, StoreError> {
-        let done = sqlx::query("UPDATE messages SET read_at = $2 WHERE resident_id = $1 AND read_at IS NULL")
+        self.mark_messages_read_through(resident, MessageId(i64::MAX), now).await
+    }
+
+    /// Marks a resident's messages up to `last` read (those that came later stay unread);
+    /// returns how many were unread.
+    pub async fn mark_messages_read_through(&self, resident: ResidentId, last: MessageId, now: i64) -> Result<u64, StoreError> {
+        let done = sqlx::query("UPDATE messages SET read_at = $2 WHERE resident_id = $1 AND read_at IS NULL AND id <= $3")
             .bind(resident.0)
             .bind(now)
+            .bind(last.0)
             .execute(&self.pool)
             .await?;
         Ok(done.rows_affected())

@@ -66,7 +66,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                             }
                         })}
                     </Transition>
-                    <A href="/me">{t.nav_me}</A>
+                    <A href="/me" exact=true>{t.nav_me}</A>
                 </nav>
                 <div class="prefs">
                     // Shown by app.js where the browser offers to install; 我的 explains it elsewhere.
@@ -78,7 +78,7 @@ pub fn Layout(children: Children) -> impl IntoView {
             </header>
             <main id="main" tabindex="-1">{children()}</main>
             <footer class="site-footer">
-                <p>{t.demo_notice}</p>
+                <p>{t.demo_notice} " · " <a href="/staff/login" data-testid="staff-entrance">{t.staff_entrance}</a></p>
             </footer>
             <nav class="tab-bar" aria-label=t.nav_tabs>
                 <A href="/" exact=true><TabIcon d="M4 11l8-7 8 7v9h-5v-6h-6v6H4z"/><span>{t.nav_home}</span></A>
@@ -96,11 +96,13 @@ pub fn Layout(children: Children) -> impl IntoView {
     }
 }
 
-/// How many messages are unread, beside a link to them (nothing when none are).
+/// How many messages are unread, beside a link to them (nothing when none are, nor on the inbox
+/// itself, which reads them as it opens).
 #[component]
 pub fn UnreadBadge(count: i64) -> impl IntoView {
     let prefs = use_prefs();
-    (count > 0).then(|| {
+    let reading = leptos_router::hooks::use_location().pathname.get_untracked() == "/me/messages";
+    (count > 0 && !reading).then(|| {
         let shown = if count > 99 { "99+".to_string() } else { count.to_string() };
         view! {
             " " <span class="badge count" data-testid="unread-count" aria-label=unread_label(prefs.lang(), count)>{shown}</span>

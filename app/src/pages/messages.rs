@@ -12,7 +12,7 @@ use crate::error::AppError;
 use crate::i18n::account::account_page_strings;
 use crate::i18n::date_time;
 use crate::i18n::messages::message_strings;
-use crate::message_fns::{my_messages, sms_field, MarkAllMessagesRead, SaveMessageSettings};
+use crate::message_fns::{my_messages, sms_field, SaveMessageSettings};
 use crate::prefs::use_prefs;
 
 /// The page.
@@ -53,13 +53,7 @@ fn Inbox(messages: Vec<Message>) -> impl IntoView {
     if messages.is_empty() {
         return view! { <p data-testid="no-messages">{m.none}</p> }.into_any();
     }
-    let any_unread = messages.iter().any(|message| !message.read);
     view! {
-        {any_unread.then(|| view! {
-            <form method="post" action=MarkAllMessagesRead::url() class="inline-form">
-                <button type="submit" data-testid="mark-all-read">{m.mark_all_read}</button>
-            </form>
-        })}
         <ul class="message-list" data-testid="messages">
             {messages.into_iter().map(|message| {
                 let (headline, sentence) = message.words(prefs.lang());

@@ -64,13 +64,16 @@ async fn a_resident_promoted_from_the_waitlist_is_told_in_the_inbox_and_by_sms()
     assert!(page.contains("data-testid=\"unread-count\"") && page.contains("1 条未读消息"), "the header's badge");
     let (_, _, page) = second.get_text("/me/messages").await;
     assert!(page.contains("候补成功") && page.contains("《亲子绘本阅读会》"), "the inbox page");
+    assert!(page.contains("class=\"message unread\"") && !page.contains("data-testid=\"unread-count\""), "new here, no badge");
+    let (_, inbox) = second.get("/api/v1/me/messages").await;
+    assert_eq!((inbox["unread"].as_i64(), inbox["messages"][0]["read"].as_bool()), (Some(0), Some(true)), "opened is read");
+    let (_, _, page) = second.get_text("/me/messages").await;
+    assert!(!page.contains("class=\"message unread\""), "no longer new");
 
     let id = message["id"].as_i64().unwrap();
     assert_eq!(first.post(&format!("/api/v1/me/messages/{id}/read"), json!({})).await.0, 404, "not theirs");
     assert_eq!(second.post(&format!("/api/v1/me/messages/{id}/read"), json!({})).await.0, 204);
     assert_eq!(second.post(&format!("/api/v1/me/messages/{id}/read"), json!({})).await.0, 204, "again is fine");
-    let (_, inbox) = second.get("/api/v1/me/messages").await;
-    assert_eq!((inbox["unread"].as_i64(), inbox["messages"][0]["read"].as_bool()), (Some(0), Some(true)));
     let (_, _, page) = second.get_text("/").await;
     assert!(!page.contains("data-testid=\"unread-count\""), "no badge once read");
     // Waiting longer sends nothing more.
@@ -112,28 +115,12 @@ async fn the_settings_form_works_without_a_script_and_the_page_escapes_titles() 
     assert_eq!(status, 200);
     assert!(!page.contains("<script>alert(1)</script>"), "a title is text, never markup");
     assert!(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
-    let action = |name: &str| {
-        let at = page.find(&format!("action=\"/api/{name}")).unwrap_or_else(|| panic!("a form posting to {name}"));
-        page[at + 8..].split('"').next().unwrap().to_string()
-    };
 
     // A browser without scripts posts the form and is sent back to the page.
-    let post = |path: String, form: &'static [(&'static str, &'static str)]| {
-        second
-            .client
-            .post(format!("{}{path}", second.address))
-            .header("accept", "text/html")
-            .header("referer", format!("{}/me/messages", second.address))
-            .form(form)
-            .send()
-    };
-    let answer = post(action("save_message_settings"), &[("sms_reminder", "on")]).await.unwrap();
+    let answer = second.post_form("/me/messages", "save_message_settings", &[("sms_reminder", "on".into())]).await;
     assert!(answer.status().is_redirection() || answer.url().path() == "/me/messages", "{}", answer.status());
     let (_, settings) = second.get("/api/v1/me/message-settings").await;
     assert_eq!(settings, json!({ "sms": ["reminder"], "reminders": false }));
-    let answer = post(action("mark_all_messages_read"), &[]).await.unwrap();
-    assert!(answer.status().is_success() || answer.status().is_redirection(), "{}", answer.status());
-    assert_eq!(second.get("/api/v1/me/messages").await.1["unread"], 0);
     // Nobody logged in: the form is refused, nothing changes.
     let stranger = app.visitor();
     let (status, _, page) = stranger.get_text("/me/messages").await;

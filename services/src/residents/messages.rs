@@ -26,6 +26,16 @@ pub async fn inbox(store: &Store, resident: ResidentId) -> Result<Inbox, Service
     Ok(Inbox { unread, messages })
 }
 
+/// The inbox as its page opens it: what it shows is read from now on, though it still shows as
+/// new this once. Messages that come meanwhile stay unread.
+pub async fn open_inbox(store: &Store, resident: ResidentId) -> Result<Inbox, ServiceError> {
+    let inbox = inbox(store, resident).await?;
+    if let Some(newest) = inbox.messages.iter().map(|m| m.id).max() {
+        store.mark_messages_read_through(resident, newest, now()).await?;
+    }
+    Ok(inbox)
+}
+
 /// Marks one message read (again is fine); another resident's message is not found.
 pub async fn mark_read(store: &Store, resident: ResidentId, message: MessageId) -> Result<(), ServiceError> {
     if store.mark_message_read(resident, message, now()).await? {
