@@ -263,7 +263,7 @@ pub async fn load_door(session_id: i64) -> Result<DoorList, AppError> {
 
 /// Checks in a typed code or a scanned token at a session.
 #[server]
-pub async fn check_in_ticket(session_id: i64, ticket: String) -> Result<(), AppError> {
+pub async fn check_in_ticket(session_id: i64, ticket: String) -> Result<String, AppError> {
     let actor = context::actor().await?;
     let signer = use_context::<cc_domain::ticket::TicketSigner>().ok_or(AppError::Internal)?;
     cc_services::staff::check_in(
@@ -273,8 +273,9 @@ pub async fn check_in_ticket(session_id: i64, ticket: String) -> Result<(), AppE
         SessionId(session_id),
         &ticket,
     )
-    .await?;
-    Ok(())
+    .await
+    .map(|done| done.holder)
+    .map_err(AppError::from)
 }
 
 /// One line of the audit page.

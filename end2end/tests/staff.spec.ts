@@ -76,7 +76,9 @@ test('a street admin publishes through review, a resident books, the door checks
   await expect(page.getByTestId('attended-count')).toHaveText('0');
   await page.getByTestId('ticket-input').fill(code.toLowerCase());
   await page.getByTestId('check-in').click();
-  await expect(page.getByTestId('checkin-outcome')).toHaveText('签到成功。');
+  // It says who was let in (masked), and empties the field for the next person.
+  await expect(page.getByTestId('checkin-outcome')).toHaveText(/^签到成功。 1\d{2}\*{4}\d{4}$/);
+  await expect(page.getByTestId('ticket-input')).toHaveValue('');
   await expect(page.getByTestId('attended-count')).toHaveText('1');
   await expect(page.getByTestId('door-list').locator('tr[data-status="attended"]')).toHaveCount(1);
   await page.getByTestId('ticket-input').fill(code);
@@ -108,7 +110,7 @@ test('scans made offline wait in a queue, are sent when the connection returns, 
 
   await context.setOffline(false);
   await page.evaluate(() => (window as any).ccCheckin.flush());
-  await expect(page.getByTestId('scan-status')).toHaveText('签到成功。');
+  await expect(page.getByTestId('scan-status')).toHaveText(`签到成功。 135****${stamp.slice(-4)}`);
   await expect(page.getByTestId('scan-queue')).toHaveAttribute('data-count', '0');
   await expect(page.getByTestId('attended-count')).toHaveText('1');
 

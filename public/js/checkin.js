@@ -61,7 +61,7 @@
     }).then(function (response) {
       if (response.status >= 500) return 'retry';
       return response.json().catch(function () { return {}; }).then(function (body) {
-        if (response.ok) { say(labels().done || 'Checked in.', true); return 'done'; }
+        if (response.ok) { say((labels().done || 'Checked in.') + ' ' + (body.holder || ''), true); return 'done'; }
         var error = body && body.error ? body.error : {};
         say(error.message || String(response.status), false);
         return error.code === 'already_checked_in' ? 'done' : 'refused';

@@ -123,6 +123,9 @@ pub struct CheckedIn {
     booking_id: BookingId,
     /// Always `attended`.
     status: BookingStatus,
+    /// Who was let in: the holder's mobile number, masked.
+    #[schema(example = "138****5678")]
+    holder: String,
 }
 
 /// What was created.
@@ -328,7 +331,7 @@ pub async fn check_in(
 ) -> Result<Json<CheckedIn>, ApiError> {
     let actor = Actor { member, client };
     let done = cc_services::staff::check_in(auth.store(), &signer, &actor, session, &request.ticket).await?;
-    Ok(Json(CheckedIn { booking_id: BookingId(done.booking_id), status: BookingStatus::Attended }))
+    Ok(Json(CheckedIn { booking_id: BookingId(done.booking_id), status: BookingStatus::Attended, holder: done.holder }))
 }
 
 /// `POST /staff/accounts`: a staff account inside the caller's scope; 201.

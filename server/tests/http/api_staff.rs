@@ -66,6 +66,7 @@ async fn a_ticket_is_let_in_once_by_code_or_by_its_signed_token() {
     let code = booking["code"].as_str().unwrap();
     let (status, body) = check_in(&admin, session, &code.to_lowercase()).await;
     assert_eq!((status, body["status"].as_str()), (200, Some("attended")), "{body}");
+    assert_eq!(body["holder"], "138****0001", "the door says who, masked");
     let (status, body) = check_in(&admin, session, code).await;
     assert_eq!((status, body["error"]["code"].as_str()), (409, Some("already_checked_in")));
     assert_eq!(check_in(&admin, session, "ABCDEFGHJKMN").await.1["error"]["code"], "unknown_ticket");

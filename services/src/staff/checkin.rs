@@ -12,9 +12,11 @@ use super::{refuse, Actor};
 use crate::ServiceError;
 
 /// A successful check-in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CheckedIn {
     pub booking_id: i64,
+    /// Who was let in: the holder's mobile number, masked (138****5678), for the door to say.
+    pub holder: String,
 }
 
 /// Checks in `ticket` — a scanned token (`CC1.…`, signature checked) or a typed code — at
@@ -79,13 +81,13 @@ pub async fn check_in(
     }
     let booking = booking_id.map(BookingId);
     match store.check_in(SessionId(session), &code, booking, actor.member.id).await? {
-        CheckInOutcome::CheckedIn { booking_id } => {
+        CheckInOutcome::CheckedIn { booking_id, phone } => {
             entry.object_type = "booking".into();
             entry.object_id = Some(booking_id.0);
             entry.before = Some(json!({ "status": "confirmed" }).to_string());
             entry.after = Some(json!({ "status": "attended", "session_id": session }).to_string());
             store.append_audit(&entry).await?;
-            Ok(CheckedIn { booking_id: booking_id.0 })
+            Ok(CheckedIn { booking_id: booking_id.0, holder: cc_domain::account::mask_phone(&phone) })
         }
         CheckInOutcome::AlreadyCheckedIn { at, .. } => {
             let at = local(at).format("%H:%M");

@@ -10,8 +10,8 @@ use crate::{Store, StoreError};
 /// What a check-in came to.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CheckInOutcome {
-    /// Let in now.
-    CheckedIn { booking_id: BookingId },
+    /// Let in now; `phone` is the ticket holder's (stored form), for the door to say who.
+    CheckedIn { booking_id: BookingId, phone: String },
     /// The ticket was used before (at this time, UTC seconds): never counted twice.
     AlreadyCheckedIn { booking_id: BookingId, at: i64 },
     /// A real ticket, for another session.
@@ -44,14 +44,15 @@ impl Store {
     ) -> Result<CheckInOutcome, StoreError> {
         let (session_id, booking_id) = (session.0, booking.map(|b| b.0));
         let mut tx = self.begin().await?;
-        let row: Option<(i64, i64, String, Option<i64>)> = sqlx::query_as(
-            "SELECT id, session_id, status, checked_in_at FROM bookings WHERE code = $1 AND ($2 IS NULL OR id = $2)",
+        let row: Option<(i64, i64, String, Option<i64>, String)> = sqlx::query_as(
+            "SELECT b.id, b.session_id, b.status, b.checked_in_at, r.phone FROM bookings b \
+             JOIN residents r ON r.id = b.resident_id WHERE b.code = $1 AND ($2 IS NULL OR b.id = $2)",
         )
         .bind(code.trim().to_ascii_uppercase())
         .bind(booking_id)
         .fetch_optional(&mut *tx)
         .await?;
-        let Some((id, booked_session, status, checked_in_at)) = row else {
+        let Some((id, booked_session, status, checked_in_at, phone)) = row else {
             return Ok(CheckInOutcome::Unknown);
         };
         if booked_session != session_id {
@@ -72,7 +73,7 @@ impl Store {
                 .execute(&mut *tx)
                 .await?;
                 if done.rows_affected() == 1 {
-                    CheckInOutcome::CheckedIn { booking_id: BookingId(id) }
+                    CheckInOutcome::CheckedIn { booking_id: BookingId(id), phone }
                 } else {
                     CheckInOutcome::AlreadyCheckedIn { booking_id: BookingId(id), at: now() }
                 }

@@ -41,6 +41,14 @@ pub fn Door(session: i64) -> impl IntoView {
         move || (session, check_in.version().get(), scanned.get()),
         |(id, _, _)| load_door(id),
     );
+    // Let in: the field is emptied for the next person in the queue (a refusal keeps the code,
+    // to correct it).
+    let ticket = NodeRef::<leptos::html::Input>::new();
+    Effect::new(move |_| {
+        if let (Some(Ok(_)), Some(input)) = (check_in.value().get(), ticket.get()) {
+            input.set_value("");
+        }
+    });
     let labels = move || {
         serde_json::json!({
             "done": s().checked_in, "queued": s().queued, "offline": s().offline, "no_camera": s().no_camera,
@@ -61,11 +69,13 @@ pub fn Door(session: i64) -> impl IntoView {
                 <input type="hidden" name="session_id" value=session.to_string()/>
                 <label><span>{move || s().ticket}</span>
                     <input type="text" name="ticket" required autocomplete="off" autocapitalize="characters"
-                        placeholder=move || s().ticket_hint data-testid="ticket-input"/></label>
+                        placeholder=move || s().ticket_hint data-testid="ticket-input" node_ref=ticket/></label>
                 <button type="submit" class="primary" data-testid="check-in">{move || s().check_in}</button>
             </ActionForm>
             {move || check_in.value().get().map(|outcome| match outcome {
-                Ok(()) => view! { <p class="booking-outcome" role="status" data-testid="checkin-outcome">{s().checked_in}</p> }.into_any(),
+                Ok(holder) => view! {
+                    <p class="booking-outcome" role="status" data-testid="checkin-outcome">{s().checked_in} " " <strong>{holder}</strong></p>
+                }.into_any(),
                 Err(e) => view! { <p class="form-error" role="alert" data-testid="checkin-outcome">{e.message(prefs.lang())}</p> }.into_any(),
             })}
             <Transition fallback=Loading>
