@@ -114,6 +114,8 @@ impl Satisfaction {
 pub struct Dashboard {
     /// The street's name, or `None` for the whole district.
     pub street: Option<String>,
+    /// The street's English name, or `None` for the whole district.
+    pub street_en: Option<String>,
     pub generated_at: DateTime<FixedOffset>,
     pub today: PeriodFigures,
     pub week: PeriodFigures,

@@ -245,7 +245,7 @@ fn sms_with(message: &Message, title: &str, detail: &str) -> String {
         MessageKind::SessionChanged => format!("【公共文化云】您报名的《{title}》改为{when}，地点：{detail}，已有入场码继续有效。"),
         MessageKind::ReviewHidden => format!("【公共文化云】您对《{title}》的评价已被隐藏，原因：{detail}。"),
         MessageKind::DemandAnswered => {
-            format!("【公共文化云】您点单的“{title}”{}。", demand_outcome(message.outcome, true, Some(detail).filter(|d| !d.is_empty())))
+            format!("【公共文化云】您点单或附议的“{title}”{}。", demand_outcome(message.outcome, true, Some(detail).filter(|d| !d.is_empty())))
         }
     }
 }

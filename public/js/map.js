@@ -150,26 +150,35 @@
     });
   }
 
-  // 点单: open demands per community, a circle growing with their votes, in a layer residents can
-  // switch off. Cards are built with textContent only.
+  // 点单: open demands per community, a badge of their votes (growing with them) at the upper
+  // right of the community's place, above the facility markers and clusters (its own pane), so
+  // both stay clickable; in a layer residents can switch off. Built with textContent only.
   function demandLayer(L, map, container, labels) {
+    map.createPane('demands').style.zIndex = 650;
     var layer = L.layerGroup();
     fetch(container.dataset.demandSource, { headers: { Accept: 'application/json' } })
       .then(function (r) { if (!r.ok) throw new Error('HTTP ' + r.status); return r.json(); })
       .then(function (communities) {
         communities.forEach(function (c) {
-          var circle = L.circleMarker([c.lat, c.lng], {
-            radius: Math.min(8 + 2 * Math.sqrt(c.votes), 28), className: 'demand-marker', weight: 2,
+          var size = Math.round(Math.min(22 + 3 * Math.sqrt(c.votes), 44));
+          var where = c.street + ' · ' + c.community;
+          var badge = el('span', null, String(c.votes));
+          var marker = L.marker([c.lat, c.lng], {
+            pane: 'demands', keyboard: true, title: where + ' · ' + c.votes + ' ' + labels.demand_votes,
+            icon: L.divIcon({ className: 'demand-marker', html: badge, iconSize: [size, size], iconAnchor: [-8, size + 8], popupAnchor: [size / 2 + 8, -size - 8] }),
           });
-          circle.bindPopup(function () {
+          marker.bindPopup(function () {
             var box = el('div', 'map-card');
             var title = el('p', 'map-card-title');
-            title.appendChild(link('/demands?community=' + c.community_id, c.street + ' · ' + c.community));
+            title.appendChild(link('/demands?community=' + c.community_id, where));
             box.appendChild(title);
             box.appendChild(el('p', 'map-card-meta', c.demands + ' ' + labels.demands_open + ' · ' + c.votes + ' ' + labels.demand_votes));
+            var more = el('p', 'map-card-more');
+            more.appendChild(link('/demands?community=' + c.community_id, labels.see_demands));
+            box.appendChild(more);
             return box;
           });
-          layer.addLayer(circle);
+          layer.addLayer(marker);
         });
         layer.addTo(map);
         var overlays = {};

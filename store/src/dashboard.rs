@@ -18,9 +18,9 @@ impl Store {
     pub async fn dashboard(&self, street: Option<i64>, now: i64) -> Result<Dashboard, StoreError> {
         let street_id = street.unwrap_or(0);
         let (day, week) = (today(now), this_week(now));
-        let named: Option<(String, String)> = match street {
+        let named: Option<(String, String, String)> = match street {
             Some(id) => {
-                sqlx::query_as("SELECT slug, name FROM streets WHERE id = $1")
+                sqlx::query_as("SELECT slug, name, name_en FROM streets WHERE id = $1")
                     .bind(id)
                     .fetch_optional(&self.pool)
                     .await?
@@ -33,7 +33,7 @@ impl Store {
                 let t = &report.coverage.totals;
                 (t.compliance_rate, t.community_coverage_rate, t.street_coverage_rate)
             }
-            Some((slug, _)) => {
+            Some((slug, _, _)) => {
                 let s = report.coverage.streets.iter().find(|s| &s.street.slug == slug);
                 let rate = |part: u32, whole: u32| (whole > 0).then(|| f64::from(part) / f64::from(whole));
                 (
@@ -46,7 +46,8 @@ impl Store {
         let satisfaction_by_street = self.satisfaction(street_id, "JOIN streets g ON g.id = f.street_id").await?;
         let (demands_open, demands_answered, top_demands) = self.demand_figures(street_id).await?;
         Ok(Dashboard {
-            street: named.map(|(_, name)| name),
+            street_en: named.as_ref().map(|(_, _, name_en)| name_en.clone()),
+            street: named.map(|(_, name, _)| name),
             generated_at: local(now),
             today: self.period_figures(day, street_id).await?,
             week: self.period_figures(week, street_id).await?,

@@ -11,13 +11,29 @@ const LABEL: f64 = 150.0;
 const FIGURE: f64 = 70.0;
 const ROW: f64 = 28.0;
 
-/// A label cut to fit beside a bar.
+/// A label cut to fit beside a bar: nine Chinese characters, or eighteen Latin ones (a Chinese
+/// character is as wide as two).
 fn short(label: &str) -> String {
-    let mut out: String = label.chars().take(9).collect();
-    if label.chars().count() > 9 {
-        out.push('…');
+    const ROOM: usize = 18;
+    let width = |c: char| if c.is_ascii() { 1 } else { 2 };
+    if label.chars().map(width).sum::<usize>() <= ROOM {
+        return label.to_string();
     }
+    let mut used = 0;
+    let mut out: String = label.chars().take_while(|&c| { used += width(c); used < ROOM }).collect();
+    out.push('…');
     out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn labels_are_cut_by_width_not_by_characters() {
+        assert_eq!(super::short("Intangible heritage"), "Intangible herita…");
+        assert_eq!(super::short("Reading & lectures"), "Reading & lectures");
+        assert_eq!(super::short("非遗体验与传统技艺展示"), "非遗体验与传统技…");
+        assert_eq!(super::short("文化讲座"), "文化讲座");
+    }
 }
 
 /// Horizontal bars, one per count, longest first as given.

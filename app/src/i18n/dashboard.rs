@@ -23,11 +23,12 @@ pub struct DashboardStrings {
     /// Residents' satisfaction: the share of 4–5 star reviews.
     pub satisfaction: &'static str,
     pub satisfaction_by: &'static str,
-    pub reviews: &'static str,
+    pub no_reviews: &'static str,
     pub demands_open: &'static str,
     pub demands_answered: &'static str,
     pub top_demands: &'static str,
     pub nothing_yet: &'static str,
+    pub no_demands: &'static str,
     pub live: &'static str,
     pub connecting: &'static str,
     pub reconnecting: &'static str,
@@ -56,11 +57,12 @@ const ZH: DashboardStrings = DashboardStrings {
     by_street: "本周各街道预约",
     satisfaction: "满意度（4–5星）",
     satisfaction_by: "居民评价满意度（各街道、各类别）",
-    reviews: "条评价",
+    no_reviews: "还没有评价。",
     demands_open: "待答复点单",
     demands_answered: "已答复点单",
     top_demands: "附议最多的点单",
     nothing_yet: "本周还没有预约。",
+    no_demands: "还没有待答复的点单。",
     live: "实时",
     connecting: "连接中…",
     reconnecting: "连接中断，正在重连…",
@@ -89,11 +91,12 @@ const EN: DashboardStrings = DashboardStrings {
     by_street: "This week by street",
     satisfaction: "Satisfied (4–5 stars)",
     satisfaction_by: "Residents' satisfaction by street and category",
-    reviews: "reviews",
+    no_reviews: "No reviews yet.",
     demands_open: "Demands to answer",
     demands_answered: "Demands answered",
     top_demands: "Most wanted demands",
     nothing_yet: "No bookings this week yet.",
+    no_demands: "No demands waiting for an answer.",
     live: "Live",
     connecting: "Connecting…",
     reconnecting: "Connection lost, reconnecting…",
@@ -108,5 +111,14 @@ pub fn dashboard_strings(locale: Locale) -> &'static DashboardStrings {
     match locale {
         Locale::Zh => &ZH,
         Locale::En => &EN,
+    }
+}
+
+/// "12 条评价", "1 review", "12 reviews".
+pub fn reviews_count(locale: Locale, count: u64) -> String {
+    match (locale, count) {
+        (Locale::Zh, n) => format!("{n} 条评价"),
+        (Locale::En, 1) => "1 review".into(),
+        (Locale::En, n) => format!("{n} reviews"),
     }
 }

@@ -81,6 +81,8 @@ pub struct Strings {
     pub bad_filter: &'static str,
     pub loading: &'static str,
     pub demo_notice: &'static str,
+    /// The footer's way into the staff console.
+    pub staff_entrance: &'static str,
     pub other_language: &'static str,
     /// The header's entry for adding the app to the home screen (shown where the browser offers it).
     pub install_app: &'static str,
@@ -202,6 +204,7 @@ const ZH: Strings = Strings {
     bad_filter: "筛选条件有误",
     loading: "加载中…",
     demo_notice: "当前为石景山区演示数据。",
+    staff_entrance: "工作人员入口",
     other_language: "English",
     install_app: "安装到手机",
     switch_language: "Switch to English",
@@ -322,6 +325,7 @@ const EN: Strings = Strings {
     bad_filter: "A filter is not valid",
     loading: "Loading…",
     demo_notice: "Showing demo data for Shijingshan District.",
+    staff_entrance: "Staff sign-in",
     other_language: "中文",
     install_app: "Add to home screen",
     switch_language: "切换到中文",
@@ -508,13 +512,17 @@ pub fn map_labels(locale: Locale) -> String {
     let t = strings(locale);
     let (m, km) = if locale == Locale::Zh { ("米", "公里") } else { ("m", "km") };
     let short = if locale == Locale::Zh { ["区", "街", "社"] } else { ["D", "S", "C"] };
-    let demands = if locale == Locale::Zh { ["群众点单", "项点单", "人附议"] } else { ["Demands", "open demands", "votes"] };
+    let demands = if locale == Locale::Zh {
+        ["群众点单", "项点单", "人附议", "查看并附议 →"]
+    } else {
+        ["Demands", "open demands", "votes", "See them and vote →"]
+    };
     serde_json::json!({
         "district": t.level_district, "street": t.level_street, "community": t.level_community,
         "short_district": short[0], "short_street": short[1], "short_community": short[2],
         "open": t.open_now, "closed": t.closed_now, "this_week": t.this_week,
         "distance": t.distance, "m": m, "km": km,
-        "demands": demands[0], "demands_open": demands[1], "demand_votes": demands[2],
+        "demands": demands[0], "demands_open": demands[1], "demand_votes": demands[2], "see_demands": demands[3],
     })
     .to_string()
 }

@@ -92,7 +92,10 @@ pub fn SessionBooking(card: SessionCard, logged_in: bool) -> impl IntoView {
             }.into_any(),
             (None, false, _) => ().into_any(),
             (None, true, false) => view! {
-                <a class="button primary" href=format!("/login?next=/items/{item_id}")>{move || a().login_to_book}</a>
+                // A full session takes no booking, only a place in line (after logging in).
+                <a class="button primary" href=format!("/login?next=/items/{item_id}")>
+                    {move || if initial == BookingState::Full { a().join_waitlist } else { a().login_to_book }}
+                </a>
             }.into_any(),
             (None, true, true) => view! {
                 <Show when=move || book.value().with(|v| !matches!(v, Some(Ok(_))))>
@@ -142,10 +145,11 @@ pub fn failure(error: &AppError, locale: cc_domain::Locale) -> String {
     }
 }
 
-/// A ticket's cancel button, asking once more before it cancels; the page is loaded again
-/// afterwards (the waitlist may have moved, and the ticket becomes history).
+/// A ticket's cancel button (worded by the page: cancelling a booking, or leaving the waitlist),
+/// asking once more before it cancels; the page is loaded again afterwards (the waitlist may
+/// have moved, and the ticket becomes history).
 #[island]
-pub fn CancelBooking(booking_id: i64) -> impl IntoView {
+pub fn CancelBooking(booking_id: i64, label: String) -> impl IntoView {
     let prefs = use_prefs();
     let a = move || account_strings(prefs.lang());
     let confirming = RwSignal::new(false);
@@ -158,7 +162,7 @@ pub fn CancelBooking(booking_id: i64) -> impl IntoView {
     view! {
         <Show when=move || confirming.get() fallback=move || view! {
             <button type="button" data-testid="cancel" on:click=move |_| confirming.set(true)>
-                {move || a().cancel_booking}
+                {label.clone()}
             </button>
         }>
             <button type="button" class="danger" data-testid="confirm-cancel"

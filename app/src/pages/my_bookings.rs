@@ -114,6 +114,7 @@ fn Ticket(booking: BookingSummary) -> impl IntoView {
     let id = booking.id;
     let can_cancel = booking.can_cancel(cc_domain::time::now());
     let status = booking.status;
+    let holds_place = booking.code.is_some();
     let b = StoredValue::new(booking);
     view! {
         <li class="ticket" id=format!("session-{}", b.with_value(|b| b.session_id)) data-testid="ticket" data-status=status.as_str()>
@@ -143,8 +144,14 @@ fn Ticket(booking: BookingSummary) -> impl IntoView {
                 </form>
             })}
             <p class="ticket-actions">
-                <a href=format!("/api/v1/bookings/{id}/calendar.ics") download>{move || p().add_to_calendar}</a>
-                {can_cancel.then(|| view! { <CancelBooking booking_id=id.0/> })}
+                // Only a place held is worth a calendar entry; leaving the line is not cancelling.
+                {holds_place.then(|| view! {
+                    <a href=format!("/api/v1/bookings/{id}/calendar.ics") download>{move || p().add_to_calendar}</a>
+                })}
+                {can_cancel.then(|| {
+                    let label = if status == BookingStatus::Waitlisted { p().leave_waitlist } else { p().cancel_booking };
+                    view! { <CancelBooking booking_id=id.0 label=label.to_string()/> }
+                })}
                 {(status == BookingStatus::Attended).then(|| view! {
                     <a href=format!("/me/bookings/{id}/review") data-testid="review-link">
                         {move || crate::i18n::reviews::review_strings(prefs.lang()).write}

@@ -13,7 +13,7 @@ use crate::components::charts::{BarChart, FillChart};
 use crate::components::event_stream::{follow_stream, Link};
 use crate::components::status::Loading;
 use crate::dashboard_fns::load_dashboard;
-use crate::i18n::dashboard::dashboard_strings;
+use crate::i18n::dashboard::{dashboard_strings, reviews_count};
 use crate::i18n::staff::staff_strings;
 use crate::prefs::use_prefs;
 
@@ -92,7 +92,10 @@ fn percent(rate: Option<f64>) -> String {
 fn Board(data: Signal<Dashboard>, link: ReadSignal<Link>) -> impl IntoView {
     let prefs = use_prefs();
     let t = move || dashboard_strings(prefs.lang());
-    let scope = move || data.with(|d| d.street.clone()).unwrap_or_else(|| t().district.to_string());
+    let scope = move || {
+        let street = data.with(|d| if prefs.lang() == Locale::En { d.street_en.clone() } else { d.street.clone() });
+        street.unwrap_or_else(|| t().district.to_string())
+    };
     let link_text = move || match link.get() {
         Link::Connecting => t().connecting,
         Link::Live => t().live,
@@ -158,7 +161,7 @@ fn Board(data: Signal<Dashboard>, link: ReadSignal<Link>) -> impl IntoView {
             </section>
             <section class="panel">
                 <h2>{move || t().top_demands}</h2>
-                {move || data.with(|d| d.top_demands.is_empty()).then(|| view! { <p>{t().nothing_yet}</p> })}
+                {move || data.with(|d| d.top_demands.is_empty()).then(|| view! { <p>{t().no_demands}</p> })}
                 <BarChart title=title(|s| s.top_demands) counts=counts(|d| d.top_demands.clone()) label testid="top-demands"/>
             </section>
             <section class="panel">
@@ -173,14 +176,14 @@ fn Board(data: Signal<Dashboard>, link: ReadSignal<Link>) -> impl IntoView {
                                     <tr>
                                         <th scope="row">{name}</th>
                                         <td>{percent(row.rate())}</td>
-                                        <td>{row.reviews} " " {t().reviews}</td>
+                                        <td>{reviews_count(prefs.lang(), row.reviews)}</td>
                                     </tr>
                                 }
                             }).collect_view()
                         })}
                     </tbody>
                 </table>
-                {move || data.with(|d| d.satisfaction_by_street.is_empty()).then(|| view! { <p>{t().nothing_yet}</p> })}
+                {move || data.with(|d| d.satisfaction_by_street.is_empty()).then(|| view! { <p>{t().no_reviews}</p> })}
             </section>
         </div>
     }

@@ -212,8 +212,8 @@ fn SessionList(sessions: Vec<SessionLine>) -> impl IntoView {
                     <tr>
                         <td>{move || date_time(prefs.lang(), &session.starts_at)}</td>
                         <td>{session.item_title.clone()}</td>
-                        <td>{move || s().booked} " " {session.held} "/" {session.capacity}</td>
-                        <td>{move || s().attended} " " {session.attended}</td>
+                        <td class="figure">{move || s().booked} " " {session.held} "/" {session.capacity}</td>
+                        <td class="figure">{move || s().attended} " " {session.attended}</td>
                         <td><a class="button" href=format!("/staff/checkin/{}", session.id)>{move || s().check_in}</a></td>
                     </tr>
                 }).collect_view()}

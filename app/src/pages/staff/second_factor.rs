@@ -61,6 +61,7 @@ pub fn Security() -> impl IntoView {
     let confirm = ServerAction::<ConfirmSecondFactor>::new();
     view! {
         <section class="staff account-form">
+            <p><a href="/staff">{move || crate::i18n::staff::staff_strings(prefs.lang()).back}</a></p>
             <h1>{move || t().security_title}</h1>
             <Suspense fallback=Loading>
                 {move || Suspend::new(async move {
