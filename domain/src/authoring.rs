@@ -28,7 +28,7 @@ impl FieldError {
 
 /// What forms call a field (its API name when no form has it).
 pub fn field_label(field: &'static str, locale: Locale) -> &'static str {
-    const LABELS: [(&str, &str, &str); 28] = [
+    const LABELS: [(&str, &str, &str); 34] = [
         ("title", "标题", "Title"),
         ("description", "介绍", "Description"),
         ("provider", "提供方", "Provider"),
@@ -57,6 +57,12 @@ pub fn field_label(field: &'static str, locale: Locale) -> &'static str {
         ("opening_hours", "开放时间", "Opening hours"),
         ("username", "用户名", "Username"),
         ("display_name", "姓名", "Name"),
+        ("name", "名称", "Name"),
+        ("level", "级别", "Level"),
+        ("year_listed", "公布年份", "Year listed"),
+        ("protecting_unit", "保护单位", "Protecting unit"),
+        ("inheritors", "代表性传承人", "Inheritors"),
+        ("places", "传承地点", "Places"),
     ];
     LABELS
         .iter()

@@ -178,6 +178,9 @@ pub struct ItemDetail {
     /// Residents' average stars and how many reviews, once there are some.
     #[serde(default)]
     pub rating: Option<crate::review::Rating>,
+    /// The intangible-heritage project it lets residents experience or see, if any.
+    #[serde(default)]
+    pub heritage: Option<crate::heritage::HeritageRef>,
 }
 
 /// One page of results and where it sits in the whole.

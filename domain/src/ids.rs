@@ -69,6 +69,8 @@ ids! {
     ReviewId = "review";
     /// A residents' demand (点单).
     DemandId = "demand";
+    /// A project of the intangible-heritage registry (非遗代表性项目).
+    HeritageProjectId = "heritage project";
 }
 
 #[cfg(test)]

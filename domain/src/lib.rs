@@ -16,6 +16,7 @@ pub mod demand;
 pub mod door;
 pub mod facility;
 pub mod geo;
+pub mod heritage;
 pub mod ids;
 pub mod image;
 mod image_format;

@@ -106,7 +106,7 @@ pub struct ParamError {
 }
 
 impl ParamError {
-    fn new(param: &str, problem: ParamProblem) -> Self {
+    pub(crate) fn new(param: &str, problem: ParamProblem) -> Self {
         ParamError { param: param.to_string(), problem }
     }
 

@@ -32,6 +32,12 @@ impl Role {
         matches!(self, Role::Reviewer | Role::DistrictAdmin)
     }
 
+    /// Whether the role keeps the district's intangible-heritage registry (projects, their
+    /// pictures, the services linked to them): district admins.
+    pub fn keeps_registry(self) -> bool {
+        self == Role::DistrictAdmin
+    }
+
     /// Whether the role writes items (within its reach): everyone but reviewers.
     pub fn authors(self) -> bool {
         self != Role::Reviewer

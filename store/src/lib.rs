@@ -28,6 +28,7 @@ mod editing;
 mod error;
 mod facilities;
 mod facility_records;
+pub mod heritage;
 mod integrity;
 pub mod items;
 pub mod live;

@@ -1,11 +1,12 @@
-//! Pictures of service items, kept in the database so that every server can serve them.
+//! Pictures of service items and heritage projects, kept in the database so that every server
+//! can serve them.
 
 use cc_domain::image::{Image, ImageKind};
 use cc_domain::time::now;
 use rand::Rng;
 
 use crate::{Store, StoreError};
-use cc_domain::ids::ItemId;
+use cc_domain::ids::{HeritageProjectId, ItemId};
 
 /// Where a stored picture is served, from its token and content type.
 pub(crate) fn image_path(token: Option<&str>, content_type: Option<&str>) -> Option<String> {
@@ -64,13 +65,46 @@ impl Store {
         Ok(image_path(Some(&token), Some(image.kind.content_type())).unwrap_or_default())
     }
 
-    /// The picture served at `token`.
+    /// Adds a picture of heritage project `project` (shown after the earlier ones) and returns
+    /// the path it is served at; `None` when there is no such project.
+    pub async fn add_heritage_image(
+        &self,
+        project: HeritageProjectId,
+        image: &Image,
+        by: i64,
+    ) -> Result<Option<String>, StoreError> {
+        let found: Option<(i64,)> =
+            sqlx::query_as("SELECT id FROM heritage_projects WHERE id = $1").bind(project.0).fetch_optional(&self.pool).await?;
+        if found.is_none() {
+            return Ok(None);
+        }
+        let token = new_token();
+        sqlx::query(
+            "INSERT INTO heritage_images (token, project_id, content_type, width, height, bytes, created_by, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        )
+        .bind(&token)
+        .bind(project.0)
+        .bind(image.kind.content_type())
+        .bind(i64::from(image.width))
+        .bind(i64::from(image.height))
+        .bind(image.bytes.clone())
+        .bind(by)
+        .bind(now())
+        .execute(&self.pool)
+        .await?;
+        Ok(image_path(Some(&token), Some(image.kind.content_type())))
+    }
+
+    /// The picture served at `token` (an item's or a heritage project's).
     pub async fn image_by_token(&self, token: &str) -> Result<Option<StoredImage>, StoreError> {
-        let row: Option<(String, Vec<u8>)> =
-            sqlx::query_as("SELECT content_type, bytes FROM item_images WHERE token = $1")
-                .bind(token)
-                .fetch_optional(&self.pool)
-                .await?;
+        let row: Option<(String, Vec<u8>)> = sqlx::query_as(
+            "SELECT content_type, bytes FROM item_images WHERE token = $1 \
+             UNION ALL SELECT content_type, bytes FROM heritage_images WHERE token = $1",
+        )
+        .bind(token)
+        .fetch_optional(&self.pool)
+        .await?;
         Ok(row.map(|(content_type, bytes)| StoredImage { content_type, bytes }))
     }
 

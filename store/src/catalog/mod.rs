@@ -67,6 +67,7 @@ impl Store {
         .await?;
         let mut detail = row.into_detail(sessions.into_iter().map(SessionRow::into_info).collect());
         detail.rating = self.rating_of(Some(id), None).await?;
+        detail.heritage = self.heritage_of_item(cc_domain::ids::ItemId(id)).await?;
         Ok(Some(detail))
     }
 

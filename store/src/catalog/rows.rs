@@ -111,6 +111,7 @@ impl DetailRow {
             image: crate::media::image_path(self.image_token.as_deref(), self.image_type.as_deref()),
             sessions,
             rating: None,
+            heritage: None,
         }
     }
 }

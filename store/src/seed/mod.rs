@@ -1,6 +1,7 @@
 //! Loading data: the Shijingshan demo (`seed demo`) and synthetic catalogues for benchmarks
 //! (`seed synthetic --items N`). Both are deterministic; demo rows are marked `is_demo`.
 
+mod heritage;
 mod items;
 mod network;
 mod rush;
@@ -23,6 +24,8 @@ pub struct SeedReport {
     pub facilities: usize,
     pub items: usize,
     pub sessions: usize,
+    /// Projects of the heritage registry.
+    pub heritage_projects: usize,
     /// True when the demo was already loaded and nothing was written.
     pub already_present: bool,
 }
@@ -56,6 +59,7 @@ impl Store {
         let mut report = SeedReport::default();
         let facilities = seed_network(&mut tx, &mut report).await?;
         seed_catalogue(&mut tx, &facilities, &mut report).await?;
+        report.heritage_projects = heritage::seed_heritage(&mut tx, now()).await?;
         tx.commit().await?;
         self.announce_street(cc_domain::live::LiveKind::ItemChanged, None);
         Ok(report)
