@@ -12,6 +12,7 @@ pub mod dashboard_fns;
 pub mod demand_fns;
 pub mod error;
 pub mod facility_fns;
+pub mod heritage_fns;
 pub mod i18n;
 pub mod islands;
 pub mod message_fns;
@@ -36,6 +37,7 @@ use pages::{
     catalog::CatalogPage,
     coverage::CoveragePage,
     demands::DemandsPage,
+    heritage::{HeritagePage, HeritageProjectPage},
     facilities::FacilitiesPage,
     facility::FacilityPage,
     home::HomePage,
@@ -155,6 +157,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/map") view=MapPage ssr=SsrMode::Async/>
                     <Route path=path!("/coverage") view=CoveragePage ssr=SsrMode::Async/>
                     <Route path=path!("/demands") view=DemandsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/heritage") view=HeritagePage ssr=SsrMode::Async/>
+                    <Route path=path!("/heritage/:id") view=HeritageProjectPage ssr=SsrMode::Async/>
                     <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async/>
                     <Route path=path!("/register") view=RegisterPage ssr=SsrMode::Async/>
                     <Route path=path!("/reset") view=ResetPage ssr=SsrMode::Async/>

@@ -143,6 +143,7 @@
       new MutationObserver(load).observe(container, { attributes: true, attributeFilter: ['data-source'] });
       load();
       if (container.dataset.demandSource) demandLayer(L, map, container, labels);
+      if (container.dataset.heritageSource) heritageLayer(L, map, container, labels);
     }).catch(function (e) {
       container.dataset.ready = 'error';
       if (notice) notice.hidden = false;
@@ -181,12 +182,45 @@
           layer.addLayer(marker);
         });
         layer.addTo(map);
-        var overlays = {};
-        overlays[labels.demands] = layer;
-        L.control.layers(null, overlays, { collapsed: false }).addTo(map);
+        overlays(L, map).addOverlay(layer, labels.demands);
         container.dataset.demands = String(communities.length);
       })
       .catch(function (e) { console.warn('map demands: ' + e.message); });
+  }
+
+  // The one switch box of the map's extra layers, made by whichever layer comes first.
+  function overlays(L, map) {
+    if (!map.ccOverlays) map.ccOverlays = L.control.layers(null, {}, { collapsed: false }).addTo(map);
+    return map.ccOverlays;
+  }
+
+  // 非遗: the places where heritage projects are practised, each a marker leading to its
+  // project, in a layer residents can switch off. Built with textContent only.
+  function heritageLayer(L, map, container, labels) {
+    var layer = L.layerGroup();
+    fetch(container.dataset.heritageSource, { headers: { Accept: 'application/json' } })
+      .then(function (r) { if (!r.ok) throw new Error('HTTP ' + r.status); return r.json(); })
+      .then(function (places) {
+        places.forEach(function (p) {
+          var marker = L.marker([p.lat, p.lng], {
+            keyboard: true, title: p.project + ' · ' + p.place,
+            icon: L.divIcon({ className: 'heritage-marker', html: el('span', null, labels.short_heritage), iconSize: [28, 28], iconAnchor: [14, 14], popupAnchor: [0, -12] }),
+          });
+          marker.bindPopup(function () {
+            var box = el('div', 'map-card');
+            var title = el('p', 'map-card-title');
+            title.appendChild(link('/heritage/' + p.project_id, p.project));
+            box.appendChild(title);
+            box.appendChild(el('p', 'map-card-meta', p.place));
+            return box;
+          });
+          layer.addLayer(marker);
+        });
+        layer.addTo(map);
+        overlays(L, map).addOverlay(layer, labels.heritage);
+        container.dataset.heritage = String(places.length);
+      })
+      .catch(function (e) { console.warn('map heritage: ' + e.message); });
   }
 
   var scheduled = false;

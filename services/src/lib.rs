@@ -5,10 +5,12 @@
 //!
 //! - [`residents`]: what residents do (book, cancel, their bookings and tickets, who they are).
 //! - [`staff`]: what staff do (scope per object, publishing, check-in, records, accounts).
+//! - [`heritage`]: the intangible-heritage registry as anyone reads it.
 //! - [`delivery`]: what servers do on their own (SMS from the outbox, reminders).
 
 pub mod delivery;
 mod error;
+pub mod heritage;
 pub mod residents;
 pub mod staff;
 

@@ -51,6 +51,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                     <A href="/facilities">{t.nav_facilities}</A>
                     <A href="/map">{t.nav_map}</A>
                     <A href="/coverage">{t.nav_coverage}</A>
+                    <A href="/heritage">{crate::i18n::heritage::heritage_strings(prefs.lang()).nav}</A>
                     <A href="/demands">{crate::i18n::demands::demand_strings(prefs.lang()).nav}</A>
                     <Transition fallback=|| ()>
                         {move || Suspend::new(async move {

@@ -6,6 +6,7 @@
 pub mod account;
 pub mod dashboard;
 pub mod demands;
+pub mod heritage;
 pub mod islands;
 pub mod me;
 pub mod messages;
@@ -523,6 +524,7 @@ pub fn map_labels(locale: Locale) -> String {
         "open": t.open_now, "closed": t.closed_now, "this_week": t.this_week,
         "distance": t.distance, "m": m, "km": km,
         "demands": demands[0], "demands_open": demands[1], "demand_votes": demands[2], "see_demands": demands[3],
+        "heritage": heritage::heritage_strings(locale).title, "short_heritage": if locale == Locale::Zh { "遗" } else { "H" },
     })
     .to_string()
 }

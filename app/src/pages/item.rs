@@ -68,6 +68,10 @@ fn ItemView(item: ItemDetail) -> impl IntoView {
                     _ => strings(l).free.to_string(),
                 })}</dd>
                 <dt>{move || t().item_provider}</dt><dd>{item.with_value(|i| i.provider.clone())}</dd>
+                {item.with_value(|i| i.heritage.clone()).map(|project| view! {
+                    <dt>{move || crate::i18n::heritage::heritage_strings(prefs.lang()).project_of_item}</dt>
+                    <dd><a href=format!("/heritage/{}", project.id) data-testid="item-heritage">{project.name}</a></dd>
+                })}
                 <dt>{move || t().item_facility}</dt><dd>{item.with_value(|i| i.facility.name.clone())}</dd>
                 <dt>{move || t().item_address}</dt>
                 <dd>

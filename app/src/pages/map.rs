@@ -55,7 +55,7 @@ pub fn MapPage() -> impl IntoView {
                 <div class="map-frame">
                     <p class="notice map-notice" data-cc-map-notice hidden role="status">{move || t().map_offline}</p>
                     <div id="map" class="map" data-cc-map role="region" aria-label=move || t().map_label
-                        data-source=source data-demand-source="/api/v1/demands/map" data-tile-url=s.tile_url data-attribution=s.attribution
+                        data-source=source data-demand-source="/api/v1/demands/map" data-heritage-source="/api/v1/heritage/places" data-tile-url=s.tile_url data-attribution=s.attribution
                         data-labels=move || map_labels(prefs.lang())></div>
                 </div>
             }) })

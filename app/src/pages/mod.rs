@@ -3,6 +3,7 @@
 pub mod catalog;
 pub mod coverage;
 pub mod demands;
+pub mod heritage;
 pub mod facilities;
 pub mod facility;
 pub mod home;

@@ -13,6 +13,7 @@ mod bookings;
 pub mod dashboard_hub;
 pub mod error;
 mod demands;
+mod heritage;
 mod facilities;
 pub mod health;
 mod items;
@@ -69,6 +70,13 @@ fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(demands::map))
         .routes(routes!(demands::answer))
         .routes(routes!(demands::merge))
+        .routes(routes!(heritage::list))
+        .routes(routes!(heritage::show))
+        .routes(routes!(heritage::places))
+        .routes(routes!(heritage::create))
+        .routes(routes!(heritage::update))
+        .routes(routes!(heritage::add_image).layer(DefaultBodyLimit::max(staff_media::BODY_LIMIT)))
+        .routes(routes!(heritage::link_item))
         .routes(routes!(bookings::ticket_svg))
         .routes(routes!(bookings::calendar))
         .routes(routes!(messages::inbox))

@@ -23,7 +23,7 @@ use super::staff::{Staff, StaffActor};
 #[derive(ToSchema)]
 #[schema(value_type = String, format = Binary)]
 #[allow(dead_code)] // read by the document only
-pub struct Picture(Vec<u8>);
+pub(super) struct Picture(Vec<u8>);
 
 /// The console's upload form.
 #[derive(ToSchema)]
@@ -37,7 +37,7 @@ pub struct ImageForm {
 /// too large is still read far enough to be answered with our own words.
 pub const BODY_LIMIT: usize = MAX_IMAGE_BYTES + 1024 * 1024;
 
-fn too_large() -> ApiError {
+pub(super) fn too_large() -> ApiError {
     let problem = ImageProblem::TooLarge;
     ApiError::Service(ServiceError::Refused {
         status: 413,

@@ -21,6 +21,7 @@ mod assets;
 #[path = "../common/mod.rs"]
 mod common;
 mod demands;
+mod heritage;
 mod conformance;
 mod helpers;
 mod hostile_text;

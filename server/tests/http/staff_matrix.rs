@@ -49,6 +49,8 @@ struct World {
     review: i64,
     /// Two residents' demands in street 1: one to answer and merge into the other.
     demands: (i64, i64),
+    /// A project of the heritage registry.
+    heritage: i64,
 }
 
 const PASSWORD: &str = "staff password 2026 石景山";
@@ -95,7 +97,13 @@ async fn world() -> World {
     let target = account(&app, "target-manager", scope(Role::FacilityManager, None, vec![facility])).await;
     let review = reviewed(&app).await;
     let demands = demands_in_street_1(&app).await;
-    World { app, facility, draft, submitted, published, session, target, review, demands }
+    let heritage = app.store.create_heritage_project(&heritage_fields().check(2026).unwrap(), false, 0).await.unwrap().0;
+    World { app, facility, draft, submitted, published, session, target, review, demands, heritage }
+}
+
+fn heritage_fields() -> cc_domain::heritage::ProjectInput {
+    serde_json::from_value(json!({ "name": "矩阵测试项目", "category": "craft", "level": "district", "year_listed": 2020, "protecting_unit": "测试单位" }))
+        .unwrap()
 }
 
 /// Two demands raised in a community of street 1.
@@ -205,6 +213,21 @@ async fn api_attempts(world: &World, v: &Visitor) -> Vec<(&'static str, Outcome,
         403 => Outcome::Refused,
         _ => Outcome::Allowed,
     };
+    let picture = v
+        .client
+        .post(format!("{}/api/v1/staff/heritage/projects/{}/images", v.address, world.heritage))
+        .body(crate::api_staff_editing::png(400, 300))
+        .send()
+        .await
+        .unwrap()
+        .status()
+        .as_u16();
+    let picture = match picture {
+        401 => Outcome::LoginNeeded,
+        403 => Outcome::Refused,
+        _ => Outcome::Allowed,
+    };
+    let project = serde_json::to_value(heritage_fields()).unwrap();
     let authors: &[Who] = &[DistrictAdmin, StreetIn, ManagerIn];
     vec![
         ("create item", api(v, M::POST, "/staff/items", Some(item_fields(world.facility))).await,
@@ -250,6 +273,12 @@ async fn api_attempts(world: &World, v: &Visitor) -> Vec<(&'static str, Outcome,
             &[DistrictAdmin, StreetIn]),
         ("hide review", api(v, M::POST, &format!("/staff/reviews/{}/hide", world.review), Some(json!({ "reason": "矩阵测试" }))).await,
             &[DistrictAdmin, Reviewer]),
+        ("create heritage project", api(v, M::POST, "/staff/heritage/projects", Some(project.clone())).await, &[DistrictAdmin]),
+        ("update heritage project", api(v, M::PUT, &format!("/staff/heritage/projects/{}", world.heritage), Some(project)).await,
+            &[DistrictAdmin]),
+        ("heritage picture", picture, &[DistrictAdmin]),
+        ("link heritage", api(v, M::PUT, &format!("/staff/items/{draft}/heritage"), Some(json!({ "project_id": world.heritage }))).await,
+            &[DistrictAdmin]),
     ]
 }
 
