@@ -197,13 +197,15 @@
   // 非遗: the places where heritage projects are practised, each a marker leading to its
   // project, in a layer residents can switch off. Built with textContent only.
   function heritageLayer(L, map, container, labels) {
+    // Above the facilities' markers and clusters, below the demand badges.
+    map.createPane('heritage').style.zIndex = 640;
     var layer = L.layerGroup();
     fetch(container.dataset.heritageSource, { headers: { Accept: 'application/json' } })
       .then(function (r) { if (!r.ok) throw new Error('HTTP ' + r.status); return r.json(); })
       .then(function (places) {
         places.forEach(function (p) {
           var marker = L.marker([p.lat, p.lng], {
-            keyboard: true, title: p.project + ' · ' + p.place,
+            pane: 'heritage', keyboard: true, title: p.project + ' · ' + p.place,
             icon: L.divIcon({ className: 'heritage-marker', html: el('span', null, labels.short_heritage), iconSize: [28, 28], iconAnchor: [14, 14], popupAnchor: [0, -12] }),
           });
           marker.bindPopup(function () {

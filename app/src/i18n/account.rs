@@ -17,6 +17,7 @@ pub struct AccountStrings {
     pub reset_button: &'static str,
     pub logout: &'static str,
     pub ticket_code: &'static str,
+    pub cancel_booking: &'static str,
     pub confirm_cancel: &'static str,
     pub keep_booking: &'static str,
     pub book_button: &'static str,
@@ -45,6 +46,7 @@ const ZH: AccountStrings = AccountStrings {
     reset_button: "设置新密码并登录",
     logout: "退出登录",
     ticket_code: "票码",
+    cancel_booking: "取消预约",
     confirm_cancel: "确认取消",
     keep_booking: "保留预约",
     book_button: "预约",
@@ -72,6 +74,7 @@ const EN: AccountStrings = AccountStrings {
     reset_button: "Set the new password and log in",
     logout: "Log out",
     ticket_code: "Ticket code",
+    cancel_booking: "Cancel booking",
     confirm_cancel: "Yes, cancel",
     keep_booking: "Keep it",
     book_button: "Book",
@@ -105,9 +108,6 @@ pub struct AccountPageStrings {
     pub add_to_calendar: &'static str,
     /// The button that accepts a place held for a waitlisted resident.
     pub accept_offer: &'static str,
-    pub cancel_booking: &'static str,
-    /// Cancelling while waiting: nothing is booked yet.
-    pub leave_waitlist: &'static str,
 }
 
 const PAGE_ZH: AccountPageStrings = AccountPageStrings {
@@ -126,8 +126,6 @@ const PAGE_ZH: AccountPageStrings = AccountPageStrings {
     qr_alt: "电子票二维码",
     add_to_calendar: "加入日历",
     accept_offer: "确认参加",
-    cancel_booking: "取消预约",
-    leave_waitlist: "退出候补",
 };
 
 const PAGE_EN: AccountPageStrings = AccountPageStrings {
@@ -146,8 +144,6 @@ const PAGE_EN: AccountPageStrings = AccountPageStrings {
     qr_alt: "Ticket QR code",
     add_to_calendar: "Add to calendar",
     accept_offer: "Accept the place",
-    cancel_booking: "Cancel booking",
-    leave_waitlist: "Leave the waitlist",
 };
 
 /// The page-only account phrases in `locale`.

@@ -145,11 +145,10 @@ pub fn failure(error: &AppError, locale: cc_domain::Locale) -> String {
     }
 }
 
-/// A ticket's cancel button (worded by the page: cancelling a booking, or leaving the waitlist),
-/// asking once more before it cancels; the page is loaded again afterwards (the waitlist may
-/// have moved, and the ticket becomes history).
+/// A ticket's cancel button, asking once more before it cancels; the page is loaded again
+/// afterwards (the waitlist may have moved, and the ticket becomes history).
 #[island]
-pub fn CancelBooking(booking_id: i64, label: String) -> impl IntoView {
+pub fn CancelBooking(booking_id: i64) -> impl IntoView {
     let prefs = use_prefs();
     let a = move || account_strings(prefs.lang());
     let confirming = RwSignal::new(false);
@@ -162,7 +161,7 @@ pub fn CancelBooking(booking_id: i64, label: String) -> impl IntoView {
     view! {
         <Show when=move || confirming.get() fallback=move || view! {
             <button type="button" data-testid="cancel" on:click=move |_| confirming.set(true)>
-                {label.clone()}
+                {move || a().cancel_booking}
             </button>
         }>
             <button type="button" class="danger" data-testid="confirm-cancel"

@@ -144,14 +144,11 @@ fn Ticket(booking: BookingSummary) -> impl IntoView {
                 </form>
             })}
             <p class="ticket-actions">
-                // Only a place held is worth a calendar entry; leaving the line is not cancelling.
+                // Only a place held is worth a calendar entry.
                 {holds_place.then(|| view! {
                     <a href=format!("/api/v1/bookings/{id}/calendar.ics") download>{move || p().add_to_calendar}</a>
                 })}
-                {can_cancel.then(|| {
-                    let label = if status == BookingStatus::Waitlisted { p().leave_waitlist } else { p().cancel_booking };
-                    view! { <CancelBooking booking_id=id.0 label=label.to_string()/> }
-                })}
+                {can_cancel.then(|| view! { <CancelBooking booking_id=id.0/> })}
                 {(status == BookingStatus::Attended).then(|| view! {
                     <a href=format!("/me/bookings/{id}/review") data-testid="review-link">
                         {move || crate::i18n::reviews::review_strings(prefs.lang()).write}
