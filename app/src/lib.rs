@@ -12,10 +12,12 @@ pub mod dashboard_fns;
 pub mod demand_fns;
 pub mod error;
 pub mod facility_fns;
+pub mod fund_fns;
 pub mod heritage_fns;
 pub mod i18n;
 pub mod islands;
 pub mod message_fns;
+pub mod org_fns;
 pub mod review_fns;
 pub mod pages;
 #[cfg(feature = "ssr")]
@@ -37,6 +39,7 @@ use pages::{
     catalog::CatalogPage,
     coverage::CoveragePage,
     demands::DemandsPage,
+    fund::FundPage,
     heritage::{HeritagePage, HeritageProjectPage},
     facilities::FacilitiesPage,
     facility::FacilityPage,
@@ -49,11 +52,12 @@ use pages::{
     my_bookings::MyBookingsPage,
     not_found::NotFound,
     offline::OfflinePage,
+    org::OrgPage,
     review::ReviewFormPage,
     staff::{
         accounts::StaffAccountsPage, audit::AuditPage, compliance::StaffCompliancePage,
         dashboard::DashboardPage, demands::StaffDemandsPage, door::DoorPage, facilities::FacilityRecordsPage, home::StaffHomePage,
-        login::StaffLoginPage, reviews::StaffReviewsPage, second_factor::SecurityPage,
+        login::StaffLoginPage, organisations::StaffOrganisationsPage, reviews::StaffReviewsPage, second_factor::SecurityPage,
         service::ServiceConsolePage,
     },
 };
@@ -159,6 +163,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/demands") view=DemandsPage ssr=SsrMode::Async/>
                     <Route path=path!("/heritage") view=HeritagePage ssr=SsrMode::Async/>
                     <Route path=path!("/heritage/:id") view=HeritageProjectPage ssr=SsrMode::Async/>
+                    <Route path=path!("/org") view=OrgPage ssr=SsrMode::Async/>
+                    <Route path=path!("/fund") view=FundPage ssr=SsrMode::Async/>
                     <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async/>
                     <Route path=path!("/register") view=RegisterPage ssr=SsrMode::Async/>
                     <Route path=path!("/reset") view=ResetPage ssr=SsrMode::Async/>
@@ -179,6 +185,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/staff/security") view=SecurityPage ssr=SsrMode::Async/>
                     <Route path=path!("/staff/reviews") view=StaffReviewsPage ssr=SsrMode::Async/>
                     <Route path=path!("/staff/demands") view=StaffDemandsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/staff/organisations") view=StaffOrganisationsPage ssr=SsrMode::Async/>
                 </Routes>
             </Layout>
         </Router>

@@ -36,6 +36,7 @@ pub async fn save_message_settings(
     sms_reminder: Option<String>,
     sms_review_hidden: Option<String>,
     sms_demand_answered: Option<String>,
+    sms_organisation_decided: Option<String>,
     reminders: Option<String>,
 ) -> Result<(), AppError> {
     use crate::account_fns::context;
@@ -47,6 +48,7 @@ pub async fn save_message_settings(
         (MessageKind::Reminder, sms_reminder.is_some()),
         (MessageKind::ReviewHidden, sms_review_hidden.is_some()),
         (MessageKind::DemandAnswered, sms_demand_answered.is_some()),
+        (MessageKind::OrganisationDecided, sms_organisation_decided.is_some()),
     ];
     let settings = MessageSettings {
         sms: ticked.into_iter().filter(|(_, on)| *on).map(|(kind, _)| kind).collect(),
@@ -66,5 +68,6 @@ pub fn sms_field(kind: MessageKind) -> &'static str {
         MessageKind::Reminder => "sms_reminder",
         MessageKind::ReviewHidden => "sms_review_hidden",
         MessageKind::DemandAnswered => "sms_demand_answered",
+        MessageKind::OrganisationDecided => "sms_organisation_decided",
     }
 }

@@ -28,7 +28,7 @@ impl FieldError {
 
 /// What forms call a field (its API name when no form has it).
 pub fn field_label(field: &'static str, locale: Locale) -> &'static str {
-    const LABELS: [(&str, &str, &str); 34] = [
+    const LABELS: [(&str, &str, &str); 45] = [
         ("title", "标题", "Title"),
         ("description", "介绍", "Description"),
         ("provider", "提供方", "Provider"),
@@ -63,6 +63,17 @@ pub fn field_label(field: &'static str, locale: Locale) -> &'static str {
         ("protecting_unit", "保护单位", "Protecting unit"),
         ("inheritors", "代表性传承人", "Inheritors"),
         ("places", "传承地点", "Places"),
+        ("credit_code", "统一社会信用代码", "Unified social credit code"),
+        ("contact_name", "联系人", "Contact person"),
+        ("kind", "类型", "Kind"),
+        ("code", "代码", "Code"),
+        ("name_en", "英文名称", "English name"),
+        ("cap", "资助上限", "Cap per award"),
+        ("attachments", "必备附件", "Required attachments"),
+        ("year", "年度", "Year"),
+        ("budget", "资金总额", "Budget"),
+        ("opens_on", "开始日期", "Opens"),
+        ("closes_on", "截止日期", "Closes"),
     ];
     LABELS
         .iter()

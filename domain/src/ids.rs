@@ -71,6 +71,12 @@ ids! {
     DemandId = "demand";
     /// A project of the intangible-heritage registry (非遗代表性项目).
     HeritageProjectId = "heritage project";
+    /// A unit (保护单位, 传承人工作室, 社会组织) registered by its contact person.
+    OrganisationId = "organisation";
+    /// A support category of the heritage fund.
+    FundCategoryId = "fund category";
+    /// A yearly call for applications to the heritage fund (申报通知).
+    FundCallId = "fund call";
 }
 
 #[cfg(test)]

@@ -31,11 +31,14 @@ pub enum MessageKind {
     /// Staff answered a demand the resident raised or voted for (the outcome; their words are
     /// the detail; the demand's note is the title).
     DemandAnswered,
+    /// District staff decided on the unit the resident is the contact of (the unit's name is
+    /// the title, the new status the outcome, the reason the detail).
+    OrganisationDecided,
 }
 
 impl MessageKind {
     /// Every kind, in the order a settings page lists them.
-    pub const ALL: [MessageKind; 7] = [
+    pub const ALL: [MessageKind; 8] = [
         MessageKind::WaitlistPromoted,
         MessageKind::PlaceOffered,
         MessageKind::SessionCancelled,
@@ -43,6 +46,7 @@ impl MessageKind {
         MessageKind::Reminder,
         MessageKind::DemandAnswered,
         MessageKind::ReviewHidden,
+        MessageKind::OrganisationDecided,
     ];
 
     /// The stored and serialised name.
@@ -55,6 +59,7 @@ impl MessageKind {
             MessageKind::SessionChanged => "session_changed",
             MessageKind::ReviewHidden => "review_hidden",
             MessageKind::DemandAnswered => "demand_answered",
+            MessageKind::OrganisationDecided => "organisation_decided",
         }
     }
 
@@ -85,6 +90,8 @@ impl MessageKind {
             (MessageKind::ReviewHidden, Locale::En) => "A review of mine is hidden",
             (MessageKind::DemandAnswered, Locale::Zh) => "我点单或附议的需求有了答复",
             (MessageKind::DemandAnswered, Locale::En) => "A demand I raised or voted for is answered",
+            (MessageKind::OrganisationDecided, Locale::Zh) => "我登记的单位的认证结果",
+            (MessageKind::OrganisationDecided, Locale::En) => "A decision on the unit I registered",
         }
     }
 }
@@ -139,6 +146,9 @@ pub struct Message {
     /// What a demand came to, for an answered demand.
     #[serde(default)]
     pub outcome: Option<crate::demand::DemandStatus>,
+    /// What staff decided on a unit, for a decision on the resident's unit.
+    #[serde(default)]
+    pub unit_status: Option<crate::organisation::OrgStatus>,
     /// When it was sent (UTC seconds).
     pub created_at: i64,
     /// Whether the resident has read it.
@@ -159,6 +169,8 @@ impl Message {
         };
         let came_to = |zh: bool| demand_outcome(self.outcome, zh, self.detail.as_deref());
         match (self.kind, locale) {
+            (MessageKind::OrganisationDecided, Locale::Zh) => ("单位认证结果", unit_decision(title, self.unit_status, detail, true)),
+            (MessageKind::OrganisationDecided, Locale::En) => ("Your unit's verification", unit_decision(title, self.unit_status, detail, false)),
             (MessageKind::DemandAnswered, Locale::Zh) => ("点单有答复", format!("您点单或附议的“{title}”{}。", came_to(true))),
             (MessageKind::DemandAnswered, Locale::En) => ("Your demand is answered", format!("“{title}”, which you asked for, {}.", came_to(false))),
             (MessageKind::ReviewHidden, Locale::Zh) => (
@@ -247,6 +259,22 @@ fn sms_with(message: &Message, title: &str, detail: &str) -> String {
         MessageKind::DemandAnswered => {
             format!("【公共文化云】您点单或附议的“{title}”{}。", demand_outcome(message.outcome, true, Some(detail).filter(|d| !d.is_empty())))
         }
+        MessageKind::OrganisationDecided => format!("【公共文化云】{}", unit_decision(title, message.unit_status, detail, true)),
+    }
+}
+
+/// What staff decided on a unit, with their reason where there is one.
+fn unit_decision(name: &str, status: Option<crate::organisation::OrgStatus>, reason: &str, zh: bool) -> String {
+    use crate::organisation::OrgStatus::*;
+    match (status, zh) {
+        (Some(Verified), true) => format!("您登记的单位“{name}”已通过认证，可以申报非遗专项资金。"),
+        (Some(Verified), false) => format!("Your unit “{name}” is verified: it can apply to the heritage fund."),
+        (Some(Rejected), true) => format!("您登记的单位“{name}”未通过认证，原因：{reason}。请在“单位账号”中修改后重新提交。"),
+        (Some(Rejected), false) => format!("Your unit “{name}” was not verified: {reason}. Change it under Unit account and resubmit."),
+        (Some(Disabled), true) => format!("您登记的单位“{name}”已被停用，原因：{reason}。"),
+        (Some(Disabled), false) => format!("Your unit “{name}” is disabled: {reason}."),
+        (_, true) => format!("您登记的单位“{name}”有了新的认证结果，请在“单位账号”中查看。"),
+        (_, false) => format!("There is news about your unit “{name}”: see Unit account."),
     }
 }
 
@@ -322,6 +350,7 @@ mod tests {
             detail: None,
             deadline: None,
             outcome: None,
+            unit_status: None,
             created_at: 0,
             read: false,
         }

@@ -38,6 +38,16 @@ impl Role {
         self == Role::DistrictAdmin
     }
 
+    /// Whether the role runs the heritage fund (its categories and calls): district admins.
+    pub fn runs_fund(self) -> bool {
+        self == Role::DistrictAdmin
+    }
+
+    /// Whether the role verifies units (and rejects, disables or enables them): district admins.
+    pub fn verifies_units(self) -> bool {
+        self == Role::DistrictAdmin
+    }
+
     /// Whether the role writes items (within its reach): everyone but reviewers.
     pub fn authors(self) -> bool {
         self != Role::Reviewer

@@ -5,11 +5,13 @@
 //!
 //! - [`residents`]: what residents do (book, cancel, their bookings and tickets, who they are).
 //! - [`staff`]: what staff do (scope per object, publishing, check-in, records, accounts).
+//! - [`fund`]: the heritage fund's calls and categories as anyone reads them.
 //! - [`heritage`]: the intangible-heritage registry as anyone reads it.
 //! - [`delivery`]: what servers do on their own (SMS from the outbox, reminders).
 
 pub mod delivery;
 mod error;
+pub mod fund;
 pub mod heritage;
 pub mod residents;
 pub mod staff;

@@ -140,7 +140,8 @@ impl Store {
             Backend::Sqlite => sqlx::migrate!("../migrations/sqlite").run(&self.pool).await?,
             Backend::Postgres => sqlx::migrate!("../migrations/postgres").run(&self.pool).await?,
         }
-        Ok(())
+        // Data every district starts with (written once; staff change it afterwards).
+        self.ensure_fund_categories(cc_domain::time::now()).await
     }
 
     /// Which database this store talks to.

@@ -121,6 +121,7 @@ pub(crate) fn message(row: MessageRow) -> Option<Message> {
         booking_id: booking.map(BookingId),
         detail,
         deadline,
+        unit_status: outcome.as_deref().and_then(cc_domain::organisation::OrgStatus::parse).filter(|_| kind == "organisation_decided"),
         outcome: outcome.as_deref().and_then(DemandStatus::parse),
         created_at,
         read: read_at.is_some(),

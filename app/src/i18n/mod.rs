@@ -10,6 +10,7 @@ pub mod heritage;
 pub mod islands;
 pub mod me;
 pub mod messages;
+pub mod org;
 pub mod reviews;
 pub mod second_factor;
 pub mod service;

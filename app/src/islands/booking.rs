@@ -92,10 +92,7 @@ pub fn SessionBooking(card: SessionCard, logged_in: bool) -> impl IntoView {
             }.into_any(),
             (None, false, _) => ().into_any(),
             (None, true, false) => view! {
-                // A full session takes no booking, only a place in line (after logging in).
-                <a class="button primary" href=format!("/login?next=/items/{item_id}")>
-                    {move || if initial == BookingState::Full { a().join_waitlist } else { a().login_to_book }}
-                </a>
+                <a class="button primary" href=format!("/login?next=/items/{item_id}")>{move || a().login_to_book}</a>
             }.into_any(),
             (None, true, true) => view! {
                 <Show when=move || book.value().with(|v| !matches!(v, Some(Ok(_))))>

@@ -28,6 +28,10 @@ pub fn HeritagePage() -> impl IntoView {
         <section class="heritage">
             <h1>{move || h().title}</h1>
             <p class="intro">{move || h().intro}</p>
+            <p>
+                <a href="/fund">{move || if prefs.lang() == cc_domain::Locale::Zh { "非遗专项资金" } else { "Heritage fund" }}</a> " · "
+                <a href="/org">{move || crate::i18n::org::org_strings(prefs.lang()).heritage_link}</a>
+            </p>
             <Filters/>
             <Suspense fallback=Loading>
                 {move || Suspend::new(async move {
@@ -91,7 +95,7 @@ fn ProjectList(list: Vec<HeritageProject>) -> impl IntoView {
                     <li class="heritage-card" data-testid="heritage-project" data-level=p.level.as_str()>
                         <h2><a href=format!("/heritage/{}", p.id)>{p.name}</a></h2>
                         <p class="heritage-meta">
-                            <span class=format!("level level-{}", p.level.as_str())>{p.level.label(lang)}</span>
+                            <span class="heritage-level">{p.level.label(lang)}</span>
                             " · " {p.category.label(lang)} " · " {p.year_listed}
                             {p.demo.then(|| view! { " · " <span class="demo-badge">{h.demo}</span> })}
                         </p>

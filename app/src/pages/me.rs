@@ -36,6 +36,7 @@ pub fn MePage() -> impl IntoView {
                                     {message_strings(prefs.lang()).title}<UnreadBadge count=me.unread_messages/>
                                 </a>
                             </p>
+                            <p><a class="button wide" href="/org" data-testid="me-org">{crate::i18n::org::org_strings(prefs.lang()).title}</a></p>
                         }.into_any(),
                         None => view! {
                             <p>{m.not_logged_in}</p>

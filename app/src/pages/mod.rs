@@ -3,6 +3,7 @@
 pub mod catalog;
 pub mod coverage;
 pub mod demands;
+pub mod fund;
 pub mod heritage;
 pub mod facilities;
 pub mod facility;
@@ -15,6 +16,7 @@ pub mod messages;
 pub mod my_bookings;
 pub mod not_found;
 pub mod offline;
+pub mod org;
 pub mod review;
 pub mod staff;
 

@@ -29,6 +29,8 @@ use utoipa::{Modify, OpenApi};
         (name = "messages", description = "A resident's messages (what happened to their bookings) and how they are told"),
         (name = "demands", description = "Residents' demands: what they want delivered, votes, and staff's answers"),
         (name = "heritage", description = "The intangible-heritage registry: representative projects, their inheritors and places"),
+        (name = "fund", description = "The intangible-heritage fund: its yearly calls and support categories"),
+        (name = "organisations", description = "Units (protecting units, inheritors' studios, social organisations): registration by their contact person"),
         (name = "reviews", description = "Residents' reviews of sessions they attended, and items' ratings"),
         (name = "staff", description = "The staff console: login, door check-in, authoring, records, exports"),
         (name = "reference", description = "This document")

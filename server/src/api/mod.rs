@@ -13,7 +13,9 @@ mod bookings;
 pub mod dashboard_hub;
 pub mod error;
 mod demands;
+mod fund;
 mod heritage;
+mod organisations;
 mod facilities;
 pub mod health;
 mod items;
@@ -77,6 +79,15 @@ fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(heritage::update))
         .routes(routes!(heritage::add_image).layer(DefaultBodyLimit::max(staff_media::BODY_LIMIT)))
         .routes(routes!(heritage::link_item))
+        .routes(routes!(organisations::register, organisations::mine, organisations::resubmit))
+        .routes(routes!(organisations::list))
+        .routes(routes!(organisations::decide))
+        .routes(routes!(fund::calls))
+        .routes(routes!(fund::categories))
+        .routes(routes!(fund::create_category))
+        .routes(routes!(fund::update_category))
+        .routes(routes!(fund::create_call))
+        .routes(routes!(fund::update_call))
         .routes(routes!(bookings::ticket_svg))
         .routes(routes!(bookings::calendar))
         .routes(routes!(messages::inbox))

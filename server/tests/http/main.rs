@@ -21,6 +21,7 @@ mod assets;
 #[path = "../common/mod.rs"]
 mod common;
 mod demands;
+mod fund;
 mod heritage;
 mod conformance;
 mod helpers;
@@ -28,6 +29,7 @@ mod hostile_text;
 mod idor;
 mod messages;
 mod offers;
+mod organisations;
 mod reviews;
 mod page_cache;
 mod pages;

@@ -51,6 +51,8 @@ struct World {
     demands: (i64, i64),
     /// A project of the heritage registry.
     heritage: i64,
+    /// A unit waiting for verification.
+    unit: i64,
 }
 
 const PASSWORD: &str = "staff password 2026 石景山";
@@ -98,7 +100,12 @@ async fn world() -> World {
     let review = reviewed(&app).await;
     let demands = demands_in_street_1(&app).await;
     let heritage = app.store.create_heritage_project(&heritage_fields().check(2026).unwrap(), false, 0).await.unwrap().0;
-    World { app, facility, draft, submitted, published, session, target, review, demands, heritage }
+    let contact = app.register("13800000006", "石景山 lantern 6").await;
+    let unit = json!({ "name": "矩阵测试单位", "credit_code": "91110107592346585N", "kind": "studio", "contact_name": "张三" });
+    let (status, unit) = contact.post("/api/v1/org", unit).await;
+    assert_eq!(status, 201, "{unit}");
+    let unit = unit["id"].as_i64().unwrap();
+    World { app, facility, draft, submitted, published, session, target, review, demands, heritage, unit }
 }
 
 fn heritage_fields() -> cc_domain::heritage::ProjectInput {
@@ -279,6 +286,13 @@ async fn api_attempts(world: &World, v: &Visitor) -> Vec<(&'static str, Outcome,
         ("heritage picture", picture, &[DistrictAdmin]),
         ("link heritage", api(v, M::PUT, &format!("/staff/items/{draft}/heritage"), Some(json!({ "project_id": world.heritage }))).await,
             &[DistrictAdmin]),
+        ("units", api(v, M::GET, "/staff/organisations", None).await, &[DistrictAdmin]),
+        ("fund category", api(v, M::POST, "/staff/fund/categories", Some(json!({ "code": "matrix", "name": "矩阵类别", "cap": "1,000" }))).await,
+            &[DistrictAdmin]),
+        ("fund call", api(v, M::POST, "/staff/fund/calls", Some(json!({ "year": 2040, "title": "矩阵通知", "budget": "1,000", "opens_on": "2040-01-01", "closes_on": "2040-01-31" }))).await,
+            &[DistrictAdmin]),
+        ("decide unit", api(v, M::POST, &format!("/staff/organisations/{}/decision", world.unit), Some(json!({ "status": "verified" }))).await,
+            &[DistrictAdmin]),
     ]
 }
 
@@ -294,6 +308,7 @@ async fn server_fn_attempts(world: &World, v: &Visitor) -> Vec<(&'static str, Ou
     };
     use app::staff_account_fns::{CreateStaffAccount, DisableStaffAccount, LoadAccounts};
     use app::demand_fns::{AnswerDemandForm, DemandsToAnswer, MergeDemandForm};
+    use app::org_fns::{DecideUnitForm, UnitsToDecide};
     use app::review_fns::{HideReview, ReviewsToModerate};
     use app::staff_fns::{CheckInTicket, CreateService, LoadAudit, LoadDoor, MoveService, StaffOverview};
     let s = |n: i64| n.to_string();
@@ -502,6 +517,12 @@ async fn server_fn_attempts(world: &World, v: &Visitor) -> Vec<(&'static str, Ou
             "hide review",
             server_fn(v, path::<HideReview>(), &[("review_id", s(world.review)), ("reason", "矩阵测试".into())]).await,
             &[DistrictAdmin, Reviewer],
+        ),
+        ("units", server_fn(v, path::<UnitsToDecide>(), &[]).await, &[DistrictAdmin]),
+        (
+            "decide unit",
+            server_fn(v, path::<DecideUnitForm>(), &[("organisation_id", s(world.unit)), ("status", "verified".into()), ("reason", String::new())]).await,
+            &[DistrictAdmin],
         ),
     ]
 }

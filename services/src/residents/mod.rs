@@ -8,6 +8,7 @@ mod bookings;
 pub mod demands;
 mod me;
 pub mod messages;
+pub mod organisation;
 pub mod reviews;
 
 pub use bookings::{accept, book, booking, bookings, cancel, ticket_token, Booked};

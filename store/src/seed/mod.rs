@@ -1,6 +1,8 @@
 //! Loading data: the Shijingshan demo (`seed demo`) and synthetic catalogues for benchmarks
 //! (`seed synthetic --items N`). Both are deterministic; demo rows are marked `is_demo`.
 
+mod fund;
+pub(crate) mod fund_categories;
 mod heritage;
 mod items;
 mod network;
@@ -26,6 +28,8 @@ pub struct SeedReport {
     pub sessions: usize,
     /// Projects of the heritage registry.
     pub heritage_projects: usize,
+    /// Calls of the heritage fund.
+    pub fund_calls: usize,
     /// True when the demo was already loaded and nothing was written.
     pub already_present: bool,
 }
@@ -60,6 +64,7 @@ impl Store {
         let facilities = seed_network(&mut tx, &mut report).await?;
         seed_catalogue(&mut tx, &facilities, &mut report).await?;
         report.heritage_projects = heritage::seed_heritage(&mut tx, now()).await?;
+        report.fund_calls = fund::seed_fund_calls(&mut tx, now()).await?;
         tx.commit().await?;
         self.announce_street(cc_domain::live::LiveKind::ItemChanged, None);
         Ok(report)

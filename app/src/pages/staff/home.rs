@@ -89,6 +89,9 @@ fn Console(
             {matches!(role, Role::DistrictAdmin | Role::StreetAdmin).then(|| view! {
                 " · " <a href="/staff/demands">{move || crate::i18n::demands::demand_strings(prefs.lang()).staff_title}</a>
             })}
+            {role.verifies_units().then(|| view! {
+                " · " <a href="/staff/organisations">{move || crate::i18n::org::org_strings(prefs.lang()).staff_title}</a>
+            })}
             {role.moderates().then(|| view! {
                 " · " <a href="/staff/reviews">{move || crate::i18n::reviews::review_strings(prefs.lang()).nav}</a>
             })}

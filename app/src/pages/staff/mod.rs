@@ -8,6 +8,7 @@ pub mod audit;
 pub mod compliance;
 pub mod dashboard;
 pub mod demands;
+pub mod organisations;
 pub mod door;
 pub mod facilities;
 pub mod home;
