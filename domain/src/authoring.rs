@@ -15,6 +15,11 @@ pub struct FieldError {
 }
 
 impl FieldError {
+    /// The field and what to do, in both languages.
+    pub const fn new(field: &'static str, zh: &'static str, en: &'static str) -> FieldError {
+        FieldError { field, zh, en }
+    }
+
     /// The message in `locale`, led by the field's name as forms label it (the API names the
     /// field itself in `param`).
     pub fn message(&self, locale: Locale) -> String {
@@ -79,6 +84,13 @@ pub fn field_label(field: &'static str, locale: Locale) -> &'static str {
         .iter()
         .find(|(name, ..)| *name == field)
         .map_or(field, |(_, zh, en)| if locale == Locale::Zh { zh } else { en })
+}
+
+/// A line of text as forms take it: trimmed, `min..=max` characters, no control characters.
+pub(crate) fn one_line(text: &str, min: usize, max: usize) -> Option<String> {
+    let text = text.trim();
+    let chars = text.chars().count();
+    ((min..=max).contains(&chars) && !text.chars().any(char::is_control)).then(|| text.to_string())
 }
 
 fn field(field: &'static str, zh: &'static str, en: &'static str) -> FieldError {

@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::authoring::FieldError;
+use crate::authoring::{one_line, FieldError};
 use crate::Locale;
 
 /// The characters of a credit code: digits and capitals without I, O, S, V and Z.
@@ -211,16 +211,11 @@ pub struct CheckedOrganisation {
     pub contact_name: String,
 }
 
-fn line(text: &str, min: usize, max: usize) -> Option<String> {
-    let text = text.trim();
-    let chars = text.chars().count();
-    ((min..=max).contains(&chars) && !text.chars().any(char::is_control)).then(|| text.to_string())
-}
 
 impl NewOrganisation {
     /// Checks the registration; the error names the field.
     pub fn check(&self) -> Result<CheckedOrganisation, FieldError> {
-        let name = line(&self.name, 2, 60)
+        let name = one_line(&self.name, 2, 60)
             .ok_or(FieldError { field: "name", zh: "请填写单位名称（2到60个字）", en: "give the unit's name (2 to 60 characters)" })?;
         let credit_code = CreditCode::parse(&self.credit_code).ok_or(FieldError {
             field: "credit_code",
@@ -229,7 +224,7 @@ impl NewOrganisation {
         })?;
         let kind = OrgKind::parse(self.kind.trim())
             .ok_or(FieldError { field: "kind", zh: "请选择单位类型", en: "choose the kind of unit" })?;
-        let contact_name = line(&self.contact_name, 2, 20)
+        let contact_name = one_line(&self.contact_name, 2, 20)
             .ok_or(FieldError { field: "contact_name", zh: "请填写联系人姓名（2到20个字）", en: "give the contact person's name (2 to 20 characters)" })?;
         Ok(CheckedOrganisation { name, credit_code, kind, contact_name })
     }

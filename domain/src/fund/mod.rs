@@ -12,7 +12,7 @@ pub use workflow::{next, AppAction, AppStatus, MoveRefused, Mover};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::authoring::FieldError;
+use crate::authoring::{one_line, FieldError};
 use crate::ids::{FundCallId, FundCategoryId};
 
 /// A support category (支持类别).
@@ -68,39 +68,29 @@ pub struct CheckedCategory {
     pub retired: bool,
 }
 
-fn refuse(field: &'static str, zh: &'static str, en: &'static str) -> FieldError {
-    FieldError { field, zh, en }
-}
-
-fn line(text: &str, min: usize, max: usize) -> Option<String> {
-    let text = text.trim();
-    let chars = text.chars().count();
-    ((min..=max).contains(&chars) && !text.chars().any(char::is_control)).then(|| text.to_string())
-}
-
 impl CategoryInput {
     /// Checks the category; the error names the field.
     pub fn check(&self) -> Result<CheckedCategory, FieldError> {
         let code = self.code.trim();
         let code_ok = (2..=30).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
         if !code_ok {
-            return Err(refuse("code", "代码为2到30个小写字母、数字或连字符", "2 to 30 lower-case letters, digits or hyphens"));
+            return Err(FieldError::new("code", "代码为2到30个小写字母、数字或连字符", "2 to 30 lower-case letters, digits or hyphens"));
         }
-        let name = line(&self.name, 2, 30).ok_or(refuse("name", "请填写类别名称（2到30个字）", "give the category's name (2 to 30 characters)"))?;
-        let name_en = line(&self.name_en, 0, 80).ok_or(refuse("name_en", "英文名称不超过80个字符", "at most 80 characters"))?;
-        let description = line(&self.description, 0, 300).ok_or(refuse("description", "说明为一段，不超过300个字", "one paragraph, at most 300 characters"))?;
+        let name = one_line(&self.name, 2, 30).ok_or(FieldError::new("name", "请填写类别名称（2到30个字）", "give the category's name (2 to 30 characters)"))?;
+        let name_en = one_line(&self.name_en, 0, 80).ok_or(FieldError::new("name_en", "英文名称不超过80个字符", "at most 80 characters"))?;
+        let description = one_line(&self.description, 0, 300).ok_or(FieldError::new("description", "说明为一段，不超过300个字", "one paragraph, at most 300 characters"))?;
         let cap = Fen::parse_yuan(&self.cap)
             .filter(|c| c.0 > 0)
-            .ok_or(refuse("cap", "请填写每项资助上限（元，如 50,000）", "give the cap per award in yuan, e.g. 50,000"))?;
+            .ok_or(FieldError::new("cap", "请填写每项资助上限（元，如 50,000）", "give the cap per award in yuan, e.g. 50,000"))?;
         if self.attachments.len() > 10 {
-            return Err(refuse("attachments", "必备附件最多10项", "at most 10 required attachments"));
+            return Err(FieldError::new("attachments", "必备附件最多10项", "at most 10 required attachments"));
         }
         let attachments = self
             .attachments
             .iter()
-            .map(|a| line(a, 2, 30))
+            .map(|a| one_line(a, 2, 30))
             .collect::<Option<Vec<_>>>()
-            .ok_or(refuse("attachments", "每项附件名称为2到30个字", "each attachment's name has 2 to 30 characters"))?;
+            .ok_or(FieldError::new("attachments", "每项附件名称为2到30个字", "each attachment's name has 2 to 30 characters"))?;
         Ok(CheckedCategory { code: code.into(), name, name_en, description, cap, attachments, retired: self.retired })
     }
 }
@@ -197,20 +187,20 @@ impl CallInput {
     /// Checks the call; the error names the field.
     pub fn check(&self) -> Result<CheckedCall, FieldError> {
         if !(2016..=2100).contains(&self.year) {
-            return Err(refuse("year", "年度应在2016到2100之间", "a year from 2016 to 2100"));
+            return Err(FieldError::new("year", "年度应在2016到2100之间", "a year from 2016 to 2100"));
         }
-        let title = line(&self.title, 2, 60).ok_or(refuse("title", "请填写通知标题（2到60个字）", "give the call's title (2 to 60 characters)"))?;
+        let title = one_line(&self.title, 2, 60).ok_or(FieldError::new("title", "请填写通知标题（2到60个字）", "give the call's title (2 to 60 characters)"))?;
         let budget = Fen::parse_yuan(&self.budget)
             .filter(|b| b.0 > 0)
-            .ok_or(refuse("budget", "请填写资金总额（元，如 1,000,000）", "give the total budget in yuan, e.g. 1,000,000"))?;
+            .ok_or(FieldError::new("budget", "请填写资金总额（元，如 1,000,000）", "give the total budget in yuan, e.g. 1,000,000"))?;
         let day = |text: &str| NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok();
-        let opens_on = day(&self.opens_on).ok_or(refuse("opens_on", "请填写开始申报的日期", "give the day applications open"))?;
+        let opens_on = day(&self.opens_on).ok_or(FieldError::new("opens_on", "请填写开始申报的日期", "give the day applications open"))?;
         let closes_on = day(&self.closes_on)
             .filter(|c| *c >= opens_on)
-            .ok_or(refuse("closes_on", "截止日期应不早于开始日期", "the closing day is on or after the opening day"))?;
+            .ok_or(FieldError::new("closes_on", "截止日期应不早于开始日期", "the closing day is on or after the opening day"))?;
         let notice_days = self.notice_days.unwrap_or(DEFAULT_NOTICE_DAYS);
         if !(1..=30).contains(&notice_days) {
-            return Err(refuse("notice_days", "公示期为1到30天", "1 to 30 days of public notice"));
+            return Err(FieldError::new("notice_days", "公示期为1到30天", "1 to 30 days of public notice"));
         }
         Ok(CheckedCall { year: self.year, title, budget, opens_on, closes_on, notice_days })
     }

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{HeritageCategory, HeritageLevel, HeritagePlace, Inheritor};
-use crate::authoring::FieldError;
+use crate::authoring::{one_line, FieldError};
 
 /// The first year of the national list (2006): no project was listed earlier.
 pub const FIRST_LIST_YEAR: i32 = 2006;
@@ -64,41 +64,30 @@ pub struct CheckedProject {
     pub places: Vec<HeritagePlace>,
 }
 
-fn refuse(field: &'static str, zh: &'static str, en: &'static str) -> FieldError {
-    FieldError { field, zh, en }
-}
-
-/// A line of text trimmed, `min..=max` characters, without control characters.
-fn line(text: &str, min: usize, max: usize) -> Option<String> {
-    let text = text.trim();
-    let chars = text.chars().count();
-    ((min..=max).contains(&chars) && !text.chars().any(char::is_control)).then(|| text.to_string())
-}
-
 impl ProjectInput {
     /// Checks the project against the rules, `this_year` being the district's current year.
     pub fn check(&self, this_year: i32) -> Result<CheckedProject, FieldError> {
-        let name = line(&self.name, 2, 60).ok_or(refuse("name", "请填写项目名称（2到60个字）", "give the project's name (2 to 60 characters)"))?;
+        let name = one_line(&self.name, 2, 60).ok_or(FieldError::new("name", "请填写项目名称（2到60个字）", "give the project's name (2 to 60 characters)"))?;
         let category = HeritageCategory::parse(self.category.trim())
-            .ok_or(refuse("category", "请选择十大门类之一", "choose one of the ten categories"))?;
+            .ok_or(FieldError::new("category", "请选择十大门类之一", "choose one of the ten categories"))?;
         let level = HeritageLevel::parse(self.level.trim())
-            .ok_or(refuse("level", "请选择国家级、市级或区级", "choose national, municipal or district"))?;
+            .ok_or(FieldError::new("level", "请选择国家级、市级或区级", "choose national, municipal or district"))?;
         if !(FIRST_LIST_YEAR..=this_year).contains(&self.year_listed) {
-            return Err(refuse("year_listed", "公布年份应在2006年到今年之间", "the year listed lies between 2006 and this year"));
+            return Err(FieldError::new("year_listed", "公布年份应在2006年到今年之间", "the year listed lies between 2006 and this year"));
         }
-        let protecting_unit = line(&self.protecting_unit, 2, 80)
-            .ok_or(refuse("protecting_unit", "请填写保护单位（2到80个字）", "give the protecting unit (2 to 80 characters)"))?;
+        let protecting_unit = one_line(&self.protecting_unit, 2, 80)
+            .ok_or(FieldError::new("protecting_unit", "请填写保护单位（2到80个字）", "give the protecting unit (2 to 80 characters)"))?;
         let description = self.description.trim().replace("\r\n", "\n");
         let stray = description.chars().any(|c| c.is_control() && c != '\n');
         if description.chars().count() > DESCRIPTION_MAX_CHARS || stray {
-            return Err(refuse("description", "介绍不超过5000个字", "at most 5,000 characters"));
+            return Err(FieldError::new("description", "介绍不超过5000个字", "at most 5,000 characters"));
         }
         if self.inheritors.len() > MAX_INHERITORS {
-            return Err(refuse("inheritors", "代表性传承人最多20位", "at most 20 inheritors"));
+            return Err(FieldError::new("inheritors", "代表性传承人最多20位", "at most 20 inheritors"));
         }
         let inheritors = self.inheritors.iter().map(|i| i.check(this_year)).collect::<Result<Vec<_>, _>>()?;
         if self.places.len() > MAX_PLACES {
-            return Err(refuse("places", "传承地点最多20处", "at most 20 places"));
+            return Err(FieldError::new("places", "传承地点最多20处", "at most 20 places"));
         }
         let places = self.places.iter().map(check_place).collect::<Result<Vec<_>, _>>()?;
         Ok(CheckedProject { name, category, level, year_listed: self.year_listed, protecting_unit, description, inheritors, places })
@@ -107,8 +96,8 @@ impl ProjectInput {
 
 impl InheritorInput {
     fn check(&self, this_year: i32) -> Result<Inheritor, FieldError> {
-        let wrong = refuse("inheritors", "每位传承人需有姓名（2到20个字）、级别和2006年以来的认定年份", "each inheritor needs a name (2 to 20 characters), a level, and a year since 2006");
-        let name = line(&self.name, 2, 20).ok_or(wrong.clone())?;
+        let wrong = FieldError::new("inheritors", "每位传承人需有姓名（2到20个字）、级别和2006年以来的认定年份", "each inheritor needs a name (2 to 20 characters), a level, and a year since 2006");
+        let name = one_line(&self.name, 2, 20).ok_or(wrong.clone())?;
         let level = HeritageLevel::parse(self.level.trim()).ok_or(wrong.clone())?;
         if self.year_named.is_some_and(|y| !(FIRST_LIST_YEAR..=this_year).contains(&y)) {
             return Err(wrong);
@@ -118,8 +107,8 @@ impl InheritorInput {
 }
 
 fn check_place(place: &HeritagePlace) -> Result<HeritagePlace, FieldError> {
-    let wrong = refuse("places", "每处地点需有名称（2到60个字）和有效的经纬度", "each place needs a name (2 to 60 characters) and a valid position");
-    let name = line(&place.name, 2, 60).ok_or(wrong.clone())?;
+    let wrong = FieldError::new("places", "每处地点需有名称（2到60个字）和有效的经纬度", "each place needs a name (2 to 60 characters) and a valid position");
+    let name = one_line(&place.name, 2, 60).ok_or(wrong.clone())?;
     let valid = place.lat.is_finite() && place.lng.is_finite() && place.lat.abs() <= 90.0 && place.lng.abs() <= 180.0;
     if !valid {
         return Err(wrong);
