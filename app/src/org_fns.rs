@@ -83,7 +83,7 @@ pub async fn decide_unit_form(organisation_id: i64, status: String, reason: Stri
     use crate::staff_fns::context;
     let (store, actor) = (context::staff_auth()?.store().clone(), context::actor().await?);
     let id = cc_domain::ids::OrganisationId(organisation_id);
-    let decision = cc_services::staff::OrgDecision { status, reason: Some(reason) };
+    let decision = cc_services::staff::OrgDecision { status: status.clone(), reason: Some(reason) };
     match cc_services::staff::decide_organisation(&store, &actor, id, &decision).await {
         Ok(_) => {
             leptos_axum::redirect(&format!("/staff/organisations?decided={organisation_id}#unit-{organisation_id}"));
@@ -91,7 +91,8 @@ pub async fn decide_unit_form(organisation_id: i64, status: String, reason: Stri
         }
         Err(error) => {
             let code = crate::plain_forms::problem(&error);
-            let page = format!("/staff/organisations?error={code}&unit={organisation_id}#unit-{organisation_id}");
+            let status = cc_domain::query::percent_encode(&status);
+            let page = format!("/staff/organisations?error={code}&unit={organisation_id}&status={status}#unit-{organisation_id}");
             crate::plain_forms::back_with_error(&page, error).await
         }
     }

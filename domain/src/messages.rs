@@ -267,8 +267,8 @@ fn sms_with(message: &Message, title: &str, detail: &str) -> String {
 fn unit_decision(name: &str, status: Option<crate::organisation::OrgStatus>, reason: &str, zh: bool) -> String {
     use crate::organisation::OrgStatus::*;
     match (status, zh) {
-        (Some(Verified), true) => format!("您登记的单位“{name}”已通过认证，可以申报非遗专项资金。"),
-        (Some(Verified), false) => format!("Your unit “{name}” is verified: it can apply to the heritage fund."),
+        (Some(Verified), true) => format!("您登记的单位“{name}”已通过认证。"),
+        (Some(Verified), false) => format!("Your unit “{name}” is verified."),
         (Some(Rejected), true) => format!("您登记的单位“{name}”未通过认证，原因：{reason}。请在“单位账号”中修改后重新提交。"),
         (Some(Rejected), false) => format!("Your unit “{name}” was not verified: {reason}. Change it under Unit account and resubmit."),
         (Some(Disabled), true) => format!("您登记的单位“{name}”已被停用，原因：{reason}。"),

@@ -19,7 +19,6 @@ test('a resident raises a demand, another votes, staff answer it delivered, and 
   await form.locator('select[name=community_id]').selectOption({ index: 1 });
   await form.locator('select[name=category]').selectOption('heritage');
   await form.getByLabel('想要的活动（一两句话，不超过200字）').fill(note);
-  await form.getByLabel('与已有点单不同，仍要新建').check();
   await form.getByTestId('raise').click();
   await expect(page.getByTestId('demand-notice')).toHaveText('点单已提交，您的附议已计入。');
   const mine = page.getByTestId('demand').filter({ hasText: note }).first();

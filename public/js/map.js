@@ -156,7 +156,9 @@
   // both stay clickable; in a layer residents can switch off. Built with textContent only.
   function demandLayer(L, map, container, labels) {
     map.createPane('demands').style.zIndex = 650;
-    var layer = L.layerGroup();
+    var layer = L.layerGroup().addTo(map);
+    // Listed at once, so the switch box keeps its order whichever answer comes first.
+    overlays(L, map).addOverlay(layer, labels.demands);
     fetch(container.dataset.demandSource, { headers: { Accept: 'application/json' } })
       .then(function (r) { if (!r.ok) throw new Error('HTTP ' + r.status); return r.json(); })
       .then(function (communities) {
@@ -181,8 +183,6 @@
           });
           layer.addLayer(marker);
         });
-        layer.addTo(map);
-        overlays(L, map).addOverlay(layer, labels.demands);
         container.dataset.demands = String(communities.length);
       })
       .catch(function (e) { console.warn('map demands: ' + e.message); });
@@ -199,7 +199,8 @@
   function heritageLayer(L, map, container, labels) {
     // Above the facilities' markers and clusters, below the demand badges.
     map.createPane('heritage').style.zIndex = 640;
-    var layer = L.layerGroup();
+    var layer = L.layerGroup().addTo(map);
+    overlays(L, map).addOverlay(layer, labels.heritage);
     fetch(container.dataset.heritageSource, { headers: { Accept: 'application/json' } })
       .then(function (r) { if (!r.ok) throw new Error('HTTP ' + r.status); return r.json(); })
       .then(function (places) {
@@ -218,8 +219,6 @@
           });
           layer.addLayer(marker);
         });
-        layer.addTo(map);
-        overlays(L, map).addOverlay(layer, labels.heritage);
         container.dataset.heritage = String(places.length);
       })
       .catch(function (e) { console.warn('map heritage: ' + e.message); });

@@ -346,14 +346,17 @@ impl Store {
     /// Open and planned demands per community that has a facility to place it by.
     pub async fn demands_by_community(&self) -> Result<Vec<CommunityDemands>, StoreError> {
         let rows: Vec<(i64, String, String, f64, f64, i64, i64)> = sqlx::query_as(
+            // A community without a facility of its own is placed where its street's are.
             "SELECT m.id, m.name, s.name, \
-             (SELECT AVG(f.lat) FROM facilities f WHERE f.community_id = m.id), \
-             (SELECT AVG(f.lng) FROM facilities f WHERE f.community_id = m.id), \
+             COALESCE((SELECT AVG(f.lat) FROM facilities f WHERE f.community_id = m.id), \
+                      (SELECT AVG(f.lat) FROM facilities f WHERE f.street_id = m.street_id)), \
+             COALESCE((SELECT AVG(f.lng) FROM facilities f WHERE f.community_id = m.id), \
+                      (SELECT AVG(f.lng) FROM facilities f WHERE f.street_id = m.street_id)), \
              COUNT(*), CAST(SUM(d.votes) AS BIGINT) \
              FROM demands d JOIN communities m ON m.id = d.community_id JOIN streets s ON s.id = m.street_id \
              WHERE d.status IN ('open', 'planned') \
-               AND EXISTS (SELECT 1 FROM facilities f WHERE f.community_id = m.id) \
-             GROUP BY m.id, m.name, s.name ORDER BY m.id",
+               AND EXISTS (SELECT 1 FROM facilities f WHERE f.street_id = m.street_id) \
+             GROUP BY m.id, m.name, s.name, m.street_id ORDER BY m.id",
         )
         .fetch_all(&self.pool)
         .await?;

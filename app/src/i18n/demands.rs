@@ -124,6 +124,14 @@ const EN: DemandStrings = DemandStrings {
     answered: "Answered; residents who asked were told.",
 };
 
+/// "3 人附议", "1 vote", "3 votes".
+pub fn votes_word(locale: Locale, votes: i64) -> &'static str {
+    match (locale, votes) {
+        (Locale::En, 1) => "vote",
+        (locale, _) => demand_strings(locale).votes,
+    }
+}
+
 /// The demand phrases in `locale`.
 pub fn demand_strings(locale: Locale) -> &'static DemandStrings {
     match locale {

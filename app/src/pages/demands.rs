@@ -120,7 +120,7 @@ fn DemandCard(demand: Demand, logged_in: bool, voted: bool, error: Option<&'stat
             </p>
             <p class="demand-state">
                 <span class="status">{demand.status.label(lang)}</span>
-                " · " <span data-testid="demand-votes">{demand.votes}</span> " " {d.votes}
+                " · " <span data-testid="demand-votes">{demand.votes}</span> " " {crate::i18n::demands::votes_word(lang, demand.votes)}
             </p>
             {demand.answer.map(|answer| view! { <p class="demand-answer">{d.answer_label}{answer}</p> })}
             {demand.item_id.map(|item| view! { <p><a href=format!("/items/{item}")>{d.see_item}</a></p> })}
@@ -188,6 +188,8 @@ fn Raise(page: DemandsPage, error: Option<&'static str>) -> impl IntoView {
     let query = use_query_map();
     let asked = move |key: &str| query.with_untracked(|q| q.get(key)).unwrap_or_default();
     let (community, category, typed) = (asked("community"), asked("category"), asked("typed"));
+    // "Raise it anyway" is asked only once similar demands were shown.
+    let similar = asked("error") == "similar";
     if !page.logged_in {
         let login = if lang == Locale::Zh { "登录" } else { "Log in" };
         return view! {
@@ -223,9 +225,11 @@ fn Raise(page: DemandsPage, error: Option<&'static str>) -> impl IntoView {
             <label class="field"><span>{d.note}</span>
                 <input type="text" name="note" required minlength="2" maxlength="200" value=typed/>
             </label>
-            <label class="field field-check">
-                <input type="checkbox" name="new_anyway" value="on"/><span>{d.new_anyway}</span>
-            </label>
+            {similar.then(|| view! {
+                <label class="field field-check">
+                    <input type="checkbox" name="new_anyway" value="on"/><span>{d.new_anyway}</span>
+                </label>
+            })}
             <button type="submit" class="primary" data-testid="raise">{d.raise}</button>
         </form>
         </details>

@@ -15,9 +15,9 @@ use crate::prefs::use_prefs;
 fn words(locale: Locale) -> [&'static str; 12] {
     match locale {
         Locale::Zh => ["非遗专项资金", "石景山区非物质文化遗产保护传承专项资金，支持非遗理论研究、展览展示等14类保护传承工作。经认证的保护单位、传承人工作室和社会组织可以在申报期内申报。",
-            "申报通知", "支持类别（申报规则）", "资金总额", "申报时间", "公示期", "天", "每项资助上限", "必备附件", "元", "登记单位账号后申报"],
+            "申报通知", "支持类别（申报规则）", "资金总额", "申报时间", "公示期", "天", "每项资助上限", "必备附件", "元", "登记单位账号（网上申报即将开通）"],
         Locale::En => ["Heritage fund", "Shijingshan's fund for protecting and passing on intangible heritage supports fourteen kinds of work, from theory research to exhibitions. Verified protecting units, inheritors' studios and social organisations apply while a call is open.",
-            "Calls", "Support categories (the rules)", "Budget", "Applications", "Public notice", "days", "Cap per award", "Required attachments", "yuan", "Register a unit account to apply"],
+            "Calls", "Support categories (the rules)", "Budget", "Applications", "Public notice", "days", "Cap per award", "Required attachments", "yuan", "Register a unit account (applying online opens soon)"],
     }
 }
 

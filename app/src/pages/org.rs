@@ -75,7 +75,7 @@ fn Status(unit: Organisation) -> impl IntoView {
     view! {
         <dl class="facts" data-testid="unit" data-status=unit.status.as_str()>
             <dt>{o.name}</dt><dd>{unit.name}</dd>
-            <dt>{o.credit_code}</dt><dd>{unit.credit_code.as_str().to_string()}</dd>
+            <dt>{o.credit_code}</dt><dd class="credit-code">{unit.credit_code.as_str().to_string()}</dd>
             <dt>{o.kind}</dt><dd>{unit.kind.label(lang)}</dd>
             <dt>{o.contact_name}</dt><dd>{unit.contact_name} " · " {unit.contact_phone}</dd>
             <dt>{o.status}</dt><dd><strong data-testid="unit-status">{unit.status.label(lang)}</strong></dd>

@@ -60,11 +60,21 @@ async fn a_demand_is_raised_once_voted_for_once_per_resident_and_similar_ones_ar
     let (_, layer) = app.get_json("/api/v1/demands/map").await;
     let here = layer.as_array().unwrap().iter().find(|c| c["community_id"] == community);
     assert_eq!(here.map(|c| (c["demands"].as_i64(), c["votes"].as_i64())), Some((Some(2), Some(3))), "{layer}");
+    // A community without a facility of its own is drawn where its street's facilities are.
+    let (_, streets) = app.get_json("/api/v1/streets").await;
+    let (_, facilities) = app.get_json("/api/v1/facilities").await;
+    let housed: Vec<&str> = facilities["features"].as_array().unwrap().iter().filter_map(|f| f["properties"]["community"].as_str()).collect();
+    let bare = streets["streets"].as_array().unwrap().iter().flat_map(|s| s["communities"].as_array().unwrap())
+        .find(|c| !housed.contains(&c["name"].as_str().unwrap())).expect("a community without a facility")["id"].as_i64().unwrap();
+    assert_eq!(second.post("/api/v1/demands", raise(bare, "社区想要一个读书角", true)).await.0, 201);
+    let (_, layer) = app.get_json("/api/v1/demands/map").await;
+    let placed = layer.as_array().unwrap().iter().find(|c| c["community_id"] == bare).expect("on the map");
+    assert!(placed["lat"].as_f64().unwrap() > 39.8 && placed["lng"].as_f64().unwrap() > 116.0, "{placed}");
 
     // The dashboard counts them, live.
     let board = app.staff("board", StaffScope { role: Role::DistrictAdmin, street_id: None, facility_ids: vec![] }).await;
     let (_, figures) = board.get("/api/v1/staff/dashboard").await;
-    assert_eq!((figures["demands_open"].as_i64(), figures["demands_answered"].as_i64()), (Some(2), Some(0)), "{figures}");
+    assert_eq!((figures["demands_open"].as_i64(), figures["demands_answered"].as_i64()), (Some(3), Some(0)), "{figures}");
     assert_eq!((figures["top_demands"][0]["label"].as_str(), figures["top_demands"][0]["count"].as_i64()), (Some("希望社区开老年书法班"), Some(2)));
     let (_, _, map) = app.visitor().get_text("/map").await;
     assert!(map.contains("data-demand-source=\"/api/v1/demands/map\""), "the map draws the demand layer");

@@ -49,7 +49,7 @@ pub fn StaffDemandsPage() -> impl IntoView {
                                         <li class="demand" id=format!("demand-{id}") data-testid="staff-demand" data-status=demand.status.as_str()>
                                             <p class="demand-note"><strong>{demand.note}</strong></p>
                                             <p class="demand-where">{format!("#{id} · {} · {} · {}", demand.street.label(lang), demand.community, demand.category.label(lang))}</p>
-                                            <p class="demand-state"><span class="status">{demand.status.label(lang)}</span> " · " {demand.votes} " " {d.votes}</p>
+                                            <p class="demand-state"><span class="status">{demand.status.label(lang)}</span> " · " {demand.votes} " " {crate::i18n::demands::votes_word(lang, demand.votes)}</p>
                                             {demand.answer.map(|answer| view! { <p class="demand-answer">{d.answer_label}{answer}</p> })}
                                             {(answered == Some(id)).then(|| view! { <p class="notice" role="status">{d.answered}</p> })}
                                             {(at == Some(id)).then_some(error).flatten().map(|text| view! { <p class="form-error" role="alert">{text}</p> })}

@@ -25,6 +25,8 @@ pub fn StaffOrganisationsPage() -> impl IntoView {
     let at: Option<i64> = asked("unit").and_then(|id| id.parse().ok());
     let error = asked("error").map(|code| org_error(prefs.lang(), &code));
     let decided: Option<i64> = asked("decided").and_then(|id| id.parse().ok());
+    // After a refusal the decision chosen stays chosen (a reject never turns into a verify).
+    let chosen = asked("status").unwrap_or_default();
     let units = Resource::new(|| (), |_| units_to_decide());
     view! {
         <Title text=move || o().staff_title/>
@@ -33,7 +35,9 @@ pub fn StaffOrganisationsPage() -> impl IntoView {
             <h1>{move || o().staff_title}</h1>
             <p class="hint">{move || o().staff_hint}</p>
             <Suspense fallback=Loading>
-                {move || Suspend::new(async move {
+                {move || {
+                    let chosen = chosen.clone();
+                    Suspend::new(async move {
                     let lang = prefs.lang();
                     let o = org_strings(lang);
                     match units.await {
@@ -59,7 +63,10 @@ pub fn StaffOrganisationsPage() -> impl IntoView {
                                                     <input type="hidden" name="organisation_id" value=id/>
                                                     <label class="field"><span>{o.decision}</span>
                                                         <select name="status">
-                                                            {next.into_iter().map(|s| view! { <option value=s.as_str()>{s.label(lang)}</option> }).collect_view()}
+                                                            {next.into_iter().map(|s| {
+                                                                let selected = at == Some(id) && s.as_str() == chosen;
+                                                                view! { <option value=s.as_str() selected=selected>{s.label(lang)}</option> }
+                                                            }).collect_view()}
                                                         </select>
                                                     </label>
                                                     <label class="field"><span>{o.reason}</span>
@@ -75,7 +82,7 @@ pub fn StaffOrganisationsPage() -> impl IntoView {
                         }.into_any(),
                         Err(error) => view! { <StaffError error/> }.into_any(),
                     }
-                })}
+                })}}
             </Suspense>
         </section>
     }
