@@ -37,6 +37,7 @@ pub async fn save_message_settings(
     sms_review_hidden: Option<String>,
     sms_demand_answered: Option<String>,
     sms_organisation_decided: Option<String>,
+    sms_application_returned: Option<String>,
     reminders: Option<String>,
 ) -> Result<(), AppError> {
     use crate::account_fns::context;
@@ -49,6 +50,7 @@ pub async fn save_message_settings(
         (MessageKind::ReviewHidden, sms_review_hidden.is_some()),
         (MessageKind::DemandAnswered, sms_demand_answered.is_some()),
         (MessageKind::OrganisationDecided, sms_organisation_decided.is_some()),
+        (MessageKind::ApplicationReturned, sms_application_returned.is_some()),
     ];
     let settings = MessageSettings {
         sms: ticked.into_iter().filter(|(_, on)| *on).map(|(kind, _)| kind).collect(),
@@ -69,5 +71,6 @@ pub fn sms_field(kind: MessageKind) -> &'static str {
         MessageKind::ReviewHidden => "sms_review_hidden",
         MessageKind::DemandAnswered => "sms_demand_answered",
         MessageKind::OrganisationDecided => "sms_organisation_decided",
+        MessageKind::ApplicationReturned => "sms_application_returned",
     }
 }

@@ -77,6 +77,10 @@ ids! {
     FundCategoryId = "fund category";
     /// A yearly call for applications to the heritage fund (申报通知).
     FundCallId = "fund call";
+    /// A unit's application to the heritage fund.
+    FundApplicationId = "application";
+    /// A file attached to an application.
+    AttachmentId = "attachment";
 }
 
 #[cfg(test)]

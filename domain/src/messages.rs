@@ -34,11 +34,14 @@ pub enum MessageKind {
     /// District staff decided on the unit the resident is the contact of (the unit's name is
     /// the title, the new status the outcome, the reason the detail).
     OrganisationDecided,
+    /// District staff returned the unit's fund application for completion (the project is
+    /// the title, staff's comment the detail).
+    ApplicationReturned,
 }
 
 impl MessageKind {
     /// Every kind, in the order a settings page lists them.
-    pub const ALL: [MessageKind; 8] = [
+    pub const ALL: [MessageKind; 9] = [
         MessageKind::WaitlistPromoted,
         MessageKind::PlaceOffered,
         MessageKind::SessionCancelled,
@@ -47,6 +50,7 @@ impl MessageKind {
         MessageKind::DemandAnswered,
         MessageKind::ReviewHidden,
         MessageKind::OrganisationDecided,
+        MessageKind::ApplicationReturned,
     ];
 
     /// The stored and serialised name.
@@ -60,6 +64,7 @@ impl MessageKind {
             MessageKind::ReviewHidden => "review_hidden",
             MessageKind::DemandAnswered => "demand_answered",
             MessageKind::OrganisationDecided => "organisation_decided",
+            MessageKind::ApplicationReturned => "application_returned",
         }
     }
 
@@ -92,6 +97,8 @@ impl MessageKind {
             (MessageKind::DemandAnswered, Locale::En) => "A demand I raised or voted for is answered",
             (MessageKind::OrganisationDecided, Locale::Zh) => "我登记的单位的认证结果",
             (MessageKind::OrganisationDecided, Locale::En) => "A decision on the unit I registered",
+            (MessageKind::ApplicationReturned, Locale::Zh) => "我单位的资金申报被退回补正",
+            (MessageKind::ApplicationReturned, Locale::En) => "My unit's fund application is returned for completion",
         }
     }
 }
@@ -171,6 +178,14 @@ impl Message {
         match (self.kind, locale) {
             (MessageKind::OrganisationDecided, Locale::Zh) => ("单位认证结果", unit_decision(title, self.unit_status, detail, true)),
             (MessageKind::OrganisationDecided, Locale::En) => ("Your unit's verification", unit_decision(title, self.unit_status, detail, false)),
+            (MessageKind::ApplicationReturned, Locale::Zh) => (
+                "申报退回补正",
+                format!("您单位申报的“{title}”被退回补正：{detail}。请在“单位账号”中修改后重新提交。"),
+            ),
+            (MessageKind::ApplicationReturned, Locale::En) => (
+                "Application returned",
+                format!("Your unit's application “{title}” was returned for completion: {detail}. Fix it under Unit account and submit it again."),
+            ),
             (MessageKind::DemandAnswered, Locale::Zh) => ("点单有答复", format!("您点单或附议的“{title}”{}。", came_to(true))),
             (MessageKind::DemandAnswered, Locale::En) => ("Your demand is answered", format!("“{title}”, which you asked for, {}.", came_to(false))),
             (MessageKind::ReviewHidden, Locale::Zh) => (
@@ -260,6 +275,7 @@ fn sms_with(message: &Message, title: &str, detail: &str) -> String {
             format!("【公共文化云】您点单或附议的“{title}”{}。", demand_outcome(message.outcome, true, Some(detail).filter(|d| !d.is_empty())))
         }
         MessageKind::OrganisationDecided => format!("【公共文化云】{}", unit_decision(title, message.unit_status, detail, true)),
+        MessageKind::ApplicationReturned => format!("【公共文化云】您单位申报的“{title}”被退回补正：{detail}。请修改后重新提交。"),
     }
 }
 

@@ -365,6 +365,15 @@ fn parse_number(param: &str, value: &str, min: u32, max: u32) -> Result<Option<u
     Ok(Some(n))
 }
 
+/// The optional id in parameter `param` of a query string (`?call=3`): absent is `None`;
+/// anything but a positive whole number is refused, naming the parameter.
+pub fn optional_id<T: crate::ids::Id>(qs: &str, param: &str) -> Result<Option<T>, ParamError> {
+    match decode_pairs(qs).into_iter().find(|(key, _)| key == param) {
+        None => Ok(None),
+        Some((_, value)) => T::parse(&value).map(Some).ok_or_else(|| ParamError::new(param, ParamProblem::NotAPositiveNumber)),
+    }
+}
+
 /// Splits a raw query string (without `?`) into percent-decoded pairs.
 pub fn decode_pairs(qs: &str) -> Vec<(String, String)> {
     qs.trim_start_matches('?')

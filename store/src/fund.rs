@@ -76,6 +76,15 @@ impl Store {
         Ok(rows.into_iter().map(category).collect())
     }
 
+    /// One category.
+    pub async fn fund_category(&self, id: FundCategoryId) -> Result<Option<FundCategory>, StoreError> {
+        let row: Option<CategoryRow> = sqlx::query_as(&format!("SELECT {CATEGORY_COLUMNS} FROM fund_categories WHERE id = $1"))
+            .bind(id.0)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(row.map(category))
+    }
+
     /// Adds a category (after the others), or changes category `id`.
     pub async fn save_fund_category(
         &self,

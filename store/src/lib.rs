@@ -29,6 +29,7 @@ mod error;
 mod facilities;
 mod facility_records;
 pub mod fund;
+pub mod fund_applications;
 pub mod heritage;
 mod integrity;
 pub mod items;

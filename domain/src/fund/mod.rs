@@ -3,9 +3,17 @@
 //! award, the attachments an application needs), a yearly call (申报通知) with its budget and
 //! dates, and the life of an application (`workflow`). Money is whole fen (`money`).
 
+mod application;
+mod applied;
+mod attachment;
 mod money;
 mod workflow;
 
+pub use applied::{Attachment, FundApplication};
+pub use application::{ApplicationInput, BudgetLine, BudgetLineInput, CheckedApplication, MAX_BUDGET_LINES, MAX_PARAGRAPHS};
+#[cfg(feature = "files")]
+pub use attachment::recognise;
+pub use attachment::{file_name, AttachmentKind, AttachmentProblem, MAX_ATTACHMENTS, MAX_ATTACHMENT_BYTES};
 pub use money::{Fen, MAX_FEN};
 pub use workflow::{next, AppAction, AppStatus, MoveRefused, Mover};
 

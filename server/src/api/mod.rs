@@ -14,6 +14,8 @@ pub mod dashboard_hub;
 pub mod error;
 mod demands;
 mod fund;
+mod fund_applications;
+mod staff_fund;
 mod heritage;
 mod organisations;
 mod facilities;
@@ -88,6 +90,16 @@ fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(fund::update_category))
         .routes(routes!(fund::create_call))
         .routes(routes!(fund::update_call))
+        .routes(routes!(fund_applications::start, fund_applications::mine))
+        .routes(routes!(fund_applications::show, fund_applications::save))
+        .routes(routes!(fund_applications::submit))
+        .routes(routes!(fund_applications::withdraw))
+        .routes(routes!(fund_applications::attach).layer(DefaultBodyLimit::max(fund_applications::BODY_LIMIT)))
+        .routes(routes!(fund_applications::download, fund_applications::detach))
+        .routes(routes!(staff_fund::applications))
+        .routes(routes!(staff_fund::application))
+        .routes(routes!(staff_fund::return_application))
+        .routes(routes!(staff_fund::download))
         .routes(routes!(bookings::ticket_svg))
         .routes(routes!(bookings::calendar))
         .routes(routes!(messages::inbox))

@@ -47,6 +47,22 @@ impl<S: Send + Sync, T: Id + Send> FromRequestParts<S> for PathId<T> {
     }
 }
 
+/// A path's two ids (`/{id}/…/{other_id}`), each read as [`PathId`] reads one.
+pub struct PathIds<A, B>(pub A, pub B);
+
+impl<S: Send + Sync, A: Id + Send, B: Id + Send> FromRequestParts<S> for PathIds<A, B> {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let Path((a, b)) = Path::<(String, String)>::from_request_parts(parts, state)
+            .await
+            .map_err(|_| ApiError::NotFound(A::NOUN))?;
+        let a = A::parse(&a).ok_or(ApiError::NotFound(A::NOUN))?;
+        let b = B::parse(&b).ok_or(ApiError::NotFound(B::NOUN))?;
+        Ok(PathIds(a, b))
+    }
+}
+
 /// The request's login session (the session layer wraps every route).
 pub async fn session_of<S: Send + Sync>(parts: &mut Parts, state: &S) -> Result<Session, ApiError> {
     Session::from_request_parts(parts, state)

@@ -170,6 +170,13 @@ impl Visitor {
             .expect("the server answers")
     }
 
+    /// Posts raw bytes (a file) to `path`; returns status and JSON.
+    pub async fn upload(&self, path: &str, bytes: Vec<u8>) -> (u16, Value) {
+        let request = self.client.post(format!("{}{path}", self.address)).header("content-type", "application/octet-stream").body(bytes);
+        let (status, _, text) = answer(request, "POST").await;
+        (status, serde_json::from_str(&text).unwrap_or(Value::Null))
+    }
+
     /// Books a session; returns status and body.
     pub async fn book(&self, session: cc_domain::ids::SessionId) -> (u16, Value) {
         self.post(&format!("/api/v1/sessions/{session}/bookings"), json!({})).await

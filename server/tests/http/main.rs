@@ -22,6 +22,7 @@ mod assets;
 mod common;
 mod demands;
 mod fund;
+mod fund_applications;
 mod heritage;
 mod conformance;
 mod helpers;

@@ -53,6 +53,8 @@ struct World {
     heritage: i64,
     /// A unit waiting for verification.
     unit: i64,
+    /// A verified unit's application to the fund, submitted.
+    application: i64,
 }
 
 const PASSWORD: &str = "staff password 2026 石景山";
@@ -105,12 +107,33 @@ async fn world() -> World {
     let (status, unit) = contact.post("/api/v1/org", unit).await;
     assert_eq!(status, 201, "{unit}");
     let unit = unit["id"].as_i64().unwrap();
-    World { app, facility, draft, submitted, published, session, target, review, demands, heritage, unit }
+    let application = submitted_application(&app).await;
+    World { app, facility, draft, submitted, published, session, target, review, demands, heritage, unit, application }
 }
 
 fn heritage_fields() -> cc_domain::heritage::ProjectInput {
     serde_json::from_value(json!({ "name": "矩阵测试项目", "category": "craft", "level": "district", "year_listed": 2020, "protecting_unit": "测试单位" }))
         .unwrap()
+}
+
+/// A verified unit's application to the fund's open call, complete and submitted.
+async fn submitted_application(app: &TestApp) -> i64 {
+    use crate::fund_applications::{complete, open_call_and_research, verified_unit, PDF};
+    let admin = app.staff("world-fund", scope(Role::DistrictAdmin, None, vec![])).await;
+    let unit = verified_unit(app, &admin, "13800000010", "12110107400700155P").await;
+    let (call, research, required) = open_call_and_research(app).await;
+    let mut start = complete("20,000");
+    start["call_id"] = json!(call);
+    start["category_id"] = json!(research);
+    let (status, draft) = unit.post("/api/v1/org/applications", start).await;
+    assert_eq!(status, 201, "{draft}");
+    let id = draft["id"].as_i64().unwrap();
+    for label in required {
+        let (status, body) = unit.upload(&format!("/api/v1/org/applications/{id}/attachments?label={}", crate::helpers::enc(&label)), PDF.to_vec()).await;
+        assert_eq!(status, 201, "{body}");
+    }
+    assert_eq!(unit.post(&format!("/api/v1/org/applications/{id}/submit"), json!({})).await.1["status"], "submitted");
+    id
 }
 
 /// Two demands raised in a community of street 1.
@@ -292,6 +315,10 @@ async fn api_attempts(world: &World, v: &Visitor) -> Vec<(&'static str, Outcome,
         ("fund call", api(v, M::POST, "/staff/fund/calls", Some(json!({ "year": 2040, "title": "矩阵通知", "budget": "1,000", "opens_on": "2040-01-01", "closes_on": "2040-01-31" }))).await,
             &[DistrictAdmin]),
         ("decide unit", api(v, M::POST, &format!("/staff/organisations/{}/decision", world.unit), Some(json!({ "status": "verified" }))).await,
+            &[DistrictAdmin]),
+        ("fund applications", api(v, M::GET, "/staff/fund/applications", None).await, &[DistrictAdmin]),
+        ("fund application", api(v, M::GET, &format!("/staff/fund/applications/{}", world.application), None).await, &[DistrictAdmin]),
+        ("return application", api(v, M::POST, &format!("/staff/fund/applications/{}/return", world.application), Some(json!({ "reason": "矩阵测试" }))).await,
             &[DistrictAdmin]),
     ]
 }

@@ -6,6 +6,7 @@
 
 mod bookings;
 pub mod demands;
+pub mod fund_application;
 mod me;
 pub mod messages;
 pub mod organisation;

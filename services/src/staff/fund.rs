@@ -24,16 +24,16 @@ pub async fn save_fund_category(
         return refuse(store, entry).await;
     }
     let checked = input.check().map_err(ServiceError::Field)?;
-    let before = store.fund_categories().await?.into_iter().find(|c| Some(c.id) == id);
-    if id.is_some() && before.is_none() {
-        return Err(ServiceError::NotFound(FundCategoryId::NOUN));
-    }
+    let before = match id {
+        Some(id) => Some(store.fund_category(id).await?.ok_or(ServiceError::NotFound(FundCategoryId::NOUN))?),
+        None => None,
+    };
     let id = match store.save_fund_category(id, &checked, now()).await? {
         Saved::Saved(id) => id,
         Saved::Taken => return Err(ServiceError::Field(FieldError { field: "code", zh: "已有类别使用这个代码", en: "another category has this code" })),
         Saved::NotFound => return Err(ServiceError::NotFound(FundCategoryId::NOUN)),
     };
-    let after = store.fund_categories().await?.into_iter().find(|c| c.id == id).ok_or(ServiceError::NotFound(FundCategoryId::NOUN))?;
+    let after = store.fund_category(id).await?.ok_or(ServiceError::NotFound(FundCategoryId::NOUN))?;
     entry.object_id = Some(id.0);
     entry.before = before.map(|b| json!(b).to_string());
     entry.after = Some(json!(after).to_string());
