@@ -6,6 +6,7 @@
 //! `facility_fns`, `dashboard_fns` (the console).
 
 pub mod account_fns;
+pub mod apply_fns;
 pub mod assets;
 pub mod components;
 pub mod dashboard_fns;
@@ -36,6 +37,7 @@ use leptos_router::{path, SsrMode};
 
 use components::layout::Layout;
 use pages::{
+    apply::ApplicationPage,
     catalog::CatalogPage,
     coverage::CoveragePage,
     demands::DemandsPage,
@@ -56,7 +58,7 @@ use pages::{
     review::ReviewFormPage,
     staff::{
         accounts::StaffAccountsPage, audit::AuditPage, compliance::StaffCompliancePage,
-        dashboard::DashboardPage, demands::StaffDemandsPage, door::DoorPage, facilities::FacilityRecordsPage, home::StaffHomePage,
+        dashboard::DashboardPage, demands::StaffDemandsPage, door::DoorPage, facilities::FacilityRecordsPage, fund::StaffFundPage, home::StaffHomePage,
         login::StaffLoginPage, organisations::StaffOrganisationsPage, reviews::StaffReviewsPage, second_factor::SecurityPage,
         service::ServiceConsolePage,
     },
@@ -164,6 +166,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/heritage") view=HeritagePage ssr=SsrMode::Async/>
                     <Route path=path!("/heritage/:id") view=HeritageProjectPage ssr=SsrMode::Async/>
                     <Route path=path!("/org") view=OrgPage ssr=SsrMode::Async/>
+                    <Route path=path!("/org/applications/:id") view=ApplicationPage ssr=SsrMode::Async/>
                     <Route path=path!("/fund") view=FundPage ssr=SsrMode::Async/>
                     <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async/>
                     <Route path=path!("/register") view=RegisterPage ssr=SsrMode::Async/>
@@ -186,6 +189,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/staff/reviews") view=StaffReviewsPage ssr=SsrMode::Async/>
                     <Route path=path!("/staff/demands") view=StaffDemandsPage ssr=SsrMode::Async/>
                     <Route path=path!("/staff/organisations") view=StaffOrganisationsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/staff/fund") view=StaffFundPage ssr=SsrMode::Async/>
                 </Routes>
             </Layout>
         </Router>

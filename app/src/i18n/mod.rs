@@ -4,6 +4,7 @@
 //! on a resident's screen. Phrases with numbers or dates are functions below.
 
 pub mod account;
+pub mod apply;
 pub mod dashboard;
 pub mod demands;
 pub mod heritage;

@@ -1,5 +1,7 @@
 //! One module per route.
 
+pub mod apply;
+mod apply_files;
 pub mod catalog;
 pub mod coverage;
 pub mod demands;
@@ -17,6 +19,7 @@ pub mod my_bookings;
 pub mod not_found;
 pub mod offline;
 pub mod org;
+mod org_applications;
 pub mod review;
 pub mod staff;
 

@@ -54,6 +54,7 @@ fn Unit(page: Page) -> impl IntoView {
     view! {
         {saved.then(|| view! { <p class="notice" role="status" data-testid="unit-saved">{o.saved}</p> })}
         {page.unit.clone().map(|unit| view! { <Status unit/> })}
+        {page.unit.as_ref().is_some_and(|u| u.status == OrgStatus::Verified).then(|| view! { <super::org_applications::Applications/> })}
         {editable.then(|| view! {
             <h2 id="unit-form">{title}</h2>
             {error.map(|text| view! { <p class="form-error" role="alert" data-testid="unit-error">{text}</p> })}

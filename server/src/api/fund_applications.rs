@@ -3,11 +3,11 @@
 //! extract, call and serialise.
 
 use axum::body::{to_bytes, Body as RawBody};
-use axum::extract::{RawQuery, State};
-use axum::response::{IntoResponse, Response};
+use axum::extract::{FromRequest, Multipart, Path, RawQuery, Request, State};
+use axum::response::{IntoResponse, Redirect, Response};
 use axum::Json;
 use cc_domain::fund::{ApplicationInput, Attachment, FundApplication, MAX_ATTACHMENT_BYTES};
-use cc_domain::ids::{AttachmentId, FundApplicationId, FundCallId, FundCategoryId};
+use cc_domain::ids::{AttachmentId, FundApplicationId, FundCallId, FundCategoryId, Id};
 use cc_domain::query::decode_pairs;
 use cc_services::residents::fund_application as apply;
 use cc_services::ServiceError;
@@ -198,6 +198,73 @@ pub async fn attach(
     let value = |key: &str| pairs.iter().find(|(k, _)| k == key).map_or("", |(_, v)| v.as_str());
     let attached = apply::attach(&store, resident, id, value("label"), value("name"), &bytes).await?;
     Ok((StatusCode::CREATED, Json(attached)))
+}
+
+/// The upload form of an application's page.
+#[derive(ToSchema)]
+#[allow(dead_code)]
+pub struct AttachmentForm {
+    /// The required attachment it answers; empty for another file.
+    label: String,
+    #[schema(format = Binary, content_media_type = "application/octet-stream")]
+    file: String,
+}
+
+/// `POST /org/applications/{id}/attachments/form`: 303 back to the application's page.
+#[utoipa::path(
+    post, path = "/org/applications/{id}/attachments/form", operation_id = "attach_to_fund_application_form", tag = "organisations",
+    summary = "The application page's upload form (multipart, fields `label` and `file`): the same checks, answered with a redirect to `/org/applications/{id}?attached=1` or `?file_error=<code>`",
+    security(("cookieAuth" = [])),
+    params(("id" = i64, Path, description = "The application's id", minimum = 1)),
+    request_body(content = AttachmentForm, content_type = "multipart/form-data"),
+    responses(
+        (status = 303, description = "Back to the application's page with the outcome (or to the login page)"),
+        (status = 403, description = says!(cross_site), body = ErrorBody),
+    )
+)]
+pub async fn attach_form(
+    State(store): State<Store>,
+    Path(id): Path<String>,
+    resident: Result<Resident, ApiError>,
+    request: Request,
+) -> Response {
+    let Some(id) = FundApplicationId::parse(&id) else {
+        return Redirect::to("/org").into_response();
+    };
+    let page = format!("/org/applications/{id}");
+    let Ok(Resident(resident)) = resident else {
+        return Redirect::to(&format!("/login?next={page}")).into_response();
+    };
+    let back = |query: &str| Redirect::to(&format!("{page}?{query}#files")).into_response();
+    let Ok(mut form) = Multipart::from_request(request, &()).await else {
+        return back("file_error=empty");
+    };
+    let (mut label, mut name, mut bytes) = (String::new(), String::new(), None);
+    loop {
+        match form.next_field().await {
+            Ok(Some(field)) if field.name() == Some("label") => label = field.text().await.unwrap_or_default(),
+            Ok(Some(field)) if field.name() == Some("file") => {
+                name = field.file_name().unwrap_or_default().to_string();
+                match field.bytes().await {
+                    Ok(data) => bytes = Some(data),
+                    Err(_) => return back("file_error=too_large"),
+                }
+            }
+            Ok(Some(_)) => continue,
+            Ok(None) => break,
+            Err(_) => return back("file_error=too_large"),
+        }
+    }
+    match apply::attach(&store, resident, id, &label, &name, &bytes.unwrap_or_default()).await {
+        Ok(_) => back("attached=1"),
+        Err(ServiceError::NotFound(_)) => Redirect::to("/org").into_response(),
+        Err(ServiceError::Refused { code, .. }) => back(&format!("file_error={code}")),
+        Err(ServiceError::Field(field)) => back(&format!("file_error={}", field.field)),
+        Err(e) => {
+            tracing::error!(error = %e, "failed to attach a file");
+            back("file_error=internal")
+        }
+    }
 }
 
 /// `GET /org/applications/{id}/attachments/{attachment_id}`: the file, to download.

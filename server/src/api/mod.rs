@@ -95,6 +95,7 @@ fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(fund_applications::submit))
         .routes(routes!(fund_applications::withdraw))
         .routes(routes!(fund_applications::attach).layer(DefaultBodyLimit::max(fund_applications::BODY_LIMIT)))
+        .routes(routes!(fund_applications::attach_form).layer(DefaultBodyLimit::max(fund_applications::BODY_LIMIT)))
         .routes(routes!(fund_applications::download, fund_applications::detach))
         .routes(routes!(staff_fund::applications))
         .routes(routes!(staff_fund::application))

@@ -159,3 +159,64 @@ async fn a_closed_call_takes_no_drafts_and_an_upcoming_one_no_submissions() {
     let (status, refused) = unit.post(&format!("/api/v1/org/applications/{}/submit", draft["id"]), json!({})).await;
     assert_eq!((status, refused["error"]["code"].as_str()), (409, Some("call_not_open")));
 }
+
+#[tokio::test]
+async fn the_application_pages_work_without_a_script_keep_what_was_typed_and_show_it_as_text() {
+    let app = spawn_app().await;
+    let admin = app.staff("apply-pages-admin", district()).await;
+    let (call, research, required) = open_call_and_research(&app).await;
+    let unit = verified_unit(&app, &admin, "13800000341", "91110107592346585N").await;
+    let html = unit.post_form("/org", "start_application_form", &[("call_id", call.to_string()), ("category_id", String::new())]).await.text().await.unwrap();
+    assert!(html.contains("data-testid=\"apply-error\"") && html.contains("请选择申报通知和支持类别"), "no category chosen");
+    let answer = unit.post_form("/org", "start_application_form", &[("call_id", call.to_string()), ("category_id", research.to_string())]).await;
+    let page = answer.url().path().to_string();
+    assert!(page.starts_with("/org/applications/"), "on to the new draft: {page}");
+
+    let hostile = "<script>alert(1)</script>太平鼓";
+    let mut form = vec![
+        ("id", page.rsplit('/').next().unwrap().to_string()),
+        ("project", hostile.to_string()),
+        ("aims", "</textarea><b>鼓".to_string()),
+        ("schedule", "三月备课，四至六月授课，七月展演。".to_string()),
+        ("budget_item[0]", "<img src=x onerror=alert(3)>鼓具".to_string()),
+        ("budget_amount[0]", "20,000".to_string()),
+        ("budget_item[1]", String::new()),
+        ("budget_amount[1]", String::new()),
+        ("requested", "20,000".to_string()),
+        ("cofunding", String::new()),
+        ("intent", "submit".to_string()),
+    ];
+    let html = unit.post_form(&page, "save_application_form", &form).await.text().await.unwrap();
+    assert!(html.contains("data-testid=\"application-error\"") && html.contains("至少20个字"), "the aims are named, in the rules' words");
+    assert!(html.contains("&lt;/textarea&gt;&lt;b&gt;鼓"), "what was typed is kept, as text");
+    assert!(!html.contains("</textarea><b>"), "a textarea's text never ends it");
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;太平鼓") && !html.contains("<script>alert(1)"));
+    assert!(html.contains("value=\"20,000\""), "the budget line is kept");
+
+    form[2].1 = "在五所小学开设太平鼓课程，培养一百名小传承人，并举办汇报展演。".to_string();
+    let html = unit.post_form(&page, "save_application_form", &form).await.text().await.unwrap();
+    assert!(html.contains("data-testid=\"files-missing\"") && html.contains(&required[0]), "the missing files are named");
+
+    // Files through the page's multipart form, then submitted.
+    let door = format!("/api/v1{page}/attachments/form");
+    for label in &required {
+        let answer = unit.post_multipart(&door, &[("label", None, label.as_bytes()), ("file", Some("申报书.pdf"), PDF)]).await;
+        assert!(answer.url().query().unwrap_or_default().contains("attached=1"), "{}", answer.url());
+    }
+    let answer = unit.post_multipart(&door, &[("label", None, b""), ("file", Some("virus.pdf"), b"MZ\x90\x00")]).await;
+    let html = answer.text().await.unwrap();
+    assert!(html.contains("data-testid=\"file-error\"") && html.contains("只接受"), "a file that is not what it says is refused");
+    let html = unit.post_form(&page, "save_application_form", &form).await.text().await.unwrap();
+    assert!(html.contains("data-status=\"submitted\"") && !html.contains("data-testid=\"application-form\""), "submitted: no form");
+
+    // Staff see it, escaped, and return it from their page.
+    let (_, _, staff_page) = admin.get_text("/staff/fund").await;
+    assert!(staff_page.contains("&lt;script&gt;alert(1)") && !staff_page.contains("<script>alert(1)"));
+    assert!(staff_page.contains("&lt;img src=x onerror=alert(3)&gt;鼓具") && !staff_page.contains("<img src=x"), "budget lines as text");
+    let id = page.rsplit('/').next().unwrap().to_string();
+    let html = admin.post_form("/staff/fund", "return_application_form", &[("application_id", id.clone()), ("reason", "请补充<b>预算</b>说明".into())]).await.text().await.unwrap();
+    assert!(html.contains("已退回") && html.contains("data-status=\"returned\""));
+    let html = unit.get_text(&page).await.2;
+    assert!(html.contains("data-testid=\"application-returned\"") && html.contains("请补充&lt;b&gt;预算&lt;/b&gt;说明"), "the unit reads why, as text");
+    assert!(html.contains("data-testid=\"application-form\""), "and may change it again");
+}

@@ -177,6 +177,28 @@ impl Visitor {
         (status, serde_json::from_str(&text).unwrap_or(Value::Null))
     }
 
+    /// Posts a multipart form the way a browser without scripts does: `(name, file name, bytes)`
+    /// per field, a file name making it a file; the answer is the page the browser lands on.
+    pub async fn post_multipart(&self, action: &str, fields: &[(&str, Option<&str>, &[u8])]) -> reqwest::Response {
+        let boundary = "----cc-test-boundary";
+        let mut body = Vec::new();
+        for (name, file_name, bytes) in fields {
+            let file = file_name.map(|f| format!("; filename=\"{f}\"")).unwrap_or_default();
+            body.extend_from_slice(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"{file}\r\n\r\n").as_bytes());
+            body.extend_from_slice(bytes);
+            body.extend_from_slice(b"\r\n");
+        }
+        body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+        self.client
+            .post(format!("{}{action}", self.address))
+            .header("accept", "text/html")
+            .header("content-type", format!("multipart/form-data; boundary={boundary}"))
+            .body(body)
+            .send()
+            .await
+            .expect("the server answers")
+    }
+
     /// Books a session; returns status and body.
     pub async fn book(&self, session: cc_domain::ids::SessionId) -> (u16, Value) {
         self.post(&format!("/api/v1/sessions/{session}/bookings"), json!({})).await

@@ -91,6 +91,7 @@ fn Console(
             })}
             {role.verifies_units().then(|| view! {
                 " · " <a href="/staff/organisations">{move || crate::i18n::org::org_strings(prefs.lang()).staff_title}</a>
+                " · " <a href="/staff/fund">{move || crate::i18n::apply::apply_strings(prefs.lang()).staff_title}</a>
             })}
             {role.moderates().then(|| view! {
                 " · " <a href="/staff/reviews">{move || crate::i18n::reviews::review_strings(prefs.lang()).nav}</a>

@@ -11,6 +11,7 @@ pub mod demands;
 pub mod organisations;
 pub mod door;
 pub mod facilities;
+pub mod fund;
 pub mod home;
 pub mod login;
 pub mod reviews;
