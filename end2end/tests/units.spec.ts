@@ -6,7 +6,8 @@ import { cli, createStaff, hydrated, serverLog, staffLogIn } from './support';
 
 // Units (organisations): a resident registers the heritage unit they are the contact of (a
 // mistyped credit code is caught and nothing typed is lost), district staff verify it, and
-// the contact reads the outcome.
+// the contact reads the outcome; the unit then applies to the heritage fund and staff return
+// the application for completion.
 
 /** A unified social credit code with its check digit (GB 32100-2015), from 17 characters. */
 function creditCode(body: string): string {
@@ -69,5 +70,55 @@ test('a unit registers, is verified by district staff, and its contact is told',
   await page.goto('/me/messages');
   await hydrated(page);
   await expect(page.getByTestId('message').first()).toContainText('已通过认证');
+
+  // The verified unit applies to the fund: a draft keeps what was typed, the rules' words say
+  // what is missing, the files go up through the page's own form, and it is submitted.
+  await page.goto('/org');
+  const start = page.getByTestId('start-application');
+  await start.getByLabel('支持类别').selectOption({ label: '非遗理论研究 (≤ ¥50,000.00)' });
+  await start.getByTestId('start-application-button').click();
+  await expect(page).toHaveURL(/\/org\/applications\/\d+$/);
+  const application = page.getByTestId('application-form');
+  const project = `京西太平鼓研究 ${stamp}`;
+  await application.getByLabel('项目名称').fill(project);
+  await application.getByLabel('项目目标').fill('教鼓');
+  await application.getByLabel('实施计划').fill('三月备课，四至六月授课，七月展演。');
+  await application.getByLabel('用途 1').fill('访谈与资料费');
+  await application.getByLabel('金额（元） 1').fill('12,000');
+  await application.getByLabel('用途 2').fill('报告印制');
+  await application.getByLabel('金额（元） 2').fill('8000');
+  await application.getByLabel('申请金额（元）').fill('20,000');
+  await application.getByTestId('submit-application').click();
+  await expect(page.getByTestId('application-error')).toContainText('至少20个字');
+  await expect(page.getByTestId('application-form').getByLabel('金额（元） 2')).toHaveValue('8000');
+  await page.getByTestId('application-form').getByLabel('项目目标').fill('梳理京西太平鼓的历史沿革、鼓点与舞步，形成研究报告一份，为传承教学提供依据。');
+  await page.getByTestId('application-form').getByTestId('submit-application').click();
+  await expect(page.getByTestId('application-error')).toContainText('研究方案');
+  const pdf = { mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n1 0 obj << >> endobj\n%%EOF\n') };
+  for (const label of ['研究方案', '单位资质证明']) {
+    const upload = page.getByTestId('upload-form');
+    await upload.getByLabel('材料').selectOption(label);
+    await upload.getByLabel('文件').setInputFiles({ name: `${label}.pdf`, ...pdf });
+    await upload.getByTestId('upload-file').click();
+    await expect(page.getByTestId('file-attached')).toBeVisible();
+  }
+  await expect(page.getByTestId('file')).toHaveCount(2);
+  await page.getByTestId('application-form').getByTestId('submit-application').click();
+  await expect(page.getByTestId('application-status')).toHaveAttribute('data-status', 'submitted');
+
+  // Staff find it incomplete and return it; the unit reads why and may change it again.
+  const office = await browser.newContext();
+  const fund = await office.newPage();
+  await staffLogIn(fund, `units-${stamp}`);
+  await fund.goto('/staff/fund');
+  const sent = fund.getByTestId('staff-application').filter({ hasText: project });
+  await expect(sent).toContainText('¥20,000.00');
+  await sent.getByLabel('需要补正的内容').fill('请补充传承人访谈名单');
+  await sent.getByTestId('send-back').click();
+  await expect(fund.getByTestId('staff-application').filter({ hasText: project })).toHaveAttribute('data-status', 'returned');
+  await office.close();
+  await page.goto(page.url().split('?')[0]);
+  await expect(page.getByTestId('application-returned')).toContainText('请补充传承人访谈名单');
+  await expect(page.getByTestId('application-form')).toBeVisible();
   expect(errors).toEqual([]);
 });
