@@ -81,6 +81,8 @@ ids! {
     FundApplicationId = "application";
     /// A file attached to an application.
     AttachmentId = "attachment";
+    /// A criterion experts score applications by.
+    FundCriterionId = "criterion";
 }
 
 #[cfg(test)]

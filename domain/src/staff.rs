@@ -19,6 +19,8 @@ pub enum Role {
     Reviewer,
     /// A social organisation (社会力量) that submits its own services.
     Provider,
+    /// An expert who scores the heritage fund's applications assigned to them, and nothing else.
+    Expert,
 }
 
 impl Role {
@@ -48,9 +50,14 @@ impl Role {
         self == Role::DistrictAdmin
     }
 
-    /// Whether the role writes items (within its reach): everyone but reviewers.
+    /// Whether the role writes items (within its reach): everyone but reviewers and experts.
     pub fn authors(self) -> bool {
-        self != Role::Reviewer
+        !matches!(self, Role::Reviewer | Role::Expert)
+    }
+
+    /// Whether the role scores fund applications (those assigned to it): experts.
+    pub fn scores_applications(self) -> bool {
+        self == Role::Expert
     }
 
     /// Whether the role runs places: the sessions of published items and their doors.
@@ -59,8 +66,8 @@ impl Role {
     }
 
     /// Every role, in the order forms list them.
-    pub const ALL: [Role; 5] =
-        [Role::DistrictAdmin, Role::StreetAdmin, Role::FacilityManager, Role::Reviewer, Role::Provider];
+    pub const ALL: [Role; 6] =
+        [Role::DistrictAdmin, Role::StreetAdmin, Role::FacilityManager, Role::Reviewer, Role::Provider, Role::Expert];
 
     /// The stored and API name.
     pub fn as_str(self) -> &'static str {
@@ -70,6 +77,7 @@ impl Role {
             Role::FacilityManager => "facility_manager",
             Role::Reviewer => "reviewer",
             Role::Provider => "provider",
+            Role::Expert => "expert",
         }
     }
 
@@ -91,6 +99,8 @@ impl Role {
             (Role::Reviewer, Locale::En) => "Reviewer",
             (Role::Provider, Locale::Zh) => "社会力量",
             (Role::Provider, Locale::En) => "Provider",
+            (Role::Expert, Locale::Zh) => "评审专家",
+            (Role::Expert, Locale::En) => "Expert",
         }
     }
 }
@@ -150,7 +160,7 @@ impl StaffScope {
             Role::DistrictAdmin => Reach::Everywhere,
             Role::StreetAdmin => self.street_reach(),
             Role::FacilityManager => Reach::Facilities(self.facility_ids.clone()),
-            Role::Reviewer | Role::Provider => Reach::Nowhere,
+            Role::Reviewer | Role::Provider | Role::Expert => Reach::Nowhere,
         }
     }
 

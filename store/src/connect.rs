@@ -140,6 +140,7 @@ impl Store {
             Backend::Sqlite => sqlx::migrate!("../migrations/sqlite").run(&self.pool).await?,
             Backend::Postgres => sqlx::migrate!("../migrations/postgres").run(&self.pool).await?,
         }
+        self.widen_staff_roles().await?;
         // Data every district starts with (written once; staff change it afterwards).
         self.ensure_fund_categories(cc_domain::time::now()).await
     }

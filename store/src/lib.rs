@@ -37,6 +37,7 @@ pub mod live;
 mod media;
 pub mod messages;
 mod outbox;
+mod schema_fixes;
 mod search;
 pub mod network;
 pub mod organisations;

@@ -7,6 +7,7 @@ mod application;
 mod applied;
 mod attachment;
 mod money;
+pub mod review;
 mod workflow;
 
 pub use applied::{Attachment, FundApplication};

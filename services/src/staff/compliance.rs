@@ -19,7 +19,7 @@ pub async fn compliance_rows(
     let street = match actor.member.scope.role {
         Role::DistrictAdmin | Role::Reviewer => None,
         Role::StreetAdmin => actor.member.scope.street_id,
-        Role::FacilityManager | Role::Provider => {
+        Role::FacilityManager | Role::Provider | Role::Expert => {
             return refuse(store, actor.audit(action, "district", None)).await
         }
     };

@@ -69,7 +69,7 @@ async fn may_answer(store: &Store, actor: &Actor, demand: DemandId, action: &str
     let allowed = match scope.role {
         Role::DistrictAdmin => true,
         Role::StreetAdmin => scope.street_id == Some(street),
-        Role::FacilityManager | Role::Reviewer | Role::Provider => false,
+        Role::FacilityManager | Role::Reviewer | Role::Provider | Role::Expert => false,
     };
     if !allowed {
         return refuse(store, entry).await;
