@@ -33,7 +33,7 @@ impl FieldError {
 
 /// What forms call a field (its API name when no form has it).
 pub fn field_label(field: &'static str, locale: Locale) -> &'static str {
-    const LABELS: [(&str, &str, &str); 45] = [
+    const LABELS: [(&str, &str, &str); 57] = [
         ("title", "标题", "Title"),
         ("description", "介绍", "Description"),
         ("provider", "提供方", "Provider"),
@@ -79,6 +79,18 @@ pub fn field_label(field: &'static str, locale: Locale) -> &'static str {
         ("budget", "资金总额", "Budget"),
         ("opens_on", "开始日期", "Opens"),
         ("closes_on", "截止日期", "Closes"),
+        ("project", "项目名称", "Project"),
+        ("aims", "项目目标", "Aims"),
+        ("schedule", "实施计划", "Schedule"),
+        ("budget_lines", "预算明细", "Budget"),
+        ("requested", "申请金额", "Amount requested"),
+        ("cofunding", "自筹资金", "Co-funding"),
+        ("amount", "资助金额", "Amount"),
+        ("experts", "评审专家", "Experts"),
+        ("scores", "评分", "Scores"),
+        ("statement", "说明", "Statement"),
+        ("criteria", "评分标准", "Criteria"),
+        ("label", "材料", "Which file"),
     ];
     LABELS
         .iter()

@@ -142,6 +142,7 @@ impl Store {
         }
         self.widen_staff_roles().await?;
         // Data every district starts with (written once; staff change it afterwards).
+        self.ensure_fund_criteria().await?;
         self.ensure_fund_categories(cc_domain::time::now()).await
     }
 

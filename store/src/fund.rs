@@ -11,10 +11,16 @@ use crate::seed::fund_categories::DEFAULT_CATEGORIES;
 use crate::{Store, StoreError};
 
 type CategoryRow = (i64, String, String, String, String, i64, String, i64, i64);
-type CallRow = (i64, i64, String, i64, String, String, i64);
+type CallRow = (i64, i64, String, i64, String, String, i64, i64);
 
 const CATEGORY_COLUMNS: &str = "id, code, name, name_en, description, cap_fen, attachments, is_default, retired";
-const CALL_COLUMNS: &str = "id, year, title, budget_fen, opens_on, closes_on, notice_days";
+/// A call's columns, with what its budget no longer holds (`{committed}`: the statuses).
+const CALL_COLUMNS: &str = "id, year, title, budget_fen, opens_on, closes_on, notice_days, \
+    (SELECT CAST(COALESCE(SUM(a.award_fen), 0) AS BIGINT) FROM fund_applications a WHERE a.call_id = fund_calls.id AND a.status IN ({committed}))";
+
+fn call_columns() -> String {
+    CALL_COLUMNS.replace("{committed}", &crate::fund_applications::committed_statuses())
+}
 
 fn category((id, code, name, name_en, description, cap, attachments, default, retired): CategoryRow) -> FundCategory {
     FundCategory {
@@ -136,13 +142,13 @@ impl Store {
     /// Every call, the latest year first, with what it has committed and its phase at `now`.
     pub async fn fund_calls(&self, now: i64) -> Result<Vec<FundCall>, StoreError> {
         let rows: Vec<CallRow> =
-            sqlx::query_as(&format!("SELECT {CALL_COLUMNS} FROM fund_calls ORDER BY year DESC")).fetch_all(&self.pool).await?;
+            sqlx::query_as(&format!("SELECT {} FROM fund_calls ORDER BY year DESC", call_columns())).fetch_all(&self.pool).await?;
         Ok(rows.into_iter().filter_map(|row| call(row, now)).collect())
     }
 
     /// One call.
     pub async fn fund_call(&self, id: FundCallId, now: i64) -> Result<Option<FundCall>, StoreError> {
-        let row: Option<CallRow> = sqlx::query_as(&format!("SELECT {CALL_COLUMNS} FROM fund_calls WHERE id = $1"))
+        let row: Option<CallRow> = sqlx::query_as(&format!("SELECT {} FROM fund_calls WHERE id = $1", call_columns()))
             .bind(id.0)
             .fetch_optional(&self.pool)
             .await?;
@@ -207,7 +213,7 @@ pub(crate) async fn insert_call(conn: &mut AnyConnection, c: &CheckedCall, demo:
 }
 
 /// A stored call; `None` for dates this version cannot read (never written by it).
-fn call((id, year, title, budget, opens_on, closes_on, notice_days): CallRow, now: i64) -> Option<FundCall> {
+fn call((id, year, title, budget, opens_on, closes_on, notice_days, committed): CallRow, now: i64) -> Option<FundCall> {
     let day = |text: &str| NaiveDate::parse_from_str(text, "%Y-%m-%d").ok();
     let (opens_on, closes_on) = (day(&opens_on)?, day(&closes_on)?);
     Some(FundCall {
@@ -215,8 +221,7 @@ fn call((id, year, title, budget, opens_on, closes_on, notice_days): CallRow, no
         year: i32::try_from(year).ok()?,
         title,
         budget: Fen(budget),
-        // Applications and their awards come with the next steps of the fund.
-        committed: Fen(0),
+        committed: Fen(committed),
         opens_on,
         closes_on,
         notice_days: i32::try_from(notice_days).ok()?,

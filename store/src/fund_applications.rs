@@ -210,7 +210,10 @@ fn lines_json(input: &ApplicationInput) -> String {
     serde_json::to_string(&input.budget_lines).unwrap_or_else(|_| "[]".into())
 }
 
+mod award;
 mod files;
 mod moves;
 pub use files::{AttachmentFile, NewAttachment};
+pub(crate) use award::committed_statuses;
+pub use award::Proposed;
 pub use moves::Move;

@@ -30,6 +30,7 @@ mod facilities;
 mod facility_records;
 pub mod fund;
 pub mod fund_applications;
+pub mod fund_reviews;
 pub mod heritage;
 mod integrity;
 pub mod items;

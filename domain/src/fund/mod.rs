@@ -6,6 +6,7 @@
 mod application;
 mod applied;
 mod attachment;
+mod award;
 mod money;
 pub mod review;
 mod workflow;
@@ -15,6 +16,7 @@ pub use application::{ApplicationInput, BudgetLine, BudgetLineInput, CheckedAppl
 #[cfg(feature = "files")]
 pub use attachment::recognise;
 pub use attachment::{file_name, AttachmentKind, AttachmentProblem, MAX_ATTACHMENTS, MAX_ATTACHMENT_BYTES};
+pub use award::{check_award, AwardRefused, COMMITTED};
 pub use money::{Fen, MAX_FEN};
 pub use workflow::{next, AppAction, AppStatus, MoveRefused, Mover};
 

@@ -125,6 +125,81 @@ pub fn weighted_total(criteria: &[Criterion], scores: &[Points]) -> i64 {
         .sum()
 }
 
+/// An expert account staff may hand applications to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ExpertAccount {
+    pub id: crate::ids::StaffId,
+    pub name: String,
+}
+
+/// Where one expert's review of one application stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ReviewState {
+    /// Assigned; the expert has not yet declared whether they have a conflict of interest.
+    Assigned,
+    /// Declared a conflict: they step aside and never read it.
+    Recused,
+    /// Declared no conflict: they read it and score it.
+    Reading,
+    /// Scored.
+    Scored,
+}
+
+/// One expert's review as it may be shown: scores only to those allowed to see them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ExpertReview {
+    pub expert_id: crate::ids::StaffId,
+    pub expert_name: String,
+    pub state: ReviewState,
+    /// What the conflict is, for a recused expert.
+    pub statement: Option<String>,
+    /// The weighted total in hundredths of a point, once scored (and shown).
+    pub total: Option<i64>,
+    pub scores: Vec<Points>,
+    pub comment: Option<String>,
+}
+
+impl ExpertReview {
+    /// The same review with its scores hidden (for another expert, before all are in).
+    pub fn blinded(self) -> ExpertReview {
+        ExpertReview { total: None, scores: Vec::new(), comment: None, ..self }
+    }
+}
+
+/// Where the review of one application stands, for the committee.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReviewProgress {
+    /// Experts assigned who did not step aside.
+    pub experts: usize,
+    pub recused: usize,
+    pub scored: usize,
+    /// The mean of the weighted totals (hundredths of a point), once every expert scored.
+    pub mean: Option<i64>,
+}
+
+impl ReviewProgress {
+    /// Of a set of reviews.
+    pub fn of(reviews: &[ExpertReview]) -> ReviewProgress {
+        let recused = reviews.iter().filter(|r| r.state == ReviewState::Recused).count();
+        let experts = reviews.len() - recused;
+        let totals: Vec<i64> = reviews.iter().filter(|r| r.state == ReviewState::Scored).filter_map(|r| r.total).collect();
+        let scored = reviews.iter().filter(|r| r.state == ReviewState::Scored).count();
+        let complete = experts >= MIN_EXPERTS && scored == experts && totals.len() == scored;
+        let mean = complete.then(|| totals.iter().sum::<i64>() / totals.len() as i64);
+        ReviewProgress { experts, recused, scored, mean }
+    }
+
+    /// Whether every expert who did not step aside has scored, and there are enough of them.
+    pub fn all_in(&self) -> bool {
+        self.experts >= MIN_EXPERTS && self.scored == self.experts
+    }
+}
+
 /// Hundredths of a point as people read them: `86.50`.
 pub fn points_text(hundredths: i64) -> String {
     format!("{}.{:02}", hundredths / 100, hundredths % 100)
@@ -179,6 +254,20 @@ mod tests {
     fn a_conflict_is_explained() {
         assert!(DeclarationInput { conflict: false, statement: String::new() }.check().is_ok());
         assert_eq!(DeclarationInput { conflict: true, statement: " ".into() }.check().unwrap_err().field, "statement");
+    }
+
+    fn review(state: ReviewState, total: Option<i64>) -> ExpertReview {
+        ExpertReview { expert_id: crate::ids::StaffId(1), expert_name: String::new(), state, statement: None, total, scores: vec![], comment: None }
+    }
+
+    #[test]
+    fn the_review_is_in_when_three_experts_who_did_not_step_aside_have_scored() {
+        let scored = |t| review(ReviewState::Scored, Some(t));
+        let progress = ReviewProgress::of(&[scored(8000), scored(7000), review(ReviewState::Reading, None), review(ReviewState::Recused, None)]);
+        assert_eq!((progress.experts, progress.recused, progress.scored, progress.all_in(), progress.mean), (3, 1, 2, false, None));
+        let progress = ReviewProgress::of(&[scored(8000), scored(7000), scored(6000), review(ReviewState::Recused, None)]);
+        assert_eq!((progress.all_in(), progress.mean), (true, Some(7000)));
+        assert!(!ReviewProgress::of(&[scored(8000), scored(7000)]).all_in(), "two are not enough");
     }
 
     proptest! {

@@ -15,6 +15,7 @@ pub mod error;
 mod demands;
 mod fund;
 mod fund_applications;
+mod fund_review;
 mod staff_fund;
 mod heritage;
 mod organisations;
@@ -101,6 +102,16 @@ fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(staff_fund::application))
         .routes(routes!(staff_fund::return_application))
         .routes(routes!(staff_fund::download))
+        .routes(routes!(fund_review::criteria))
+        .routes(routes!(fund_review::replace_criteria))
+        .routes(routes!(fund_review::board))
+        .routes(routes!(fund_review::start))
+        .routes(routes!(fund_review::add_experts))
+        .routes(routes!(fund_review::propose))
+        .routes(routes!(fund_review::assignments))
+        .routes(routes!(fund_review::assignment))
+        .routes(routes!(fund_review::declare))
+        .routes(routes!(fund_review::score))
         .routes(routes!(bookings::ticket_svg))
         .routes(routes!(bookings::calendar))
         .routes(routes!(messages::inbox))

@@ -20,12 +20,14 @@ enum Who {
     Reviewer,
     /// A provider trying items it did not write.
     Provider,
+    /// An expert of the heritage fund, who scores what is assigned to them and nothing else.
+    Expert,
     Resident,
     Stranger,
 }
 use Who::*;
 
-const STAFF: [Who; 7] = [DistrictAdmin, StreetIn, StreetOut, ManagerIn, ManagerOut, Reviewer, Provider];
+const STAFF: [Who; 8] = [DistrictAdmin, StreetIn, StreetOut, ManagerIn, ManagerOut, Reviewer, Provider, Expert];
 
 /// What came of an attempt.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -55,6 +57,8 @@ struct World {
     unit: i64,
     /// A verified unit's application to the fund, submitted.
     application: i64,
+    /// Three expert accounts.
+    experts: Vec<i64>,
 }
 
 const PASSWORD: &str = "staff password 2026 石景山";
@@ -108,7 +112,11 @@ async fn world() -> World {
     assert_eq!(status, 201, "{unit}");
     let unit = unit["id"].as_i64().unwrap();
     let application = submitted_application(&app).await;
-    World { app, facility, draft, submitted, published, session, target, review, demands, heritage, unit, application }
+    let mut experts = Vec::new();
+    for n in 0..3 {
+        experts.push(account(&app, &format!("world-expert-{n}"), scope(Role::Expert, None, vec![])).await);
+    }
+    World { app, facility, draft, submitted, published, session, target, review, demands, heritage, unit, application, experts }
 }
 
 fn heritage_fields() -> cc_domain::heritage::ProjectInput {
@@ -175,6 +183,7 @@ async fn actor(world: &World, who: Who) -> Visitor {
         ManagerOut => scope(Role::FacilityManager, None, vec![elsewhere]),
         Reviewer => scope(Role::Reviewer, None, vec![]),
         Provider => scope(Role::Provider, None, vec![]),
+        Expert => scope(Role::Expert, None, vec![]),
         Resident => return app.register("13800000009", "石景山 lantern 9").await,
         Stranger => return app.visitor(),
     };
@@ -320,6 +329,16 @@ async fn api_attempts(world: &World, v: &Visitor) -> Vec<(&'static str, Outcome,
         ("fund application", api(v, M::GET, &format!("/staff/fund/applications/{}", world.application), None).await, &[DistrictAdmin]),
         ("return application", api(v, M::POST, &format!("/staff/fund/applications/{}/return", world.application), Some(json!({ "reason": "矩阵测试" }))).await,
             &[DistrictAdmin]),
+        ("review board", api(v, M::GET, &format!("/staff/fund/applications/{}/reviews", world.application), None).await, &[DistrictAdmin]),
+        ("start review", api(v, M::POST, &format!("/staff/fund/applications/{}/review", world.application), Some(json!({ "experts": world.experts }))).await,
+            &[DistrictAdmin]),
+        ("add experts", api(v, M::POST, &format!("/staff/fund/applications/{}/experts", world.application), Some(json!({ "experts": [world.experts[0]] }))).await,
+            &[DistrictAdmin]),
+        ("propose award", api(v, M::POST, &format!("/staff/fund/applications/{}/proposal", world.application), Some(json!({ "amount": "1,000" }))).await,
+            &[DistrictAdmin]),
+        ("review criteria", api(v, M::PUT, "/staff/fund/criteria", Some(json!([{ "name": "价值", "weight": 60 }, { "name": "可行性", "weight": 40 }]))).await,
+            &[DistrictAdmin]),
+        ("assignments", api(v, M::GET, "/staff/fund/assignments", None).await, &[Expert]),
     ]
 }
 

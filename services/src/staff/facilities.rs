@@ -127,7 +127,7 @@ pub async fn facility_records(
     store: &Store,
     actor: &Actor,
 ) -> Result<Vec<cc_store::FacilityRecord>, ServiceError> {
-    if matches!(actor.member.scope.role, Role::Reviewer | Role::Provider) {
+    if !actor.member.scope.role.runs_places() {
         return refuse(store, actor.audit("read_facility_records", "district", None)).await;
     }
     Ok(store

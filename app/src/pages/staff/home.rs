@@ -70,7 +70,7 @@ fn Console(
     let s = move || staff_strings(prefs.lang());
     let Overview { me, items, sessions, facilities, categories, audiences } = data;
     let role = me.role;
-    let authors = role != Role::Reviewer;
+    let authors = role.authors();
     view! {
         <p class="whoami" data-testid="staff-whoami">
             {me.display_name.clone()} " · " {move || role.label(prefs.lang())} " "
