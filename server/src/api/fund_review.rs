@@ -6,14 +6,14 @@ use axum::extract::State;
 use axum::Json;
 use cc_auth::StaffAuth;
 use cc_domain::fund::review::{Criterion, CriterionInput, DeclarationInput, ScoreInput};
-use cc_domain::ids::FundApplicationId;
+use cc_domain::ids::{AttachmentId, FundApplicationId};
 use cc_services::staff::expert::{self, Assignment};
 use cc_services::staff::{AwardInput, ExpertsInput, ReviewBoard};
 use cc_store::Store;
 use http::StatusCode;
 
 use super::error::{ApiError, ErrorBody};
-use super::resident::{Body, PathId};
+use super::resident::{Body, PathId, PathIds};
 use super::staff::StaffActor;
 
 /// `GET /fund/criteria`.
@@ -226,4 +226,28 @@ pub async fn score(
     Body(input): Body<ScoreInput>,
 ) -> Result<Json<Assignment>, ApiError> {
     Ok(Json(expert::score(auth.store(), &actor, id, &input).await?))
+}
+
+/// `GET /staff/fund/assignments/{id}/attachments/{attachment_id}`.
+#[utoipa::path(
+    get, path = "/staff/fund/assignments/{id}/attachments/{attachment_id}", operation_id = "expert_fund_attachment", tag = "staff",
+    summary = "A file of an application assigned to me, as a download, once I declared no conflict",
+    security(("cookieAuth" = [])),
+    params(
+        ("id" = i64, Path, description = "The application's id", minimum = 1),
+        ("attachment_id" = i64, Path, description = "The file's id", minimum = 1),
+    ),
+    responses(
+        (status = 200, description = "The file, with its type and name"),
+        (status = 401, description = says!(unauthenticated), body = ErrorBody),
+        (status = 403, description = says!(forbidden), body = ErrorBody),
+        (status = 404, description = "`not_found`", body = ErrorBody),
+    )
+)]
+pub async fn download(
+    State(auth): State<StaffAuth>,
+    StaffActor(actor): StaffActor,
+    PathIds(id, file): PathIds<FundApplicationId, AttachmentId>,
+) -> Result<axum::response::Response, ApiError> {
+    Ok(super::fund_applications::send_file(expert::attachment(auth.store(), &actor, id, file).await?))
 }

@@ -112,6 +112,7 @@ fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(fund_review::assignment))
         .routes(routes!(fund_review::declare))
         .routes(routes!(fund_review::score))
+        .routes(routes!(fund_review::download))
         .routes(routes!(bookings::ticket_svg))
         .routes(routes!(bookings::calendar))
         .routes(routes!(messages::inbox))

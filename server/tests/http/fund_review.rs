@@ -85,6 +85,9 @@ async fn experts_declare_then_score_blind_and_the_committee_decides_within_the_l
         let (_, declared) = expert.post(&format!("{at}/declaration"), json!({ "conflict": false })).await;
         assert_eq!(declared["application"]["id"].as_i64(), Some(id), "read after declaring");
     }
+    let file = declared_file(&admin, id).await;
+    assert_eq!(e2.get_text(&format!("{at}/attachments/{file}")).await.0, 200, "an expert who reads it gets its files");
+    assert_eq!(e1.get_text(&format!("{at}/attachments/{file}")).await.0, 404, "one who stepped aside does not");
     let (status, scored) = e2.post(&format!("{at}/score"), scores(&app, 90).await).await;
     assert_eq!((status, scored["mine"]["total"].as_i64()), (200, Some(9000)), "{scored}");
     let others = |view: &Value| view["reviews"].as_array().unwrap().iter().filter(|r| r["total"].is_number()).count();
@@ -114,6 +117,12 @@ async fn experts_declare_then_score_blind_and_the_committee_decides_within_the_l
     for action in ["start_fund_review", "add_fund_experts", "declare_conflict", "score_application", "propose_fund_award"] {
         assert!(audit.iter().any(|e| e.action == action && !e.refused), "{action} is audited");
     }
+}
+
+/// The id of one of the application's files.
+async fn declared_file(admin: &Visitor, id: i64) -> i64 {
+    let (_, application) = admin.get(&format!("/api/v1/staff/fund/applications/{id}")).await;
+    application["attachments"][0]["id"].as_i64().expect("a file")
 }
 
 /// `count` applications in review, each scored by three experts, in a call with `budget`.

@@ -94,6 +94,20 @@ pub async fn score(store: &Store, actor: &Actor, id: FundApplicationId, input: &
     view(store, actor, id).await
 }
 
+/// A file of an application the expert reads (after declaring no conflict).
+pub async fn attachment(
+    store: &Store,
+    actor: &Actor,
+    id: FundApplicationId,
+    file: cc_domain::ids::AttachmentId,
+) -> Result<cc_store::fund_applications::AttachmentFile, ServiceError> {
+    let assignment = self::assignment(store, actor, id).await?;
+    if assignment.application.is_none() {
+        return Err(ServiceError::NotFound(cc_domain::ids::AttachmentId::NOUN));
+    }
+    store.fund_attachment(id, file).await?.ok_or(ServiceError::NotFound(cc_domain::ids::AttachmentId::NOUN))
+}
+
 /// What the expert may see of application `id`: 404 unless it is assigned to them.
 async fn view(store: &Store, actor: &Actor, id: FundApplicationId) -> Result<Assignment, ServiceError> {
     let me = StaffId(actor.member.id);
