@@ -38,6 +38,8 @@ pub async fn save_message_settings(
     sms_demand_answered: Option<String>,
     sms_organisation_decided: Option<String>,
     sms_application_returned: Option<String>,
+    sms_fund_decision: Option<String>,
+    sms_objection_answered: Option<String>,
     reminders: Option<String>,
 ) -> Result<(), AppError> {
     use crate::account_fns::context;
@@ -51,6 +53,8 @@ pub async fn save_message_settings(
         (MessageKind::DemandAnswered, sms_demand_answered.is_some()),
         (MessageKind::OrganisationDecided, sms_organisation_decided.is_some()),
         (MessageKind::ApplicationReturned, sms_application_returned.is_some()),
+        (MessageKind::FundDecision, sms_fund_decision.is_some()),
+        (MessageKind::ObjectionAnswered, sms_objection_answered.is_some()),
     ];
     let settings = MessageSettings {
         sms: ticked.into_iter().filter(|(_, on)| *on).map(|(kind, _)| kind).collect(),
@@ -72,5 +76,7 @@ pub fn sms_field(kind: MessageKind) -> &'static str {
         MessageKind::DemandAnswered => "sms_demand_answered",
         MessageKind::OrganisationDecided => "sms_organisation_decided",
         MessageKind::ApplicationReturned => "sms_application_returned",
+        MessageKind::FundDecision => "sms_fund_decision",
+        MessageKind::ObjectionAnswered => "sms_objection_answered",
     }
 }

@@ -33,7 +33,7 @@ impl FieldError {
 
 /// What forms call a field (its API name when no form has it).
 pub fn field_label(field: &'static str, locale: Locale) -> &'static str {
-    const LABELS: [(&str, &str, &str); 57] = [
+    const LABELS: [(&str, &str, &str); 59] = [
         ("title", "标题", "Title"),
         ("description", "介绍", "Description"),
         ("provider", "提供方", "Provider"),
@@ -91,6 +91,8 @@ pub fn field_label(field: &'static str, locale: Locale) -> &'static str {
         ("statement", "说明", "Statement"),
         ("criteria", "评分标准", "Criteria"),
         ("label", "材料", "Which file"),
+        ("objection", "异议", "Objection"),
+        ("answer", "答复", "Answer"),
     ];
     LABELS
         .iter()

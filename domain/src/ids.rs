@@ -81,6 +81,8 @@ ids! {
     FundApplicationId = "application";
     /// A file attached to an application.
     AttachmentId = "attachment";
+    /// An objection lodged against an award in public notice.
+    FundObjectionId = "objection";
     /// A criterion experts score applications by.
     FundCriterionId = "criterion";
 }

@@ -37,11 +37,18 @@ pub enum MessageKind {
     /// District staff returned the unit's fund application for completion (the project is
     /// the title, staff's comment the detail).
     ApplicationReturned,
+    /// District staff decided on the unit's fund application: declined, published for public
+    /// notice with the amount, or awarded after it (the project is the title, the new status
+    /// the outcome, the reason of a decline the detail).
+    FundDecision,
+    /// Staff answered an objection the resident lodged against an award in public notice (the
+    /// project is the title, staff's answer the detail).
+    ObjectionAnswered,
 }
 
 impl MessageKind {
     /// Every kind, in the order a settings page lists them.
-    pub const ALL: [MessageKind; 9] = [
+    pub const ALL: [MessageKind; 11] = [
         MessageKind::WaitlistPromoted,
         MessageKind::PlaceOffered,
         MessageKind::SessionCancelled,
@@ -51,6 +58,8 @@ impl MessageKind {
         MessageKind::ReviewHidden,
         MessageKind::OrganisationDecided,
         MessageKind::ApplicationReturned,
+        MessageKind::FundDecision,
+        MessageKind::ObjectionAnswered,
     ];
 
     /// The stored and serialised name.
@@ -65,6 +74,8 @@ impl MessageKind {
             MessageKind::DemandAnswered => "demand_answered",
             MessageKind::OrganisationDecided => "organisation_decided",
             MessageKind::ApplicationReturned => "application_returned",
+            MessageKind::FundDecision => "fund_decision",
+            MessageKind::ObjectionAnswered => "objection_answered",
         }
     }
 
@@ -99,6 +110,10 @@ impl MessageKind {
             (MessageKind::OrganisationDecided, Locale::En) => "A decision on the unit I registered",
             (MessageKind::ApplicationReturned, Locale::Zh) => "我单位的资金申报被退回补正",
             (MessageKind::ApplicationReturned, Locale::En) => "My unit's fund application is returned for completion",
+            (MessageKind::FundDecision, Locale::Zh) => "我单位资金申报的评审结果",
+            (MessageKind::FundDecision, Locale::En) => "A decision on my unit's fund application",
+            (MessageKind::ObjectionAnswered, Locale::Zh) => "我对资助公示提出的异议有了答复",
+            (MessageKind::ObjectionAnswered, Locale::En) => "An objection I lodged to a fund award is answered",
         }
     }
 }
@@ -156,6 +171,9 @@ pub struct Message {
     /// What staff decided on a unit, for a decision on the resident's unit.
     #[serde(default)]
     pub unit_status: Option<crate::organisation::OrgStatus>,
+    /// Where the unit's fund application now is, for a decision on it.
+    #[serde(default)]
+    pub fund_status: Option<crate::fund::AppStatus>,
     /// When it was sent (UTC seconds).
     pub created_at: i64,
     /// Whether the resident has read it.
@@ -185,6 +203,13 @@ impl Message {
             (MessageKind::ApplicationReturned, Locale::En) => (
                 "Application returned",
                 format!("Your unit's application “{title}” was returned for completion: {detail}. Fix it under Unit account and submit it again."),
+            ),
+            (MessageKind::FundDecision, Locale::Zh) => ("资金申报评审结果", fund_decision(title, self.fund_status, detail, true)),
+            (MessageKind::FundDecision, Locale::En) => ("Your fund application", fund_decision(title, self.fund_status, detail, false)),
+            (MessageKind::ObjectionAnswered, Locale::Zh) => ("异议已答复", format!("您对“{title}”资助公示提出的异议已有答复：{detail}")),
+            (MessageKind::ObjectionAnswered, Locale::En) => (
+                "Your objection is answered",
+                format!("Your objection to the award for “{title}” is answered: {detail}"),
             ),
             (MessageKind::DemandAnswered, Locale::Zh) => ("点单有答复", format!("您点单或附议的“{title}”{}。", came_to(true))),
             (MessageKind::DemandAnswered, Locale::En) => ("Your demand is answered", format!("“{title}”, which you asked for, {}.", came_to(false))),
@@ -276,6 +301,23 @@ fn sms_with(message: &Message, title: &str, detail: &str) -> String {
         }
         MessageKind::OrganisationDecided => format!("【公共文化云】{}", unit_decision(title, message.unit_status, detail, true)),
         MessageKind::ApplicationReturned => format!("【公共文化云】您单位申报的“{title}”被退回补正：{detail}。请修改后重新提交。"),
+        MessageKind::FundDecision => format!("【公共文化云】{}", fund_decision(title, message.fund_status, detail, true)),
+        MessageKind::ObjectionAnswered => format!("【公共文化云】您对“{title}”资助公示的异议已答复：{detail}"),
+    }
+}
+
+/// What became of a unit's fund application, with staff's reason for a decline.
+fn fund_decision(project: &str, status: Option<crate::fund::AppStatus>, reason: &str, zh: bool) -> String {
+    use crate::fund::AppStatus::*;
+    match (status, zh) {
+        (Some(InNotice), true) => format!("您单位申报的“{project}”拟获资助，正在公示，请在“单位账号”中查看金额和公示期。"),
+        (Some(InNotice), false) => format!("An award is proposed for your unit's “{project}” and is in public notice: see the amount under Unit account."),
+        (Some(Awarded), true) => format!("您单位申报的“{project}”公示期满，已正式立项资助。"),
+        (Some(Awarded), false) => format!("The public notice for your unit's “{project}” ended: the award is final."),
+        (Some(Declined), true) => format!("很抱歉，您单位申报的“{project}”未获资助，原因：{reason}。"),
+        (Some(Declined), false) => format!("Sorry: your unit's “{project}” is not funded: {reason}."),
+        (_, true) => format!("您单位申报的“{project}”有了新进展，请在“单位账号”中查看。"),
+        (_, false) => format!("There is news about your unit's application “{project}”: see Unit account."),
     }
 }
 
@@ -367,6 +409,7 @@ mod tests {
             deadline: None,
             outcome: None,
             unit_status: None,
+            fund_status: None,
             created_at: 0,
             read: false,
         }

@@ -374,6 +374,15 @@ pub fn optional_id<T: crate::ids::Id>(qs: &str, param: &str) -> Result<Option<T>
     }
 }
 
+/// The optional whole number in parameter `param` of a query string (`?year=2027`), within
+/// `min..=max`: absent or empty is `None`; anything else is refused, naming the parameter.
+pub fn optional_number(qs: &str, param: &str, min: u32, max: u32) -> Result<Option<u32>, ParamError> {
+    match decode_pairs(qs).into_iter().find(|(key, _)| key == param) {
+        None => Ok(None),
+        Some((_, value)) => parse_number(param, &value, min, max),
+    }
+}
+
 /// Splits a raw query string (without `?`) into percent-decoded pairs.
 pub fn decode_pairs(qs: &str) -> Vec<(String, String)> {
     qs.trim_start_matches('?')

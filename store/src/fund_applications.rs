@@ -30,6 +30,8 @@ struct Row {
     cofunding: String,
     requested_fen: Option<i64>,
     comment: Option<String>,
+    award_fen: Option<i64>,
+    notice_until: Option<i64>,
     created_at: i64,
     updated_at: i64,
     submitted_at: Option<i64>,
@@ -37,7 +39,7 @@ struct Row {
 
 const SELECT: &str = "SELECT a.id, a.call_id, c.year, a.category_id, k.name AS category_name, k.name_en AS category_name_en, \
     k.cap_fen, k.attachments AS required, a.organisation_id, o.name AS unit_name, a.status, a.project, a.aims, a.schedule, \
-    a.budget_lines, a.requested, a.cofunding, a.requested_fen, a.comment, a.created_at, a.updated_at, a.submitted_at \
+    a.budget_lines, a.requested, a.cofunding, a.requested_fen, a.comment, a.award_fen, a.notice_until, a.created_at, a.updated_at, a.submitted_at \
     FROM fund_applications a JOIN fund_calls c ON c.id = a.call_id JOIN fund_categories k ON k.id = a.category_id \
     JOIN organisations o ON o.id = a.organisation_id";
 
@@ -65,6 +67,8 @@ fn application(row: Row, attachments: &[(i64, Attachment)]) -> FundApplication {
         },
         requested: row.requested_fen.map(Fen),
         comment: row.comment,
+        award: row.award_fen.map(Fen),
+        notice_until: row.notice_until,
         required_attachments: row.required.lines().filter(|l| !l.is_empty()).map(str::to_string).collect(),
         attachments: attachments.iter().filter(|(of, _)| *of == row.id).map(|(_, a)| a.clone()).collect(),
         created_at: row.created_at,

@@ -122,7 +122,8 @@ pub(crate) fn message(row: MessageRow) -> Option<Message> {
         detail,
         deadline,
         unit_status: outcome.as_deref().and_then(cc_domain::organisation::OrgStatus::parse).filter(|_| kind == "organisation_decided"),
-        outcome: outcome.as_deref().and_then(DemandStatus::parse),
+        fund_status: outcome.as_deref().and_then(cc_domain::fund::AppStatus::parse).filter(|_| kind == "fund_decision"),
+        outcome: outcome.as_deref().and_then(DemandStatus::parse).filter(|_| kind == "demand_answered"),
         created_at,
         read: read_at.is_some(),
     })

@@ -84,4 +84,15 @@ impl Store {
             .await?;
         Ok(())
     }
+
+    /// Ends an application's public notice now (as if its days had passed), for tests of what
+    /// may happen after it.
+    pub async fn end_fund_notice(&self, id: cc_domain::ids::FundApplicationId, now: i64) -> Result<(), StoreError> {
+        sqlx::query("UPDATE fund_applications SET notice_until = $2 WHERE id = $1 AND notice_until IS NOT NULL")
+            .bind(id.0)
+            .bind(now)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
 }

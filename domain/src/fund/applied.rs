@@ -39,8 +39,12 @@ pub struct FundApplication {
     pub input: ApplicationInput,
     /// The amount requested, read when it was submitted.
     pub requested: Option<Fen>,
-    /// Staff's words when they last returned it for completion.
+    /// Staff's words when they last returned it for completion, or why it was declined.
     pub comment: Option<String>,
+    /// The committee's amount, once proposed.
+    pub award: Option<Fen>,
+    /// When its public notice ends (or ended), once published.
+    pub notice_until: Option<i64>,
     /// The attachments the category requires.
     pub required_attachments: Vec<String>,
     pub attachments: Vec<Attachment>,
@@ -88,6 +92,8 @@ mod tests {
             input: ApplicationInput::default(),
             requested: None,
             comment: None,
+            award: None,
+            notice_until: None,
             required_attachments: vec!["申报书".into(), "研究方案".into(), "预算表".into()],
             attachments: vec![file("研究方案"), file(""), file("研究方案")],
             created_at: 0,

@@ -8,6 +8,7 @@ mod applied;
 mod attachment;
 mod award;
 mod money;
+pub mod notice;
 pub mod review;
 mod workflow;
 

@@ -15,6 +15,7 @@ pub mod error;
 mod demands;
 mod fund;
 mod fund_applications;
+mod fund_notice;
 mod fund_review;
 mod staff_fund;
 mod heritage;
@@ -113,6 +114,13 @@ fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(fund_review::declare))
         .routes(routes!(fund_review::score))
         .routes(routes!(fund_review::download))
+        .routes(routes!(fund_notice::awards))
+        .routes(routes!(fund_notice::awards_xlsx))
+        .routes(routes!(fund_notice::object))
+        .routes(routes!(fund_notice::decline))
+        .routes(routes!(fund_notice::publish))
+        .routes(routes!(fund_notice::answer))
+        .routes(routes!(fund_notice::finalise))
         .routes(routes!(bookings::ticket_svg))
         .routes(routes!(bookings::calendar))
         .routes(routes!(messages::inbox))

@@ -18,7 +18,7 @@ pub enum FileFormat {
     Xlsx,
 }
 
-fn file(table: &Table, name: &str, format: FileFormat) -> Result<Response, ApiError> {
+pub(super) fn file(table: &Table, name: &str, format: FileFormat) -> Result<Response, ApiError> {
     let (body, kind, extension) = match format {
         FileFormat::Csv => (table.to_csv().into_bytes(), "text/csv; charset=utf-8", "csv"),
         FileFormat::Xlsx => {

@@ -21,6 +21,11 @@ fn scope(role: Role) -> StaffScope {
 
 /// A submitted application of a unit verified by `admin`.
 async fn submitted(app: &TestApp, admin: &Visitor, phone: &str, code: &str) -> i64 {
+    submitted_by(app, admin, phone, code).await.1
+}
+
+/// A unit verified by `admin` (logged in as its contact) and its submitted application.
+pub(crate) async fn submitted_by(app: &TestApp, admin: &Visitor, phone: &str, code: &str) -> (Visitor, i64) {
     let unit = verified_unit(app, admin, phone, code).await;
     let (call, research, required) = open_call_and_research(app).await;
     let mut start = complete("20,000");
@@ -33,7 +38,7 @@ async fn submitted(app: &TestApp, admin: &Visitor, phone: &str, code: &str) -> i
     }
     let (status, sent) = unit.post(&format!("/api/v1/org/applications/{id}/submit"), json!({})).await;
     assert_eq!(status, 200, "{sent}");
-    id
+    (unit, id)
 }
 
 async fn expert_id(app: &TestApp, name: &str) -> (Visitor, i64) {
@@ -157,7 +162,7 @@ async fn reviewed_applications(app: &TestApp, count: u64, budget: &str) -> Vec<F
     ids
 }
 
-async fn experts_in_store(app: &TestApp) -> Vec<StaffId> {
+pub(crate) async fn experts_in_store(app: &TestApp) -> Vec<StaffId> {
     let auth = cc_auth::StaffAuth::new(app.store.clone(), true, cc_auth::SecondFactorPolicy::Off);
     let mut ids = Vec::new();
     for n in 0..3 {

@@ -23,6 +23,7 @@ mod common;
 mod demands;
 mod fund;
 mod fund_applications;
+mod fund_notice;
 mod fund_review;
 mod heritage;
 mod conformance;

@@ -88,7 +88,7 @@ async fn a_resident_chooses_what_comes_by_sms_and_the_inbox_gets_everything() {
     let (status, settings) = second.get("/api/v1/me/message-settings").await;
     assert_eq!(status, 200);
     let defaults =
-        json!({ "sms": ["waitlist_promoted", "place_offered", "session_cancelled", "session_changed", "demand_answered", "organisation_decided", "application_returned"], "reminders": true });
+        json!({ "sms": ["waitlist_promoted", "place_offered", "session_cancelled", "session_changed", "demand_answered", "organisation_decided", "application_returned", "fund_decision", "objection_answered"], "reminders": true });
     assert_eq!(settings, defaults, "news that cannot wait comes by SMS; reminders to the inbox");
     let chosen = json!({ "sms": [], "reminders": false });
     let (status, kept) = second.send(reqwest::Method::PUT, "/api/v1/me/message-settings", Some(chosen.clone()), &[]).await;

@@ -59,6 +59,8 @@ struct World {
     application: i64,
     /// Three expert accounts.
     experts: Vec<i64>,
+    /// A call, an award of it in public notice, and an objection to that award.
+    notice: (i64, i64, i64),
 }
 
 const PASSWORD: &str = "staff password 2026 石景山";
@@ -116,7 +118,9 @@ async fn world() -> World {
     for n in 0..3 {
         experts.push(account(&app, &format!("world-expert-{n}"), scope(Role::Expert, None, vec![])).await);
     }
-    World { app, facility, draft, submitted, published, session, target, review, demands, heritage, unit, application, experts }
+    let admin = app.staff("world-notice", scope(Role::DistrictAdmin, None, vec![])).await;
+    let notice = crate::fund_notice::objected(&app, &admin).await;
+    World { app, facility, draft, submitted, published, session, target, review, demands, heritage, unit, application, experts, notice }
 }
 
 fn heritage_fields() -> cc_domain::heritage::ProjectInput {
@@ -339,6 +343,13 @@ async fn api_attempts(world: &World, v: &Visitor) -> Vec<(&'static str, Outcome,
         ("review criteria", api(v, M::PUT, "/staff/fund/criteria", Some(json!([{ "name": "价值", "weight": 60 }, { "name": "可行性", "weight": 40 }]))).await,
             &[DistrictAdmin]),
         ("assignments", api(v, M::GET, "/staff/fund/assignments", None).await, &[Expert]),
+        ("publish awards", api(v, M::POST, &format!("/staff/fund/calls/{}/notice", world.notice.0), Some(json!({}))).await, &[DistrictAdmin]),
+        ("answer objection", api(v, M::POST, &format!("/staff/fund/objections/{}/answer", world.notice.2), Some(json!({ "answer": "矩阵测试", "upheld": false }))).await,
+            &[DistrictAdmin]),
+        ("finalise award", api(v, M::POST, &format!("/staff/fund/applications/{}/finalise", world.notice.1), Some(json!({}))).await, &[DistrictAdmin]),
+        // Last: it ends the application's review for the rows above.
+        ("decline application", api(v, M::POST, &format!("/staff/fund/applications/{}/decline", world.application), Some(json!({ "reason": "矩阵测试" }))).await,
+            &[DistrictAdmin]),
     ]
 }
 

@@ -7,6 +7,7 @@
 mod bookings;
 pub mod demands;
 pub mod fund_application;
+pub mod objection;
 mod me;
 pub mod messages;
 pub mod organisation;

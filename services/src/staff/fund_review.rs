@@ -4,6 +4,7 @@
 //! left of the call's budget in the transaction that writes it. Every step is audited.
 
 use cc_domain::authoring::FieldError;
+use cc_domain::fund::notice::Objection;
 use cc_domain::fund::review::{CriterionInput, ExpertAccount, ExpertReview, ReviewProgress, MIN_EXPERTS};
 use cc_domain::fund::{self, AppAction, AwardRefused, Fen, FundApplication, Mover};
 use cc_domain::ids::{FundApplicationId, Id, StaffId};
@@ -38,6 +39,8 @@ pub struct ReviewBoard {
     pub progress: ReviewProgress,
     /// Expert accounts that may be assigned.
     pub experts: Vec<ExpertAccount>,
+    /// Objections lodged while it was in public notice, the oldest first.
+    pub objections: Vec<Objection>,
 }
 
 /// An application and its reviews, every score shown (staff are not blind).
@@ -45,7 +48,8 @@ pub async fn review_board(store: &Store, actor: &Actor, id: FundApplicationId) -
     let application = super::fund_application(store, actor, id).await?;
     let reviews = store.fund_reviews(id).await?;
     let progress = ReviewProgress::of(&reviews);
-    Ok(ReviewBoard { application, reviews, progress, experts: store.expert_accounts().await? })
+    let objections = store.fund_objections(id).await?;
+    Ok(ReviewBoard { application, reviews, progress, experts: store.expert_accounts().await?, objections })
 }
 
 /// Hands a submitted application to the experts (at least three): it is complete.

@@ -1,6 +1,6 @@
 //! Moving an application from one status to another (the caller asked `domain::fund::next`
 //! where to): only from the status it read, so a move made meanwhile is never undone, and the
-//! unit's contact is told of a return in the same transaction.
+//! unit's contact is told of staff's moves in the same transaction.
 
 use cc_domain::fund::{AppStatus, Fen};
 use cc_domain::ids::{FundApplicationId, OrganisationId, ResidentId};
@@ -16,8 +16,44 @@ pub enum Move<'a> {
     Submit { unit: OrganisationId, requested: Fen, cofunding: Fen },
     /// The unit takes it back.
     Withdraw { unit: OrganisationId },
-    /// Staff send it back for completion with their comment; the unit is told.
+    /// Staff send it back for completion with their comment.
     Return { comment: &'a str },
+    /// Staff decline it, saying why (the committee's decision, or an objection upheld).
+    Decline { reason: &'a str },
+    /// Staff publish the proposed award until the notice ends (UTC seconds).
+    Publish { until: i64 },
+    /// The notice ended with every objection answered: the award is final.
+    Finalise,
+}
+
+impl<'a> Move<'a> {
+    /// The columns it writes: the unit (whose it must be), requested, co-funding, the notice's end.
+    fn columns(self) -> (Option<i64>, Option<i64>, Option<i64>, Option<i64>) {
+        match self {
+            Move::Submit { unit, requested, cofunding } => (Some(unit.0), Some(requested.0), Some(cofunding.0), None),
+            Move::Withdraw { unit } => (Some(unit.0), None, None, None),
+            Move::Publish { until } => (None, None, None, Some(until)),
+            Move::Return { .. } | Move::Decline { .. } | Move::Finalise => (None, None, None, None),
+        }
+    }
+
+    /// Staff's words, kept on the application and told to the unit.
+    fn words(self) -> Option<&'a str> {
+        match self {
+            Move::Return { comment } => Some(comment),
+            Move::Decline { reason } => Some(reason),
+            _ => None,
+        }
+    }
+
+    /// What the unit is told of it: staff's moves only.
+    fn news(self) -> Option<MessageKind> {
+        match self {
+            Move::Return { .. } => Some(MessageKind::ApplicationReturned),
+            Move::Decline { .. } | Move::Publish { .. } | Move::Finalise => Some(MessageKind::FundDecision),
+            Move::Submit { .. } | Move::Withdraw { .. } => None,
+        }
+    }
 }
 
 impl Store {
@@ -32,16 +68,13 @@ impl Store {
         now: i64,
     ) -> Result<bool, StoreError> {
         let mut tx = self.begin().await?;
-        let (unit, requested, cofunding, comment) = match change {
-            Move::Submit { unit, requested, cofunding } => (Some(unit), Some(requested.0), Some(cofunding.0), None),
-            Move::Withdraw { unit } => (Some(unit), None, None, None),
-            Move::Return { comment } => (None, None, None, Some(comment)),
-        };
+        let (unit, requested, cofunding, notice_until) = change.columns();
         // One statement for every move: what a move does not write stays as it was.
         let done = sqlx::query(
             "UPDATE fund_applications SET status = $3, updated_at = $4, requested_fen = COALESCE($5, requested_fen), \
              cofunding_fen = COALESCE($6, cofunding_fen), submitted_at = CASE WHEN $5 IS NULL THEN submitted_at ELSE $4 END, \
-             comment = COALESCE($7, comment) WHERE id = $1 AND status = $2 AND organisation_id = COALESCE($8, organisation_id)",
+             comment = COALESCE($7, comment), notice_until = COALESCE($9, notice_until) \
+             WHERE id = $1 AND status = $2 AND organisation_id = COALESCE($8, organisation_id)",
         )
         .bind(id.0)
         .bind(from.as_str())
@@ -49,14 +82,15 @@ impl Store {
         .bind(now)
         .bind(requested)
         .bind(cofunding)
-        .bind(comment)
-        .bind(unit.map(|u| u.0))
+        .bind(change.words())
+        .bind(unit)
+        .bind(notice_until)
         .execute(&mut *tx)
         .await?;
         if done.rows_affected() == 0 {
             return Ok(false);
         }
-        if let Move::Return { comment } = change {
+        if let Some(kind) = change.news() {
             let (contact, project): (i64, String) = sqlx::query_as(
                 "SELECT o.contact_id, a.project FROM fund_applications a JOIN organisations o ON o.id = a.organisation_id WHERE a.id = $1",
             )
@@ -65,13 +99,13 @@ impl Store {
             .await?;
             let news = News {
                 resident: ResidentId(contact),
-                kind: MessageKind::ApplicationReturned,
+                kind,
                 title: &project,
                 starts_at: None,
                 booking: None,
-                detail: Some(comment),
+                detail: change.words(),
                 deadline: None,
-                outcome: None,
+                outcome: (kind == MessageKind::FundDecision).then(|| to.as_str()),
             };
             tell(&mut tx, &news, now).await?;
         }
