@@ -13,6 +13,7 @@ pub mod dashboard_fns;
 pub mod demand_fns;
 pub mod error;
 pub mod facility_fns;
+pub mod fund_desk_fns;
 pub mod fund_fns;
 pub mod heritage_fns;
 pub mod i18n;
@@ -58,7 +59,7 @@ use pages::{
     review::ReviewFormPage,
     staff::{
         accounts::StaffAccountsPage, audit::AuditPage, compliance::StaffCompliancePage,
-        dashboard::DashboardPage, demands::StaffDemandsPage, door::DoorPage, facilities::FacilityRecordsPage, fund::StaffFundPage, home::StaffHomePage,
+        assignments::AssignmentsPage, dashboard::DashboardPage, demands::StaffDemandsPage, door::DoorPage, facilities::FacilityRecordsPage, fund::StaffFundPage, home::StaffHomePage,
         login::StaffLoginPage, organisations::StaffOrganisationsPage, reviews::StaffReviewsPage, second_factor::SecurityPage,
         service::ServiceConsolePage,
     },
@@ -190,6 +191,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/staff/demands") view=StaffDemandsPage ssr=SsrMode::Async/>
                     <Route path=path!("/staff/organisations") view=StaffOrganisationsPage ssr=SsrMode::Async/>
                     <Route path=path!("/staff/fund") view=StaffFundPage ssr=SsrMode::Async/>
+                    <Route path=path!("/staff/fund/assignments") view=AssignmentsPage ssr=SsrMode::Async/>
                 </Routes>
             </Layout>
         </Router>

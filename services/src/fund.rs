@@ -1,7 +1,7 @@
 //! 非遗专项资金 as anyone reads it: the support categories (the rules), the calls, and the
 //! awards per year (in public notice, final, or being carried out).
 
-use cc_domain::fund::notice::PublicAward;
+pub use cc_domain::fund::notice::Awards;
 use cc_domain::fund::{Fen, FundCall, FundCategory};
 use cc_domain::time::now;
 use cc_domain::Locale;
@@ -20,18 +20,6 @@ pub async fn categories(store: &Store) -> Result<Vec<FundCategory>, ServiceError
 /// Every call, the latest year first.
 pub async fn calls(store: &Store) -> Result<Vec<FundCall>, ServiceError> {
     Ok(store.fund_calls(now()).await?)
-}
-
-/// A year's awards as the public list shows them.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, utoipa::ToSchema)]
-pub struct Awards {
-    /// The year shown.
-    pub year: i32,
-    /// Every year with awards, the latest first (to choose another).
-    pub years: Vec<i32>,
-    pub awards: Vec<PublicAward>,
-    /// What they add up to.
-    pub total: Fen,
 }
 
 /// The awards of calls of `year` — by default the latest year with any (or this year).

@@ -6,6 +6,7 @@
 pub mod account;
 pub mod apply;
 pub mod dashboard;
+pub mod fund_desk;
 pub mod demands;
 pub mod heritage;
 pub mod islands;

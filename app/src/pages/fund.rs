@@ -1,6 +1,7 @@
 //! `/fund`: the heritage fund (非遗保护传承专项资金) — the calls (open ones first, with their
 //! budget and dates), and the rules: what each support category funds, its cap per award and
-//! the attachments it requires. Server-rendered: no script needed.
+//! the attachments it requires — and each year's awards, in public notice or final
+//! (`fund_awards`). Server-rendered: no script needed.
 
 use cc_domain::fund::{CallPhase, FundCall, FundCategory};
 use cc_domain::Locale;
@@ -9,15 +10,17 @@ use leptos_meta::Title;
 
 use crate::components::status::{ErrorNotice, Loading};
 use crate::fund_fns::load_fund;
+use crate::pages::fund_awards::AwardList;
+use leptos_router::hooks::use_query_map;
 use crate::prefs::use_prefs;
 
 /// The page's words.
 fn words(locale: Locale) -> [&'static str; 12] {
     match locale {
         Locale::Zh => ["非遗专项资金", "石景山区非物质文化遗产保护传承专项资金，支持非遗理论研究、展览展示等14类保护传承工作。经认证的保护单位、传承人工作室和社会组织可以在申报期内申报。",
-            "申报通知", "支持类别（申报规则）", "资金总额", "申报时间", "公示期", "天", "每项资助上限", "必备附件", "元", "登记单位账号（网上申报即将开通）"],
+            "申报通知", "支持类别（申报规则）", "资金总额", "申报时间", "公示期", "天", "每项资助上限", "必备附件", "元", "单位账号：登记、认证与网上申报"],
         Locale::En => ["Heritage fund", "Shijingshan's fund for protecting and passing on intangible heritage supports fourteen kinds of work, from theory research to exhibitions. Verified protecting units, inheritors' studios and social organisations apply while a call is open.",
-            "Calls", "Support categories (the rules)", "Budget", "Applications", "Public notice", "days", "Cap per award", "Required attachments", "yuan", "Register a unit account (applying online opens soon)"],
+            "Calls", "Support categories (the rules)", "Budget", "Applications", "Public notice", "days", "Cap per award", "Required attachments", "yuan", "Unit account: register, get verified and apply online"],
     }
 }
 
@@ -37,7 +40,9 @@ fn phase(phase: CallPhase, locale: Locale) -> &'static str {
 pub fn FundPage() -> impl IntoView {
     let prefs = use_prefs();
     let w = move || words(prefs.lang());
-    let page = Resource::new(|| (), |_| load_fund());
+    let query = use_query_map();
+    let year = move || query.with(|q| q.get("year")).and_then(|y| y.parse::<i32>().ok()).filter(|y| (2000..=2100).contains(y));
+    let page = Resource::new(year, load_fund);
     view! {
         <Title text=move || w()[0]/>
         <section class="fund">
@@ -52,6 +57,7 @@ pub fn FundPage() -> impl IntoView {
                             <ul class="fund-calls" data-testid="fund-calls">
                                 {page.calls.into_iter().map(|call| view! { <Call call/> }).collect_view()}
                             </ul>
+                            <AwardList awards=page.awards logged_in=page.logged_in/>
                             <h2>{w()[3]}</h2>
                             <ol class="fund-categories" data-testid="fund-categories">
                                 {page.categories.into_iter().filter(|c| !c.retired).map(|category| view! { <Category category/> }).collect_view()}

@@ -6,6 +6,7 @@ pub mod catalog;
 pub mod coverage;
 pub mod demands;
 pub mod fund;
+mod fund_awards;
 pub mod heritage;
 pub mod facilities;
 pub mod facility;

@@ -7,6 +7,7 @@ mod application;
 mod applied;
 mod attachment;
 mod award;
+pub mod boards;
 mod money;
 pub mod notice;
 pub mod review;

@@ -110,6 +110,19 @@ pub struct PublicAward {
     pub notice_until: Option<i64>,
 }
 
+/// A year's awards as the public list shows them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Awards {
+    /// The year shown.
+    pub year: i32,
+    /// Every year with awards, the latest first (to choose another).
+    pub years: Vec<i32>,
+    pub awards: Vec<PublicAward>,
+    /// What they add up to.
+    pub total: Fen,
+}
+
 /// The statuses the public list shows.
 pub const PUBLIC: [AppStatus; 4] = [AppStatus::InNotice, AppStatus::Awarded, AppStatus::Contracted, AppStatus::Completed];
 

@@ -14,7 +14,7 @@ use crate::fund_review::{experts_in_store, submitted_by};
 use crate::helpers::{spawn_app, TestApp, Visitor};
 
 /// A credit code of its own for unit `n` (its check digit found by trying each).
-fn credit_code(n: usize) -> String {
+pub(crate) fn credit_code(n: usize) -> String {
     let body = format!("9111010859{n:07}");
     let code = "0123456789ABCDEFGHJKLMNPQRTUWXY".chars().find_map(|c| CreditCode::parse(&format!("{body}{c}"))).unwrap();
     code.as_str().to_string()

@@ -41,7 +41,7 @@ pub(crate) async fn submitted_by(app: &TestApp, admin: &Visitor, phone: &str, co
     (unit, id)
 }
 
-async fn expert_id(app: &TestApp, name: &str) -> (Visitor, i64) {
+pub(crate) async fn expert_id(app: &TestApp, name: &str) -> (Visitor, i64) {
     let visitor = app.staff(name, scope(Role::Expert)).await;
     let (_, me) = visitor.get("/api/v1/staff/me").await;
     (visitor, me["id"].as_i64().expect("the expert's id"))

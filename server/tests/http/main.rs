@@ -24,6 +24,7 @@ mod demands;
 mod fund;
 mod fund_applications;
 mod fund_notice;
+mod fund_pages;
 mod fund_review;
 mod heritage;
 mod conformance;

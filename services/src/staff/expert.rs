@@ -3,36 +3,15 @@
 //! what), then the application itself and their scores on the criteria. Other experts' scores
 //! stay hidden from them until every expert has scored. Every step is audited.
 
-use cc_domain::fund::review::{Criterion, DeclarationInput, ExpertReview, ReviewProgress, ReviewState, ScoreInput};
-use cc_domain::fund::FundApplication;
+pub use cc_domain::fund::boards::Assignment;
+use cc_domain::fund::review::{DeclarationInput, ReviewProgress, ReviewState, ScoreInput};
 use cc_domain::ids::{FundApplicationId, Id, StaffId};
 use cc_domain::time::now;
 use cc_store::Store;
-use serde::{Deserialize, Serialize};
 use serde_json::json;
 
 use super::{refuse, Actor};
 use crate::ServiceError;
-
-/// One application as its expert sees it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
-pub struct Assignment {
-    pub application_id: FundApplicationId,
-    /// Who applied, for what: enough to know whether there is a conflict.
-    pub unit_name: String,
-    pub project: String,
-    pub category_name: String,
-    pub call_year: i32,
-    /// This expert's own review.
-    pub mine: ExpertReview,
-    /// The application, once this expert declared no conflict.
-    pub application: Option<FundApplication>,
-    /// The criteria to score.
-    pub criteria: Vec<Criterion>,
-    /// Every expert's review: others' scores only once all are in.
-    pub reviews: Vec<ExpertReview>,
-    pub progress: ReviewProgress,
-}
 
 /// The applications assigned to the expert, the newest first.
 pub async fn assignments(store: &Store, actor: &Actor) -> Result<Vec<Assignment>, ServiceError> {

@@ -4,9 +4,9 @@
 //! left of the call's budget in the transaction that writes it. Every step is audited.
 
 use cc_domain::authoring::FieldError;
-use cc_domain::fund::notice::Objection;
-use cc_domain::fund::review::{CriterionInput, ExpertAccount, ExpertReview, ReviewProgress, MIN_EXPERTS};
-use cc_domain::fund::{self, AppAction, AwardRefused, Fen, FundApplication, Mover};
+pub use cc_domain::fund::boards::ReviewBoard;
+use cc_domain::fund::review::{CriterionInput, ReviewProgress, MIN_EXPERTS};
+use cc_domain::fund::{self, AppAction, AwardRefused, Fen, Mover};
 use cc_domain::ids::{FundApplicationId, Id, StaffId};
 use cc_domain::time::now;
 use cc_store::fund_applications::Proposed;
@@ -29,18 +29,6 @@ pub struct ExpertsInput {
 pub struct AwardInput {
     /// In yuan, as typed ("20,000").
     pub amount: String,
-}
-
-/// An application with its reviews, as staff follow it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
-pub struct ReviewBoard {
-    pub application: FundApplication,
-    pub reviews: Vec<ExpertReview>,
-    pub progress: ReviewProgress,
-    /// Expert accounts that may be assigned.
-    pub experts: Vec<ExpertAccount>,
-    /// Objections lodged while it was in public notice, the oldest first.
-    pub objections: Vec<Objection>,
 }
 
 /// An application and its reviews, every score shown (staff are not blind).

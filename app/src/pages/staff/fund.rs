@@ -1,17 +1,22 @@
 //! `/staff/fund`: district admins read the applications units have sent to the heritage fund,
-//! download their files, and return an incomplete one saying what to fix (the unit is told).
+//! download their files, return an incomplete one saying what to fix (the unit is told), and
+//! carry each through review, the committee and public notice (`fund_review`).
 //! Server-rendered, with plain forms: no script needed.
 
-use cc_domain::fund::{AppStatus, FundApplication};
+use cc_domain::fund::boards::ReviewBoard;
+use cc_domain::fund::AppStatus;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use super::StaffError;
-use crate::apply_fns::{sent_applications, ReturnApplicationForm};
+use super::fund_review::Desk;
+use crate::apply_fns::ReturnApplicationForm;
+use crate::fund_desk_fns::fund_desk;
 use crate::components::status::Loading;
-use crate::i18n::apply::{apply_error, apply_strings};
+use crate::i18n::apply::apply_strings;
+use crate::i18n::fund_desk::{desk_error, desk_strings};
 use crate::i18n::staff::staff_strings;
 use crate::pages::apply::Sent;
 use crate::prefs::use_prefs;
@@ -21,7 +26,7 @@ use crate::prefs::use_prefs;
 pub fn StaffFundPage() -> impl IntoView {
     let prefs = use_prefs();
     let a = move || apply_strings(prefs.lang());
-    let list = Resource::new(|| (), |_| sent_applications());
+    let list = Resource::new(|| (), |_| fund_desk());
     view! {
         <Title text=move || a().staff_title/>
         <section class="staff">
@@ -34,7 +39,7 @@ pub fn StaffFundPage() -> impl IntoView {
                         Ok(list) if list.is_empty() => view! { <p>{a().staff_none}</p> }.into_any(),
                         Ok(list) => view! {
                             <ol class="unit-list" data-testid="staff-applications">
-                                {list.into_iter().map(|application| view! { <Row application/> }).collect_view()}
+                                {list.into_iter().map(|board| view! { <Row board/> }).collect_view()}
                             </ol>
                         }.into_any(),
                         Err(error) => view! { <StaffError error/> }.into_any(),
@@ -46,15 +51,16 @@ pub fn StaffFundPage() -> impl IntoView {
 }
 
 #[component]
-fn Row(application: FundApplication) -> impl IntoView {
+fn Row(board: ReviewBoard) -> impl IntoView {
+    let application = board.application.clone();
     let prefs = use_prefs();
     let (lang, a) = (prefs.lang(), apply_strings(prefs.lang()));
     let query = use_query_map();
     let asked = move |key: &str| query.with_untracked(|q| q.get(key));
     let id = application.id.0;
     let here = |key: &str| asked(key).and_then(|v| v.parse::<i64>().ok()) == Some(id);
-    let error = here("application").then(|| asked("error")).flatten().map(|code| apply_error(lang, &code));
-    let returned = here("returned");
+    let error = here("application").then(|| asked("error")).flatten().map(|code| desk_error(lang, &code));
+    let returned = here("returned") || here("done");
     let sent = application.submitted_at.map(|t| cc_domain::time::local(t).format("%Y-%m-%d %H:%M").to_string());
     let category = if lang == cc_domain::Locale::En && !application.category_name_en.is_empty() {
         application.category_name_en.clone()
@@ -77,7 +83,7 @@ fn Row(application: FundApplication) -> impl IntoView {
                 {application.requested.map(|r| format!("¥{r}")).unwrap_or_default()}</p>
             <p>{a.status} {crate::i18n::colon(lang)} <strong>{application.status.label(lang)}</strong>
                 {sent.map(|s| view! { " · " {a.submitted_at} " " {s} })}</p>
-            {returned.then(|| view! { <p class="notice" role="status">{a.sent_back}</p> })}
+            {returned.then(|| view! { <p class="notice" role="status">{if here("returned") { a.sent_back } else { desk_strings(lang).done }}</p> })}
             {error.map(|text| view! { <p class="form-error" role="alert">{text}</p> })}
             <details>
                 <summary>{a.details}</summary>
@@ -88,6 +94,7 @@ fn Row(application: FundApplication) -> impl IntoView {
                     }).collect_view()}
                 </ul>
             </details>
+            <Desk board/>
             {may_return.then(|| view! {
                 <form method="post" action=ReturnApplicationForm::url() class="answer-form" data-testid="return-application">
                     <input type="hidden" name="application_id" value=id/>

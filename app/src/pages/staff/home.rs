@@ -93,6 +93,9 @@ fn Console(
                 " · " <a href="/staff/organisations">{move || crate::i18n::org::org_strings(prefs.lang()).staff_title}</a>
                 " · " <a href="/staff/fund">{move || crate::i18n::apply::apply_strings(prefs.lang()).staff_title}</a>
             })}
+            {role.scores_applications().then(|| view! {
+                " · " <a href="/staff/fund/assignments" data-testid="my-assignments">{move || crate::i18n::fund_desk::desk_strings(prefs.lang()).assignments}</a>
+            })}
             {role.moderates().then(|| view! {
                 " · " <a href="/staff/reviews">{move || crate::i18n::reviews::review_strings(prefs.lang()).nav}</a>
             })}
