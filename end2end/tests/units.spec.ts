@@ -6,8 +6,9 @@ import { cli, createStaff, hydrated, serverLog, staffLogIn } from './support';
 
 // Units (organisations): a resident registers the heritage unit they are the contact of (a
 // mistyped credit code is caught and nothing typed is lost), district staff verify it, and
-// the contact reads the outcome; the unit then applies to the heritage fund and staff return
-// the application for completion.
+// the contact reads the outcome; the unit then applies to the heritage fund, staff return the
+// application for completion, and once sent again three experts score it, the committee
+// proposes an amount and publishes it, and the public list shows the award in notice.
 
 /** A unified social credit code with its check digit (GB 32100-2015), from 17 characters. */
 function creditCode(body: string): string {
@@ -17,8 +18,9 @@ function creditCode(body: string): string {
   return body + chars[(31 - (sum % 31)) % 31];
 }
 
-test('a unit registers, is verified by district staff, and its contact is told', async ({ page, browser, context, baseURL }) => {
+test('a unit registers, is verified, applies, and three experts\' scores lead to an award in public notice', async ({ page, browser, context, baseURL }) => {
   test.skip(!serverLog, 'E2E_SERVER_LOG is set by scripts/test');
+  test.setTimeout(180_000);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   const stamp = Date.now().toString().slice(-8);
@@ -116,9 +118,54 @@ test('a unit registers, is verified by district staff, and its contact is told',
   await sent.getByLabel('需要补正的内容').fill('请补充传承人访谈名单');
   await sent.getByTestId('send-back').click();
   await expect(fund.getByTestId('staff-application').filter({ hasText: project })).toHaveAttribute('data-status', 'returned');
-  await office.close();
   await page.goto(page.url().split('?')[0]);
   await expect(page.getByTestId('application-returned')).toContainText('请补充传承人访谈名单');
   await expect(page.getByTestId('application-form')).toBeVisible();
+
+  // The unit sends it again; staff hand it to three experts, who declare no conflict and score
+  // it on their own page, blind to each other until all are in.
+  await page.getByTestId('application-form').getByTestId('submit-application').click();
+  await expect(page.getByTestId('application-status')).toHaveAttribute('data-status', 'submitted');
+  const experts = [1, 2, 3].map((n) => `expert${n}-${stamp}`);
+  for (const expert of experts) createStaff(expert, 'expert');
+  await fund.goto('/staff/fund');
+  const desk = () => fund.getByTestId('staff-application').filter({ hasText: project });
+  for (const expert of experts) await desk().getByTestId('hand-to-experts').getByLabel(expert).check();
+  await desk().getByTestId('hand-to-experts').getByRole('button').click();
+  await expect(desk()).toHaveAttribute('data-status', 'in_review');
+  for (const [n, expert] of experts.entries()) {
+    const room = await browser.newContext();
+    const own = await room.newPage();
+    await staffLogIn(own, expert);
+    await own.getByTestId('my-assignments').click();
+    const mine = own.getByTestId('assignment').filter({ hasText: project });
+    await mine.getByLabel('无利益冲突').check();
+    await mine.getByRole('button', { name: '提交声明' }).click();
+    const reading = own.getByTestId('assignment').filter({ hasText: project });
+    await expect(reading).toHaveAttribute('data-state', 'reading');
+    await expect(reading.getByTestId('application-sent')).toContainText('京西太平鼓的历史沿革');
+    for (const field of await reading.locator('input[type=number]').all()) await field.fill(String(80 + n * 5));
+    await reading.getByRole('button', { name: '提交评分' }).click();
+    const scored = own.getByTestId('assignment').filter({ hasText: project });
+    await expect(scored.getByTestId('my-total')).toHaveText(`${80 + n * 5}.00`);
+    if (n < 2) await expect(scored).toContainText('其他专家的分数在全部评分后显示');
+    await room.close();
+  }
+
+  // The committee proposes an amount and publishes it; anyone sees the award during its notice.
+  await fund.goto('/staff/fund');
+  await expect(desk().getByTestId('mean-score')).toHaveText('85.00');
+  await desk().getByTestId('propose-award').getByLabel('资助金额（元）').fill('15,000');
+  await desk().getByTestId('propose-award').getByRole('button').click();
+  await expect(desk()).toHaveAttribute('data-status', 'proposed');
+  await desk().getByTestId('publish-awards').getByRole('button').click();
+  await expect(desk()).toHaveAttribute('data-status', 'in_notice');
+  await office.close();
+  const anyone = await (await browser.newContext()).newPage();
+  await anyone.goto('/fund');
+  const award = anyone.getByTestId('fund-award').filter({ hasText: project });
+  await expect(award).toHaveAttribute('data-status', 'in_notice');
+  await expect(award).toContainText('¥15,000.00');
+  await expect(award).toContainText('公示截至');
   expect(errors).toEqual([]);
 });

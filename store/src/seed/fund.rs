@@ -1,7 +1,9 @@
-//! The demo's fund calls, marked demo: last year's (closed) and this season's, open from a
-//! fortnight ago to six weeks from now, whenever the demo is loaded.
+//! The demo's fund calls, marked demo: last year's (closed, with its awards on the public list)
+//! and this season's, open from a fortnight ago to six weeks from now, whenever the demo is
+//! loaded. Last year's units are demo units whose contacts cannot log in.
 
 use cc_domain::fund::{CheckedCall, Fen, DEFAULT_NOTICE_DAYS};
+use cc_domain::organisation::CreditCode;
 use chrono::{Datelike, Duration};
 use sqlx::AnyConnection;
 
@@ -29,8 +31,67 @@ pub(super) async fn seed_fund_calls(conn: &mut AnyConnection, now: i64) -> Resul
             notice_days: DEFAULT_NOTICE_DAYS,
         },
     ];
+    let mut ids = Vec::new();
     for call in &calls {
-        crate::fund::insert_call(conn, call, true, now).await?;
+        ids.extend(crate::fund::insert_call(conn, call, true, now).await?);
+    }
+    if let Some(&last_year) = ids.first() {
+        let decided = cc_domain::time::start_of_day(calls[0].closes_on + Duration::days(30));
+        seed_awards(conn, last_year, decided, now).await?;
     }
     Ok(calls.len())
+}
+
+/// Last year's awards: unit, its kind, category, project, amount requested and awarded (yuan), status.
+const AWARDS: &[(&str, &str, &str, &str, i64, i64, &str)] = &[
+    ("石景山区文化馆（演示）", "protecting_unit", "apprentices", "京西太平鼓传承人带徒传艺", 40_000, 36_000, "completed"),
+    ("石景山区非物质文化遗产保护中心（演示）", "protecting_unit", "records", "北京扎燕风筝制作技艺影像记录", 60_000, 50_000, "contracted"),
+    ("王秀兰剪纸传承工作室（演示）", "studio", "schools", "剪纸进校园：八角地区小学课程", 30_000, 28_000, "awarded"),
+    ("鲁谷面塑艺术研究会（演示）", "social_organisation", "communities", "面人进社区体验课", 20_000, 18_000, "awarded"),
+];
+
+async fn seed_awards(conn: &mut AnyConnection, call: i64, decided: i64, now: i64) -> Result<(), StoreError> {
+    for (n, &(unit, kind, category, project, requested, award, status)) in AWARDS.iter().enumerate() {
+        let (contact,): (i64,) = sqlx::query_as(
+            "INSERT INTO residents (phone, password_hash, created_at, is_demo) VALUES ($1, '!demo: no login', $2, 1) RETURNING id",
+        )
+        .bind(format!("199000000{:02}", n + 1))
+        .bind(now)
+        .fetch_one(&mut *conn)
+        .await?;
+        let body = format!("5211010777{:07}", n + 1);
+        let code = "0123456789ABCDEFGHJKLMNPQRTUWXY".chars().find_map(|c| CreditCode::parse(&format!("{body}{c}"))).expect("a check digit fits");
+        let (organisation,): (i64,) = sqlx::query_as(
+            "INSERT INTO organisations (name, credit_code, kind, contact_name, contact_id, status, decided_at, created_at, updated_at) \
+             VALUES ($1, $2, $3, '联系人', $4, 'verified', $5, $5, $5) RETURNING id",
+        )
+        .bind(unit)
+        .bind(code.as_str())
+        .bind(kind)
+        .bind(contact)
+        .bind(decided)
+        .fetch_one(&mut *conn)
+        .await?;
+        let lines = serde_json::json!([{ "item": "项目经费", "amount": requested.to_string() }]).to_string();
+        sqlx::query(
+            "INSERT INTO fund_applications (call_id, category_id, organisation_id, status, project, aims, schedule, budget_lines, \
+             requested, cofunding, requested_fen, cofunding_fen, submitted_at, award_fen, decided_at, notice_until, created_at, updated_at) \
+             SELECT $1, k.id, $2, $3, $4, '（演示数据）', '（演示数据）', $5, $6, '0', $7, 0, $8, $9, $8, $10, $8, $8 \
+             FROM fund_categories k WHERE k.code = $11",
+        )
+        .bind(call)
+        .bind(organisation)
+        .bind(status)
+        .bind(project)
+        .bind(&lines)
+        .bind(requested.to_string())
+        .bind(requested * 100)
+        .bind(decided)
+        .bind(award * 100)
+        .bind(decided + 7 * 24 * 60 * 60)
+        .bind(category)
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(())
 }
