@@ -3,7 +3,9 @@
 //! so two moves at once never both happen; one live application per unit, call and category
 //! (a unique index decides a race).
 
+use cc_domain::fund::payments::{Agreement, Payment, Report};
 use cc_domain::fund::{AppStatus, ApplicationInput, Attachment, AttachmentKind, BudgetLineInput, Fen, FundApplication};
+use chrono::NaiveDate;
 use cc_domain::ids::{AttachmentId, FundApplicationId, FundCallId, FundCategoryId, OrganisationId};
 use sqlx::FromRow;
 
@@ -32,6 +34,10 @@ struct Row {
     comment: Option<String>,
     award_fen: Option<i64>,
     notice_until: Option<i64>,
+    agreement_no: Option<String>,
+    agreement_signed_on: Option<String>,
+    clawback_fen: Option<i64>,
+    clawback_reason: Option<String>,
     created_at: i64,
     updated_at: i64,
     submitted_at: Option<i64>,
@@ -39,13 +45,25 @@ struct Row {
 
 const SELECT: &str = "SELECT a.id, a.call_id, c.year, a.category_id, k.name AS category_name, k.name_en AS category_name_en, \
     k.cap_fen, k.attachments AS required, a.organisation_id, o.name AS unit_name, a.status, a.project, a.aims, a.schedule, \
-    a.budget_lines, a.requested, a.cofunding, a.requested_fen, a.comment, a.award_fen, a.notice_until, a.created_at, a.updated_at, a.submitted_at \
+    a.budget_lines, a.requested, a.cofunding, a.requested_fen, a.comment, a.award_fen, a.notice_until, a.agreement_no, a.agreement_signed_on, a.clawback_fen, a.clawback_reason, a.created_at, a.updated_at, a.submitted_at \
     FROM fund_applications a JOIN fund_calls c ON c.id = a.call_id JOIN fund_categories k ON k.id = a.category_id \
     JOIN organisations o ON o.id = a.organisation_id";
 
 type AttachmentRow = (i64, i64, String, String, String, i64, i64);
 
-fn application(row: Row, attachments: &[(i64, Attachment)]) -> FundApplication {
+/// What was attached to and paid on applications, each with its application's id.
+struct Belonging {
+    attachments: Vec<(i64, Attachment)>,
+    payments: Vec<(i64, Payment)>,
+    reports: Vec<(i64, Report)>,
+}
+
+fn of<T: Clone>(list: &[(i64, T)], id: i64) -> Vec<T> {
+    list.iter().filter(|(of, _)| *of == id).map(|(_, t)| t.clone()).collect()
+}
+
+fn application(row: Row, belonging: &Belonging) -> FundApplication {
+    let agreement = row.agreement_no.zip(row.agreement_signed_on.as_deref().and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()));
     FundApplication {
         id: FundApplicationId(row.id),
         call_id: FundCallId(row.call_id),
@@ -70,7 +88,11 @@ fn application(row: Row, attachments: &[(i64, Attachment)]) -> FundApplication {
         award: row.award_fen.map(Fen),
         notice_until: row.notice_until,
         required_attachments: row.required.lines().filter(|l| !l.is_empty()).map(str::to_string).collect(),
-        attachments: attachments.iter().filter(|(of, _)| *of == row.id).map(|(_, a)| a.clone()).collect(),
+        attachments: of(&belonging.attachments, row.id),
+        agreement: agreement.map(|(number, signed_on)| Agreement { number, signed_on }),
+        payments: of(&belonging.payments, row.id),
+        reports: of(&belonging.reports, row.id),
+        clawback: row.clawback_fen.map(Fen).zip(row.clawback_reason),
         created_at: row.created_at,
         updated_at: row.updated_at,
         submitted_at: row.submitted_at,
@@ -134,7 +156,10 @@ impl Store {
                 Some((of, Attachment { id: AttachmentId(id), label, file_name, kind, size, uploaded_at }))
             })
             .collect();
-        Ok(rows.into_iter().map(|row| application(row, &attachments)).collect())
+        let numbers: Vec<i64> = rows.iter().map(|r| r.id).collect();
+        let (payments, reports) = self.fund_money_of(&numbers).await?;
+        let belonging = Belonging { attachments, payments, reports };
+        Ok(rows.into_iter().map(|row| application(row, &belonging)).collect())
     }
 
     /// One application.
@@ -216,8 +241,10 @@ fn lines_json(input: &ApplicationInput) -> String {
 
 mod award;
 mod files;
+mod money;
 mod moves;
 pub use files::{AttachmentFile, NewAttachment};
 pub(crate) use award::committed_statuses;
 pub use award::Proposed;
+pub use money::MoneyStep;
 pub use moves::Move;

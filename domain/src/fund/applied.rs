@@ -45,6 +45,14 @@ pub struct FundApplication {
     pub award: Option<Fen>,
     /// When its public notice ends (or ended), once published.
     pub notice_until: Option<i64>,
+    /// The agreement, once signed.
+    pub agreement: Option<super::payments::Agreement>,
+    /// The payments made, in order.
+    pub payments: Vec<super::payments::Payment>,
+    /// The unit's reports (mid-term, final).
+    pub reports: Vec<super::payments::Report>,
+    /// Money reclaimed and why.
+    pub clawback: Option<(Fen, String)>,
     /// The attachments the category requires.
     pub required_attachments: Vec<String>,
     pub attachments: Vec<Attachment>,
@@ -94,6 +102,10 @@ mod tests {
             comment: None,
             award: None,
             notice_until: None,
+            agreement: None,
+            payments: vec![],
+            reports: vec![],
+            clawback: None,
             required_attachments: vec!["申报书".into(), "研究方案".into(), "预算表".into()],
             attachments: vec![file("研究方案"), file(""), file("研究方案")],
             created_at: 0,

@@ -10,6 +10,7 @@ mod award;
 pub mod boards;
 mod money;
 pub mod notice;
+pub mod payments;
 pub mod review;
 mod workflow;
 

@@ -15,6 +15,7 @@ pub mod error;
 mod demands;
 mod fund;
 mod fund_applications;
+mod fund_money;
 mod fund_notice;
 mod fund_review;
 mod staff_fund;
@@ -121,6 +122,11 @@ fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(fund_notice::publish))
         .routes(routes!(fund_notice::answer))
         .routes(routes!(fund_notice::finalise))
+        .routes(routes!(fund_money::agreement))
+        .routes(routes!(fund_money::payment))
+        .routes(routes!(fund_money::acceptance))
+        .routes(routes!(fund_money::clawback))
+        .routes(routes!(fund_money::report))
         .routes(routes!(bookings::ticket_svg))
         .routes(routes!(bookings::calendar))
         .routes(routes!(messages::inbox))

@@ -21,7 +21,7 @@ pub(crate) fn credit_code(n: usize) -> String {
 }
 
 /// A unit's application, scored by the experts and proposed at `amount` by `admin`.
-async fn proposed(app: &TestApp, admin: &Visitor, experts: &[StaffId], n: usize, amount: &str) -> (Visitor, i64) {
+pub(crate) async fn proposed(app: &TestApp, admin: &Visitor, experts: &[StaffId], n: usize, amount: &str) -> (Visitor, i64) {
     let (unit, id) = submitted_by(app, admin, &format!("1380000050{n}"), &credit_code(n)).await;
     let (store, application) = (&app.store, FundApplicationId(id));
     assert!(store.start_fund_review(application, experts, experts[0], 0).await.unwrap());

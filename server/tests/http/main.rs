@@ -23,6 +23,7 @@ mod common;
 mod demands;
 mod fund;
 mod fund_applications;
+mod fund_money;
 mod fund_notice;
 mod fund_pages;
 mod fund_review;

@@ -3,6 +3,7 @@
 //! typed — attaches files, submits it before the deadline, or withdraws it. Every application
 //! is looked up as the unit's own: another unit's answers as one that does not exist.
 
+use cc_domain::fund::payments::ReportInput;
 use cc_domain::fund::{self, AppAction, AppStatus, ApplicationInput, Attachment, CallPhase, FundApplication, Mover};
 use cc_domain::ids::{AttachmentId, FundApplicationId, FundCallId, FundCategoryId, Id, ResidentId};
 use cc_domain::organisation::{OrgStatus, Organisation};
@@ -183,4 +184,19 @@ pub async fn detach(store: &Store, resident: ResidentId, id: FundApplicationId, 
 pub async fn attachment(store: &Store, resident: ResidentId, id: FundApplicationId, attachment: AttachmentId) -> Result<AttachmentFile, ServiceError> {
     own(store, resident, id).await?;
     store.fund_attachment(id, attachment).await?.ok_or(ServiceError::NotFound(AttachmentId::NOUN))
+}
+
+/// The unit sends (or sends again) a report on an application under agreement.
+pub async fn report(store: &Store, resident: ResidentId, id: FundApplicationId, input: &ReportInput) -> Result<FundApplication, ServiceError> {
+    let body = input.check().map_err(ServiceError::Field)?;
+    let (unit, _) = own(store, resident, id).await?;
+    if !store.submit_fund_report(id, unit.id, input.kind, &body, now()).await? {
+        return Err(ServiceError::refused(
+            409,
+            "not_now",
+            "只有已签订协议、正在实施的项目可以提交报告。",
+            "Reports are sent for applications under agreement only.",
+        ));
+    }
+    Ok(own(store, resident, id).await?.1)
 }

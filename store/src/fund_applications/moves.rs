@@ -3,10 +3,9 @@
 //! unit's contact is told of staff's moves in the same transaction.
 
 use cc_domain::fund::{AppStatus, Fen};
-use cc_domain::ids::{FundApplicationId, OrganisationId, ResidentId};
+use cc_domain::ids::{FundApplicationId, OrganisationId};
 use cc_domain::messages::MessageKind;
 
-use crate::messages::{tell, News};
 use crate::{Store, StoreError};
 
 /// A move and what it writes.
@@ -91,23 +90,8 @@ impl Store {
             return Ok(false);
         }
         if let Some(kind) = change.news() {
-            let (contact, project): (i64, String) = sqlx::query_as(
-                "SELECT o.contact_id, a.project FROM fund_applications a JOIN organisations o ON o.id = a.organisation_id WHERE a.id = $1",
-            )
-            .bind(id.0)
-            .fetch_one(&mut *tx)
-            .await?;
-            let news = News {
-                resident: ResidentId(contact),
-                kind,
-                title: &project,
-                starts_at: None,
-                booking: None,
-                detail: change.words(),
-                deadline: None,
-                outcome: (kind == MessageKind::FundDecision).then(|| to.as_str()),
-            };
-            tell(&mut tx, &news, now).await?;
+            let to = (kind == MessageKind::FundDecision).then_some(to);
+            super::money::tell_unit(&mut tx, id, kind, to, change.words(), now).await?;
         }
         tx.commit().await?;
         Ok(true)

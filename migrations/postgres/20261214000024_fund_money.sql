@@ -1,0 +1,25 @@
+-- Money after an award: the agreement, the payments released stage by stage (each once: the
+-- key decides a race), the unit's reports they wait for, and money reclaimed.
+
+ALTER TABLE fund_applications ADD COLUMN agreement_no TEXT;
+ALTER TABLE fund_applications ADD COLUMN agreement_signed_on TEXT;
+ALTER TABLE fund_applications ADD COLUMN clawback_fen BIGINT  CHECK (clawback_fen > 0);
+ALTER TABLE fund_applications ADD COLUMN clawback_reason TEXT;
+
+CREATE TABLE fund_payments (
+    application_id BIGINT  NOT NULL REFERENCES fund_applications(id),
+    stage          TEXT    NOT NULL CHECK (stage IN ('signing', 'mid_term', 'acceptance')),
+    amount_fen     BIGINT  NOT NULL CHECK (amount_fen >= 0),
+    evidence       TEXT    NOT NULL,
+    paid_by        BIGINT  NOT NULL REFERENCES staff_accounts(id),
+    paid_at        BIGINT  NOT NULL,
+    PRIMARY KEY (application_id, stage)
+);
+
+CREATE TABLE fund_reports (
+    application_id BIGINT  NOT NULL REFERENCES fund_applications(id),
+    kind           TEXT    NOT NULL CHECK (kind IN ('mid_term', 'final')),
+    body           TEXT    NOT NULL,
+    submitted_at   BIGINT  NOT NULL,
+    PRIMARY KEY (application_id, kind)
+);
