@@ -208,14 +208,14 @@ mod tests {
 
     #[test]
     fn stages_go_in_order_each_on_its_evidence() {
-        use ReportKind::*;
-        use Stage::*;
-        assert_eq!(release_refused(MidTerm, &[], &[MidTerm]), Some("stage_order"));
-        assert_eq!(release_refused(MidTerm, &[Signing], &[]), Some("no_report"));
-        assert_eq!(release_refused(MidTerm, &[Signing], &[MidTerm]), None);
-        assert_eq!(release_refused(Acceptance, &[Signing, MidTerm], &[MidTerm]), Some("no_report"));
-        assert_eq!(release_refused(Acceptance, &[Signing, MidTerm], &[MidTerm, Final]), None);
-        assert_eq!(release_refused(Signing, &[Signing], &[]), Some("paid"));
+        use ReportKind as R;
+        use Stage as S;
+        assert_eq!(release_refused(S::MidTerm, &[], &[R::MidTerm]), Some("stage_order"));
+        assert_eq!(release_refused(S::MidTerm, &[S::Signing], &[]), Some("no_report"));
+        assert_eq!(release_refused(S::MidTerm, &[S::Signing], &[R::MidTerm]), None);
+        assert_eq!(release_refused(S::Acceptance, &[S::Signing, S::MidTerm], &[R::MidTerm]), Some("no_report"));
+        assert_eq!(release_refused(S::Acceptance, &[S::Signing, S::MidTerm], &[R::MidTerm, R::Final]), None);
+        assert_eq!(release_refused(S::Signing, &[S::Signing], &[]), Some("paid"));
     }
 
     #[test]
