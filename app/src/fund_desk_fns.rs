@@ -132,3 +132,62 @@ pub async fn score_form(application_id: i64, #[server(default)] criterion: Vec<i
     let done = cc_services::staff::expert::score(&store, &actor, cc_domain::ids::FundApplicationId(application_id), &input).await;
     back("/staff/fund/assignments", application_id, done.map(drop)).await
 }
+
+/// Records the signed agreement (the first half is paid).
+#[server]
+pub async fn sign_agreement_form(application_id: i64, number: String, signed_on: String) -> Result<(), AppError> {
+    let (store, actor) = desk().await?;
+    let input = cc_domain::fund::payments::AgreementInput { number, signed_on };
+    let done = cc_services::staff::sign_fund_agreement(&store, &actor, cc_domain::ids::FundApplicationId(application_id), &input).await;
+    back("/staff/fund", application_id, done.map(drop)).await
+}
+
+/// Releases the mid-term payment.
+#[server]
+pub async fn release_payment_form(application_id: i64, evidence: String) -> Result<(), AppError> {
+    let (store, actor) = desk().await?;
+    let input = cc_services::staff::EvidenceInput { evidence };
+    let done = cc_services::staff::release_fund_payment(&store, &actor, cc_domain::ids::FundApplicationId(application_id), &input).await;
+    back("/staff/fund", application_id, done.map(drop)).await
+}
+
+/// Accepts the final report (验收).
+#[server]
+pub async fn accept_application_form(application_id: i64, evidence: String) -> Result<(), AppError> {
+    let (store, actor) = desk().await?;
+    let input = cc_services::staff::EvidenceInput { evidence };
+    let done = cc_services::staff::accept_fund_application(&store, &actor, cc_domain::ids::FundApplicationId(application_id), &input).await;
+    back("/staff/fund", application_id, done.map(drop)).await
+}
+
+/// Reclaims money paid.
+#[server]
+pub async fn claw_back_form(application_id: i64, amount: String, reason: String) -> Result<(), AppError> {
+    let (store, actor) = desk().await?;
+    let input = cc_domain::fund::payments::ClawbackInput { amount, reason };
+    let done = cc_services::staff::claw_back_fund(&store, &actor, cc_domain::ids::FundApplicationId(application_id), &input).await;
+    back("/staff/fund", application_id, done.map(drop)).await
+}
+
+/// The unit sends a report, then back to its application.
+#[server]
+pub async fn send_report_form(application_id: i64, kind: String, body: String) -> Result<(), AppError> {
+    use crate::account_fns::context;
+    let (store, resident) = (context::auth()?.accounts.store().clone(), context::resident().await?);
+    let page = format!("/org/applications/{application_id}");
+    let Some(report) = cc_domain::fund::payments::ReportKind::parse(&kind) else {
+        return Err(AppError::from(cc_services::ServiceError::NotFound("report")));
+    };
+    let input = cc_domain::fund::payments::ReportInput { kind: report, body: body.clone() };
+    match cc_services::residents::fund_application::report(&store, resident, cc_domain::ids::FundApplicationId(application_id), &input).await {
+        Ok(_) => {
+            leptos_axum::redirect(&format!("{page}?report={kind}&sent=1#report-{kind}"));
+            Ok(())
+        }
+        Err(error) => {
+            let pairs = [("report", kind.clone()), ("error", crate::plain_forms::problem(&error).to_string()), ("typed", body)];
+            let to = format!("{page}?{}#report-{kind}", cc_domain::query::query_string(pairs));
+            crate::plain_forms::back_with_error(&to, error).await
+        }
+    }
+}

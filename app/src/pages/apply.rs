@@ -83,6 +83,7 @@ fn Application(application: FundApplication) -> impl IntoView {
         } else {
             view! { <Sent application=application.clone()/> }.into_any()
         }}
+        <super::apply_money::Outcome application=application.clone()/>
         <super::apply_files::Files application/>
         {may_withdraw.then(|| view! {
             <form method="post" action=WithdrawApplicationForm::url() class="withdraw">

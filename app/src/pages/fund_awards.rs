@@ -101,7 +101,7 @@ pub fn AwardList(awards: Awards, logged_in: bool) -> impl IntoView {
                     <ol class="award-list" data-testid="fund-awards">
                         {awards.awards.into_iter().map(|award| view! { <Award award logged_in/> }).collect_view()}
                     </ol>
-                    <p><strong>{w.total} {crate::i18n::colon(lang)} "¥" {awards.total.to_string()}</strong>
+                    <p><strong>{w.total} {crate::i18n::colon(lang)} {format!("¥{}", awards.total)}</strong>
                         " · " <a href=spreadsheet download>{w.xlsx}</a></p>
                 }.into_any()
             }}
@@ -127,7 +127,7 @@ fn Award(award: PublicAward, logged_in: bool) -> impl IntoView {
         <li class="award" id=format!("award-{id}") data-testid="fund-award" data-status=award.status.as_str()>
             <p><strong>{award.project.clone()}</strong></p>
             <p>{award.unit_name.clone()} " · " {category}</p>
-            <p><strong class="amount">"¥" {award.amount.to_string()}</strong> " · " <span class="call-phase">{award.status.label(lang)}</span>
+            <p><strong class="amount">{format!("¥{}", award.amount)}</strong> " · " <span class="call-phase">{award.status.label(lang)}</span>
                 {(in_notice).then(|| until.clone().map(|u| view! { " · " {w.until} " " {u} }))}</p>
             {objected.then(|| view! { <p class="notice" role="status">{w.objected}</p> })}
             {(in_notice && logged_in).then(|| view! {

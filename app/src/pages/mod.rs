@@ -2,6 +2,7 @@
 
 pub mod apply;
 mod apply_files;
+mod apply_money;
 pub mod catalog;
 pub mod coverage;
 pub mod demands;

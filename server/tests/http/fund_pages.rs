@@ -31,7 +31,7 @@ async fn status_of(admin: &Visitor, id: i64) -> String {
 async fn the_review_runs_on_plain_forms_and_hostile_text_stays_text() {
     let app = spawn_app().await;
     let admin = app.staff("desk-admin", StaffScope { role: Role::DistrictAdmin, street_id: None, facility_ids: vec![] }).await;
-    let (_, id) = submitted_by(&app, &admin, "13800000701", &credit_code(71)).await;
+    let (unit, id) = submitted_by(&app, &admin, "13800000701", &credit_code(71)).await;
     let (_, other) = submitted_by(&app, &admin, "13800000702", &credit_code(72)).await;
     sqlx::any::install_default_drivers();
     let mut db = sqlx::AnyConnection::connect(&app.database_url).await.unwrap();
@@ -107,6 +107,24 @@ async fn the_review_runs_on_plain_forms_and_hostile_text_stays_text() {
     app.store.end_fund_notice(cc_domain::ids::FundApplicationId(id), cc_domain::time::now()).await.unwrap();
     admin.post_form("/staff/fund", "finalise_award_form", &[("application_id", id.to_string())]).await;
     assert_eq!(status_of(&admin, id).await, "awarded");
+
+    // The money: the agreement on the desk, the unit's report on its page, the mid-term payment.
+    let signed = [("application_id", id.to_string()), ("number", format!("SJS{HOSTILE}")), ("signed_on", "2027-05-20".to_string())];
+    let refused = admin.post_form("/staff/fund", "sign_agreement_form", &signed).await;
+    assert!(refused.url().query().unwrap_or_default().contains("error=number"), "{}", refused.url());
+    let signed = [("application_id", id.to_string()), ("number", "SJS-2027-009".to_string()), ("signed_on", "2027-05-20".to_string())];
+    admin.post_form("/staff/fund", "sign_agreement_form", &signed).await;
+    assert_eq!(status_of(&admin, id).await, "contracted");
+    let mine = format!("/org/applications/{id}");
+    let report = [("application_id", id.to_string()), ("kind", "mid_term".to_string()), ("body", format!("完成访谈十二人次，整理鼓谱三套。{HOSTILE}"))];
+    unit.post_form(&mine, "send_report_form", &report).await;
+    let html = page(&unit, &mine).await;
+    assert!(html.contains("¥9,000.00"), "the first half of 18,000 is shown paid");
+    let release = [("application_id", id.to_string()), ("evidence", format!("已审阅中期报告{HOSTILE}"))];
+    admin.post_form("/staff/fund", "release_payment_form", &release).await;
+    let (_, application) = admin.get(&format!("/api/v1/staff/fund/applications/{id}")).await;
+    assert_eq!(application["payments"].as_array().unwrap().len(), 2, "{application}");
+    page(&unit, &mine).await;
 
     page(&admin, "/staff/fund").await;
     page(&app.visitor(), &fund).await;

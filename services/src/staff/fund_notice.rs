@@ -80,6 +80,11 @@ pub async fn answer_fund_objection(store: &Store, actor: &Actor, id: FundObjecti
     }
     let answer = input.check().map_err(ServiceError::Field)?;
     let objection = store.fund_objection(id).await?.ok_or(ServiceError::NotFound(FundObjectionId::NOUN))?;
+    if input.upheld {
+        // An upheld objection declines the award: refused before anything is written if it cannot.
+        let current = store.fund_application(objection.application_id).await?.ok_or(ServiceError::NotFound(FundApplicationId::NOUN))?;
+        fund::next(current.status, AppAction::Decline, Mover::Staff).map_err(|_| not_now(current.status))?;
+    }
     if !store.answer_fund_objection(id, StaffId(actor.member.id), &answer, input.upheld, now()).await? {
         return Err(ServiceError::refused(409, "answered", "这条异议已经答复过了。", "This objection is answered already."));
     }
@@ -106,7 +111,8 @@ pub async fn finalise_fund_award(store: &Store, actor: &Actor, id: FundApplicati
     let application = &board.application;
     let to = fund::next(application.status, AppAction::Finalise, Mover::Staff).map_err(|_| not_now(application.status))?;
     let unanswered = store.unanswered_fund_objections(id).await?;
-    match notice::may_finalise(now(), application.notice_until.unwrap_or(i64::MAX), unanswered) {
+    // Publishing always sets the notice's end; one missing has no notice left to wait for.
+    match notice::may_finalise(now(), application.notice_until.unwrap_or(0), unanswered) {
         Ok(()) => {}
         Err(NotFinal::NoticeRunning(until)) => {
             let until = local(until).format("%Y-%m-%d %H:%M");

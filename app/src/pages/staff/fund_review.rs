@@ -65,7 +65,7 @@ pub fn Desk(board: ReviewBoard) -> impl IntoView {
                 </form>
             })}
             {application.award.filter(|_| status != AppStatus::InReview).map(|amount| view! {
-                <p>{d.awarded_amount} {crate::i18n::colon(lang)} <strong>"¥" {amount.to_string()}</strong>
+                <p>{d.awarded_amount} {crate::i18n::colon(lang)} <strong>{format!("¥{amount}")}</strong>
                     {(status == AppStatus::InNotice).then(|| until.clone().map(|u| view! { " · " {d.notice_until} " " {u} }))}</p>
             })}
             {(status == AppStatus::Proposed).then(|| view! {
@@ -87,6 +87,7 @@ pub fn Desk(board: ReviewBoard) -> impl IntoView {
                 </form>
             })}
             {(status == AppStatus::Declined).then(|| application.comment.clone().map(|c| view! { <p class="hint">{c}</p> }))}
+            <super::fund_money::MoneyDesk application=application.clone()/>
             {may_decline.then(|| view! {
                 <details>
                     <summary>{d.decline}</summary>

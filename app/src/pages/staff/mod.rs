@@ -13,6 +13,7 @@ pub mod door;
 pub mod facilities;
 pub mod assignments;
 pub mod fund;
+mod fund_money;
 mod fund_review;
 pub mod home;
 pub mod login;
