@@ -11,7 +11,8 @@ CREATE TABLE fund_payments (
     stage          TEXT    NOT NULL CHECK (stage IN ('signing', 'mid_term', 'acceptance')),
     amount_fen     BIGINT  NOT NULL CHECK (amount_fen >= 0),
     evidence       TEXT    NOT NULL,
-    paid_by        BIGINT  NOT NULL REFERENCES staff_accounts(id),
+    -- Who released it; none for the demo's past payments.
+    paid_by        BIGINT  REFERENCES staff_accounts(id),
     paid_at        BIGINT  NOT NULL,
     PRIMARY KEY (application_id, stage)
 );

@@ -11,7 +11,8 @@ CREATE TABLE fund_payments (
     stage          TEXT    NOT NULL CHECK (stage IN ('signing', 'mid_term', 'acceptance')),
     amount_fen     INTEGER NOT NULL CHECK (amount_fen >= 0),
     evidence       TEXT    NOT NULL,
-    paid_by        INTEGER NOT NULL REFERENCES staff_accounts(id),
+    -- Who released it; none for the demo's past payments.
+    paid_by        INTEGER REFERENCES staff_accounts(id),
     paid_at        INTEGER NOT NULL,
     PRIMARY KEY (application_id, stage)
 );

@@ -2,6 +2,7 @@
 //! and this season's, open from a fortnight ago to six weeks from now, whenever the demo is
 //! loaded. Last year's units are demo units whose contacts cannot log in.
 
+use cc_domain::fund::payments::{stage_amounts, ReportKind, Stage};
 use cc_domain::fund::{CheckedCall, Fen, DEFAULT_NOTICE_DAYS};
 use cc_domain::organisation::CreditCode;
 use chrono::{Datelike, Duration};
@@ -73,11 +74,11 @@ async fn seed_awards(conn: &mut AnyConnection, call: i64, decided: i64, now: i64
         .fetch_one(&mut *conn)
         .await?;
         let lines = serde_json::json!([{ "item": "项目经费", "amount": requested.to_string() }]).to_string();
-        sqlx::query(
+        let (application,): (i64,) = sqlx::query_as(
             "INSERT INTO fund_applications (call_id, category_id, organisation_id, status, project, aims, schedule, budget_lines, \
              requested, cofunding, requested_fen, cofunding_fen, submitted_at, award_fen, decided_at, notice_until, created_at, updated_at) \
              SELECT $1, k.id, $2, $3, $4, '（演示数据）', '（演示数据）', $5, $6, '0', $7, 0, $8, $9, $8, $10, $8, $8 \
-             FROM fund_categories k WHERE k.code = $11",
+             FROM fund_categories k WHERE k.code = $11 RETURNING id",
         )
         .bind(call)
         .bind(organisation)
@@ -90,8 +91,55 @@ async fn seed_awards(conn: &mut AnyConnection, call: i64, decided: i64, now: i64
         .bind(award * 100)
         .bind(decided + 7 * 24 * 60 * 60)
         .bind(category)
+        .fetch_one(&mut *conn)
+        .await?;
+        seed_money(conn, application, n, status, Fen(award * 100), decided + 20 * DAY).await?;
+    }
+    Ok(())
+}
+
+const DAY: i64 = 24 * 60 * 60;
+
+/// What an award under agreement or accepted has behind it: the agreement, its payments and
+/// the unit's reports, as the money's rules would have made them.
+async fn seed_money(conn: &mut AnyConnection, application: i64, n: usize, status: &str, award: Fen, signed: i64) -> Result<(), StoreError> {
+    let stages: usize = match status {
+        "contracted" => 1,
+        "completed" => 3,
+        _ => return Ok(()),
+    };
+    let signed_on = cc_domain::time::local(signed).date_naive().to_string();
+    sqlx::query("UPDATE fund_applications SET agreement_no = $1, agreement_signed_on = $2 WHERE id = $3")
+        .bind(format!("SJS-FY-{:03}（演示）", n + 1))
+        .bind(signed_on)
+        .bind(application)
         .execute(&mut *conn)
         .await?;
+    let amounts = stage_amounts(award);
+    let evidence = ["签订资助协议", "中期报告已审阅（演示）", "结项验收通过（演示）"];
+    for (k, stage) in Stage::ALL.iter().enumerate().take(stages) {
+        let at = signed + k as i64 * 90 * DAY;
+        sqlx::query(
+            "INSERT INTO fund_payments (application_id, stage, amount_fen, evidence, paid_at) VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(application)
+        .bind(stage.as_str())
+        .bind(amounts[k].0)
+        .bind(evidence[k])
+        .bind(at)
+        .execute(&mut *conn)
+        .await?;
+    }
+    if stages == 3 {
+        for (k, kind) in [ReportKind::MidTerm, ReportKind::Final].into_iter().enumerate() {
+            sqlx::query("INSERT INTO fund_reports (application_id, kind, body, submitted_at) VALUES ($1, $2, $3, $4)")
+                .bind(application)
+                .bind(kind.as_str())
+                .bind("（演示数据）按计划完成授课与展演，经费按预算使用。")
+                .bind(signed + (k as i64 * 90 + 80) * DAY)
+                .execute(&mut *conn)
+                .await?;
+        }
     }
     Ok(())
 }
