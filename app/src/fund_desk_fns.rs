@@ -185,7 +185,9 @@ pub async fn send_report_form(application_id: i64, kind: String, body: String) -
             Ok(())
         }
         Err(error) => {
-            let pairs = [("report", kind.clone()), ("error", crate::plain_forms::problem(&error).to_string()), ("typed", body)];
+            let code = crate::plain_forms::problem(&error);
+            let mut pairs = vec![("report", kind.clone()), ("error", code.to_string())];
+            pairs.extend(crate::plain_forms::typed_back(code, "body", body).map(|typed| ("typed", typed)));
             let to = format!("{page}?{}#report-{kind}", cc_domain::query::query_string(pairs));
             crate::plain_forms::back_with_error(&to, error).await
         }

@@ -45,12 +45,9 @@ pub async fn object_form(application_id: i64, year: i32, objection: String) -> R
             Ok(())
         }
         Err(error) => {
-            let pairs = [
-                ("year", year.to_string()),
-                ("award", application_id.to_string()),
-                ("error", crate::plain_forms::problem(&error).to_string()),
-                ("typed", objection),
-            ];
+            let code = crate::plain_forms::problem(&error);
+            let mut pairs = vec![("year", year.to_string()), ("award", application_id.to_string()), ("error", code.to_string())];
+            pairs.extend(crate::plain_forms::typed_back(code, "objection", objection).map(|typed| ("typed", typed)));
             let page = format!("/fund?{}#award-{application_id}", cc_domain::query::query_string(pairs));
             crate::plain_forms::back_with_error(&page, error).await
         }

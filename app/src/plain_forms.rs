@@ -25,3 +25,10 @@ pub(crate) fn problem(error: &cc_services::ServiceError) -> &'static str {
         other => other.code(),
     }
 }
+
+/// The typed text a refused form's page gets back in its address: only when the refusal is
+/// about that text (other refusals would refuse it again) and short enough for an address —
+/// a long one would pass proxies' header limits, and the address lands in logs and history.
+pub(crate) fn typed_back(code: &str, field: &str, text: String) -> Option<String> {
+    (code == field && text.len() <= 600).then_some(text)
+}

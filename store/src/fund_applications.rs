@@ -247,4 +247,5 @@ pub use files::{AttachmentFile, NewAttachment};
 pub(crate) use award::committed_statuses;
 pub use award::Proposed;
 pub use money::MoneyStep;
+pub(crate) use money::tell_unit;
 pub use moves::Move;

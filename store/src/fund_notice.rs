@@ -8,6 +8,7 @@ use cc_domain::fund::{AppStatus, Fen};
 use cc_domain::ids::{FundApplicationId, FundCallId, FundObjectionId, ResidentId, StaffId};
 use cc_domain::messages::MessageKind;
 
+use crate::fund_applications::tell_unit;
 use crate::messages::{tell, News};
 use crate::{Store, StoreError};
 
@@ -35,6 +36,17 @@ type AwardRow = (i64, i64, i64, String, String, String, String, i64, String, Opt
 /// The statuses the public list shows, as SQL.
 fn public_statuses() -> String {
     PUBLIC.iter().map(|s| format!("'{}'", s.as_str())).collect::<Vec<_>>().join(", ")
+}
+
+/// What answering an objection came to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Answered {
+    Answered,
+    /// Upheld: the award it objects to is declined (or was already).
+    Declined(FundApplicationId),
+    AlreadyAnswered,
+    /// Upheld against an award no longer in notice: nothing written.
+    CannotDecline,
 }
 
 impl Store {
@@ -72,35 +84,57 @@ impl Store {
         Ok(row.map(objection))
     }
 
-    /// Answers objection `id` (once) and tells its objector; `false` when it was answered already.
+    /// Answers objection `id` (once) and tells its objector; with `decline` (an upheld
+    /// objection's reason) the award in notice is declined in the same transaction and its unit
+    /// told, so it can never become final meanwhile.
     pub async fn answer_fund_objection(
         &self,
         id: FundObjectionId,
         staff: StaffId,
         answer: &str,
-        upheld: bool,
+        decline: Option<&str>,
         now: i64,
-    ) -> Result<bool, StoreError> {
+    ) -> Result<Answered, StoreError> {
         let mut tx = self.begin().await?;
         let done = sqlx::query(
             "UPDATE fund_objections SET answer = $2, upheld = $3, answered_by = $4, answered_at = $5 WHERE id = $1 AND answered_at IS NULL",
         )
         .bind(id.0)
         .bind(answer)
-        .bind(i64::from(upheld))
+        .bind(i64::from(decline.is_some()))
         .bind(staff.0)
         .bind(now)
         .execute(&mut *tx)
         .await?;
         if done.rows_affected() == 0 {
-            return Ok(false);
+            return Ok(Answered::AlreadyAnswered);
         }
-        let (objector, project): (i64, String) = sqlx::query_as(
-            "SELECT x.resident_id, a.project FROM fund_objections x JOIN fund_applications a ON a.id = x.application_id WHERE x.id = $1",
+        let (application, objector, project): (i64, i64, String) = sqlx::query_as(
+            "SELECT a.id, x.resident_id, a.project FROM fund_objections x JOIN fund_applications a ON a.id = x.application_id WHERE x.id = $1",
         )
         .bind(id.0)
         .fetch_one(&mut *tx)
         .await?;
+        if let Some(reason) = decline {
+            let declined = sqlx::query(
+                "UPDATE fund_applications SET status = 'declined', comment = $2, updated_at = $3 WHERE id = $1 AND status = 'in_notice'",
+            )
+            .bind(application)
+            .bind(reason)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+            if declined.rows_affected() == 1 {
+                let application = FundApplicationId(application);
+                tell_unit(&mut tx, application, MessageKind::FundDecision, Some(AppStatus::Declined), Some(reason), now).await?;
+            } else {
+                // Declined already (by another upheld objection) is fine; anything else is not.
+                let (status,): (String,) = sqlx::query_as("SELECT status FROM fund_applications WHERE id = $1").bind(application).fetch_one(&mut *tx).await?;
+                if status != AppStatus::Declined.as_str() {
+                    return Ok(Answered::CannotDecline);
+                }
+            }
+        }
         let news = News {
             resident: ResidentId(objector),
             kind: MessageKind::ObjectionAnswered,
@@ -113,7 +147,7 @@ impl Store {
         };
         tell(&mut tx, &news, now).await?;
         tx.commit().await?;
-        Ok(true)
+        Ok(if decline.is_some() { Answered::Declined(FundApplicationId(application)) } else { Answered::Answered })
     }
 
     /// How many objections to application `id` wait for an answer.

@@ -30,7 +30,7 @@ mod facilities;
 mod facility_records;
 pub mod fund;
 pub mod fund_applications;
-mod fund_notice;
+pub mod fund_notice;
 pub mod fund_reviews;
 pub mod heritage;
 mod integrity;

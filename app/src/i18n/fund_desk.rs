@@ -237,6 +237,8 @@ pub fn desk_error(locale: Locale, code: &str) -> &'static str {
         "no_report" => "The unit has not sent the report this payment waits for.",
         "stage_order" if zh => "各期资金须按顺序拨付，每期只拨付一次。",
         "stage_order" => "Payments go in order, each once.",
+        "report_closed" if zh => "中期款已按这份报告拨付，报告不能再修改。",
+        "report_closed" => "The mid-term payment was released on this report: it no longer changes.",
         "body" if zh => "请写明完成的工作和资金使用情况（20到3000个字）。",
         "body" => "Say what was done and how the money was spent (20 to 3000 characters).",
         _ => crate::i18n::apply::apply_error(locale, code),

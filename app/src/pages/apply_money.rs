@@ -2,7 +2,7 @@
 //! its public notice, or why it was declined; then the agreement, each payment, the reports the
 //! payments wait for (a plain form per report), and money reclaimed. Server-rendered.
 
-use cc_domain::fund::payments::ReportKind;
+use cc_domain::fund::payments::{ReportKind, Stage};
 use cc_domain::fund::{AppStatus, FundApplication};
 use cc_domain::Locale;
 use leptos::prelude::*;
@@ -24,6 +24,8 @@ pub fn Outcome(application: FundApplication) -> impl IntoView {
     let until = application.notice_until.map(|t| cc_domain::time::local(t).format("%Y-%m-%d %H:%M").to_string());
     let declined = (status == AppStatus::Declined).then(|| application.comment.clone()).flatten();
     let contracted = status == AppStatus::Contracted;
+    // The mid-term report stays open until the payment it is for was released on it.
+    let mid_term_open = !application.payments.iter().any(|p| p.stage == Stage::MidTerm);
     let id = application.id.0;
     view! {
         <section class="outcome" data-testid="application-outcome">
@@ -46,8 +48,14 @@ pub fn Outcome(application: FundApplication) -> impl IntoView {
             {application.clawback.clone().map(|(amount, reason)| view! {
                 <p class="notice returned">{d.reclaimed} {colon} {format!("¥{amount}")} " · " {reason}</p>
             })}
-            {contracted.then(|| view! {
+            {application.reports.iter().filter(|r| r.kind == ReportKind::MidTerm && !mid_term_open).map(|r| view! {
+                <h2>{d.mid_term_report}</h2>
+                <p class="paragraphs" data-testid="mid-term-report">{r.body.clone()}</p>
+            }).collect_view()}
+            {(contracted && mid_term_open).then(|| view! {
                 <ReportForm id kind=ReportKind::MidTerm sent=application.reports.iter().find(|r| r.kind == ReportKind::MidTerm).map(|r| r.body.clone())/>
+            })}
+            {contracted.then(|| view! {
                 <ReportForm id kind=ReportKind::Final sent=application.reports.iter().find(|r| r.kind == ReportKind::Final).map(|r| r.body.clone())/>
             })}
         </section>

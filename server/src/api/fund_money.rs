@@ -71,7 +71,7 @@ money_step!(clawback, "/staff/fund/applications/{id}/clawback", "claw_back_fund"
         (status = 401, description = says!(unauthenticated), body = ErrorBody),
         (status = 403, description = concat!("`unit_not_verified`; ", says!(cross_site)), body = ErrorBody),
         (status = 404, description = "`not_found`", body = ErrorBody),
-        (status = 409, description = "`not_now`: not under agreement", body = ErrorBody),
+        (status = 409, description = "`not_now`: not under agreement; `report_closed`: the mid-term payment was released on it", body = ErrorBody),
         (status = 413, description = says!(too_large), body = ErrorBody),
     )
 )]

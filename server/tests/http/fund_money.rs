@@ -58,6 +58,8 @@ async fn an_award_is_paid_in_stages_on_evidence_and_can_be_reclaimed() {
     let (_, released) = admin.get(&format!("/api/v1/staff/fund/applications/{id}/reviews")).await;
     assert_eq!(paid(&released), vec![("signing".to_string(), 750_000), ("mid_term".to_string(), 450_000)]);
     assert_eq!(admin.post(&at("payments"), evidence.clone()).await.1["error"]["code"], "stage_order", "once");
+    let rewrite = json!({ "kind": "mid_term", "body": "改写：完成访谈二十人次，整理鼓谱五套，支出访谈费一万元。" });
+    assert_eq!(unit.post(&report, rewrite).await.1["error"]["code"], "report_closed", "what was paid on stays as it was read");
 
     // Acceptance on the final report pays the rest: the award to the fen.
     assert_eq!(admin.post(&at("acceptance"), evidence.clone()).await.1["error"]["code"], "no_report");

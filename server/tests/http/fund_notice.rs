@@ -102,6 +102,10 @@ async fn awards_are_published_objected_to_answered_and_final_only_after_the_noti
     assert_eq!(admin.post(&finalise, json!({})).await.1["error"]["code"], "notice_running");
     app.store.end_fund_notice(FundApplicationId(first), cc_domain::time::now()).await.unwrap();
     assert_eq!(admin.post(&finalise, json!({})).await.1["error"]["code"], "objections_open");
+    // The statement that makes it final checks again: an open objection holds it even past the service.
+    let (in_notice, awarded) = (cc_domain::fund::AppStatus::InNotice, cc_domain::fund::AppStatus::Awarded);
+    let past_the_service = app.store.move_fund_application(FundApplicationId(first), in_notice, awarded, cc_store::fund_applications::Move::Finalise, cc_domain::time::now()).await;
+    assert!(!past_the_service.unwrap(), "an open objection keeps the award from becoming final");
     let other = app.register("13800000598", "石景山 objector 2027").await;
     assert_eq!(other.post(&object(first), reasons.clone()).await.1["error"]["code"], "not_in_notice", "closed with the notice");
     let (_, board) = admin.get(&format!("/api/v1/staff/fund/applications/{first}/reviews")).await;

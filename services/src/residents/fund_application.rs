@@ -3,7 +3,7 @@
 //! typed — attaches files, submits it before the deadline, or withdraws it. Every application
 //! is looked up as the unit's own: another unit's answers as one that does not exist.
 
-use cc_domain::fund::payments::ReportInput;
+use cc_domain::fund::payments::{ReportInput, ReportKind, Stage};
 use cc_domain::fund::{self, AppAction, AppStatus, ApplicationInput, Attachment, CallPhase, FundApplication, Mover};
 use cc_domain::ids::{AttachmentId, FundApplicationId, FundCallId, FundCategoryId, Id, ResidentId};
 use cc_domain::organisation::{OrgStatus, Organisation};
@@ -189,7 +189,16 @@ pub async fn attachment(store: &Store, resident: ResidentId, id: FundApplication
 /// The unit sends (or sends again) a report on an application under agreement.
 pub async fn report(store: &Store, resident: ResidentId, id: FundApplicationId, input: &ReportInput) -> Result<FundApplication, ServiceError> {
     let body = input.check().map_err(ServiceError::Field)?;
-    let (unit, _) = own(store, resident, id).await?;
+    let (unit, application) = own(store, resident, id).await?;
+    let paid_on = input.kind == ReportKind::MidTerm && application.payments.iter().any(|p| p.stage == Stage::MidTerm);
+    if paid_on {
+        return Err(ServiceError::refused(
+            409,
+            "report_closed",
+            "中期款已按这份报告拨付，报告不能再修改；如有补充，请写入结项报告。",
+            "The mid-term payment was released on this report, which no longer changes: add anything new to the final report.",
+        ));
+    }
     if !store.submit_fund_report(id, unit.id, input.kind, &body, now()).await? {
         return Err(ServiceError::refused(
             409,

@@ -9,6 +9,7 @@ use cc_domain::fund::{self, AppAction, AppStatus, Mover};
 use cc_domain::ids::{FundApplicationId, FundCallId, FundObjectionId, Id, StaffId};
 use cc_domain::time::{local, now};
 use cc_store::fund_applications::{Move, Which};
+use cc_store::fund_notice::Answered;
 use cc_store::Store;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
@@ -80,21 +81,22 @@ pub async fn answer_fund_objection(store: &Store, actor: &Actor, id: FundObjecti
     }
     let answer = input.check().map_err(ServiceError::Field)?;
     let objection = store.fund_objection(id).await?.ok_or(ServiceError::NotFound(FundObjectionId::NOUN))?;
-    if input.upheld {
-        // An upheld objection declines the award: refused before anything is written if it cannot.
-        let current = store.fund_application(objection.application_id).await?.ok_or(ServiceError::NotFound(FundApplicationId::NOUN))?;
-        fund::next(current.status, AppAction::Decline, Mover::Staff).map_err(|_| not_now(current.status))?;
-    }
-    if !store.answer_fund_objection(id, StaffId(actor.member.id), &answer, input.upheld, now()).await? {
-        return Err(ServiceError::refused(409, "answered", "这条异议已经答复过了。", "This objection is answered already."));
+    let reason = format!("公示期间异议成立：{answer}");
+    let decline = input.upheld.then_some(reason.as_str());
+    match store.answer_fund_objection(id, StaffId(actor.member.id), &answer, decline, now()).await? {
+        Answered::Answered | Answered::Declined(_) => {}
+        Answered::AlreadyAnswered => {
+            return Err(ServiceError::refused(409, "answered", "这条异议已经答复过了。", "This objection is answered already."));
+        }
+        Answered::CannotDecline => {
+            let current = store.fund_application(objection.application_id).await?.ok_or(ServiceError::NotFound(FundApplicationId::NOUN))?;
+            return Err(not_now(current.status));
+        }
     }
     entry.after = Some(json!({ "application": objection.application_id, "upheld": input.upheld, "answer": answer }).to_string());
     store.append_audit(&entry).await?;
     if input.upheld {
-        let reason = format!("公示期间异议成立：{answer}");
-        let from = decline(store, objection.application_id, &reason).await?;
         let mut declined = actor.audit("decline_fund_application", "fund_application", Some(objection.application_id.0));
-        declined.before = Some(json!({ "status": from }).to_string());
         declined.after = Some(json!({ "status": AppStatus::Declined, "reason": reason, "objection": id }).to_string());
         store.append_audit(&declined).await?;
     }
@@ -133,6 +135,7 @@ pub async fn finalise_fund_award(store: &Store, actor: &Actor, id: FundApplicati
         }
     }
     if !store.move_fund_application(id, application.status, to, Move::Finalise, now()).await? {
+        // An objection lodged or upheld meanwhile keeps it from becoming final.
         return Err(not_now(application.status));
     }
     entry.after = Some(json!({ "status": to, "amount_fen": application.award.map(|a| a.0) }).to_string());

@@ -85,7 +85,8 @@ impl Store {
         Ok(true)
     }
 
-    /// The unit sends (or sends again) a report on its application, while it is contracted.
+    /// The unit sends (or sends again) a report on its application, while it is contracted and
+    /// no payment was released on it yet (what staff paid on stays as they read it).
     pub async fn submit_fund_report(
         &self,
         id: FundApplicationId,
@@ -97,6 +98,7 @@ impl Store {
         let done = sqlx::query(
             "INSERT INTO fund_reports (application_id, kind, body, submitted_at) SELECT $1, $3, $4, $5 \
              WHERE EXISTS (SELECT 1 FROM fund_applications WHERE id = $1 AND organisation_id = $2 AND status = 'contracted') \
+             AND NOT ($3 = 'mid_term' AND EXISTS (SELECT 1 FROM fund_payments WHERE application_id = $1 AND stage = 'mid_term')) \
              ON CONFLICT (application_id, kind) DO UPDATE SET body = excluded.body, submitted_at = excluded.submitted_at",
         )
         .bind(id.0)
@@ -158,7 +160,7 @@ async fn pay(conn: &mut AnyConnection, id: FundApplicationId, stage: Stage, amou
 
 /// Tells the unit's contact of `kind` news about application `id` (where it now is, for a
 /// decision), with staff's words.
-pub(super) async fn tell_unit(
+pub(crate) async fn tell_unit(
     conn: &mut AnyConnection,
     id: FundApplicationId,
     kind: MessageKind,

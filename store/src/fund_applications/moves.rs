@@ -73,7 +73,9 @@ impl Store {
             "UPDATE fund_applications SET status = $3, updated_at = $4, requested_fen = COALESCE($5, requested_fen), \
              cofunding_fen = COALESCE($6, cofunding_fen), submitted_at = CASE WHEN $5 IS NULL THEN submitted_at ELSE $4 END, \
              comment = COALESCE($7, comment), notice_until = COALESCE($9, notice_until) \
-             WHERE id = $1 AND status = $2 AND organisation_id = COALESCE($8, organisation_id)",
+             WHERE id = $1 AND status = $2 AND organisation_id = COALESCE($8, organisation_id) \
+             AND ($10 = 0 OR (notice_until <= $4 AND NOT EXISTS (SELECT 1 FROM fund_objections o \
+             WHERE o.application_id = $1 AND (o.answered_at IS NULL OR o.upheld = 1))))",
         )
         .bind(id.0)
         .bind(from.as_str())
@@ -84,6 +86,9 @@ impl Store {
         .bind(change.words())
         .bind(unit)
         .bind(notice_until)
+        // An award becomes final only past its notice with no objection open or upheld, checked
+        // in the statement that makes it final.
+        .bind(i64::from(change == Move::Finalise))
         .execute(&mut *tx)
         .await?;
         if done.rows_affected() == 0 {

@@ -1,6 +1,7 @@
 //! The demo's fund calls, marked demo: last year's (closed, with its awards on the public list)
 //! and this season's, open from a fortnight ago to six weeks from now, whenever the demo is
-//! loaded. Last year's units are demo units whose contacts cannot log in.
+//! loaded. Last year's units are demo units whose contacts' numbers no phone can have, so no one
+//! logs in as them or receives their codes.
 
 use cc_domain::fund::payments::{stage_amounts, ReportKind, Stage};
 use cc_domain::fund::{CheckedCall, Fen, DEFAULT_NOTICE_DAYS};
@@ -56,7 +57,8 @@ async fn seed_awards(conn: &mut AnyConnection, call: i64, decided: i64, now: i64
         let (contact,): (i64,) = sqlx::query_as(
             "INSERT INTO residents (phone, password_hash, created_at, is_demo) VALUES ($1, '!demo: no login', $2, 1) RETURNING id",
         )
-        .bind(format!("199000000{:02}", n + 1))
+        // Not a mobile number anyone can hold (a second digit of 0): no one receives its codes.
+        .bind(format!("100000000{:02}", n + 1))
         .bind(now)
         .fetch_one(&mut *conn)
         .await?;
