@@ -52,7 +52,7 @@ money_step!(payment, "/staff/fund/applications/{id}/payments", "release_fund_pay
     "Release the mid-term payment (30 %) on the unit's mid-term report (district admins; audited)",
     EvidenceInput, cc_services::staff::release_fund_payment, "`no_report`; `stage_order`; `not_now`: not under agreement");
 money_step!(acceptance, "/staff/fund/applications/{id}/acceptance", "accept_fund_application",
-    "Accept the final report (验收); the last 20 % is paid (district admins; audited)",
+    "Accept the final report — the acceptance, 验收 — and pay the last 20 % (district admins; audited)",
     EvidenceInput, cc_services::staff::accept_fund_application, "`no_report`; `stage_order`; `not_now`: not under agreement");
 money_step!(clawback, "/staff/fund/applications/{id}/clawback", "claw_back_fund",
     "Reclaim money paid (at most what was paid), saying why; the unit is told (district admins; audited)",

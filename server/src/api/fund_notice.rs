@@ -119,7 +119,7 @@ pub async fn decline(
 /// `POST /staff/fund/calls/{id}/notice`.
 #[utoipa::path(
     post, path = "/staff/fund/calls/{id}/notice", operation_id = "publish_fund_awards", tag = "staff",
-    summary = "Publish every proposed award of a call for the call's notice days (公示); the units are told (district admins; audited)",
+    summary = "Publish every proposed award of a call for the call's notice days — the public notice, 公示 — and the units are told (district admins; audited)",
     security(("cookieAuth" = [])),
     params(("id" = i64, Path, description = "The call's id", minimum = 1)),
     responses(
