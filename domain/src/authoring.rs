@@ -33,7 +33,7 @@ impl FieldError {
 
 /// What forms call a field (its API name when no form has it).
 pub fn field_label(field: &'static str, locale: Locale) -> &'static str {
-    const LABELS: [(&str, &str, &str); 59] = [
+    const LABELS: [(&str, &str, &str); 68] = [
         ("title", "标题", "Title"),
         ("description", "介绍", "Description"),
         ("provider", "提供方", "Provider"),
@@ -93,6 +93,15 @@ pub fn field_label(field: &'static str, locale: Locale) -> &'static str {
         ("label", "材料", "Which file"),
         ("objection", "异议", "Objection"),
         ("answer", "答复", "Answer"),
+        ("summary", "任务内容", "What the task is"),
+        ("lead_unit", "牵头单位", "Lead unit"),
+        ("cooperating_units", "配合单位", "Cooperating units"),
+        ("deadline", "完成时限", "Deadline"),
+        ("owners", "责任人", "Owners"),
+        ("status", "进展状态", "Status"),
+        ("note", "进展说明", "Progress note"),
+        ("due_on", "节点日期", "Due on"),
+        ("url", "链接", "Link"),
     ];
     LABELS
         .iter()
@@ -105,6 +114,15 @@ pub(crate) fn one_line(text: &str, min: usize, max: usize) -> Option<String> {
     let text = text.trim();
     let chars = text.chars().count();
     ((min..=max).contains(&chars) && !text.chars().any(char::is_control)).then(|| text.to_string())
+}
+
+/// Text of several lines as forms take it: trimmed, `\r\n` as `\n`, at most `max` characters,
+/// no control characters but line breaks and tabs.
+pub(crate) fn paragraphs(text: &str, max: usize) -> Option<String> {
+    let text = text.replace("\r\n", "\n");
+    let text = text.trim();
+    let clean = !text.chars().any(|c| c.is_control() && c != '\n' && c != '\t');
+    (clean && text.chars().count() <= max).then(|| text.to_string())
 }
 
 fn field(field: &'static str, zh: &'static str, en: &'static str) -> FieldError {

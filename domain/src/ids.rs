@@ -85,6 +85,14 @@ ids! {
     FundObjectionId = "objection";
     /// A criterion experts score applications by.
     FundCriterionId = "criterion";
+    /// A task of the demonstration-zone work plan (创建任务).
+    PlanTaskId = "task";
+    /// A milestone of a work-plan task.
+    PlanMilestoneId = "milestone";
+    /// A piece of evidence for a work-plan task.
+    PlanEvidenceId = "evidence";
+    /// A resident's comment on a work-plan task.
+    PlanCommentId = "comment";
 }
 
 #[cfg(test)]

@@ -27,6 +27,7 @@ pub mod messages;
 pub mod offer;
 pub mod opening;
 pub mod organisation;
+pub mod plan;
 pub mod query;
 pub mod redirect;
 pub mod review;

@@ -66,14 +66,7 @@ pub struct CheckedApplication {
     pub cofunding: Fen,
 }
 
-/// Text of several lines as forms take it: trimmed, `\r\n` as `\n`, at most `max` characters,
-/// no control characters but line breaks and tabs.
-pub(crate) fn paragraphs(text: &str, max: usize) -> Option<String> {
-    let text = text.replace("\r\n", "\n");
-    let text = text.trim();
-    let clean = !text.chars().any(|c| c.is_control() && c != '\n' && c != '\t');
-    (clean && text.chars().count() <= max).then(|| text.to_string())
-}
+pub(crate) use crate::authoring::paragraphs;
 
 impl ApplicationInput {
     /// What a draft may hold: anything typed, within bounds (trimmed; empty lines dropped).
