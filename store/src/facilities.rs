@@ -25,7 +25,7 @@ const FACILITY_ORDER: &str = " ORDER BY s.position, \
     CASE f.level WHEN 'district' THEN 0 WHEN 'street' THEN 1 ELSE 2 END, f.id";
 
 #[derive(FromRow)]
-struct FacilityRow {
+pub(crate) struct FacilityRow {
     id: i64,
     name: String,
     level: String,
@@ -197,17 +197,7 @@ impl Store {
 
     /// Standards, coverage, and every facility that falls short with its reasons.
     pub async fn compliance_report(&self) -> Result<ComplianceReport, StoreError> {
-        let rows: Vec<FacilityRow> =
-            sqlx::query_as(&format!("{FACILITY_SQL}{FACILITY_ORDER}")).fetch_all(&self.pool).await?;
-        let standards = self.standards().await?;
-        let assessed: Vec<(FacilityFacts, Compliance)> = rows
-            .iter()
-            .map(|r| {
-                let facts = r.facts(r.hours().as_ref());
-                let c = assess(&facts, &standards);
-                (facts, c)
-            })
-            .collect();
+        let (rows, standards, assessed) = self.assessed_facilities().await?;
         let coverage = coverage(&self.streets().await?, &assessed);
         let shortfalls = rows
             .iter()
@@ -222,6 +212,23 @@ impl Store {
             })
             .collect();
         Ok(ComplianceReport { standards, coverage, shortfalls })
+    }
+
+    /// Every facility with its facts and its assessment against the standards (also read by
+    /// the work plan's figures).
+    pub(crate) async fn assessed_facilities(&self) -> Result<(Vec<FacilityRow>, Vec<Standard>, Vec<(FacilityFacts, Compliance)>), StoreError> {
+        let rows: Vec<FacilityRow> =
+            sqlx::query_as(&format!("{FACILITY_SQL}{FACILITY_ORDER}")).fetch_all(&self.pool).await?;
+        let standards = self.standards().await?;
+        let assessed = rows
+            .iter()
+            .map(|r| {
+                let facts = r.facts(r.hours().as_ref());
+                let c = assess(&facts, &standards);
+                (facts, c)
+            })
+            .collect();
+        Ok((rows, standards, assessed))
     }
 
     /// Ids of facilities holding published services of a category.

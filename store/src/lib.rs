@@ -43,6 +43,7 @@ mod schema_fixes;
 mod search;
 pub mod network;
 pub mod organisations;
+pub mod plan;
 pub mod residents;
 pub mod reviews;
 pub mod second_factor;

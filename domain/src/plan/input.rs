@@ -200,3 +200,23 @@ impl CommentInput {
         ))
     }
 }
+
+/// Staff's decision on a resident's comment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CommentDecision {
+    /// Whether `/plan` shows it.
+    pub show: bool,
+    /// The lead unit's reply, shown with it: up to 300 characters.
+    pub reply: Option<String>,
+}
+
+impl CommentDecision {
+    /// The reply, trimmed; none when empty.
+    pub fn check(&self) -> Result<Option<String>, FieldError> {
+        match self.reply.as_deref().map(str::trim).filter(|r| !r.is_empty()) {
+            None => Ok(None),
+            Some(reply) => one_line(reply, 2, 300).map(Some).ok_or(FieldError::new("answer", "答复请写2到300个字", "write the reply in 2 to 300 characters")),
+        }
+    }
+}

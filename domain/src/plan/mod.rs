@@ -11,7 +11,7 @@ mod tests;
 use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-pub use input::{EvidenceInput, MilestoneInput, TaskPatch};
+pub use input::{CommentDecision, CommentInput, EvidenceInput, MilestoneInput, TaskPatch};
 pub use measure::{Measure, Reading, Unit};
 
 use crate::ids::{PlanEvidenceId, PlanMilestoneId, PlanTaskId, StaffId};
@@ -286,3 +286,59 @@ impl PlanTask {
 
 /// Comments one resident may send in a day (all tasks together).
 pub const COMMENTS_PER_DAY: i64 = 5;
+
+/// Where a resident's comment stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum CommentState {
+    /// Waiting for the lead unit to read it.
+    Pending,
+    /// Shown under the task on `/plan`.
+    Shown,
+    /// Read, not shown.
+    Hidden,
+}
+
+impl CommentState {
+    /// Its name in storage.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CommentState::Pending => "pending",
+            CommentState::Shown => "shown",
+            CommentState::Hidden => "hidden",
+        }
+    }
+
+    /// The state named `text` (storage's CHECK admits only these).
+    pub fn parse(text: &str) -> CommentState {
+        match text {
+            "shown" => CommentState::Shown,
+            "hidden" => CommentState::Hidden,
+            _ => CommentState::Pending,
+        }
+    }
+}
+
+/// A resident's comment as staff read it (the author's number masked).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Comment {
+    pub id: crate::ids::PlanCommentId,
+    pub task_id: PlanTaskId,
+    /// e.g. 138****5678.
+    pub author: String,
+    pub body: String,
+    pub sent_at: i64,
+    pub state: CommentState,
+    pub reply: Option<String>,
+}
+
+/// The first second of this year in the district up to the year's end: the period the live
+/// evidence of a task counts.
+pub fn this_year(now: i64) -> crate::dashboard::Window {
+    use chrono::Datelike;
+    let year = crate::time::local(now).year();
+    let first = |y| NaiveDate::from_ymd_opt(y, 1, 1).map_or(0, start_of_day);
+    crate::dashboard::Window { from: first(year), to: first(year + 1) }
+}

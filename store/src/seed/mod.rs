@@ -6,6 +6,7 @@ pub(crate) mod fund_categories;
 mod heritage;
 mod items;
 mod network;
+mod plan;
 mod rush;
 
 use cc_domain::time::{now, start_of_day};
@@ -30,6 +31,8 @@ pub struct SeedReport {
     pub heritage_projects: usize,
     /// Calls of the heritage fund.
     pub fund_calls: usize,
+    /// Tasks of the work plan.
+    pub plan_tasks: usize,
     /// True when the demo was already loaded and nothing was written.
     pub already_present: bool,
 }
@@ -65,6 +68,7 @@ impl Store {
         seed_catalogue(&mut tx, &facilities, &mut report).await?;
         report.heritage_projects = heritage::seed_heritage(&mut tx, now()).await?;
         report.fund_calls = fund::seed_fund_calls(&mut tx, now()).await?;
+        report.plan_tasks = plan::seed_plan(&mut tx, now()).await?;
         tx.commit().await?;
         self.announce_street(cc_domain::live::LiveKind::ItemChanged, None);
         Ok(report)
