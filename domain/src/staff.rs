@@ -45,6 +45,12 @@ impl Role {
         self == Role::DistrictAdmin
     }
 
+    /// Whether the role is the work plan's leading group (创建工作领导小组): district admins,
+    /// who see and change every task; others keep the tasks they own.
+    pub fn leads_plan(self) -> bool {
+        self == Role::DistrictAdmin
+    }
+
     /// Whether the role verifies units (and rejects, disables or enables them): district admins.
     pub fn verifies_units(self) -> bool {
         self == Role::DistrictAdmin

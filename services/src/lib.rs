@@ -7,12 +7,14 @@
 //! - [`staff`]: what staff do (scope per object, publishing, check-in, records, accounts).
 //! - [`fund`]: the heritage fund's calls and categories as anyone reads them.
 //! - [`heritage`]: the intangible-heritage registry as anyone reads it.
+//! - [`plan`]: the work plan as the public follows it.
 //! - [`delivery`]: what servers do on their own (SMS from the outbox, reminders).
 
 pub mod delivery;
 mod error;
 pub mod fund;
 pub mod heritage;
+pub mod plan;
 pub mod residents;
 pub mod staff;
 

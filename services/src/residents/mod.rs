@@ -11,6 +11,7 @@ pub mod objection;
 mod me;
 pub mod messages;
 pub mod organisation;
+pub mod plan_comment;
 pub mod reviews;
 
 pub use bookings::{accept, book, booking, bookings, cancel, ticket_token, Booked};

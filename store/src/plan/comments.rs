@@ -81,13 +81,10 @@ impl Store {
         Ok(if self.plan_comment_task(id).await?.is_some() { Decided::AlreadyDecided } else { Decided::Missing })
     }
 
-    /// The comments shown under task `id`, oldest first.
-    pub async fn shown_plan_comments(&self, id: PlanTaskId) -> Result<Vec<PublicComment>, StoreError> {
-        let rows: Vec<(String, i64, Option<String>)> =
-            sqlx::query_as("SELECT body, sent_at, reply FROM plan_comments WHERE task_id = $1 AND state = 'shown' ORDER BY id")
-                .bind(id.0)
-                .fetch_all(&self.pool)
-                .await?;
-        Ok(rows.into_iter().map(|(body, sent_at, reply)| PublicComment { body, sent_at, reply }).collect())
+    /// The comments shown under every task, oldest first.
+    pub async fn shown_plan_comments(&self) -> Result<Vec<(PlanTaskId, PublicComment)>, StoreError> {
+        let rows: Vec<(i64, String, i64, Option<String>)> =
+            sqlx::query_as("SELECT task_id, body, sent_at, reply FROM plan_comments WHERE state = 'shown' ORDER BY id").fetch_all(&self.pool).await?;
+        Ok(rows.into_iter().map(|(task, body, sent_at, reply)| (PlanTaskId(task), PublicComment { body, sent_at, reply })).collect())
     }
 }
