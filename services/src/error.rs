@@ -46,6 +46,13 @@ impl ServiceError {
         ServiceError::Refused { status, code, zh: zh.into(), en: en.into() }
     }
 
+    /// A file refused by what its bytes are (or are not): 413 when too large, else 422.
+    pub(crate) fn file(problem: cc_domain::fund::AttachmentProblem) -> Self {
+        let (zh, en) = problem.words();
+        let status = if problem == cc_domain::fund::AttachmentProblem::TooLarge { 413 } else { 422 };
+        ServiceError::refused(status, problem.code(), zh, en)
+    }
+
     /// The HTTP status that says it.
     pub fn status(&self) -> u16 {
         match self {

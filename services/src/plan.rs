@@ -4,6 +4,8 @@
 use cc_domain::ids::{Id, PlanEvidenceId, PlanTaskId};
 use cc_domain::plan::PublicTask;
 use cc_domain::time::now;
+use cc_domain::fund::{file_name, AttachmentKind};
+use cc_store::fund_applications::AttachmentFile;
 use cc_store::Store;
 
 use crate::ServiceError;
@@ -22,10 +24,16 @@ pub async fn public_tasks(store: &Store) -> Result<Vec<PublicTask>, ServiceError
         .collect())
 }
 
-/// A public file of a task's evidence: title, type and bytes. A private one answers as missing.
-pub async fn public_file(store: &Store, id: PlanTaskId, evidence: PlanEvidenceId) -> Result<(String, String, Vec<u8>), ServiceError> {
+/// A public file of a task's evidence, to download. A private one answers as missing.
+pub async fn public_file(store: &Store, id: PlanTaskId, evidence: PlanEvidenceId) -> Result<AttachmentFile, ServiceError> {
     match store.plan_evidence_file(id, evidence).await? {
-        Some((title, content_type, bytes, true)) => Ok((title, content_type, bytes)),
+        Some((title, content_type, bytes, true)) => evidence_file(title, &content_type, bytes),
         _ => Err(ServiceError::NotFound(PlanEvidenceId::NOUN)),
     }
+}
+
+/// A stored evidence file as it is sent: named after its title, typed by what it was recognised as.
+pub(crate) fn evidence_file(title: String, content_type: &str, bytes: Vec<u8>) -> Result<AttachmentFile, ServiceError> {
+    let kind = AttachmentKind::from_content_type(content_type).ok_or(ServiceError::NotFound(PlanEvidenceId::NOUN))?;
+    Ok(AttachmentFile { file_name: file_name(&title, kind), kind, bytes })
 }

@@ -31,6 +31,7 @@ use utoipa::{Modify, OpenApi};
         (name = "heritage", description = "The intangible-heritage registry: representative projects, their inheritors and places"),
         (name = "fund", description = "The intangible-heritage fund: its yearly calls and support categories"),
         (name = "organisations", description = "Units (protecting units, inheritors' studios, social organisations): registration by their contact person"),
+        (name = "plan", description = "The demonstration-zone work plan as the public follows it, and residents' comments to its lead units"),
         (name = "reviews", description = "Residents' reviews of sessions they attended, and items' ratings"),
         (name = "staff", description = "The staff console: login, door check-in, authoring, records, exports"),
         (name = "reference", description = "This document")

@@ -21,6 +21,7 @@ mod fund_review;
 mod staff_fund;
 mod heritage;
 mod organisations;
+mod plan;
 mod facilities;
 pub mod health;
 mod items;
@@ -127,6 +128,18 @@ fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(fund_money::acceptance))
         .routes(routes!(fund_money::clawback))
         .routes(routes!(fund_money::report))
+        .routes(routes!(plan::tasks))
+        .routes(routes!(plan::public_file))
+        .routes(routes!(plan::comment))
+        .routes(routes!(plan::staff_tasks))
+        .routes(routes!(plan::staff_task, plan::change))
+        .routes(routes!(plan::add_milestone))
+        .routes(routes!(plan::complete))
+        .routes(routes!(plan::add_evidence))
+        .routes(routes!(plan::add_file).layer(DefaultBodyLimit::max(fund_applications::BODY_LIMIT)))
+        .routes(routes!(plan::staff_file))
+        .routes(routes!(plan::comments))
+        .routes(routes!(plan::decide))
         .routes(routes!(bookings::ticket_svg))
         .routes(routes!(bookings::calendar))
         .routes(routes!(messages::inbox))

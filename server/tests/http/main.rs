@@ -35,6 +35,7 @@ mod idor;
 mod messages;
 mod offers;
 mod organisations;
+mod plan;
 mod reviews;
 mod page_cache;
 mod pages;

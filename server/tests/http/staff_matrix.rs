@@ -61,6 +61,9 @@ struct World {
     experts: Vec<i64>,
     /// A call, an award of it in public notice, and an objection to that award.
     notice: (i64, i64, i64),
+    /// A task of the work plan (the street-1 admin keeps it), an open milestone of it, and a
+    /// resident's comment on it.
+    plan: (i64, i64, i64),
 }
 
 const PASSWORD: &str = "staff password 2026 石景山";
@@ -120,7 +123,18 @@ async fn world() -> World {
     }
     let admin = app.staff("world-notice", scope(Role::DistrictAdmin, None, vec![])).await;
     let notice = crate::fund_notice::objected(&app, &admin).await;
-    World { app, facility, draft, submitted, published, session, target, review, demands, heritage, unit, application, experts, notice }
+    let plan = plan_task_with_comment(&app).await;
+    World { app, facility, draft, submitted, published, session, target, review, demands, heritage, unit, application, experts, notice, plan }
+}
+
+/// Task 3 of the demo plan, its first open milestone, and a resident's comment on it.
+async fn plan_task_with_comment(app: &TestApp) -> (i64, i64, i64) {
+    let task = app.store.plan_tasks(cc_domain::time::now()).await.unwrap().into_iter().find(|t| t.number == 3).unwrap();
+    let milestone = task.milestones.iter().find(|m| m.done_at.is_none()).unwrap().id.0;
+    let resident = app.register("13800000011", "石景山 lantern 11").await;
+    let (status, sent) = resident.post(&format!("/api/v1/plan/tasks/{}/comments", task.id), json!({ "comment": "矩阵测试意见" })).await;
+    assert_eq!(status, 201, "{sent}");
+    (task.id.0, milestone, sent["id"].as_i64().unwrap())
 }
 
 fn heritage_fields() -> cc_domain::heritage::ProjectInput {
@@ -191,7 +205,14 @@ async fn actor(world: &World, who: Who) -> Visitor {
         Resident => return app.register("13800000009", "石景山 lantern 9").await,
         Stranger => return app.visitor(),
     };
-    app.staff("actor", scope).await
+    let visitor = app.staff("actor", scope).await;
+    if who == StreetIn {
+        // The street-1 admin keeps the world's plan task: an owner, not the leading group.
+        let id = app.store.staff_members().await.unwrap().into_iter().find(|m| m.username == "actor").unwrap().id;
+        let owners = cc_domain::plan::input::CheckedPatch { owners: Some(vec![cc_domain::ids::StaffId(id)]), ..Default::default() };
+        assert!(app.store.update_plan_task(cc_domain::ids::PlanTaskId(world.plan.0), &owners, 0).await.unwrap());
+    }
+    visitor
 }
 
 async fn refusals(world: &World) -> usize {
@@ -255,6 +276,21 @@ async fn api_attempts(world: &World, v: &Visitor) -> Vec<(&'static str, Outcome,
         401 => Outcome::LoginNeeded,
         403 => Outcome::Refused,
         _ => Outcome::Allowed,
+    };
+    let plan_file = v
+        .client
+        .post(format!("{}/api/v1/staff/plan/tasks/{}/files?title=%E7%9F%A9%E9%98%B5", v.address, world.plan.0))
+        .body(crate::api_staff_editing::png(4, 4))
+        .send()
+        .await
+        .unwrap()
+        .status()
+        .as_u16();
+    let plan_file = match plan_file {
+        401 => Outcome::LoginNeeded,
+        403 => Outcome::Refused,
+        201 => Outcome::Allowed,
+        other => panic!("plan file: {other}"),
     };
     let picture = v
         .client
@@ -355,6 +391,22 @@ async fn api_attempts(world: &World, v: &Visitor) -> Vec<(&'static str, Outcome,
             &[DistrictAdmin]),
         ("claw back", api(v, M::POST, &format!("/staff/fund/applications/{}/clawback", world.notice.1), Some(json!({ "amount": "1", "reason": "矩阵测试" }))).await,
             &[DistrictAdmin]),
+        ("plan tasks", api(v, M::GET, "/staff/plan/tasks", None).await, &STAFF),
+        ("plan task", api(v, M::GET, &format!("/staff/plan/tasks/{}", world.plan.0), None).await, &[DistrictAdmin, StreetIn]),
+        ("report plan progress", api(v, M::PATCH, &format!("/staff/plan/tasks/{}", world.plan.0), Some(json!({ "status": "on_track", "note": "矩阵测试" }))).await,
+            &[DistrictAdmin, StreetIn]),
+        ("change plan task", api(v, M::PATCH, &format!("/staff/plan/tasks/{}", world.plan.0), Some(json!({ "deadline": "2030-12-31" }))).await,
+            &[DistrictAdmin]),
+        ("add milestone", api(v, M::POST, &format!("/staff/plan/tasks/{}/milestones", world.plan.0), Some(json!({ "title": "矩阵节点", "due_on": "2030-06-30" }))).await,
+            &[DistrictAdmin, StreetIn]),
+        ("complete milestone", api(v, M::POST, &format!("/staff/plan/tasks/{}/milestones/{}/done", world.plan.0, world.plan.1), Some(json!({}))).await,
+            &[DistrictAdmin, StreetIn]),
+        ("add evidence", api(v, M::POST, &format!("/staff/plan/tasks/{}/evidence", world.plan.0), Some(json!({ "title": "矩阵证据", "measure": "satisfaction" }))).await,
+            &[DistrictAdmin, StreetIn]),
+        ("add plan file", plan_file, &[DistrictAdmin, StreetIn]),
+        ("plan comments", api(v, M::GET, "/staff/plan/comments", None).await, &STAFF),
+        ("decide comment", api(v, M::POST, &format!("/staff/plan/comments/{}/decision", world.plan.2), Some(json!({ "show": true }))).await,
+            &[DistrictAdmin, StreetIn]),
         // Last: it ends the application's review for the rows above.
         ("decline application", api(v, M::POST, &format!("/staff/fund/applications/{}/decline", world.application), Some(json!({ "reason": "矩阵测试" }))).await,
             &[DistrictAdmin]),

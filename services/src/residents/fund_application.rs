@@ -149,11 +149,7 @@ pub async fn attach(
     if !label.is_empty() && !current.required_attachments.iter().any(|r| r == label) {
         return Err(ServiceError::Field(cc_domain::authoring::FieldError::new("label", "请选择附件对应的材料", "choose which required file this is")));
     }
-    let kind = fund::recognise(bytes).map_err(|problem| {
-        let (zh, en) = problem.words();
-        let status = if problem == fund::AttachmentProblem::TooLarge { 413 } else { 422 };
-        ServiceError::refused(status, problem.code(), zh, en)
-    })?;
+    let kind = fund::recognise(bytes).map_err(ServiceError::file)?;
     let file_name = fund::file_name(given_name, kind);
     let file = NewAttachment { label, file_name: &file_name, kind, bytes };
     match store.attach_to_fund_application(id, unit.id, file, now()).await? {

@@ -3,12 +3,13 @@
 //! evidence and answer residents' comments on it. Everything is audited, refusals included.
 
 use cc_domain::authoring::FieldError;
-use cc_domain::fund::{recognise, AttachmentProblem, MAX_ATTACHMENT_BYTES};
+use cc_domain::fund::recognise;
 use cc_domain::ids::{Id, PlanCommentId, PlanEvidenceId, PlanMilestoneId, PlanTaskId, StaffId};
 use cc_domain::plan::input::{evidence_title, CheckedEvidence};
 use cc_domain::plan::{Comment, CommentDecision, EvidenceBody, EvidenceInput, MilestoneInput, PlanTask, TaskPatch};
 use cc_domain::time::now;
 use cc_store::plan::{Completed, Decided, NewEvidence};
+use cc_store::fund_applications::AttachmentFile;
 use cc_store::Store;
 use serde_json::json;
 
@@ -127,16 +128,7 @@ pub async fn add_plan_evidence(store: &Store, actor: &Actor, id: PlanTaskId, inp
 pub async fn add_plan_file(store: &Store, actor: &Actor, id: PlanTaskId, title: &str, public: bool, bytes: Vec<u8>) -> Result<PlanTask, ServiceError> {
     kept_task(store, actor, id, "add_plan_evidence").await?;
     let title = evidence_title(title).map_err(ServiceError::Field)?;
-    let kind = recognise(&bytes).map_err(|problem| match problem {
-        AttachmentProblem::Empty => ServiceError::refused(422, "empty_file", "文件是空的。", "The file is empty."),
-        AttachmentProblem::TooLarge => ServiceError::refused(
-            413,
-            "file_too_large",
-            format!("文件不能超过{}MB。", MAX_ATTACHMENT_BYTES / 1024 / 1024),
-            format!("Files are at most {} MB.", MAX_ATTACHMENT_BYTES / 1024 / 1024),
-        ),
-        AttachmentProblem::UnsupportedType => ServiceError::refused(415, "unsupported_type", "只能上传PDF、JPEG、PNG或DOCX文件。", "Only PDF, JPEG, PNG or DOCX files."),
-    })?;
+    let kind = recognise(&bytes).map_err(ServiceError::file)?;
     record_evidence(store, actor, id, &title, public, NewEvidence::File { content_type: kind.content_type().into(), bytes }).await
 }
 
@@ -153,11 +145,11 @@ async fn record_evidence(store: &Store, actor: &Actor, id: PlanTaskId, title: &s
     plan_task(store, actor, id).await
 }
 
-/// A file of a task's evidence, for the leading group or its owners: title, type and bytes.
-pub async fn plan_file(store: &Store, actor: &Actor, id: PlanTaskId, evidence: PlanEvidenceId) -> Result<(String, String, Vec<u8>), ServiceError> {
+/// A file of a task's evidence, public or not, for the leading group or its owners.
+pub async fn plan_file(store: &Store, actor: &Actor, id: PlanTaskId, evidence: PlanEvidenceId) -> Result<AttachmentFile, ServiceError> {
     kept_task(store, actor, id, "read_plan_evidence").await?;
     let (title, content_type, bytes, _) = store.plan_evidence_file(id, evidence).await?.ok_or(ServiceError::NotFound(PlanEvidenceId::NOUN))?;
-    Ok((title, content_type, bytes))
+    crate::plan::evidence_file(title, &content_type, bytes)
 }
 
 /// Residents' comments on the tasks `actor` keeps, newest first.
