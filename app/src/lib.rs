@@ -20,6 +20,7 @@ pub mod i18n;
 pub mod islands;
 pub mod message_fns;
 pub mod org_fns;
+pub mod plan_fns;
 pub mod review_fns;
 pub mod pages;
 #[cfg(feature = "ssr")]
@@ -56,11 +57,12 @@ use pages::{
     not_found::NotFound,
     offline::OfflinePage,
     org::OrgPage,
+    plan::PlanPage,
     review::ReviewFormPage,
     staff::{
         accounts::StaffAccountsPage, audit::AuditPage, compliance::StaffCompliancePage,
         assignments::AssignmentsPage, dashboard::DashboardPage, demands::StaffDemandsPage, door::DoorPage, facilities::FacilityRecordsPage, fund::StaffFundPage, home::StaffHomePage,
-        login::StaffLoginPage, organisations::StaffOrganisationsPage, reviews::StaffReviewsPage, second_factor::SecurityPage,
+        login::StaffLoginPage, organisations::StaffOrganisationsPage, plan::StaffPlanPage, reviews::StaffReviewsPage, second_factor::SecurityPage,
         service::ServiceConsolePage,
     },
 };
@@ -169,6 +171,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/org") view=OrgPage ssr=SsrMode::Async/>
                     <Route path=path!("/org/applications/:id") view=ApplicationPage ssr=SsrMode::Async/>
                     <Route path=path!("/fund") view=FundPage ssr=SsrMode::Async/>
+                    <Route path=path!("/plan") view=PlanPage ssr=SsrMode::Async/>
                     <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async/>
                     <Route path=path!("/register") view=RegisterPage ssr=SsrMode::Async/>
                     <Route path=path!("/reset") view=ResetPage ssr=SsrMode::Async/>
@@ -192,6 +195,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/staff/organisations") view=StaffOrganisationsPage ssr=SsrMode::Async/>
                     <Route path=path!("/staff/fund") view=StaffFundPage ssr=SsrMode::Async/>
                     <Route path=path!("/staff/fund/assignments") view=AssignmentsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/staff/plan") view=StaffPlanPage ssr=SsrMode::Async/>
                 </Routes>
             </Layout>
         </Router>

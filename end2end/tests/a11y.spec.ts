@@ -5,7 +5,7 @@ import AxeBuilder from '@axe-core/playwright';
 // Chinese, in English and in elder mode (WCAG 2.1 A and AA rules, plus axe's best practices).
 
 const residentPages = ['/', '/catalog', '/catalog?q=%E9%9D%9E%E9%81%97', '/items/1', '/facilities', '/facilities/1',
-  '/map', '/coverage', '/demands', '/heritage', '/heritage/1', '/login', '/register', '/me', '/me/bookings', '/offline'];
+  '/map', '/coverage', '/demands', '/heritage', '/heritage/1', '/plan', '/login', '/register', '/me', '/me/bookings', '/offline'];
 const modes = [
   { name: 'Chinese', cookies: {} },
   { name: 'English', cookies: { cc_lang: 'en' } },

@@ -79,7 +79,8 @@ pub fn Layout(children: Children) -> impl IntoView {
             </header>
             <main id="main" tabindex="-1">{children()}</main>
             <footer class="site-footer">
-                <p>{t.demo_notice} " · " <a href="/staff/login" data-testid="staff-entrance">{t.staff_entrance}</a></p>
+                <p>{t.demo_notice} " · " <a href="/plan" data-testid="plan-entrance">{crate::i18n::plan::plan_strings(prefs.lang()).title}</a>
+                    " · " <a href="/staff/login" data-testid="staff-entrance">{t.staff_entrance}</a></p>
             </footer>
             <nav class="tab-bar" aria-label=t.nav_tabs>
                 <A href="/" exact=true><TabIcon d="M4 11l8-7 8 7v9h-5v-6h-6v6H4z"/><span>{t.nav_home}</span></A>

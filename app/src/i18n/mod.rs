@@ -13,6 +13,7 @@ pub mod islands;
 pub mod me;
 pub mod messages;
 pub mod org;
+pub mod plan;
 pub mod reviews;
 pub mod second_factor;
 pub mod service;

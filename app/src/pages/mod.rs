@@ -7,6 +7,7 @@ pub mod catalog;
 pub mod coverage;
 pub mod demands;
 pub mod fund;
+pub mod plan;
 mod fund_awards;
 pub mod heritage;
 pub mod facilities;

@@ -137,6 +137,7 @@ fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(plan::complete))
         .routes(routes!(plan::add_evidence))
         .routes(routes!(plan::add_file).layer(DefaultBodyLimit::max(fund_applications::BODY_LIMIT)))
+        .routes(routes!(plan::add_file_form).layer(DefaultBodyLimit::max(fund_applications::BODY_LIMIT)))
         .routes(routes!(plan::staff_file))
         .routes(routes!(plan::comments))
         .routes(routes!(plan::decide))

@@ -3,14 +3,15 @@
 //! The rules are `cc_services`'; these extract, call and serialise.
 
 use axum::body::{to_bytes, Body as RawBody};
-use axum::extract::{RawQuery, State};
-use axum::response::Response;
+use axum::extract::{FromRequest, Multipart, Path, RawQuery, Request, State};
+use axum::response::{IntoResponse, Redirect, Response};
 use axum::Json;
 use cc_auth::StaffAuth;
-use cc_domain::ids::{PlanCommentId, PlanEvidenceId, PlanMilestoneId, PlanTaskId};
+use cc_domain::ids::{Id, PlanCommentId, PlanEvidenceId, PlanMilestoneId, PlanTaskId};
 use cc_domain::plan::{Comment, CommentDecision, CommentInput, EvidenceInput, MilestoneInput, PlanTask, PublicTask, TaskPatch};
 use cc_domain::query::decode_pairs;
 use cc_services::residents::plan_comment;
+use cc_services::ServiceError;
 use cc_store::Store;
 use http::StatusCode;
 use serde::Serialize;
@@ -246,6 +247,72 @@ pub async fn add_file(
     let public = matches!(value("public"), "true" | "1" | "on");
     let task = cc_services::staff::add_plan_file(auth.store(), &actor, id, value("title"), public, bytes.to_vec()).await?;
     Ok((StatusCode::CREATED, Json(task)))
+}
+
+/// The staff page's upload form.
+#[derive(ToSchema)]
+#[allow(dead_code)]
+pub struct FileForm {
+    /// What it shows, 2 to 60 characters.
+    title: String,
+    /// `on` to offer it on `/plan`.
+    public: Option<String>,
+    #[schema(format = Binary, content_media_type = "application/octet-stream")]
+    file: String,
+}
+
+/// `POST /staff/plan/tasks/{id}/files/form`: 303 back to `/staff/plan`.
+#[utoipa::path(
+    post, path = "/staff/plan/tasks/{id}/files/form", operation_id = "add_plan_file_form", tag = "staff",
+    summary = "The staff page's upload form (multipart: `title`, `public`, `file`): the same checks, answered with a redirect to `/staff/plan?done={id}` or `?error=<code>&task={id}`",
+    security(("cookieAuth" = [])),
+    params(("id" = i64, Path, description = "The task's id", minimum = 1)),
+    request_body(content = FileForm, content_type = "multipart/form-data"),
+    responses(
+        (status = 303, description = "Back to the plan page with the outcome (or to the login page)"),
+        (status = 403, description = says!(cross_site), body = ErrorBody),
+    )
+)]
+pub async fn add_file_form(State(auth): State<StaffAuth>, Path(id): Path<String>, actor: Result<StaffActor, ApiError>, request: Request) -> Response {
+    let Some(id) = PlanTaskId::parse(&id) else {
+        return Redirect::to("/staff/plan").into_response();
+    };
+    let Ok(StaffActor(actor)) = actor else {
+        return Redirect::to("/staff/login?next=/staff/plan").into_response();
+    };
+    let back = |query: String| Redirect::to(&format!("/staff/plan?{query}#task-{id}")).into_response();
+    let refused = |code: &str| back(format!("error={code}&task={id}"));
+    let Ok(mut form) = Multipart::from_request(request, &()).await else {
+        return refused("empty");
+    };
+    let (mut title, mut public, mut bytes) = (String::new(), false, None);
+    loop {
+        match form.next_field().await {
+            Ok(Some(field)) if field.name() == Some("title") => title = field.text().await.unwrap_or_default(),
+            Ok(Some(field)) if field.name() == Some("public") => public = true,
+            Ok(Some(field)) if field.name() == Some("file") => match field.bytes().await {
+                Ok(data) => bytes = Some(data),
+                Err(_) => return refused("too_large"),
+            },
+            Ok(Some(_)) => continue,
+            Ok(None) => break,
+            Err(_) => return refused("too_large"),
+        }
+    }
+    match cc_services::staff::add_plan_file(auth.store(), &actor, id, &title, public, bytes.unwrap_or_default().to_vec()).await {
+        Ok(_) => back(format!("done={id}")),
+        Err(ServiceError::NotFound(_)) => Redirect::to("/staff/plan").into_response(),
+        Err(error @ (ServiceError::Refused { .. } | ServiceError::Field(_) | ServiceError::Forbidden)) => {
+            refused(match &error {
+                ServiceError::Field(field) => field.field,
+                other => other.code(),
+            })
+        }
+        Err(e) => {
+            tracing::error!(error = %e, "failed to add a plan file");
+            refused("internal")
+        }
+    }
 }
 
 /// `GET /staff/plan/tasks/{id}/evidence/{evidence_id}`.

@@ -36,6 +36,7 @@ mod messages;
 mod offers;
 mod organisations;
 mod plan;
+mod plan_pages;
 mod reviews;
 mod page_cache;
 mod pages;

@@ -43,7 +43,7 @@ pub use items::{add_session, create_item, move_item, set_capacity};
 pub use organisations::{decide_organisation, organisations, OrgDecision};
 pub use overview::{overview, Overview};
 pub use plan::{
-    add_plan_evidence, add_plan_file, add_plan_milestone, complete_plan_milestone, decide_plan_comment, flagged, plan_comments, plan_file, plan_task,
+    add_plan_evidence, add_plan_file, add_plan_milestone, complete_plan_milestone, decide_plan_comment, flagged, plan_choices, plan_comments, plan_file, plan_task,
     plan_tasks, update_plan_task,
 };
 pub use reviews::{hide_review, reviews_to_moderate};

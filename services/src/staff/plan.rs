@@ -1,12 +1,13 @@
 //! The work plan as staff keep it: the leading group (district admins) sees and changes every
 //! task; a task's owners update how it goes (status, note), mark its milestones done, add its
-//! evidence and answer residents' comments on it. Everything is audited, refusals included.
+//! evidence and answer residents' comments on it. Every change is audited, and every refusal of
+//! access.
 
 use cc_domain::authoring::FieldError;
 use cc_domain::fund::recognise;
 use cc_domain::ids::{Id, PlanCommentId, PlanEvidenceId, PlanMilestoneId, PlanTaskId, StaffId};
 use cc_domain::plan::input::{evidence_title, CheckedEvidence};
-use cc_domain::plan::{Comment, CommentDecision, EvidenceBody, EvidenceInput, MilestoneInput, PlanTask, TaskPatch};
+use cc_domain::plan::{Comment, CommentDecision, EvidenceBody, EvidenceInput, MilestoneInput, Owner, PlanTask, TaskPatch};
 use cc_domain::time::now;
 use cc_store::plan::{Completed, Decided, NewEvidence};
 use cc_store::fund_applications::AttachmentFile;
@@ -186,4 +187,21 @@ pub async fn decide_plan_comment(store: &Store, actor: &Actor, id: PlanCommentId
 /// The tasks the leading group should look at now (at risk or overdue).
 pub fn flagged(tasks: &[PlanTask]) -> Vec<&PlanTask> {
     tasks.iter().filter(|t| t.status.needs_attention()).collect()
+}
+
+/// What the plan's forms offer: the active staff accounts the leading group may name as owners
+/// (none for others), and the streets a figure may be read for.
+pub async fn plan_choices(store: &Store, actor: &Actor) -> Result<(Vec<Owner>, Vec<(i64, String)>), ServiceError> {
+    let owners = if actor.member.scope.role.leads_plan() {
+        store
+            .staff_members()
+            .await?
+            .into_iter()
+            .filter(|m| !m.disabled)
+            .map(|m| Owner { id: StaffId(m.id), display_name: format!("{}（{}）", m.display_name, m.username) })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    Ok((owners, store.street_choices().await?))
 }

@@ -26,6 +26,7 @@ pub fn DashboardPage() -> impl IntoView {
     view! {
         <Title text=move || t().title/>
         <Dashboard wall/>
+        {(!wall).then(|| view! { <super::plan::PlanFlags/> })}
     }
 }
 

@@ -96,6 +96,9 @@ fn Console(
             {role.scores_applications().then(|| view! {
                 " · " <a href="/staff/fund/assignments" data-testid="my-assignments">{move || crate::i18n::fund_desk::desk_strings(prefs.lang()).assignments}</a>
             })}
+            {(role != Role::Expert).then(|| view! {
+                " · " <a href="/staff/plan" data-testid="plan-link">{move || crate::i18n::plan::plan_strings(prefs.lang()).staff_title}</a>
+            })}
             {role.moderates().then(|| view! {
                 " · " <a href="/staff/reviews">{move || crate::i18n::reviews::review_strings(prefs.lang()).nav}</a>
             })}

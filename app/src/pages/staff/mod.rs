@@ -17,6 +17,7 @@ mod fund_money;
 mod fund_review;
 pub mod home;
 pub mod login;
+pub mod plan;
 pub mod reviews;
 pub mod second_factor;
 pub mod service;
