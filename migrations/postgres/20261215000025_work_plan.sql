@@ -77,6 +77,6 @@ CREATE TABLE plan_comments (
     state       TEXT    NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'shown', 'hidden')),
     reply       TEXT,
     decided_by  BIGINT  REFERENCES staff_accounts(id),
-    decided_at  INTEGER
+    decided_at  BIGINT
 );
 CREATE INDEX plan_comments_by_task ON plan_comments (task_id, state, id);

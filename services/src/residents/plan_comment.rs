@@ -13,10 +13,8 @@ use crate::ServiceError;
 pub async fn send(store: &Store, resident: ResidentId, id: PlanTaskId, input: &CommentInput) -> Result<PlanCommentId, ServiceError> {
     let text = input.check().map_err(ServiceError::Field)?;
     let at = now();
-    if store.plan_task(id, at).await?.is_none() {
-        return Err(ServiceError::NotFound(PlanTaskId::NOUN));
-    }
-    // Counted in one statement before writing: a burst cannot slip between reading and adding.
+    // Counted in one statement before anything else: a burst cannot slip between reading and
+    // adding, and one over the limit costs no more than this.
     if store.count_attempt(&format!("plan_comment:{}", resident.0), 24 * 60 * 60, at).await? > COMMENTS_PER_DAY {
         return Err(ServiceError::refused(
             429,
@@ -24,6 +22,9 @@ pub async fn send(store: &Store, resident: ResidentId, id: PlanTaskId, input: &C
             format!("一天内最多提交{COMMENTS_PER_DAY}条意见，请明天再来。"),
             format!("At most {COMMENTS_PER_DAY} comments a day: come back tomorrow."),
         ));
+    }
+    if !store.plan_task_exists(id).await? {
+        return Err(ServiceError::NotFound(PlanTaskId::NOUN));
     }
     Ok(store.send_plan_comment(id, resident, &text, at).await?)
 }

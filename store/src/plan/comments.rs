@@ -34,14 +34,15 @@ impl Store {
         Ok(PlanCommentId(comment))
     }
 
-    /// Comments on the tasks `tasks` (none: every task), newest first, at most 200.
+    /// Comments on the tasks `tasks` (none: every task): every one waiting, then the newest of
+    /// the rest, at most 200 in all.
     pub async fn plan_comments(&self, tasks: Option<&[PlanTaskId]>) -> Result<Vec<Comment>, StoreError> {
         let filter = match tasks {
             None => String::new(),
             Some([]) => return Ok(Vec::new()),
             Some(ids) => format!(" WHERE c.task_id IN ({})", ids.iter().map(|id| id.0.to_string()).collect::<Vec<_>>().join(", ")),
         };
-        let rows: Vec<CommentRow> = sqlx::query_as(&format!("{COMMENT}{filter} ORDER BY c.id DESC LIMIT 200")).fetch_all(&self.pool).await?;
+        let rows: Vec<CommentRow> = sqlx::query_as(&format!("{COMMENT}{filter} ORDER BY CASE WHEN c.state = 'pending' THEN 0 ELSE 1 END, c.id DESC LIMIT 200")).fetch_all(&self.pool).await?;
         Ok(rows
             .into_iter()
             .map(|(id, task, phone, body, sent_at, state, reply)| Comment {

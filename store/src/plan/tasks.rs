@@ -98,7 +98,9 @@ impl Store {
                     EvidenceBody::Indicator { measure, street_id, street, now }
                 }
                 ("file", ..) => EvidenceBody::File { media_type: content_type.unwrap_or_default(), bytes: size.unwrap_or(0) },
-                _ => EvidenceBody::Link { url: url.unwrap_or_default() },
+                ("link", ..) => EvidenceBody::Link { url: url.unwrap_or_default() },
+                // A figure this build does not know (written by a newer one): left out.
+                _ => continue,
             };
             by_task.entry(task).or_default().2.push(Evidence { id: PlanEvidenceId(id), title, public: public != 0, added_at, body });
         }
@@ -128,6 +130,12 @@ impl Store {
                 }
             })
             .collect())
+    }
+
+    /// Whether task `id` exists (one indexed read, before a resident's comment is written).
+    pub async fn plan_task_exists(&self, id: PlanTaskId) -> Result<bool, StoreError> {
+        let row: Option<(i64,)> = sqlx::query_as("SELECT id FROM plan_tasks WHERE id = $1").bind(id.0).fetch_optional(&self.pool).await?;
+        Ok(row.is_some())
     }
 
     /// Tasks `staff` keeps.
@@ -179,7 +187,8 @@ impl Store {
         Ok(true)
     }
 
-    /// Adds a milestone to task `id`.
+    /// Adds a milestone to task `id`; a task reported done is open again (on track), since it
+    /// now has a step to do.
     pub async fn add_plan_milestone(&self, id: PlanTaskId, title: &str, due_on: NaiveDate, now: i64) -> Result<PlanMilestoneId, StoreError> {
         let mut tx = self.begin().await?;
         let (milestone,): (i64,) = sqlx::query_as("INSERT INTO plan_milestones (task_id, title, due_on) VALUES ($1, $2, $3) RETURNING id")
@@ -188,7 +197,11 @@ impl Store {
             .bind(due_on.format("%Y-%m-%d").to_string())
             .fetch_one(&mut *tx)
             .await?;
-        sqlx::query("UPDATE plan_tasks SET updated_at = $2 WHERE id = $1").bind(id.0).bind(now).execute(&mut *tx).await?;
+        sqlx::query("UPDATE plan_tasks SET updated_at = $2, reported = CASE WHEN reported = 'done' THEN 'on_track' ELSE reported END WHERE id = $1")
+            .bind(id.0)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
         tx.commit().await?;
         Ok(PlanMilestoneId(milestone))
     }
