@@ -12,6 +12,7 @@ pub mod catalog;
 pub mod compliance;
 pub mod compliance_table;
 pub mod dashboard;
+pub mod evaluation;
 pub mod demand;
 pub mod door;
 pub mod facility;
