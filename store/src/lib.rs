@@ -25,6 +25,7 @@ mod console_lists;
 mod dashboard;
 pub mod demands;
 mod editing;
+mod evaluation;
 mod error;
 mod facilities;
 mod facility_records;

@@ -1,0 +1,22 @@
+-- Scientific evaluation (科学考评): the indicators the district scores by (data it edits; the
+-- defaults hold while the table is empty) and each ended period's report, stored once so it
+-- never changes when today's data do.
+
+CREATE TABLE evaluation_indicators (
+    position BIGINT PRIMARY KEY,
+    measure  TEXT    NOT NULL UNIQUE,
+    name     TEXT    NOT NULL,
+    weight   BIGINT  NOT NULL CHECK (weight BETWEEN 1 AND 100),
+    target   DOUBLE PRECISION NOT NULL CHECK (target > 0),
+    rule     TEXT    NOT NULL CHECK (rule IN ('proportional', 'threshold'))
+);
+
+CREATE TABLE evaluation_snapshots (
+    period    TEXT    NOT NULL,
+    -- The street's id, or 0 for the district.
+    street_id BIGINT  NOT NULL,
+    -- The report as JSON: its indicators as they were, the data, the scores.
+    report    TEXT    NOT NULL,
+    stored_at BIGINT  NOT NULL,
+    PRIMARY KEY (period, street_id)
+);
