@@ -13,6 +13,7 @@ mod bookings;
 pub mod dashboard_hub;
 pub mod error;
 mod demands;
+mod evaluation;
 mod fund;
 mod fund_applications;
 mod fund_money;
@@ -128,6 +129,9 @@ fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(fund_money::acceptance))
         .routes(routes!(fund_money::clawback))
         .routes(routes!(fund_money::report))
+        .routes(routes!(evaluation::show))
+        .routes(routes!(evaluation::xlsx))
+        .routes(routes!(evaluation::indicators, evaluation::set_indicators))
         .routes(routes!(plan::tasks))
         .routes(routes!(plan::public_file))
         .routes(routes!(plan::comment))

@@ -21,6 +21,7 @@ mod assets;
 #[path = "../common/mod.rs"]
 mod common;
 mod demands;
+mod evaluation;
 mod fund;
 mod fund_applications;
 mod fund_money;
