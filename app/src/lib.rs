@@ -62,7 +62,7 @@ use pages::{
     staff::{
         accounts::StaffAccountsPage, audit::AuditPage, compliance::StaffCompliancePage,
         assignments::AssignmentsPage, dashboard::DashboardPage, demands::StaffDemandsPage, door::DoorPage, facilities::FacilityRecordsPage, fund::StaffFundPage, home::StaffHomePage,
-        login::StaffLoginPage, organisations::StaffOrganisationsPage, plan::StaffPlanPage, reviews::StaffReviewsPage, second_factor::SecurityPage,
+        login::StaffLoginPage, organisations::StaffOrganisationsPage, plan::StaffPlanPage, evaluation::StaffEvaluationPage, reviews::StaffReviewsPage, second_factor::SecurityPage,
         service::ServiceConsolePage,
     },
 };
@@ -196,6 +196,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/staff/fund") view=StaffFundPage ssr=SsrMode::Async/>
                     <Route path=path!("/staff/fund/assignments") view=AssignmentsPage ssr=SsrMode::Async/>
                     <Route path=path!("/staff/plan") view=StaffPlanPage ssr=SsrMode::Async/>
+                    <Route path=path!("/staff/evaluation") view=StaffEvaluationPage ssr=SsrMode::Async/>
                 </Routes>
             </Layout>
         </Router>

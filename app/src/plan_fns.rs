@@ -185,3 +185,44 @@ pub async fn load_plan_flags() -> Result<Vec<FlaggedTask>, AppError> {
         .map(|t| FlaggedTask { id: t.id.0, number: t.number, name: t.name.clone(), status: t.status })
         .collect())
 }
+
+/// What `/staff/evaluation` shows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EvaluationPage {
+    pub report: cc_domain::evaluation::Report,
+    pub trend: Vec<cc_domain::evaluation::Report>,
+    /// The streets the staff member may choose (every one for district admins, theirs for a
+    /// street admin); `None` in the list's first place stands for the district.
+    pub places: Vec<(Option<i64>, String)>,
+    /// The periods to choose from, newest first.
+    pub periods: Vec<String>,
+}
+
+/// The evaluation of `street` (none: the district, or a street admin's own street) for
+/// `period` (none: the current quarter).
+#[server]
+pub async fn load_evaluation(period: Option<String>, street: Option<i64>) -> Result<EvaluationPage, AppError> {
+    use cc_domain::evaluation::Period;
+    let (store, actor) = desk().await?;
+    let now = cc_domain::time::now();
+    let current = Period::quarter_of(now);
+    let period = match period.as_deref().filter(|p| !p.is_empty()) {
+        None => current,
+        Some(text) => Period::parse(text)
+            .ok_or_else(|| cc_services::ServiceError::BadParam(cc_domain::ParamError {
+                param: "period".into(),
+                problem: cc_domain::ParamProblem::NotOneOf("2026-Q4, 2026".into()),
+            }))?,
+    };
+    let (_, streets) = cc_services::staff::plan_choices(&store, &actor).await?;
+    let scope = &actor.member.scope;
+    let leads = actor.member.scope.role.leads_plan();
+    let street = street.or(if leads { None } else { scope.street_id });
+    let mut places: Vec<(Option<i64>, String)> = if leads { vec![(None, String::new())] } else { Vec::new() };
+    places.extend(streets.into_iter().filter(|(id, _)| leads || scope.street_id == Some(*id)).map(|(id, name)| (Some(id), name)));
+    let mut periods: Vec<String> = current.quarters_to(8).into_iter().rev().map(|p| p.to_string()).collect();
+    let year = cc_domain::time::local(now).format("%Y").to_string().parse::<i32>().unwrap_or(2026);
+    periods.extend([Period::Year(year), Period::Year(year - 1)].map(|p| p.to_string()));
+    let evaluation = cc_services::staff::evaluation(&store, &actor, period, street).await?;
+    Ok(EvaluationPage { report: evaluation.report, trend: evaluation.trend, places, periods })
+}

@@ -240,3 +240,87 @@ pub fn plan_error(locale: Locale, code: &str) -> &'static str {
 pub fn joined(locale: Locale, names: &[String]) -> String {
     names.join(if locale == Locale::Zh { "、" } else { ", " })
 }
+
+/// Phrases of the evaluation's report.
+pub struct EvaluationStrings {
+    pub title: &'static str,
+    pub hint: &'static str,
+    pub period: &'static str,
+    pub place: &'static str,
+    pub district: &'static str,
+    pub show: &'static str,
+    pub xlsx: &'static str,
+    pub print: &'static str,
+    pub stored: &'static str,
+    pub live: &'static str,
+    pub indicator: &'static str,
+    pub data: &'static str,
+    pub value: &'static str,
+    pub target: &'static str,
+    pub rule: &'static str,
+    pub weight: &'static str,
+    pub score: &'static str,
+    pub total: &'static str,
+    pub of_scored: &'static str,
+    pub no_data: &'static str,
+    pub trend: &'static str,
+    pub read_at: &'static str,
+}
+
+const EVALUATION_ZH: EvaluationStrings = EvaluationStrings {
+    title: "公共文化服务考评报告",
+    hint: "各项指标由平台数据实时计算；期末后首次查看时保存为快照，此后不再变化。无数据的指标不计分，也不按0分计。",
+    period: "考评期",
+    place: "范围",
+    district: "全区",
+    show: "查看",
+    xlsx: "下载表格（XLSX）",
+    print: "打印或另存为PDF：使用浏览器的打印功能（Ctrl+P）。",
+    stored: "期末快照，不再变化",
+    live: "本期进行中，数据实时更新",
+    indicator: "指标",
+    data: "数据来源",
+    value: "数值",
+    target: "目标",
+    rule: "计分规则",
+    weight: "权重",
+    score: "得分",
+    total: "合计",
+    of_scored: "有数据指标的权重",
+    no_data: "无数据",
+    trend: "各季度趋势",
+    read_at: "数据读取时间",
+};
+
+const EVALUATION_EN: EvaluationStrings = EvaluationStrings {
+    title: "Public cultural services: evaluation report",
+    hint: "Every indicator is computed from the platform's data; once a period is over its report is stored when first read and never changes. An indicator with no data is not scored, and never counts as 0.",
+    period: "Period",
+    place: "Place",
+    district: "District",
+    show: "Show",
+    xlsx: "Download the table (XLSX)",
+    print: "To print or save as PDF, use the browser's print (Ctrl+P).",
+    stored: "Stored after the period: final",
+    live: "Period in progress: read live",
+    indicator: "Indicator",
+    data: "Data",
+    value: "Value",
+    target: "Target",
+    rule: "Rule",
+    weight: "Weight",
+    score: "Score",
+    total: "Total",
+    of_scored: "weight of indicators with data",
+    no_data: "no data",
+    trend: "Quarter by quarter",
+    read_at: "Data read at",
+};
+
+/// The evaluation's phrases in `locale`.
+pub fn evaluation_strings(locale: Locale) -> &'static EvaluationStrings {
+    match locale {
+        Locale::Zh => &EVALUATION_ZH,
+        Locale::En => &EVALUATION_EN,
+    }
+}

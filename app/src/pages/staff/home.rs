@@ -99,6 +99,9 @@ fn Console(
             {(role != Role::Expert).then(|| view! {
                 " · " <a href="/staff/plan" data-testid="plan-link">{move || crate::i18n::plan::plan_strings(prefs.lang()).staff_title}</a>
             })}
+            {matches!(role, Role::DistrictAdmin | Role::StreetAdmin).then(|| view! {
+                " · " <a href="/staff/evaluation" data-testid="evaluation-link">{move || crate::i18n::plan::evaluation_strings(prefs.lang()).title}</a>
+            })}
             {role.moderates().then(|| view! {
                 " · " <a href="/staff/reviews">{move || crate::i18n::reviews::review_strings(prefs.lang()).nav}</a>
             })}

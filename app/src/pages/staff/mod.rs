@@ -10,6 +10,7 @@ pub mod dashboard;
 pub mod demands;
 pub mod organisations;
 pub mod door;
+pub mod evaluation;
 pub mod facilities;
 pub mod assignments;
 pub mod fund;
