@@ -34,7 +34,7 @@ pub fn StaffPlanPage() -> impl IntoView {
             <p><a href="/staff">{move || staff_strings(prefs.lang()).back}</a></p>
             <h1>{move || p().staff_title}</h1>
             <p class="hint">{move || p().staff_hint}</p>
-            <p><a href="/plan">"/plan"</a></p>
+            <p><a href="/plan">{move || p().title}</a></p>
             <Suspense fallback=Loading>
                 {move || Suspend::new(async move {
                     match desk.await {
