@@ -217,7 +217,7 @@ pub async fn load_evaluation(period: Option<String>, street: Option<i64>) -> Res
     let (_, streets) = cc_services::staff::plan_choices(&store, &actor).await?;
     let scope = &actor.member.scope;
     let leads = actor.member.scope.role.leads_plan();
-    let street = street.or(if leads { None } else { scope.street_id });
+    let street = street.filter(|s| *s > 0).or(if leads { None } else { scope.street_id });
     let mut places: Vec<(Option<i64>, String)> = if leads { vec![(None, String::new())] } else { Vec::new() };
     places.extend(streets.into_iter().filter(|(id, _)| leads || scope.street_id == Some(*id)).map(|(id, name)| (Some(id), name)));
     let mut periods: Vec<String> = current.quarters_to(8).into_iter().rev().map(|p| p.to_string()).collect();

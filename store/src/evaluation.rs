@@ -59,7 +59,9 @@ impl Store {
             .bind(street.unwrap_or(0))
             .fetch_optional(&self.pool)
             .await?;
-        Ok(row.and_then(|(json,)| serde_json::from_str(&json).ok()))
+        // A stored report is final: one that cannot be read is an error, never recomputed.
+        row.map(|(json,)| serde_json::from_str(&json).map_err(|_| StoreError::Conflict("a stored evaluation report that cannot be read")))
+            .transpose()
     }
 
     /// Stores `report` as its period's for good, unless one is stored already; the stored one.
@@ -73,6 +75,6 @@ impl Store {
             .bind(report.read_at)
             .execute(&self.pool)
             .await?;
-        Ok(self.evaluation_snapshot(period, report.street_id).await?.unwrap_or(stored))
+        self.evaluation_snapshot(period, report.street_id).await?.ok_or(StoreError::Conflict("an evaluation report that was not stored"))
     }
 }

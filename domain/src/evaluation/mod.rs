@@ -63,7 +63,8 @@ pub fn score(indicator: &Indicator, reading: Reading) -> Option<f64> {
     let value = reading.value(indicator.measure)?;
     let weight = f64::from(indicator.weight);
     Some(match indicator.rule {
-        Rule::Threshold if value >= indicator.target => weight,
+        // Compared with a hair of slack: 57 of 100 is 56.99999… in floating point.
+        Rule::Threshold if value >= indicator.target * (1.0 - 1e-9) => weight,
         Rule::Threshold => 0.0,
         Rule::Proportional => weight * (value / indicator.target).clamp(0.0, 1.0),
     })
@@ -154,7 +155,13 @@ impl Report {
         let lines: Vec<Line> = indicators
             .iter()
             .zip(readings)
-            .map(|(indicator, &reading)| Line { indicator: indicator.clone(), reading, value: reading.value(indicator.measure), score: score(indicator, reading) })
+            .map(|(indicator, &reading)| Line {
+                indicator: indicator.clone(),
+                reading,
+                value: reading.value(indicator.measure),
+                // Rounded as shown, so the lines add up to the total people read.
+                score: score(indicator, reading).map(|s| (s * 100.0).round() / 100.0),
+            })
             .collect();
         let score = lines.iter().filter_map(|l| l.score).sum::<f64>();
         let scored_weight = lines.iter().filter(|l| l.score.is_some()).map(|l| l.indicator.weight).sum();

@@ -21,6 +21,20 @@ fn a_value_earns_its_weight_in_proportion_or_at_the_threshold() {
     let streets = indicator(Measure::StreetCoverage, 10, 100.0, Rule::Threshold);
     assert_eq!(score(&streets, reading(8, 9)), Some(0.0));
     assert_eq!(score(&streets, reading(9, 9)), Some(10.0));
+    // 57 of 100 is 56.99999… in floating point: still 57 %.
+    let answered = indicator(Measure::DemandsAnswered, 5, 57.0, Rule::Threshold);
+    assert_eq!(score(&answered, reading(57, 100)), Some(5.0));
+    assert_eq!(score(&answered, reading(56, 100)), Some(0.0));
+}
+
+#[test]
+fn the_lines_add_up_to_the_total_people_read() {
+    let set = default_set();
+    let readings = [reading(13, 15), reading(23, 34), reading(6, 9), reading(7, 45), reading(2457 * 60, 45), reading(1, 3), reading(2, 3), reading(5, 7)];
+    let report = Report::score(Period::Quarter(2026, 4), None, "石景山区".into(), &set, &readings, 0);
+    let lines: f64 = report.lines.iter().filter_map(|l| l.score).sum();
+    assert!((lines - report.score).abs() < 1e-9, "{lines} vs {}", report.score);
+    assert!(report.lines.iter().filter_map(|l| l.score).all(|s| ((s * 100.0).round() / 100.0 - s).abs() < 1e-12));
 }
 
 #[test]

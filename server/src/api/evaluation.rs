@@ -86,15 +86,16 @@ pub async fn xlsx(State(auth): State<StaffAuth>, StaffActor(actor): StaffActor, 
 /// `GET /staff/evaluation/indicators`.
 #[utoipa::path(
     get, path = "/staff/evaluation/indicators", operation_id = "evaluation_indicators", tag = "staff",
-    summary = "The indicators the evaluation scores by: a platform figure, a weight (adding up to 100), a target and a rule",
+    summary = "The indicators the evaluation scores by: a platform figure, a weight (adding up to 100), a target and a rule (district and street admins)",
     security(("cookieAuth" = [])),
     responses(
         (status = 200, description = "The indicators, in order", body = Vec<Indicator>),
         (status = 401, description = says!(unauthenticated), body = ErrorBody),
+        (status = 403, description = says!(forbidden), body = ErrorBody),
     )
 )]
-pub async fn indicators(State(auth): State<StaffAuth>, StaffActor(_): StaffActor) -> Result<Json<Vec<Indicator>>, ApiError> {
-    Ok(Json(cc_services::staff::evaluation_indicators(auth.store()).await?))
+pub async fn indicators(State(auth): State<StaffAuth>, StaffActor(actor): StaffActor) -> Result<Json<Vec<Indicator>>, ApiError> {
+    Ok(Json(cc_services::staff::evaluation_indicators(auth.store(), &actor).await?))
 }
 
 /// `PUT /staff/evaluation/indicators`.

@@ -31,13 +31,28 @@ async fn a_past_quarter_is_stored_and_never_changes_when_the_data_do() {
     let admin = app.staff("evaluator", StaffScope { role: Role::DistrictAdmin, street_id: None, facility_ids: vec![] }).await;
     let now = Period::quarter_of(cc_domain::time::now());
     let last = now.quarters_to(2)[0];
+    // The minute's sweep stores the quarter that ended, for the district and every street.
+    let mut swept = None;
+    for _ in 0..50 {
+        swept = app.store.evaluation_snapshot(last, Some(1)).await.unwrap();
+        if swept.is_some() {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert!(swept.is_some_and(|r| r.stored), "the sweep stored last quarter's report");
     let (status, past) = admin.get(&format!("/api/v1/staff/evaluation?period={last}")).await;
     assert_eq!(status, 200, "{past}");
     assert_eq!((past["report"]["stored"].as_bool(), past["report"]["place"].as_str()), (Some(true), Some("全区")));
     assert_eq!(past["report"]["lines"].as_array().unwrap().len(), 8);
     let (_, current) = admin.get("/api/v1/staff/evaluation").await;
     assert_eq!((current["report"]["period"].as_str(), current["report"]["stored"].as_bool()), (Some(now.to_string().as_str()), Some(false)));
-    assert_eq!(current["trend"].as_array().unwrap().len(), 4, "the quarters up to this one");
+    // The trend: the stored quarters before this one (reading it stores none), then this one.
+    let trend = current["trend"].as_array().unwrap();
+    assert_eq!(trend.iter().map(|r| r["period"].as_str().unwrap()).collect::<Vec<_>>(), vec![last.to_string(), now.to_string()]);
+    let next = now.quarters_to(1)[0].window().to + 86_400;
+    let future = Period::quarter_of(next);
+    assert_eq!(admin.get(&format!("/api/v1/staff/evaluation?period={future}")).await.1["error"]["param"], "period", "a quarter that has not begun");
     let before = line(&current["report"], "facility_compliance")["reading"]["part"].as_i64().unwrap();
 
     shrink_a_compliant_facility(&app, &admin).await;
@@ -78,6 +93,8 @@ async fn street_admins_read_their_street_and_no_data_is_not_scored() {
     assert_eq!(street.get("/api/v1/staff/evaluation").await.0, 403, "the district is the district admins'");
     let (_, indicators) = street.get("/api/v1/staff/evaluation/indicators").await;
     assert_eq!(street.send(Method::PUT, "/api/v1/staff/evaluation/indicators", Some(indicators), &[]).await.0, 403);
+    let expert = app.staff("expert-reader", StaffScope { role: Role::Expert, street_id: None, facility_ids: vec![] }).await;
+    assert_eq!(expert.get("/api/v1/staff/evaluation/indicators").await.0, 403);
     for bad in ["period=2026-Q5", "period=q4", "street=abc", "street=0"] {
         let (status, body) = street.get(&format!("/api/v1/staff/evaluation?{bad}")).await;
         assert_eq!(status, 400, "{bad}: {body}");

@@ -5,6 +5,7 @@
 
 use cc_domain::evaluation::{check_set, Indicator, Period, Report};
 use cc_domain::staff::Role;
+use cc_domain::{ParamError, ParamProblem};
 use cc_domain::time::now;
 use cc_store::Store;
 use serde::{Deserialize, Serialize};
@@ -36,21 +37,52 @@ pub struct Evaluation {
     pub trend: Vec<Report>,
 }
 
-/// The report of `period` for `street` (none: the district), with its trend.
+/// The report of `period` for `street` (none: the district), with its trend: the quarters up
+/// to it that are stored, and the one running now. A period that has not begun is refused.
 pub async fn evaluation(store: &Store, actor: &Actor, period: Period, street: Option<i64>) -> Result<Evaluation, ServiceError> {
     let street = place(store, actor, street).await?;
+    let at = now();
+    if period.window().from > at {
+        return Err(ServiceError::BadParam(ParamError { param: "period".into(), problem: ParamProblem::NotOneOf("a quarter or year that has begun".into()) }));
+    }
+    let report = report(store, period, street).await?;
     let mut trend = Vec::new();
     for quarter in period.quarters_to(4) {
-        if quarter.window().from <= now() {
-            trend.push(report(store, quarter, street).await?);
-        }
+        // Reading a trend never stores a quarter: only its end (the minute's sweep) or asking
+        // for it does, so the quarters before an install are not filled with today's network.
+        let found = if quarter == period {
+            Some(report.clone())
+        } else if quarter.window().from <= at && !quarter.is_over(at) {
+            Some(self::report(store, quarter, street).await?)
+        } else {
+            store.evaluation_snapshot(quarter, street).await?
+        };
+        trend.extend(found);
     }
-    Ok(Evaluation { report: report(store, period, street).await?, trend })
+    Ok(Evaluation { report, trend })
 }
 
-/// The indicators the evaluation scores by (anyone on the staff may read them).
-pub async fn evaluation_indicators(store: &Store) -> Result<Vec<Indicator>, ServiceError> {
+/// The indicators the evaluation scores by, for those who read it.
+pub async fn evaluation_indicators(store: &Store, actor: &Actor) -> Result<Vec<Indicator>, ServiceError> {
+    if !matches!(actor.member.scope.role, Role::DistrictAdmin | Role::StreetAdmin) {
+        return refuse(store, actor.audit("read_evaluation_indicators", "evaluation", None)).await;
+    }
     Ok(store.evaluation_indicators().await?)
+}
+
+/// Stores the quarter that has just ended, for the district and every street, unless it is
+/// stored already (the minute's sweep calls it, so a quarter's report holds the network as it
+/// was at its end). Returns how many reports it stored.
+pub async fn store_ended_quarter(store: &Store, at: i64) -> Result<usize, ServiceError> {
+    let ended = Period::quarter_of(at).quarters_to(2)[0];
+    if store.evaluation_snapshot(ended, None).await?.is_some() {
+        return Ok(0);
+    }
+    let streets = store.street_choices().await?;
+    for street in streets.iter().map(|(id, _)| Some(*id)).chain([None]) {
+        report(store, ended, street).await?;
+    }
+    Ok(streets.len() + 1)
 }
 
 /// The report, stored when its period is over (and read back from storage from then on).

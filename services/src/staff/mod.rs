@@ -32,7 +32,7 @@ pub use checkin::{check_in, door_list, CheckedIn};
 pub use compliance::compliance_rows;
 pub use dashboard::dashboard_scope;
 pub use demands::{answer_demand, demands_to_answer, merge_demands};
-pub use evaluation::{evaluation, evaluation_indicators, evaluation_table, set_evaluation_indicators, Evaluation};
+pub use evaluation::{evaluation, evaluation_indicators, evaluation_table, set_evaluation_indicators, store_ended_quarter, Evaluation};
 pub use editing::{edit_item, item_for_edit, set_item_image, EditableItem};
 pub use fund::{save_fund_call, save_fund_category};
 pub use fund_review::{add_fund_experts, propose_fund_award, replace_fund_criteria, review_board, start_fund_review, AwardInput, ExpertsInput, ReviewBoard};

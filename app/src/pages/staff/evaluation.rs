@@ -106,7 +106,7 @@ fn ReportView(page: EvaluationPage) -> impl IntoView {
             <tfoot><tr>
                 <th scope="row">{e.total}</th><td colspan="4">{e.of_scored} " " {report.scored_weight}</td>
                 <td>{report.scored_weight}</td>
-                <td data-testid="evaluation-score"><strong>{format!("{:.2}", report.score)}</strong>
+                <td data-testid="evaluation-score"><strong>{if report.scored_weight > 0 { format!("{:.2}", report.score) } else { e.no_data.to_string() }}</strong>
                     {normalised.map(|n| view! { <span class="basis">" (" {format!("{n:.1}")} "/100)"</span> })}</td>
             </tr></tfoot>
         </table>
