@@ -328,14 +328,23 @@ fn header(name: &'static str, value: &'static str) -> SetResponseHeaderLayer<Hea
     SetResponseHeaderLayer::if_not_present(HeaderName::from_static(name), HeaderValue::from_static(value))
 }
 
+/// Completes on Ctrl-C or SIGTERM — and only then: a handler that cannot be registered, or a
+/// signal driver that went away (tokio's is shared by every runtime of a process, as in the
+/// tests), must not stop a server that nobody asked to stop.
 async fn shutdown_signal() {
     let ctrl_c = async {
-        let _ = tokio::signal::ctrl_c().await;
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
     };
     #[cfg(unix)]
     let terminate = async {
-        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            s.recv().await;
+        let received = match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => s.recv().await.is_some(),
+            Err(_) => false,
+        };
+        if !received {
+            std::future::pending::<()>().await;
         }
     };
     #[cfg(not(unix))]
