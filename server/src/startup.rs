@@ -194,11 +194,6 @@ async fn sweep_every_minute(store: Store, reminders_ahead: Option<Duration>) {
         if let Err(e) = store.delete_ended_attempt_windows(now).await {
             tracing::warn!(error = %e, "could not forget old login attempts; retrying in a minute");
         }
-        match cc_services::staff::store_ended_quarter(&store, now).await {
-            Ok(0) => {}
-            Ok(n) => tracing::info!(reports = n, "stored the evaluation of the quarter that ended"),
-            Err(e) => tracing::warn!(error = %e, "could not store the ended quarter's evaluation; retrying in a minute"),
-        }
     }
 }
 

@@ -31,16 +31,11 @@ async fn a_past_quarter_is_stored_and_never_changes_when_the_data_do() {
     let admin = app.staff("evaluator", StaffScope { role: Role::DistrictAdmin, street_id: None, facility_ids: vec![] }).await;
     let now = Period::quarter_of(cc_domain::time::now());
     let last = now.quarters_to(2)[0];
-    // The minute's sweep stores the quarter that ended, for the district and every street.
-    let mut swept = None;
-    for _ in 0..50 {
-        swept = app.store.evaluation_snapshot(last, Some(1)).await.unwrap();
-        if swept.is_some() {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
-    assert!(swept.is_some_and(|r| r.stored), "the sweep stored last quarter's report");
+    // Storing the quarter that ended stores it for the district and every street, once.
+    let stored = cc_services::staff::store_ended_quarter(&app.store, cc_domain::time::now()).await.unwrap();
+    assert_eq!(stored, 10, "nine streets and the district");
+    assert_eq!(cc_services::staff::store_ended_quarter(&app.store, cc_domain::time::now()).await.unwrap(), 0);
+    assert!(app.store.evaluation_snapshot(last, Some(1)).await.unwrap().is_some_and(|r| r.stored));
     let (status, past) = admin.get(&format!("/api/v1/staff/evaluation?period={last}")).await;
     assert_eq!(status, 200, "{past}");
     assert_eq!((past["report"]["stored"].as_bool(), past["report"]["place"].as_str()), (Some(true), Some("全区")));
