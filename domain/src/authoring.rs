@@ -33,8 +33,14 @@ impl FieldError {
 
 /// What forms call a field (its API name when no form has it).
 pub fn field_label(field: &'static str, locale: Locale) -> &'static str {
-    const LABELS: [(&str, &str, &str); 68] = [
+    const LABELS: [(&str, &str, &str); 74] = [
         ("title", "标题", "Title"),
+        ("topic", "培训主题", "Topic"),
+        ("trainer", "授课人", "Trainer"),
+        ("hours", "学时", "Hours"),
+        ("venue", "培训地点", "Venue"),
+        ("unit", "所在单位", "Unit"),
+        ("mobile", "手机号码", "Mobile"),
         ("description", "介绍", "Description"),
         ("provider", "提供方", "Provider"),
         ("facility_id", "设施", "Facility"),

@@ -93,6 +93,12 @@ ids! {
     PlanEvidenceId = "evidence";
     /// A resident's comment on a work-plan task.
     PlanCommentId = "comment";
+    /// A training course for cultural staff.
+    TrainingCourseId = "course";
+    /// One sitting of a training course.
+    TrainingSessionId = "training session";
+    /// Someone's place at a training session.
+    EnrolmentId = "enrolment";
 }
 
 #[cfg(test)]

@@ -38,6 +38,7 @@ pub mod staff;
 #[cfg(feature = "tickets")]
 pub mod ticket;
 pub mod time;
+pub mod training;
 pub mod workflow;
 
 pub use catalog::*;

@@ -51,6 +51,12 @@ impl Role {
         self == Role::DistrictAdmin
     }
 
+    /// Whether the role takes part in training (enrols itself in courses): every staff role
+    /// but experts, who are outside reviewers.
+    pub fn takes_training(self) -> bool {
+        self != Role::Expert
+    }
+
     /// Whether the role verifies units (and rejects, disables or enables them): district admins.
     pub fn verifies_units(self) -> bool {
         self == Role::DistrictAdmin
@@ -190,6 +196,25 @@ impl StaffScope {
 
     fn street_reach(&self) -> Reach {
         self.street_id.map_or(Reach::Nowhere, Reach::Street)
+    }
+
+    /// Whose training this staff member organises (courses, their sessions, enrolling workers,
+    /// the door, the hours): district admins every course, street admins their street's.
+    pub fn training_reach(&self) -> Reach {
+        match self.role {
+            Role::DistrictAdmin => Reach::Everywhere,
+            Role::StreetAdmin => self.street_reach(),
+            _ => Reach::Nowhere,
+        }
+    }
+
+    /// Whether this staff member organises a course of `street` (none: a district course).
+    pub fn organises_training(&self, street: Option<i64>) -> bool {
+        match self.training_reach() {
+            Reach::Everywhere => true,
+            Reach::Street(own) => street == Some(own),
+            _ => false,
+        }
     }
 
     /// Whether this staff member may let people in at a session held at `place`.

@@ -9,6 +9,9 @@ use hmac::{Hmac, Mac};
 use sha2::Sha256;
 
 const PREFIX: &str = "CC1";
+/// Training tickets (`CT1.<enrolment id>.<code>.<signature>`): the same signature, another
+/// prefix, so a resident's ticket never opens a training session's door or the other way round.
+const TRAINING_PREFIX: &str = "CT1";
 /// Bytes of the MAC kept in the token: 128 bits cannot be forged by trying.
 const SIGNATURE_BYTES: usize = 16;
 
@@ -39,17 +42,40 @@ impl TicketSigner {
 
     /// The token for a booking and its ticket code.
     pub fn token(&self, booking_id: i64, code: &str) -> String {
-        let body = format!("{PREFIX}.{booking_id}.{}", code.to_ascii_uppercase());
-        format!("{body}.{}", self.signature(&body))
+        self.token_with(PREFIX, booking_id, code)
     }
 
     /// Checks a scanned or typed token; `None` when it is malformed or the signature is wrong.
     pub fn verify(&self, token: &str) -> Option<TicketClaim> {
+        self.verify_with(PREFIX, token)
+    }
+
+    /// The token for a training enrolment and its code.
+    pub fn training_token(&self, enrolment_id: i64, code: &str) -> String {
+        self.token_with(TRAINING_PREFIX, enrolment_id, code)
+    }
+
+    /// Checks a training ticket's token (its claim's `booking_id` is the enrolment's id).
+    pub fn verify_training(&self, token: &str) -> Option<TicketClaim> {
+        self.verify_with(TRAINING_PREFIX, token)
+    }
+
+    /// Whether `text` looks like a training token at all (signed or not).
+    pub fn is_training_token(text: &str) -> bool {
+        text.trim().to_ascii_uppercase().starts_with("CT1.")
+    }
+
+    fn token_with(&self, prefix: &str, id: i64, code: &str) -> String {
+        let body = format!("{prefix}.{id}.{}", code.to_ascii_uppercase());
+        format!("{body}.{}", self.signature(&body))
+    }
+
+    fn verify_with(&self, expected_prefix: &str, token: &str) -> Option<TicketClaim> {
         let token = token.trim().to_ascii_uppercase();
         let (body, signature) = token.rsplit_once('.')?;
         let mut parts = body.split('.');
         let (prefix, id, code) = (parts.next()?, parts.next()?, parts.next()?);
-        if prefix != PREFIX || parts.next().is_some() {
+        if prefix != expected_prefix || parts.next().is_some() {
             return None;
         }
         let expected = decode_hex(signature)?;
@@ -117,6 +143,16 @@ mod tests {
         assert_eq!(TicketSigner::new(b"another secret").verify(&token), None);
         assert_eq!(signer().verify("CC1.42.K7M2X9Q4W8ZT"), None);
         assert_eq!(signer().verify("garbage"), None);
+    }
+
+    #[test]
+    fn training_and_residents_tickets_never_open_each_others_doors() {
+        let training = signer().training_token(42, "K7M2X9Q4W8ZT");
+        assert!(training.starts_with("CT1.42.K7M2X9Q4W8ZT."), "{training}");
+        assert_eq!(signer().verify_training(&training).map(|c| c.booking_id), Some(42));
+        assert_eq!(signer().verify(&training), None);
+        assert_eq!(signer().verify_training(&signer().token(42, "K7M2X9Q4W8ZT")), None);
+        assert!(TicketSigner::is_training_token(" ct1.42.x.y"));
     }
 
     #[test]
