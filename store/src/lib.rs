@@ -51,6 +51,7 @@ pub mod second_factor;
 pub mod seed;
 pub mod staff;
 pub mod testing;
+pub mod training;
 mod web_sessions;
 
 pub use authoring::StaffItem;

@@ -69,7 +69,7 @@ pub(crate) const HOLDS_A_PLACE: &str = "('confirmed', 'offered', 'attended', 'no
 pub(crate) const ACTIVE: &str = "('confirmed', 'waitlisted', 'offered', 'attended')";
 
 /// A new ticket code (`cc_domain::booking::TICKET_CODE_*`: 12 letters, 60 random bits).
-fn new_ticket_code() -> String {
+pub(crate) fn new_ticket_code() -> String {
     use cc_domain::booking::{TICKET_CODE_ALPHABET as ALPHABET, TICKET_CODE_LEN};
     let mut rng = rand::rng();
     (0..TICKET_CODE_LEN).map(|_| ALPHABET[rng.random_range(0..ALPHABET.len())] as char).collect()

@@ -7,6 +7,7 @@ mod heritage;
 mod items;
 mod network;
 mod plan;
+mod training;
 mod rush;
 
 use cc_domain::time::{now, start_of_day};
@@ -33,6 +34,8 @@ pub struct SeedReport {
     pub fund_calls: usize,
     /// Tasks of the work plan.
     pub plan_tasks: usize,
+    /// Courses of the staff's training.
+    pub training_courses: usize,
     /// True when the demo was already loaded and nothing was written.
     pub already_present: bool,
 }
@@ -69,6 +72,7 @@ impl Store {
         report.heritage_projects = heritage::seed_heritage(&mut tx, now()).await?;
         report.fund_calls = fund::seed_fund_calls(&mut tx, now()).await?;
         report.plan_tasks = plan::seed_plan(&mut tx, now()).await?;
+        report.training_courses = training::seed_training(&mut tx, now()).await?;
         tx.commit().await?;
         self.announce_street(cc_domain::live::LiveKind::ItemChanged, None);
         Ok(report)
