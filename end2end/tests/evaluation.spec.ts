@@ -17,8 +17,8 @@ test('the evaluation report renders for a quarter and prints without cutting a b
   await choice.getByRole('button', { name: '查看' }).click();
   await expect(page).toHaveURL(new RegExp(`period=${periods[1]}`));
   await expect(page.getByTestId('report-place')).toContainText(periods[1]);
-  await expect(page.getByTestId('evaluation-line')).toHaveCount(8);
-  await expect(page.getByTestId('evaluation-trend')).toHaveCount(8);
+  await expect(page.getByTestId('evaluation-line')).toHaveCount(9);
+  await expect(page.getByTestId('evaluation-trend')).toHaveCount(9);
   await expect(page.getByText('期末快照，不再变化')).toBeVisible();
   const xlsx = await page.request.get((await page.getByTestId('evaluation-xlsx').getAttribute('href'))!);
   expect(xlsx.status()).toBe(200);

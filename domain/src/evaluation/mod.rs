@@ -103,13 +103,15 @@ pub fn default_set() -> Vec<Indicator> {
     let at = |measure: Measure, weight, target, rule| Indicator { measure, name: measure.label(Locale::Zh).to_string(), weight, target, rule };
     vec![
         at(Measure::FacilityCompliance, 20, 100.0, Rule::Proportional),
-        at(Measure::CommunityCoverage, 20, 100.0, Rule::Proportional),
+        at(Measure::CommunityCoverage, 15, 100.0, Rule::Proportional),
         at(Measure::StreetCoverage, 10, 100.0, Rule::Threshold),
         at(Measure::ActivitiesPerFacility, 15, 3.0, Rule::Proportional),
         at(Measure::FreeOpeningHours, 10, 42.0, Rule::Proportional),
         at(Measure::AttendanceRate, 10, 80.0, Rule::Proportional),
         at(Measure::Satisfaction, 10, 90.0, Rule::Proportional),
         at(Measure::DemandsAnswered, 5, 90.0, Rule::Proportional),
+        // Six hours a person in a quarter: two half-day courses.
+        at(Measure::TrainingHours, 5, 6.0, Rule::Proportional),
     ]
 }
 

@@ -30,6 +30,9 @@ pub enum Measure {
     DemandsAnswered,
     /// Weekly opening hours of free-opening facilities, per facility (免费开放时长).
     FreeOpeningHours,
+    /// Hours of training attended in the period per member of cultural staff: console staff
+    /// of the place and the grassroots workers enrolled there (人均培训学时).
+    TrainingHours,
 }
 
 /// How a measure's figure is read.
@@ -43,11 +46,13 @@ pub enum Unit {
     PerFacility,
     /// Hours a week per facility; the reading's part is in minutes.
     HoursPerWeek,
+    /// Hours per person; the reading's part is in tenths of an hour.
+    HoursPerPerson,
 }
 
 impl Measure {
     /// Every measure, in the order lists show them.
-    pub const ALL: [Measure; 8] = [
+    pub const ALL: [Measure; 9] = [
         Measure::FacilityCompliance,
         Measure::CommunityCoverage,
         Measure::StreetCoverage,
@@ -56,6 +61,7 @@ impl Measure {
         Measure::Satisfaction,
         Measure::DemandsAnswered,
         Measure::FreeOpeningHours,
+        Measure::TrainingHours,
     ];
 
     /// Its name on the wire and in storage.
@@ -69,6 +75,7 @@ impl Measure {
             Measure::Satisfaction => "satisfaction",
             Measure::DemandsAnswered => "demands_answered",
             Measure::FreeOpeningHours => "free_opening_hours",
+            Measure::TrainingHours => "training_hours",
         }
     }
 
@@ -82,13 +89,14 @@ impl Measure {
         match self {
             Measure::ActivitiesPerFacility => Unit::PerFacility,
             Measure::FreeOpeningHours => Unit::HoursPerWeek,
+            Measure::TrainingHours => Unit::HoursPerPerson,
             _ => Unit::Percent,
         }
     }
 
     /// Whether it counts what happened in a period (rather than the state of the network now).
     pub fn counts_a_period(self) -> bool {
-        matches!(self, Measure::ActivitiesPerFacility | Measure::AttendanceRate | Measure::Satisfaction | Measure::DemandsAnswered)
+        matches!(self, Measure::ActivitiesPerFacility | Measure::AttendanceRate | Measure::Satisfaction | Measure::DemandsAnswered | Measure::TrainingHours)
     }
 
     /// Its name for people.
@@ -102,6 +110,7 @@ impl Measure {
             Measure::Satisfaction => ("群众满意率", "Satisfied reviews"),
             Measure::DemandsAnswered => ("点单响应率", "Demands answered"),
             Measure::FreeOpeningHours => ("免费开放时长（小时/周）", "Free opening (hours a week)"),
+            Measure::TrainingHours => ("人均培训学时", "Training hours per person"),
         };
         if locale == Locale::Zh {
             zh
@@ -130,6 +139,7 @@ impl Reading {
             Unit::Percent => ratio * 100.0,
             Unit::PerFacility => ratio,
             Unit::HoursPerWeek => ratio / 60.0,
+            Unit::HoursPerPerson => ratio / 10.0,
         })
     }
 
@@ -147,6 +157,7 @@ impl Reading {
     pub fn basis(self, measure: Measure) -> String {
         match measure.unit() {
             Unit::HoursPerWeek => format!("{:.1} h / {}", self.part as f64 / 60.0, self.whole),
+            Unit::HoursPerPerson => format!("{:.1} h / {}", self.part as f64 / 10.0, self.whole),
             _ => format!("{} / {}", self.part, self.whole),
         }
     }

@@ -39,7 +39,7 @@ async fn a_past_quarter_is_stored_and_never_changes_when_the_data_do() {
     let (status, past) = admin.get(&format!("/api/v1/staff/evaluation?period={last}")).await;
     assert_eq!(status, 200, "{past}");
     assert_eq!((past["report"]["stored"].as_bool(), past["report"]["place"].as_str()), (Some(true), Some("全区")));
-    assert_eq!(past["report"]["lines"].as_array().unwrap().len(), 8);
+    assert_eq!(past["report"]["lines"].as_array().unwrap().len(), 9);
     let (_, current) = admin.get("/api/v1/staff/evaluation").await;
     assert_eq!((current["report"]["period"].as_str(), current["report"]["stored"].as_bool()), (Some(now.to_string().as_str()), Some(false)));
     // The trend: the stored quarters before this one (reading it stores none), then this one.
@@ -62,7 +62,7 @@ async fn a_past_quarter_is_stored_and_never_changes_when_the_data_do() {
     set[0]["weight"] = json!(30);
     let (status, refused) = admin.send(Method::PUT, "/api/v1/staff/evaluation/indicators", Some(set.clone()), &[]).await;
     assert_eq!((status, refused["error"]["param"].as_str()), (400, Some("weight")), "110 in all");
-    set[1]["weight"] = json!(10);
+    set[1]["weight"] = json!(5);
     let (status, saved) = admin.send(Method::PUT, "/api/v1/staff/evaluation/indicators", Some(set), &[]).await;
     assert_eq!(status, 200, "{saved}");
     let (_, kept) = admin.get(&format!("/api/v1/staff/evaluation?period={last}")).await;
@@ -106,8 +106,8 @@ async fn the_report_page_shows_a_quarter_and_its_trend() {
     let last = Period::quarter_of(cc_domain::time::now()).quarters_to(2)[0];
     let (status, _, html) = admin.get_text(&format!("/staff/evaluation?period={last}&street=1")).await;
     assert_eq!(status, 200);
-    assert_eq!(html.matches("data-testid=\"evaluation-line\"").count(), 8, "one row per indicator");
-    assert!(html.matches("data-testid=\"evaluation-trend\"").count() == 8 && html.contains("<svg"));
+    assert_eq!(html.matches("data-testid=\"evaluation-line\"").count(), 9, "one row per indicator");
+    assert!(html.matches("data-testid=\"evaluation-trend\"").count() == 9 && html.contains("<svg"));
     assert!(html.contains(&last.to_string()) && html.contains("期末快照"));
     let street = app.staff("report-street", StaffScope { role: Role::StreetAdmin, street_id: Some(1), facility_ids: vec![] }).await;
     let (_, _, own) = street.get_text("/staff/evaluation").await;
