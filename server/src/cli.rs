@@ -175,9 +175,9 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 println!("demo data already present; nothing to do");
             } else {
                 println!(
-                    "loaded {} streets, {} communities, {} facilities, {} items, {} sessions, {} heritage projects, {} fund calls, {} plan tasks",
+                    "loaded {} streets, {} communities, {} facilities, {} items, {} sessions, {} heritage projects, {} fund calls, {} plan tasks, {} training courses",
                     report.streets, report.communities, report.facilities, report.items, report.sessions, report.heritage_projects,
-                    report.fund_calls, report.plan_tasks
+                    report.fund_calls, report.plan_tasks, report.training_courses
                 );
             }
         }

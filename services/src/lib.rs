@@ -8,6 +8,7 @@
 //! - [`fund`]: the heritage fund's calls and categories as anyone reads them.
 //! - [`heritage`]: the intangible-heritage registry as anyone reads it.
 //! - [`plan`]: the work plan as the public follows it.
+//! - [`training`]: a training ticket and a certificate as anyone with their address reads them.
 //! - [`delivery`]: what servers do on their own (SMS from the outbox, reminders).
 
 pub mod delivery;
@@ -17,5 +18,6 @@ pub mod heritage;
 pub mod plan;
 pub mod residents;
 pub mod staff;
+pub mod training;
 
 pub use error::ServiceError;

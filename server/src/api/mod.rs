@@ -36,6 +36,7 @@ mod staff_dashboard;
 mod staff_exports;
 mod staff_items;
 mod staff_sessions;
+mod training;
 pub mod staff_media;
 
 use std::sync::LazyLock;
@@ -145,6 +146,16 @@ fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(plan::staff_file))
         .routes(routes!(plan::comments))
         .routes(routes!(plan::decide))
+        .routes(routes!(training::courses, training::create_course))
+        .routes(routes!(training::course))
+        .routes(routes!(training::add_session))
+        .routes(routes!(training::enrol))
+        .routes(routes!(training::cancel))
+        .routes(routes!(training::check_in))
+        .routes(routes!(training::door_list))
+        .routes(routes!(training::mine))
+        .routes(routes!(training::hours))
+        .routes(routes!(training::ticket_qr))
         .routes(routes!(bookings::ticket_svg))
         .routes(routes!(bookings::calendar))
         .routes(routes!(messages::inbox))

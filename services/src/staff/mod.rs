@@ -25,6 +25,7 @@ mod overview;
 mod plan;
 mod reviews;
 mod sessions;
+mod training;
 
 pub use accounts::{create_staff, disable_staff, managed_accounts, NewAccount};
 pub use audit_log::read_audit;
@@ -49,6 +50,10 @@ pub use plan::{
     plan_tasks, update_plan_task,
 };
 pub use reviews::{hide_review, reviews_to_moderate};
+pub use training::{
+    add_training_session, cancel_training_enrolment, create_training_course, enrol_in_training, my_training, training_check_in, training_course, training_courses, training_door,
+    training_hours, CourseDesk, Placed, TrainingCheckedIn,
+};
 pub use sessions::{cancel_session, change_session, REASON_MAX_CHARS};
 
 use cc_store::staff::{AuditEntry, StaffMember};
