@@ -21,6 +21,7 @@ pub mod islands;
 pub mod message_fns;
 pub mod org_fns;
 pub mod plan_fns;
+pub mod training_fns;
 pub mod review_fns;
 pub mod pages;
 #[cfg(feature = "ssr")]
@@ -172,6 +173,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/org/applications/:id") view=ApplicationPage ssr=SsrMode::Async/>
                     <Route path=path!("/fund") view=FundPage ssr=SsrMode::Async/>
                     <Route path=path!("/plan") view=PlanPage ssr=SsrMode::Async/>
+                    <Route path=path!("/training/tickets/:token") view=pages::training::TrainingTicketPage ssr=SsrMode::Async/>
+                    <Route path=path!("/training/certificates/:number") view=pages::training::CertificatePage ssr=SsrMode::Async/>
                     <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async/>
                     <Route path=path!("/register") view=RegisterPage ssr=SsrMode::Async/>
                     <Route path=path!("/reset") view=ResetPage ssr=SsrMode::Async/>
@@ -197,6 +200,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/staff/fund/assignments") view=AssignmentsPage ssr=SsrMode::Async/>
                     <Route path=path!("/staff/plan") view=StaffPlanPage ssr=SsrMode::Async/>
                     <Route path=path!("/staff/evaluation") view=StaffEvaluationPage ssr=SsrMode::Async/>
+                    <Route path=path!("/staff/training") view=pages::staff::training::StaffTrainingPage ssr=SsrMode::Async/>
+                    <Route path=path!("/staff/training/hours") view=pages::staff::training_door::TrainingHoursPage ssr=SsrMode::Async/>
+                    <Route path=path!("/staff/training/sessions/:session/door") view=pages::staff::training_door::TrainingDoorPage ssr=SsrMode::Async/>
+                    <Route path=path!("/staff/training/:id") view=pages::staff::training::StaffCoursePage ssr=SsrMode::Async/>
                 </Routes>
             </Layout>
         </Router>

@@ -16,7 +16,8 @@ const publicPages = ['/', '/catalog', '/catalog?q=%E9%9D%9E%E9%81%97&street=baji
 const residentPages = ['/', '/catalog', '/items/1', '/map', '/heritage', '/heritage/1', '/org', '/fund', '/plan', '/me/bookings'];
 const staffPages = ['/staff', '/staff/items/1', '/staff/accounts', '/staff/compliance', '/staff/facilities',
   '/staff/audit', '/staff/checkin/1', '/staff/dashboard', '/staff/dashboard?wall=1', '/staff/security',
-  '/staff/demands', '/staff/reviews', '/staff/organisations', '/staff/fund', '/staff/plan', '/staff/evaluation'];
+  '/staff/demands', '/staff/reviews', '/staff/organisations', '/staff/fund', '/staff/plan', '/staff/evaluation',
+  '/staff/training', '/staff/training/1', '/staff/training/hours', '/staff/training/sessions/1/door'];
 
 const languages = [
   { name: 'in Chinese', cookies: [] as { name: string; value: string }[] },

@@ -6,7 +6,8 @@
 //     <p data-scan-status role="status"></p> <p data-scan-queue></p>
 //   </section>
 // Every ticket read by the camera (BarcodeDetector where the browser has it, the bundled jsQR
-// otherwise) is queued in localStorage and sent to /api/v1/staff/sessions/{id}/checkins. A scan
+// otherwise) is queued in localStorage and sent to /api/v1/staff/sessions/{id}/checkins (or the
+// door's own `data-checkins`, as training sessions' doors name theirs). A scan
 // that cannot reach the server (offline, timeout, 5xx) stays queued and is retried every few
 // seconds and when the connection returns. The server lets a ticket in once, so a retry of a
 // scan that did get through answers "already checked in" and is simply done: never counted twice.
@@ -53,7 +54,8 @@
 
   // One attempt: 'done' (let in, or already in), 'refused' (a bad ticket), or 'retry'.
   function send(item) {
-    return fetch('/api/v1/staff/sessions/' + item.session + '/checkins', {
+    var endpoint = item.endpoint || '/api/v1/staff/sessions/' + item.session + '/checkins';
+    return fetch(endpoint, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       credentials: 'same-origin',
@@ -92,9 +94,12 @@
     var el = scanner();
     if (!el || !ticket) return Promise.resolve();
     var session = el.getAttribute('data-session');
+    // A training session's door names its own endpoint (`data-checkins`); a queued scan keeps
+    // it, so a scan sent later still goes to the door it was made at.
+    var endpoint = el.getAttribute('data-checkins') || '';
     var queue = load();
-    if (!queue.some(function (i) { return i.ticket === ticket && i.session === session; })) {
-      queue.push({ session: session, ticket: ticket, at: Date.now() });
+    if (!queue.some(function (i) { return i.ticket === ticket && i.session === session && (i.endpoint || '') === endpoint; })) {
+      queue.push({ session: session, endpoint: endpoint, ticket: ticket, at: Date.now() });
       store(queue);
     }
     return flush();

@@ -14,6 +14,7 @@ pub mod me;
 pub mod messages;
 pub mod org;
 pub mod plan;
+pub mod training;
 pub mod reviews;
 pub mod second_factor;
 pub mod service;

@@ -25,6 +25,7 @@ pub mod org;
 mod org_applications;
 pub mod review;
 pub mod staff;
+pub mod training;
 
 use std::future::Future;
 

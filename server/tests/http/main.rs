@@ -46,3 +46,5 @@ mod pages_facilities;
 mod pages_staff;
 mod security;
 mod staff_matrix;
+mod training;
+mod training_pages;

@@ -64,6 +64,9 @@ struct World {
     /// A task of the work plan (the street-1 admin keeps it), an open milestone of it, and a
     /// resident's comment on it.
     plan: (i64, i64, i64),
+    /// A training course of street 1, its session (starting in an hour: the door is open) and
+    /// a grassroots worker's place at it.
+    training: (i64, i64, i64),
 }
 
 const PASSWORD: &str = "staff password 2026 石景山";
@@ -124,7 +127,22 @@ async fn world() -> World {
     let admin = app.staff("world-notice", scope(Role::DistrictAdmin, None, vec![])).await;
     let notice = crate::fund_notice::objected(&app, &admin).await;
     let plan = plan_task_with_comment(&app).await;
-    World { app, facility, draft, submitted, published, session, target, review, demands, heritage, unit, application, experts, notice, plan }
+    let training = training_in_street_1(&app).await;
+    World { app, facility, draft, submitted, published, session, target, review, demands, heritage, unit, application, experts, notice, plan, training }
+}
+
+/// A course of street 1, a session of it starting in an hour, and a worker enrolled there.
+async fn training_in_street_1(app: &TestApp) -> (i64, i64, i64) {
+    use cc_domain::training::{CourseInput, Person, TrainingSessionInput};
+    let course = CourseInput { topic: "矩阵培训".into(), trainer: "矩阵老师".into(), hours: 2.0, summary: String::new(), street_id: None };
+    let now = cc_domain::time::now();
+    let course = app.store.create_training_course(&course.check().unwrap(), Some(1), cc_domain::ids::StaffId(0), false, now).await.unwrap();
+    let at = |minutes: i64| cc_domain::time::local(now + minutes * 60);
+    let session = TrainingSessionInput { starts_at: at(60), ends_at: at(180), venue: "矩阵教室".into(), capacity: 30 };
+    let session = app.store.add_training_session(course, &session).await.unwrap();
+    let worker = cc_store::training::NewEnrolment { person: Person::Worker { mobile: "13900009999".into() }, name: "矩阵学员".into(), unit: "矩阵社区".into(), street_id: Some(1) };
+    let cc_store::training::Enrolled::Enrolled { id, .. } = app.store.enrol_in_training(session, &worker, None, now).await.unwrap() else { panic!("a place") };
+    (course.0, session.0, id.0)
 }
 
 /// Task 3 of the demo plan, its first open milestone, and a resident's comment on it.
@@ -412,10 +430,33 @@ async fn api_attempts(world: &World, v: &Visitor) -> Vec<(&'static str, Outcome,
         ("plan comments", api(v, M::GET, "/staff/plan/comments", None).await, &STAFF),
         ("decide comment", api(v, M::POST, &format!("/staff/plan/comments/{}/decision", world.plan.2), Some(json!({ "show": true }))).await,
             &[DistrictAdmin, StreetIn]),
+        ("training courses", api(v, M::GET, "/staff/training/courses", None).await, LEARNERS),
+        ("training course", api(v, M::GET, &format!("/staff/training/courses/{}", world.training.0), None).await, LEARNERS),
+        ("create training course", api(v, M::POST, "/staff/training/courses", Some(json!({ "topic": "矩阵新课", "trainer": "矩阵老师", "hours": 1.5 }))).await,
+            &[DistrictAdmin, StreetIn, StreetOut]),
+        ("add training session", api(v, M::POST, &format!("/staff/training/courses/{}/sessions", world.training.0), Some(training_session())).await,
+            &[DistrictAdmin, StreetIn]),
+        ("enrol in training", api(v, M::POST, &format!("/staff/training/sessions/{}/enrolments", world.training.1), Some(json!({}))).await, LEARNERS),
+        ("enrol a worker", api(v, M::POST, &format!("/staff/training/sessions/{}/enrolments", world.training.1), Some(json!({ "worker": { "name": "矩阵新学员", "unit": "矩阵社区", "mobile": "13900008888" } }))).await,
+            &[DistrictAdmin, StreetIn]),
+        ("training door list", api(v, M::GET, &format!("/staff/training/sessions/{}/enrolments", world.training.1), None).await, &[DistrictAdmin, StreetIn]),
+        ("training check in", api(v, M::POST, &format!("/staff/training/sessions/{}/checkins", world.training.1), Some(json!({ "ticket": "ABCDEFGHJKMN" }))).await,
+            &[DistrictAdmin, StreetIn]),
+        ("cancel a training place", api(v, M::DELETE, &format!("/staff/training/enrolments/{}", world.training.2), None).await, &[DistrictAdmin, StreetIn]),
+        ("training hours", api(v, M::GET, "/staff/training/hours", None).await, &[DistrictAdmin, StreetIn, StreetOut]),
+        ("my training", api(v, M::GET, "/staff/training/me", None).await, &STAFF),
         // Last: it ends the application's review for the rows above.
         ("decline application", api(v, M::POST, &format!("/staff/fund/applications/{}/decline", world.application), Some(json!({ "reason": "矩阵测试" }))).await,
             &[DistrictAdmin]),
     ]
+}
+
+/// Everyone who takes part in training: all staff but the fund's outside experts.
+const LEARNERS: &[Who] = &[DistrictAdmin, StreetIn, StreetOut, ManagerIn, ManagerOut, Reviewer, Provider];
+
+fn training_session() -> Value {
+    let at = |hours: i64| cc_domain::time::local(cc_domain::time::now() + hours * 3600).to_rfc3339();
+    json!({ "starts_at": at(48), "ends_at": at(50), "venue": "矩阵教室", "capacity": 10 })
 }
 
 fn path<T: ServerFn>() -> &'static str {
@@ -433,6 +474,7 @@ async fn server_fn_attempts(world: &World, v: &Visitor) -> Vec<(&'static str, Ou
     use app::org_fns::{DecideUnitForm, UnitsToDecide};
     use app::review_fns::{HideReview, ReviewsToModerate};
     use app::staff_fns::{CheckInTicket, CreateService, LoadAudit, LoadDoor, MoveService, StaffOverview};
+    use app::training_fns::{LoadTrainingCourse, LoadTrainingDesk, LoadTrainingDoor, LoadTrainingHours, TrainingCheckInForm};
     let s = |n: i64| n.to_string();
     let (draft, session, facility) = (world.draft, world.session, world.facility);
     let item = |id: i64| {
@@ -645,6 +687,15 @@ async fn server_fn_attempts(world: &World, v: &Visitor) -> Vec<(&'static str, Ou
             "decide unit",
             server_fn(v, path::<DecideUnitForm>(), &[("organisation_id", s(world.unit)), ("status", "verified".into()), ("reason", String::new())]).await,
             &[DistrictAdmin],
+        ),
+        ("training desk", server_fn(v, path::<LoadTrainingDesk>(), &[]).await, LEARNERS),
+        ("training course", server_fn(v, path::<LoadTrainingCourse>(), &[("id", s(world.training.0))]).await, LEARNERS),
+        ("training door", server_fn(v, path::<LoadTrainingDoor>(), &[("session", s(world.training.1))]).await, &[DistrictAdmin, StreetIn]),
+        ("training hours", server_fn(v, path::<LoadTrainingHours>(), &[]).await, &[DistrictAdmin, StreetIn, StreetOut]),
+        (
+            "training check in",
+            server_fn(v, path::<TrainingCheckInForm>(), &[("session_id", s(world.training.1)), ("ticket", "ABCDEFGHJKMN".into())]).await,
+            &[DistrictAdmin, StreetIn],
         ),
     ]
 }

@@ -99,6 +99,9 @@ fn Console(
             {(role != Role::Expert).then(|| view! {
                 " · " <a href="/staff/plan" data-testid="plan-link">{move || crate::i18n::plan::plan_strings(prefs.lang()).staff_title}</a>
             })}
+            {role.takes_training().then(|| view! {
+                " · " <a href="/staff/training" data-testid="training-link">{move || crate::i18n::training::training_strings(prefs.lang()).title}</a>
+            })}
             {matches!(role, Role::DistrictAdmin | Role::StreetAdmin).then(|| view! {
                 " · " <a href="/staff/evaluation" data-testid="evaluation-link">{move || crate::i18n::plan::evaluation_strings(prefs.lang()).title}</a>
             })}
