@@ -9,19 +9,7 @@ use sqlx::Connection;
 
 use crate::fund_notice::credit_code;
 use crate::fund_review::{expert_id, submitted_by};
-use crate::helpers::{spawn_app, Visitor};
-
-const HOSTILE: &str = "</textarea><script>alert(1)</script>\"><img src=x onerror=alert(2)>";
-const MARKUP: [&str; 3] = ["<script>alert", "<img src=x", "</textarea><script"];
-
-async fn page(visitor: &Visitor, path: &str) -> String {
-    let (status, _, html) = visitor.get_text(path).await;
-    assert_eq!(status, 200, "{path}");
-    for markup in MARKUP {
-        assert!(!html.contains(markup), "{path} contains {markup}");
-    }
-    html
-}
+use crate::helpers::{inert_page as page, spawn_app, Visitor, HOSTILE};
 
 async fn status_of(admin: &Visitor, id: i64) -> String {
     admin.get(&format!("/api/v1/staff/fund/applications/{id}")).await.1["status"].as_str().unwrap().to_string()

@@ -250,3 +250,18 @@ impl TestApp {
         visitor
     }
 }
+
+/// Text that would run as script or break out of a field if it were ever rendered as markup.
+pub const HOSTILE: &str = "</textarea><script>alert(1)</script>\"><img src=x onerror=alert(2)>";
+/// What of [`HOSTILE`] must never appear in a page as written.
+const MARKUP: [&str; 3] = ["<script>alert", "<img src=x", "</textarea><script"];
+
+/// A page `visitor` gets with 200, holding no markup of [`HOSTILE`] (it is all escaped).
+pub async fn inert_page(visitor: &Visitor, path: &str) -> String {
+    let (status, _, html) = visitor.get_text(path).await;
+    assert_eq!(status, 200, "{path}");
+    for markup in MARKUP {
+        assert!(!html.contains(markup), "{path} contains {markup}");
+    }
+    html
+}

@@ -7,19 +7,7 @@ use cc_domain::staff::{Role, StaffScope};
 use sqlx::Connection;
 
 use crate::api_staff_editing::png;
-use crate::helpers::{spawn_app, TestApp, Visitor};
-
-const HOSTILE: &str = "</textarea><script>alert(1)</script>\"><img src=x onerror=alert(2)>";
-const MARKUP: [&str; 3] = ["<script>alert", "<img src=x", "</textarea><script"];
-
-async fn page(visitor: &Visitor, path: &str) -> String {
-    let (status, _, html) = visitor.get_text(path).await;
-    assert_eq!(status, 200, "{path}");
-    for markup in MARKUP {
-        assert!(!html.contains(markup), "{path} contains {markup}");
-    }
-    html
-}
+use crate::helpers::{inert_page as page, spawn_app, TestApp, Visitor, HOSTILE};
 
 async fn task_number(app: &TestApp, number: i32) -> cc_domain::plan::PlanTask {
     app.store.plan_tasks(cc_domain::time::now()).await.unwrap().into_iter().find(|t| t.number == number).unwrap()
