@@ -50,21 +50,28 @@ pub struct CoursePage {
     pub enrolments: Vec<Enrolment>,
     /// The staff member's own place at this course, if any.
     pub mine: Option<MyEnrolment>,
-    /// The streets a worker may be enrolled for.
+    /// The streets a worker may be enrolled for (a street admin's own only).
     pub streets: Vec<(i64, String)>,
+    /// The workers' signed tickets by enrolment (organisers only), to hand on again.
+    pub tickets: Vec<(i64, String)>,
 }
 
 /// A course, for `/staff/training/{id}`.
 #[server]
 pub async fn load_training_course(id: i64) -> Result<CoursePage, AppError> {
     let (store, actor, signer) = desk().await?;
-    let desk = cc_services::staff::training_course(&store, &actor, cc_domain::ids::TrainingCourseId(id)).await?;
+    let desk = cc_services::staff::training_course(&store, &signer, &actor, cc_domain::ids::TrainingCourseId(id)).await?;
     let mine = cc_services::staff::my_training(&store, &signer, &actor)
         .await?
         .into_iter()
         .find(|m| m.course_id.0 == id && m.status != cc_domain::training::EnrolmentStatus::Cancelled);
-    let streets = if desk.organises { store.street_choices().await.map_err(cc_services::ServiceError::from)? } else { Vec::new() };
-    Ok(CoursePage { course: desk.course, organises: desk.organises, enrolments: desk.enrolments, mine, streets })
+    let mut streets = if desk.organises { store.street_choices().await.map_err(cc_services::ServiceError::from)? } else { Vec::new() };
+    // A street admin's workers are their street's (the use case holds to it too).
+    if let Some(own) = actor.member.scope.street_id.filter(|_| actor.member.scope.role == cc_domain::staff::Role::StreetAdmin) {
+        streets.retain(|(id, _)| *id == own);
+    }
+    let tickets = desk.tickets.into_iter().map(|(id, token)| (id.0, token)).collect();
+    Ok(CoursePage { course: desk.course, organises: desk.organises, enrolments: desk.enrolments, mine, streets, tickets })
 }
 
 /// A session's door: the course, the session and its list.
@@ -112,17 +119,22 @@ pub async fn load_certificate(number: String) -> Result<Certificate, AppError> {
     Ok(cc_services::training::certificate(&crate::public_fns::store()?, &number).await?)
 }
 
-/// Back to `page` (a path without a query), saying what happened; `anchor` after `#`.
+/// Back to `page` (a path without a query), saying what happened at the form `form` (its id):
+/// a refusal names the form and brings back what was typed in `typed` (short fields only, never
+/// a mobile number: the address lands in logs and history).
 #[cfg(feature = "ssr")]
-async fn back<T>(page: &str, anchor: &str, outcome: Result<T, cc_services::ServiceError>) -> Result<(), AppError> {
+async fn back<T>(page: &str, form: &str, typed: &[(&'static str, String)], outcome: Result<T, cc_services::ServiceError>) -> Result<(), AppError> {
     match outcome {
         Ok(_) => {
-            leptos_axum::redirect(&format!("{page}?done=1#{anchor}"));
+            leptos_axum::redirect(&format!("{page}?done=1#{form}"));
             Ok(())
         }
         Err(error) => {
             let code = crate::plain_forms::problem(&error);
-            crate::plain_forms::back_with_error(&format!("{page}?error={code}#{anchor}"), error).await
+            let mut pairs = vec![("error", code.to_string()), ("form", form.to_string())];
+            pairs.extend(typed.iter().filter(|(_, text)| text.chars().count() <= 200).map(|(field, text)| (*field, text.clone())));
+            let to = format!("{page}?{}#{form}", cc_domain::query::query_string(pairs));
+            crate::plain_forms::back_with_error(&to, error).await
         }
     }
 }
@@ -132,14 +144,16 @@ async fn back<T>(page: &str, anchor: &str, outcome: Result<T, cc_services::Servi
 pub async fn create_training_course_form(topic: String, trainer: String, hours: String, summary: String, #[server(default)] street_id: String) -> Result<(), AppError> {
     let (store, actor, _) = desk().await?;
     // Anything that is not hours is refused by the course's own check, naming the field.
-    let hours = cc_domain::training::Hours::parse(&hours).map_or(-1.0, f64::from);
+    let hours_typed = hours;
+    let hours = cc_domain::training::Hours::parse(&hours_typed).map_or(-1.0, f64::from);
+    let typed = [("topic", topic.clone()), ("trainer", trainer.clone()), ("hours", hours_typed.clone()), ("summary", summary.clone())];
     let input = cc_domain::training::CourseInput { topic, trainer, hours, summary, street_id: street_id.trim().parse().ok() };
     match cc_services::staff::create_training_course(&store, &actor, &input).await {
         Ok(id) => {
             leptos_axum::redirect(&format!("/staff/training/{}", id.0));
             Ok(())
         }
-        other => back("/staff/training", "new-course", other).await,
+        other => back("/staff/training", "new-course", &typed, other).await,
     }
 }
 
@@ -149,6 +163,7 @@ pub async fn add_training_session_form(course_id: i64, starts_at: String, ends_a
     let (store, actor, _) = desk().await?;
     let page = format!("/staff/training/{course_id}");
     let parsed = crate::staff_fns::form_time(&starts_at, "starts_at").and_then(|s| crate::staff_fns::form_time(&ends_at, "ends_at").map(|e| (s, e)));
+    let typed = [("starts_at", starts_at.clone()), ("ends_at", ends_at.clone()), ("venue", venue.clone()), ("capacity", capacity.clone())];
     let outcome = match parsed {
         Err(error) => Err(error),
         Ok((starts_at, ends_at)) => {
@@ -157,7 +172,7 @@ pub async fn add_training_session_form(course_id: i64, starts_at: String, ends_a
             cc_services::staff::add_training_session(&store, &actor, cc_domain::ids::TrainingCourseId(course_id), &input).await
         }
     };
-    back(&page, "new-session", outcome).await
+    back(&page, "new-session", &typed, outcome).await
 }
 
 /// The staff member takes a place at a session.
@@ -165,20 +180,21 @@ pub async fn add_training_session_form(course_id: i64, starts_at: String, ends_a
 pub async fn enrol_training_form(course_id: i64, session_id: i64) -> Result<(), AppError> {
     let (store, actor, signer) = desk().await?;
     let outcome = cc_services::staff::enrol_in_training(&store, &signer, &actor, cc_domain::ids::TrainingSessionId(session_id), None).await;
-    back(&format!("/staff/training/{course_id}"), "mine", outcome).await
+    back(&format!("/staff/training/{course_id}"), "mine", &[], outcome).await
 }
 
 /// An organiser enrols a grassroots worker, then sees the worker's ticket to hand on.
 #[server]
 pub async fn enrol_worker_form(course_id: i64, session_id: i64, name: String, unit: String, mobile: String, #[server(default)] street_id: String) -> Result<(), AppError> {
     let (store, actor, signer) = desk().await?;
+    let typed = [("name", name.clone()), ("unit", unit.clone())];
     let worker = cc_domain::training::WorkerInput { name, unit, mobile, street_id: street_id.trim().parse().ok() };
     match cc_services::staff::enrol_in_training(&store, &signer, &actor, cc_domain::ids::TrainingSessionId(session_id), Some(&worker)).await {
         Ok(placed) => {
             leptos_axum::redirect(&format!("/training/tickets/{}", placed.ticket));
             Ok(())
         }
-        other => back(&format!("/staff/training/{course_id}"), "enrol-worker", other).await,
+        other => back(&format!("/staff/training/{course_id}"), "enrol-worker", &typed, other).await,
     }
 }
 
@@ -187,7 +203,7 @@ pub async fn enrol_worker_form(course_id: i64, session_id: i64, name: String, un
 pub async fn cancel_training_form(course_id: i64, enrolment_id: i64) -> Result<(), AppError> {
     let (store, actor, _) = desk().await?;
     let outcome = cc_services::staff::cancel_training_enrolment(&store, &actor, cc_domain::ids::EnrolmentId(enrolment_id)).await;
-    back(&format!("/staff/training/{course_id}"), "sessions", outcome).await
+    back(&format!("/staff/training/{course_id}"), "sessions", &[], outcome).await
 }
 
 /// Lets a ticket holder in at a session's door.
@@ -201,6 +217,6 @@ pub async fn training_check_in_form(session_id: i64, ticket: String) -> Result<(
             leptos_axum::redirect(&format!("{page}?in={}", done.enrolment_id.0));
             Ok(())
         }
-        other => back(&page, "door", other).await,
+        other => back(&page, "door", &[], other).await,
     }
 }

@@ -68,8 +68,19 @@ fn permissions_policy(path: &str) -> &'static str {
 
 /// Paths whose answers are about the person asking, logged in or not.
 fn personal(path: &str) -> bool {
-    const PREFIXES: [&str; 8] =
-        ["/me", "/login", "/register", "/staff", "/api/v1/me", "/api/v1/bookings", "/api/v1/auth", "/api/v1/staff"];
+    const PREFIXES: [&str; 10] = [
+        "/me",
+        "/login",
+        "/register",
+        "/staff",
+        "/api/v1/me",
+        "/api/v1/bookings",
+        "/api/v1/auth",
+        "/api/v1/staff",
+        // A training ticket's address is the ticket: never kept by a cache on the way.
+        "/training/tickets",
+        "/api/v1/training/tickets",
+    ];
     PREFIXES.iter().any(|p| path == *p || path.starts_with(&format!("{p}/")) || path.starts_with(&format!("{p}?")))
 }
 

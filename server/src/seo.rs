@@ -29,7 +29,7 @@ impl PublicUrl {
 pub async fn robots(State(public): State<PublicUrl>, headers: HeaderMap) -> impl IntoResponse {
     let origin = public.origin(&headers);
     let text = format!(
-        "User-agent: *\nAllow: /\nDisallow: /api/\nDisallow: /staff\nDisallow: /me\nDisallow: /login\nDisallow: /register\n\nSitemap: {origin}/sitemap.xml\n"
+        "User-agent: *\nAllow: /\nDisallow: /api/\nDisallow: /staff\nDisallow: /me\nDisallow: /login\nDisallow: /register\nDisallow: /training/tickets/\n\nSitemap: {origin}/sitemap.xml\n"
     );
     ([(CONTENT_TYPE, "text/plain; charset=utf-8")], text)
 }

@@ -45,7 +45,7 @@ impl CourseInput {
     pub fn check(&self) -> Result<CheckedCourse, FieldError> {
         let topic = one_line(&self.topic, 2, 60).ok_or(FieldError::new("topic", "请用2到60个字写培训主题", "use 2 to 60 characters"))?;
         let trainer = one_line(&self.trainer, 2, 40).ok_or(FieldError::new("trainer", "请用2到40个字写授课人", "use 2 to 40 characters"))?;
-        let hours = Hours::try_from(self.hours).map_err(|_| FieldError::new("hours", "学时须为0.5到40之间的整数或半数", "whole half hours from 0.5 to 40"))?;
+        let hours = Hours::course(self.hours).ok_or(FieldError::new("hours", "学时须为0.5到40之间的整数或半数", "whole half hours from 0.5 to 40"))?;
         let summary = paragraphs(&self.summary, 1000).ok_or(FieldError::new("summary", "内容简介最多1000字", "at most 1,000 characters"))?;
         Ok(CheckedCourse { topic, trainer, hours, summary })
     }

@@ -15,26 +15,26 @@ pub use input::{CourseInput, TrainingSessionInput, WorkerInput};
 use crate::ids::{EnrolmentId, StaffId, TrainingCourseId, TrainingSessionId};
 use crate::Locale;
 
-/// Hours a course counts for, kept in tenths (2.5 hours is 25) so they add up exactly.
+/// Hours, kept in tenths (2.5 hours is 25) so they add up exactly: what a course counts for
+/// (whole half hours from 0.5 to 40, [`Hours::course`]) and what a person's courses add up to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, Serialize, Deserialize)]
 #[serde(into = "f64", try_from = "f64")]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[cfg_attr(feature = "openapi", schema(as = TrainingHoursValue, value_type = f64, minimum = 0.5, maximum = 40))]
+#[cfg_attr(feature = "openapi", schema(as = TrainingHoursValue, value_type = f64, minimum = 0))]
 pub struct Hours(pub u32);
 
 /// The most hours one course counts for: a week of full days.
 pub const MAX_COURSE_HOURS: Hours = Hours(400);
 
 impl Hours {
-    /// Reads "2", "2.5", "2.5小时"; `None` unless it is a whole number of half hours from 0.5
-    /// to 40.
+    /// Reads a course's hours as typed: "2", "2.5", "2.5小时" ([`Hours::course`]).
     pub fn parse(text: &str) -> Option<Hours> {
         let text = text.trim().trim_end_matches("小时").trim_end_matches('h').trim();
-        let value: f64 = text.parse().ok()?;
-        Hours::from_value(value)
+        Hours::course(text.parse().ok()?)
     }
 
-    fn from_value(value: f64) -> Option<Hours> {
+    /// What a course may count for: a whole number of half hours from 0.5 to 40.
+    pub fn course(value: f64) -> Option<Hours> {
         let halves = value * 2.0;
         if !value.is_finite() || (halves - halves.round()).abs() > 1e-9 {
             return None;
@@ -59,10 +59,14 @@ impl From<Hours> for f64 {
     }
 }
 
+/// Any amount of hours in tenths, as a total reads back (a course's own rule is
+/// [`Hours::course`]).
 impl TryFrom<f64> for Hours {
     type Error = String;
     fn try_from(value: f64) -> Result<Hours, String> {
-        Hours::from_value(value).ok_or_else(|| "hours are whole half hours from 0.5 to 40".into())
+        let tenths = value * 10.0;
+        let whole = (0.0..=f64::from(u32::MAX)).contains(&tenths) && (tenths - tenths.round()).abs() < 1e-6;
+        whole.then(|| Hours(tenths.round() as u32)).ok_or_else(|| "hours are tenths of an hour, not below 0".into())
     }
 }
 

@@ -80,8 +80,13 @@ pub struct CourseDetail {
         (status = 404, description = "`not_found`", body = ErrorBody),
     )
 )]
-pub async fn course(State(auth): State<StaffAuth>, StaffActor(actor): StaffActor, PathId(id): PathId<TrainingCourseId>) -> Result<Json<CourseDetail>, ApiError> {
-    let desk = cc_services::staff::training_course(auth.store(), &actor, id).await?;
+pub async fn course(
+    State(auth): State<StaffAuth>,
+    State(signer): State<TicketSigner>,
+    StaffActor(actor): StaffActor,
+    PathId(id): PathId<TrainingCourseId>,
+) -> Result<Json<CourseDetail>, ApiError> {
+    let desk = cc_services::staff::training_course(auth.store(), &signer, &actor, id).await?;
     Ok(Json(CourseDetail { course: desk.course, organises: desk.organises, enrolments: desk.enrolments }))
 }
 

@@ -7,7 +7,7 @@ use cc_domain::staff::{Role, StaffScope};
 use sqlx::Connection;
 
 use crate::api_staff_editing::png;
-use crate::helpers::{inert_page as page, spawn_app, TestApp, Visitor, HOSTILE};
+use crate::helpers::{inert_page as page, spawn_app, TestApp, HOSTILE};
 
 async fn task_number(app: &TestApp, number: i32) -> cc_domain::plan::PlanTask {
     app.store.plan_tasks(cc_domain::time::now()).await.unwrap().into_iter().find(|t| t.number == number).unwrap()

@@ -95,7 +95,10 @@ async fn organisers_enrol_workers_without_accounts_whose_mobiles_lists_mask() {
     let (course, session) = course_with_session(&organiser, 30).await;
     let enrol = format!("/api/v1/staff/training/sessions/{session}/enrolments");
 
-    let (status, placed) = organiser.post(&enrol, worker(1)).await;
+    // A street admin's worker is their street's, whatever street the form names.
+    let mut elsewhere = worker(1);
+    elsewhere["worker"]["street_id"] = json!(2);
+    let (status, placed) = organiser.post(&enrol, elsewhere).await;
     assert_eq!(status, 201, "{placed}");
     let (status, refused) = organiser.post(&enrol, json!({ "worker": { "name": "李", "unit": "社区", "mobile": "12" } })).await;
     assert_eq!((status, refused["error"]["param"].as_str()), (400, Some("display_name")));
@@ -120,6 +123,12 @@ async fn organisers_enrol_workers_without_accounts_whose_mobiles_lists_mask() {
     let typed = format!("{} {}", &code[..6].to_lowercase(), &code[6..]);
     let (status, let_in) = organiser.post(&format!("/api/v1/staff/training/sessions/{session}/checkins"), json!({ "ticket": typed })).await;
     assert_eq!((status, let_in["holder"].as_str()), (200, Some("学员01 137****0001")), "{let_in}");
+    let year = cc_domain::evaluation::Period::Year(chrono::Datelike::year(&cc_domain::time::local(cc_domain::time::now()))).window();
+    let mut counted = Vec::new();
+    for street in [1, 2] {
+        counted.push(app.store.attended_training(year, Some(street)).await.unwrap().iter().any(|a| a.name == "学员01"));
+    }
+    assert_eq!(counted, [true, false], "counted for street 1, not street 2");
     // The worker's own ticket page (the organiser hands the link) shows it used.
     let (status, _, page) = app.visitor().get_text(&format!("/training/tickets/{}", placed["ticket"].as_str().unwrap())).await;
     assert_eq!(status, 200);

@@ -29,7 +29,9 @@ async fn training_runs_on_plain_forms_and_hostile_text_stays_text() {
     let bad_hours = [("topic", "志愿服务".to_string()), ("trainer", "李静".into()), ("hours", "2.3".into()), ("summary", String::new()), ("street_id", String::new())];
     let landed = admin.post_form("/staff/training", "create_training_course_form", &bad_hours).await;
     assert!(landed.url().as_str().contains("error=hours"), "{}", landed.url());
-    assert!(landed.text().await.unwrap().contains("学时须为0.5到40之间"), "the refusal says why");
+    let html = landed.text().await.unwrap();
+    assert!(html.contains("学时须为0.5到40之间"), "the refusal says why");
+    assert!(html.contains("value=\"志愿服务\"") && html.contains("value=\"2.3\""), "what was typed comes back");
 
     let session = |capacity: &str| {
         vec![("course_id", id.to_string()), ("starts_at", local_input(60)), ("ends_at", local_input(180)), ("venue", "区文化馆三楼".to_string()), ("capacity", capacity.to_string())]
@@ -63,6 +65,8 @@ async fn training_runs_on_plain_forms_and_hostile_text_stays_text() {
     twice[2].1 = "李明明".into();
     let landed = admin.post_form(&path, "enrol_worker_form", &twice).await;
     assert!(landed.url().as_str().contains("error=already_enrolled"), "one place per mobile and course: {}", landed.url());
+    let html = page(&admin, &path).await;
+    assert!(html.contains(&format!("href=\"{ticket_page}\"")), "the organiser can hand the ticket on again");
     sqlx::query("UPDATE training_enrolments SET name = $1, unit = $1 WHERE mobile = '13900007777'").bind(format!("学员{HOSTILE}")).execute(&mut db).await.unwrap();
 
     // The reviewer enrols themselves and reads their code on the course page.

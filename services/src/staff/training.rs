@@ -24,6 +24,9 @@ pub struct CourseDesk {
     pub organises: bool,
     /// Everyone enrolled (organisers only; empty otherwise), mobiles masked.
     pub enrolments: Vec<Enrolment>,
+    /// The signed tickets of the workers still holding a place (organisers only), to hand on
+    /// again.
+    pub tickets: Vec<(EnrolmentId, String)>,
 }
 
 /// A place taken.
@@ -59,18 +62,19 @@ pub async fn training_courses(store: &Store, actor: &Actor) -> Result<Vec<Course
     Ok(store.training_courses().await?)
 }
 
-/// One course; its organisers also get everyone enrolled.
-pub async fn training_course(store: &Store, actor: &Actor, id: TrainingCourseId) -> Result<CourseDesk, ServiceError> {
+/// One course; its organisers also get everyone enrolled and the workers' tickets.
+pub async fn training_course(store: &Store, signer: &TicketSigner, actor: &Actor, id: TrainingCourseId) -> Result<CourseDesk, ServiceError> {
     may_take_part(store, actor, "read_training", "training_course", Some(id.0)).await?;
     let course = store.training_course(id).await?.ok_or(ServiceError::NotFound(TrainingCourseId::NOUN))?;
     let organises = actor.member.scope.organises_training(course.street_id);
-    let mut enrolments = Vec::new();
+    let (mut enrolments, mut tickets) = (Vec::new(), Vec::new());
     if organises {
         for session in &course.sessions {
             enrolments.extend(store.training_enrolments(session.id).await?);
+            tickets.extend(store.training_worker_codes(session.id).await?.into_iter().map(|(id, code)| (id, signer.training_token(id.0, &code))));
         }
     }
-    Ok(CourseDesk { course, organises, enrolments })
+    Ok(CourseDesk { course, organises, enrolments, tickets })
 }
 
 /// A new course: a street admin's is their street's; a district admin's the district's or the
@@ -128,7 +132,12 @@ pub async fn enrol_in_training(store: &Store, signer: &TicketSigner, actor: &Act
             if !actor.member.scope.organises_training(place.street_id) {
                 return refuse(store, entry).await;
             }
-            let checked = input.check().map_err(ServiceError::Field)?;
+            let mut checked = input.check().map_err(ServiceError::Field)?;
+            // A street admin's workers are their street's: no one puts people on another
+            // street's books (its training figures).
+            if actor.member.scope.role == cc_domain::staff::Role::StreetAdmin {
+                checked.street_id = actor.member.scope.street_id;
+            }
             if let Some(id) = checked.street_id {
                 if !store.street_exists(id).await? {
                     return Err(ServiceError::Field(cc_domain::authoring::FieldError::new("street_id", "没有这个街道", "no such street")));

@@ -61,19 +61,28 @@ impl Network {
 const SESSION_STREET: &str = "FROM sessions s JOIN service_items i ON i.id = s.item_id \
      JOIN facilities f ON f.id = i.facility_id WHERE ($1 = 0 OR f.street_id = $1)";
 
-/// Hours (in tenths) attended at sessions that ended in the period by people of the place, of
-/// the people on its roll: active console staff of the place (street admins of the street, or
-/// managers of a facility in it; everyone for the district) and the grassroots workers enrolled
-/// for a session that ended in the period. (SUM of a BIGINT is NUMERIC on PostgreSQL: cast back.)
-const TRAINING_HOURS: &str = "SELECT CAST(COALESCE(SUM(c.hours_tenths), 0) AS BIGINT), \
-     (SELECT COUNT(*) FROM staff_accounts a WHERE a.disabled = 0 \
-         AND a.role IN ('district_admin', 'street_admin', 'facility_manager', 'reviewer') \
-         AND ($1 = 0 OR a.street_id = $1 OR EXISTS (SELECT 1 FROM staff_facilities sf JOIN facilities sff ON sff.id = sf.facility_id \
-             WHERE sf.staff_id = a.id AND sff.street_id = $1))) \
-     + (SELECT COUNT(DISTINCT w.person) FROM training_enrolments w JOIN training_sessions ws ON ws.id = w.session_id \
-         WHERE w.staff_id IS NULL AND w.status <> 'cancelled' AND ($1 = 0 OR w.street_id = $1) AND ws.ends_at >= $2 AND ws.ends_at < $3) \
-     FROM training_enrolments e JOIN training_sessions t ON t.id = e.session_id JOIN training_courses c ON c.id = e.course_id \
-     WHERE e.status = 'attended' AND ($1 = 0 OR e.street_id = $1) AND t.ends_at >= $2 AND t.ends_at < $3";
+/// Whose staff account is on a place's training roll: active, not an outside expert, and
+/// (for a street, `$1`) its admin or the manager of a facility in it.
+const ON_THE_ROLL: &str = "a.disabled = 0 AND a.role <> 'expert' AND ($1 = 0 OR a.street_id = $1 OR EXISTS (\
+     SELECT 1 FROM staff_facilities sf JOIN facilities sff ON sff.id = sf.facility_id WHERE sf.staff_id = a.id AND sff.street_id = $1))";
+
+/// Training hours (in tenths) per person on the place's roll: the hours of sessions that ended
+/// in the period, attended by the people on it — console staff on the roll (`ON_THE_ROLL`) and
+/// the grassroots workers enrolled for the place — of those people: the staff on the roll and
+/// the workers enrolled for a session that ended in the period. Hours and people are counted
+/// over the same roll. (SUM of a BIGINT is NUMERIC on PostgreSQL: cast back.)
+static TRAINING_HOURS: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+    format!(
+        "SELECT CAST(COALESCE(SUM(c.hours_tenths), 0) AS BIGINT), \
+             (SELECT COUNT(*) FROM staff_accounts a WHERE {ON_THE_ROLL}) \
+             + (SELECT COUNT(DISTINCT w.person) FROM training_enrolments w JOIN training_sessions ws ON ws.id = w.session_id \
+                 WHERE w.staff_id IS NULL AND w.status <> 'cancelled' AND ($1 = 0 OR w.street_id = $1) AND ws.ends_at >= $2 AND ws.ends_at < $3) \
+         FROM training_enrolments e JOIN training_sessions t ON t.id = e.session_id JOIN training_courses c ON c.id = e.course_id \
+         LEFT JOIN staff_accounts a ON a.id = e.staff_id \
+         WHERE e.status = 'attended' AND t.ends_at >= $2 AND t.ends_at < $3 \
+           AND ((e.staff_id IS NULL AND ($1 = 0 OR e.street_id = $1)) OR (e.staff_id IS NOT NULL AND {ON_THE_ROLL}))"
+    )
+});
 
 impl Store {
     /// The network's state, to read several measures from.
@@ -106,7 +115,7 @@ impl Store {
                  FROM reviews v JOIN facilities f ON f.id = v.facility_id \
                  WHERE ($1 = 0 OR f.street_id = $1) AND v.hidden_at IS NULL AND v.created_at >= $2 AND v.created_at < $3"
                 .to_string(),
-            Measure::TrainingHours => TRAINING_HOURS.to_string(),
+            Measure::TrainingHours => TRAINING_HOURS.clone(),
             _ => "SELECT COALESCE(SUM(CASE WHEN d.answered_at IS NOT NULL THEN 1 ELSE 0 END), 0), COUNT(*) \
                  FROM demands d JOIN communities c ON c.id = d.community_id \
                  WHERE ($1 = 0 OR c.street_id = $1) AND d.status <> 'merged' AND d.created_at >= $2 AND d.created_at < $3"

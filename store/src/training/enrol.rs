@@ -209,6 +209,18 @@ impl Store {
             .collect())
     }
 
+    /// The codes of the workers holding a place at `session`, for their organisers to hand on
+    /// their tickets again.
+    pub async fn training_worker_codes(&self, session: TrainingSessionId) -> Result<Vec<(EnrolmentId, String)>, StoreError> {
+        let rows: Vec<(i64, String)> = sqlx::query_as(
+            "SELECT id, code FROM training_enrolments WHERE session_id = $1 AND staff_id IS NULL AND status = 'enrolled' ORDER BY id",
+        )
+        .bind(session.0)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.into_iter().map(|(id, code)| (EnrolmentId(id), code)).collect())
+    }
+
     /// A staff member's enrolments (cancelled ones too), the latest session first.
     pub async fn staff_training(&self, staff: StaffId) -> Result<Vec<MyEnrolment>, StoreError> {
         let rows: Vec<MineRow> = sqlx::query_as(&format!("{MINE} WHERE e.staff_id = $1 ORDER BY t.starts_at DESC, e.id DESC"))

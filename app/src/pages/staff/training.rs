@@ -17,14 +17,16 @@ use crate::prefs::use_prefs;
 use super::training_course::CourseView;
 use crate::training_fns::{load_training_course, load_training_desk, CreateTrainingCourseForm, TrainingDesk};
 
-/// The page's outcome from its address: a refusal worded, or "saved".
+/// What came of the form `form` (by its id; none: a form without its own place) from the
+/// page's address: a refusal worded, or "saved".
 #[component]
-pub(crate) fn Outcome() -> impl IntoView {
+pub(crate) fn Outcome(#[prop(optional)] form: Option<&'static str>) -> impl IntoView {
     let lang = use_prefs().lang();
     let t = training_strings(lang);
     let query = use_query_map();
-    let error = query.with_untracked(|q| q.get("error")).filter(|c| !c.is_empty());
-    let saved = error.is_none() && query.with_untracked(|q| q.get("done")).is_some();
+    let here = query.with_untracked(|q| q.get("form")).as_deref() == form;
+    let error = query.with_untracked(|q| q.get("error")).filter(|c| !c.is_empty() && here);
+    let saved = form.is_none() && query.with_untracked(|q| q.get("done")).is_some();
     view! {
         {error.map(|code| view! { <p class="form-error" role="alert" data-testid="training-error">{training_error(lang, &code)}</p> })}
         {saved.then(|| view! { <p class="notice" role="status">{t.saved}</p> })}
@@ -120,6 +122,11 @@ fn CourseLine(course: Course) -> impl IntoView {
     }
 }
 
+/// What a refused form had in `field`, brought back in the page's address.
+pub(crate) fn typed(field: &str) -> String {
+    use_query_map().with_untracked(|q| q.get(field)).unwrap_or_default()
+}
+
 #[component]
 fn NewCourse(streets: Vec<(i64, String)>) -> impl IntoView {
     let lang = use_prefs().lang();
@@ -127,10 +134,11 @@ fn NewCourse(streets: Vec<(i64, String)>) -> impl IntoView {
     view! {
         <form method="post" action=CreateTrainingCourseForm::url() class="training-form" id="new-course" data-testid="new-course-form">
             <h2>{t.new_course}</h2>
-            <label class="field"><span>{t.topic}</span><input type="text" name="topic" required maxlength="60"/></label>
-            <label class="field"><span>{t.trainer}</span><input type="text" name="trainer" required maxlength="40"/></label>
-            <label class="field"><span>{t.hours}</span><input type="number" name="hours" required min="0.5" max="40" step="0.5"/></label>
-            <label class="field"><span>{t.summary}</span><textarea name="summary" rows="3" maxlength="1000"></textarea></label>
+            <Outcome form="new-course"/>
+            <label class="field"><span>{t.topic}</span><input type="text" name="topic" required maxlength="60" value=typed("topic")/></label>
+            <label class="field"><span>{t.trainer}</span><input type="text" name="trainer" required maxlength="40" value=typed("trainer")/></label>
+            <label class="field"><span>{t.hours}</span><input type="number" name="hours" required min="0.5" max="40" step="0.5" value=typed("hours")/></label>
+            <label class="field"><span>{t.summary}</span><textarea name="summary" rows="3" maxlength="1000">{typed("summary")}</textarea></label>
             {(!streets.is_empty()).then(|| view! {
                 <label class="field"><span>{t.organiser}</span>
                     <select name="street_id">

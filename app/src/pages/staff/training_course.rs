@@ -5,7 +5,7 @@ use cc_domain::training::{Enrolment, EnrolmentStatus, Sitting};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
-use super::training::Mine;
+use super::training::{typed, Mine, Outcome};
 use crate::pages::training::held;
 use crate::i18n::training::training_strings;
 use crate::prefs::use_prefs;
@@ -16,7 +16,7 @@ use crate::training_fns::{AddTrainingSessionForm, CancelTrainingForm, CoursePage
 pub(crate) fn CourseView(page: CoursePage) -> impl IntoView {
     let lang = use_prefs().lang();
     let t = training_strings(lang);
-    let CoursePage { course, organises, enrolments, mine, streets } = page;
+    let CoursePage { course, organises, enrolments, mine, streets, tickets } = page;
     let colon = crate::i18n::colon(lang);
     let course_id = course.id.0;
     let now = cc_domain::time::now();
@@ -29,7 +29,7 @@ pub(crate) fn CourseView(page: CoursePage) -> impl IntoView {
             <dt>{t.hours}</dt><dd>{course.hours.show()}</dd>
             <dt>{t.organiser}</dt><dd>{course.street.clone().unwrap_or_else(|| t.district.to_string())}</dd>
         </dl>
-        {(!course.summary.is_empty()).then(|| view! { <p class="summary">{course.summary.clone()}</p> })}
+        {(!course.summary.is_empty()).then(|| view! { <p class="paragraphs">{course.summary.clone()}</p> })}
         {mine.map(|m| {
             let cancel = (m.status == EnrolmentStatus::Enrolled && m.session.starts_at > now).then_some(m.id.0);
             view! {
@@ -45,6 +45,9 @@ pub(crate) fn CourseView(page: CoursePage) -> impl IntoView {
             }
         })}
         <h2 id="sessions">{t.sessions}</h2>
+        // Enrolling oneself and giving a place back are told here, by the sessions.
+        <Outcome form="mine"/>
+        <Outcome form="sessions"/>
         {course.sessions.is_empty().then(|| view! { <p>{t.no_sessions}</p> })}
         <ol class="training-sessions" data-testid="course-sessions">
             {course.sessions.iter().map(|s| {
@@ -63,7 +66,7 @@ pub(crate) fn CourseView(page: CoursePage) -> impl IntoView {
                         })}
                         {organises.then(|| view! {
                             <p><a href=format!("/staff/training/sessions/{}/door", s.id.0) data-testid="door-link">{t.door}</a></p>
-                            <EnrolmentList list course_id started=s.starts_at <= now/>
+                            <EnrolmentList list course_id started=s.starts_at <= now tickets=tickets.clone()/>
                         })}
                     </li>
                 }
@@ -72,17 +75,19 @@ pub(crate) fn CourseView(page: CoursePage) -> impl IntoView {
         {organises.then(|| view! {
             <form method="post" action=AddTrainingSessionForm::url() class="training-form" id="new-session" data-testid="new-session-form">
                 <h2>{t.new_session}</h2>
+                <Outcome form="new-session"/>
                 <input type="hidden" name="course_id" value=course_id/>
-                <label class="field"><span>{t.starts}</span><input type="datetime-local" name="starts_at" required/></label>
-                <label class="field"><span>{t.ends}</span><input type="datetime-local" name="ends_at" required/></label>
-                <label class="field"><span>{t.venue}</span><input type="text" name="venue" required maxlength="60"/></label>
-                <label class="field"><span>{t.places}</span><input type="number" name="capacity" required min="1" max="500"/></label>
+                <label class="field"><span>{t.starts}</span><input type="datetime-local" name="starts_at" required value=typed("starts_at")/></label>
+                <label class="field"><span>{t.ends}</span><input type="datetime-local" name="ends_at" required value=typed("ends_at")/></label>
+                <label class="field"><span>{t.venue}</span><input type="text" name="venue" required maxlength="60" value=typed("venue")/></label>
+                <label class="field"><span>{t.places}</span><input type="number" name="capacity" required min="1" max="500" value=typed("capacity")/></label>
                 <button type="submit" class="primary">{t.add}</button>
             </form>
         })}
         {(organises && !open.is_empty()).then(|| view! {
             <form method="post" action=EnrolWorkerForm::url() class="training-form" id="enrol-worker" data-testid="enrol-worker-form">
                 <h2>{t.enrol_worker}</h2>
+                <Outcome form="enrol-worker"/>
                 <p class="hint">{t.worker_hint}</p>
                 <input type="hidden" name="course_id" value=course_id/>
                 <label class="field"><span>{t.sessions}</span>
@@ -90,12 +95,12 @@ pub(crate) fn CourseView(page: CoursePage) -> impl IntoView {
                         {open.iter().map(|s| view! { <option value=s.id.0>{held(lang, s)} " · " {s.venue.clone()}</option> }).collect_view()}
                     </select>
                 </label>
-                <label class="field"><span>{t.name}</span><input type="text" name="name" required maxlength="20"/></label>
-                <label class="field"><span>{t.unit}</span><input type="text" name="unit" required maxlength="60"/></label>
+                <label class="field"><span>{t.name}</span><input type="text" name="name" required maxlength="20" value=typed("name")/></label>
+                <label class="field"><span>{t.unit}</span><input type="text" name="unit" required maxlength="60" value=typed("unit")/></label>
                 <label class="field"><span>{t.mobile}</span><input type="tel" name="mobile" required autocomplete="off"/></label>
                 <label class="field"><span>{t.street}</span>
                     <select name="street_id">
-                        <option value="">{t.district}</option>
+                        {(streets.len() != 1).then(|| view! { <option value="">{t.district}</option> })}
                         {streets.into_iter().map(|(id, name)| view! { <option value=id>{name}</option> }).collect_view()}
                     </select>
                 </label>
@@ -105,9 +110,10 @@ pub(crate) fn CourseView(page: CoursePage) -> impl IntoView {
     }
 }
 
-/// Who enrolled at a session, mobiles masked; organisers may give a place back before it starts.
+/// Who enrolled at a session, mobiles masked, with each worker's ticket to hand on again;
+/// organisers may give a place back before it starts.
 #[component]
-fn EnrolmentList(list: Vec<Enrolment>, course_id: i64, started: bool) -> impl IntoView {
+fn EnrolmentList(list: Vec<Enrolment>, course_id: i64, started: bool, tickets: Vec<(i64, String)>) -> impl IntoView {
     let lang = use_prefs().lang();
     let t = training_strings(lang);
     if list.is_empty() {
@@ -122,7 +128,11 @@ fn EnrolmentList(list: Vec<Enrolment>, course_id: i64, started: bool) -> impl In
                         <td>{e.name.clone()}</td>
                         <td>{e.unit.clone()}</td>
                         <td>{e.mobile.clone().unwrap_or_default()}</td>
-                        <td>{e.status.label(lang)}</td>
+                        <td>{e.status.label(lang)}
+                            {tickets.iter().find(|(id, _)| *id == e.id.0).map(|(_, token)| view! {
+                                " " <a href=format!("/training/tickets/{token}") data-testid="worker-ticket">{t.ticket_title}</a>
+                            })}
+                        </td>
                         <td>{(e.status == EnrolmentStatus::Enrolled && !started).then(|| view! {
                             <form method="post" action=CancelTrainingForm::url() class="inline-form">
                                 <input type="hidden" name="course_id" value=course_id/>

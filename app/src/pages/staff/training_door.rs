@@ -63,7 +63,7 @@ fn Door(door: TrainingDoor) -> impl IntoView {
             <p data-scan-status role="status" data-testid="scan-status"></p>
             <p data-scan-queue data-testid="scan-queue"></p>
         </div>
-        <Outcome/>
+        <Outcome form="door"/>
         {let_in.map(|holder| view! { <p class="booking-outcome" role="status" data-testid="training-let-in">{t.checked_in} " " <strong>{holder}</strong></p> })}
         <form method="post" action=TrainingCheckInForm::url() class="checkin-form" data-testid="training-checkin-form">
             <input type="hidden" name="session_id" value=session.id.0/>
@@ -125,7 +125,7 @@ fn Hours(hours: TrainingHours) -> impl IntoView {
         <form method="get" action="/staff/training/hours" class="inline-form">
             <label><span>{t.year}</span>
                 <select name="year">
-                    {(this_year - 4..=this_year).rev().map(|y| view! { <option value=y selected=y == year>{y}</option> }).collect_view()}
+                    {(this_year - 4..=this_year).chain((year < this_year - 4 || year > this_year).then_some(year)).rev().map(|y| view! { <option value=y selected=y == year>{y}</option> }).collect_view()}
                 </select>
             </label>
             <button type="submit">{t.show}</button>
