@@ -120,8 +120,10 @@ fn EnrolmentList(list: Vec<Enrolment>, course_id: i64, started: bool, tickets: V
         return view! { <p>{t.nobody}</p> }.into_any();
     }
     view! {
+        <div class="table-scroll">
         <table class="sessions" data-testid="enrolment-list">
-            <thead><tr><th>{t.name}</th><th>{t.unit}</th><th>{t.mobile}</th><th>{t.list}</th><th></th></tr></thead>
+            <caption class="visually-hidden">{t.list}</caption>
+            <thead><tr><th>{t.name}</th><th>{t.unit}</th><th>{t.mobile}</th><th>{t.status}</th><th></th></tr></thead>
             <tbody>
                 {list.into_iter().map(|e| view! {
                     <tr data-status=e.status.as_str()>
@@ -144,6 +146,7 @@ fn EnrolmentList(list: Vec<Enrolment>, course_id: i64, started: bool, tickets: V
                 }).collect_view()}
             </tbody>
         </table>
+        </div>
     }
     .into_any()
 }

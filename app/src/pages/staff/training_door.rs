@@ -68,13 +68,15 @@ fn Door(door: TrainingDoor) -> impl IntoView {
         <form method="post" action=TrainingCheckInForm::url() class="checkin-form" data-testid="training-checkin-form">
             <input type="hidden" name="session_id" value=session.id.0/>
             <label><span>{t.ticket}</span>
-                <input type="text" name="ticket" required autocomplete="off" autocapitalize="characters" autofocus placeholder=staff.ticket_hint data-testid="training-ticket"/></label>
+                <input type="text" name="ticket" required autocomplete="off" autocapitalize="characters" autofocus placeholder=t.code_hint data-testid="training-ticket"/></label>
             <button type="submit" class="primary" data-testid="training-let-in-button">{t.let_in}</button>
         </form>
         <p class="door-counts" data-testid="training-door-counts">
             {t.places} " " {session.capacity - session.remaining} "/" {session.capacity} " · " {t.attended} " " <strong>{session.attended}</strong>
         </p>
+        <div class="table-scroll">
         <table class="sessions" data-testid="training-door-list">
+            <caption class="visually-hidden">{t.list}</caption>
             <tbody>
                 {enrolments.into_iter().map(|e| view! {
                     <tr data-status=e.status.as_str()>
@@ -87,6 +89,7 @@ fn Door(door: TrainingDoor) -> impl IntoView {
                 }).collect_view()}
             </tbody>
         </table>
+        </div>
     }
 }
 
