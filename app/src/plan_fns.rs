@@ -214,7 +214,8 @@ pub async fn load_evaluation(period: Option<String>, street: Option<i64>) -> Res
                 problem: cc_domain::ParamProblem::NotOneOf("2026-Q4, 2026".into()),
             }))?,
     };
-    let (_, streets) = cc_services::staff::plan_choices(&store, &actor).await?;
+    // The streets only: the plan's choices would also read every staff account.
+    let streets = store.street_choices().await.map_err(cc_services::ServiceError::from)?;
     let scope = &actor.member.scope;
     let leads = actor.member.scope.role.leads_plan();
     let street = street.filter(|s| *s > 0).or(if leads { None } else { scope.street_id });

@@ -72,7 +72,7 @@ fn ReportView(page: EvaluationPage) -> impl IntoView {
     view! {
         <header class="report-head" data-keep="">
             <h1>{e.title}</h1>
-            <p class="report-place" data-testid="report-place"><strong>{place}</strong> " · " {e.period} " " <strong>{report.period.clone()}</strong></p>
+            <p class="report-place" data-testid="report-place"><strong>{place.clone()}</strong> " · " {e.period} " " <strong>{report.period.clone()}</strong></p>
             <p class="basis">{if report.stored { e.stored } else { e.live }} " · " {e.read_at} " " {read_at}</p>
             <p class="hint no-print">{e.hint}</p>
         </header>
@@ -96,6 +96,7 @@ fn ReportView(page: EvaluationPage) -> impl IntoView {
             <p><a href=xlsx download data-testid="evaluation-xlsx">{e.xlsx}</a> " · " {e.print}</p>
         </form>
         <table class="report-table" data-testid="evaluation-table" data-keep="">
+            <caption class="visually-hidden">{place} " · " {e.period} " " {report.period.clone()}</caption>
             <thead><tr>
                 <th scope="col">{e.indicator}</th><th scope="col">{e.data}</th><th scope="col">{e.value}</th>
                 <th scope="col">{e.target}</th><th scope="col">{e.rule}</th><th scope="col">{e.weight}</th><th scope="col">{e.score}</th>
@@ -153,7 +154,9 @@ fn Trend(line: Line, trend: Vec<Report>) -> impl IntoView {
     let slot = W / points.len().max(1) as f64;
     let target_y = BASE - line.indicator.target / top * (BASE - 10.0);
     let readings: Vec<String> = points.iter().map(|(p, v)| format!("{p} {}", figure(*v, measure.unit(), lang))).collect();
-    let label = format!("{name}{}{}", crate::i18n::colon(lang), joined(lang, &readings));
+    // Read aloud whole: the figures by quarter, then the target the dashed line marks.
+    let target = format!("{} {}", crate::i18n::plan::evaluation_strings(lang).target, figure(Some(line.indicator.target), measure.unit(), lang));
+    let label = format!("{name}{}{}{}{target}", crate::i18n::colon(lang), joined(lang, &readings), if lang == Locale::Zh { "；" } else { "; " });
     view! {
         <figure class="report-chart" data-keep="" data-testid="evaluation-trend">
             <figcaption>{name}</figcaption>
