@@ -62,6 +62,18 @@ pub enum TaskStatus {
     Done,
 }
 
+/// What an owner's word reads as before the dates have their say (`status`).
+impl From<Reported> for TaskStatus {
+    fn from(reported: Reported) -> TaskStatus {
+        match reported {
+            Reported::NotStarted => TaskStatus::NotStarted,
+            Reported::OnTrack => TaskStatus::OnTrack,
+            Reported::AtRisk => TaskStatus::AtRisk,
+            Reported::Done => TaskStatus::Done,
+        }
+    }
+}
+
 impl TaskStatus {
     /// Its name on the wire (and the class pages colour it by).
     pub fn as_str(self) -> &'static str {

@@ -74,13 +74,7 @@ fn Desk(desk: PlanDesk) -> impl IntoView {
 }
 
 fn reported_label(reported: Reported, lang: Locale) -> &'static str {
-    let status = match reported {
-        Reported::NotStarted => cc_domain::plan::TaskStatus::NotStarted,
-        Reported::OnTrack => cc_domain::plan::TaskStatus::OnTrack,
-        Reported::AtRisk => cc_domain::plan::TaskStatus::AtRisk,
-        Reported::Done => cc_domain::plan::TaskStatus::Done,
-    };
-    status.label(lang)
+    cc_domain::plan::TaskStatus::from(reported).label(lang)
 }
 
 fn when(ts: i64) -> String {
