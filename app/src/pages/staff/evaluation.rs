@@ -153,10 +153,10 @@ fn Trend(line: Line, trend: Vec<Report>) -> impl IntoView {
     let top = points.iter().filter_map(|(_, v)| *v).fold(line.indicator.target, f64::max).max(f64::EPSILON);
     let slot = W / points.len().max(1) as f64;
     let target_y = BASE - line.indicator.target / top * (BASE - 10.0);
-    let readings: Vec<String> = points.iter().map(|(p, v)| format!("{p} {}", figure(*v, measure.unit(), lang))).collect();
+    let mut readings: Vec<String> = points.iter().map(|(p, v)| format!("{p} {}", figure(*v, measure.unit(), lang))).collect();
     // Read aloud whole: the figures by quarter, then the target the dashed line marks.
-    let target = format!("{} {}", crate::i18n::plan::evaluation_strings(lang).target, figure(Some(line.indicator.target), measure.unit(), lang));
-    let label = format!("{name}{}{}{}{target}", crate::i18n::colon(lang), joined(lang, &readings), if lang == Locale::Zh { "；" } else { "; " });
+    readings.push(format!("{} {}", crate::i18n::plan::evaluation_strings(lang).target, figure(Some(line.indicator.target), measure.unit(), lang)));
+    let label = format!("{name}{}{}", crate::i18n::colon(lang), joined(lang, &readings));
     view! {
         <figure class="report-chart" data-keep="" data-testid="evaluation-trend">
             <figcaption>{name}</figcaption>

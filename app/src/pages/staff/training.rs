@@ -138,7 +138,7 @@ fn NewCourse(streets: Vec<(i64, String)>) -> impl IntoView {
             <label class="field"><span>{t.topic}</span><input type="text" name="topic" required maxlength="60" value=typed("topic")/></label>
             <label class="field"><span>{t.trainer}</span><input type="text" name="trainer" required maxlength="40" value=typed("trainer")/></label>
             <label class="field"><span>{t.hours}</span><input type="number" name="hours" required min="0.5" max="40" step="0.5" value=typed("hours")/></label>
-            <label class="field"><span>{t.summary}</span><textarea name="summary" rows="3" maxlength="1000">{typed("summary")}</textarea></label>
+            <label class="field"><span>{t.summary}</span><crate::components::text_area::TextArea name="summary" value=typed("summary") rows=3 maxlength=1000/></label>
             {(!streets.is_empty()).then(|| view! {
                 <label class="field"><span>{t.organiser}</span>
                     <select name="street_id">
