@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 /// Source folders whose strings residents or staff read.
 const FOLDERS: [&str; 7] = ["app/src", "domain/src", "services/src", "server/src", "store/src/seed", "auth/src", "public/js"];
 /// Files that write machine formats, where ASCII punctuation is the format.
-const FORMATS: [&str; 2] = ["domain/src/calendar.rs", "services/src/staff/export.rs"];
+const FORMATS: [&str; 3] = ["domain/src/calendar/mod.rs", "domain/src/calendar/feed.rs", "services/src/staff/export.rs"];
 
 fn is_chinese(c: char) -> bool {
     matches!(c, '\u{3400}'..='\u{9fff}' | '\u{3000}'..='\u{303f}' | '\u{ff00}'..='\u{ffef}')

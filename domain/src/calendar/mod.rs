@@ -1,4 +1,6 @@
-//! Add-to-calendar files (iCalendar, RFC 5545) for a booking.
+//! Add-to-calendar files (iCalendar, RFC 5545) for a booking, and subscribable feeds (`feed`).
+
+pub mod feed;
 
 use chrono::{DateTime, FixedOffset, Utc};
 
