@@ -68,7 +68,7 @@ fn permissions_policy(path: &str) -> &'static str {
 
 /// Paths whose answers are about the person asking, logged in or not.
 fn personal(path: &str) -> bool {
-    const PREFIXES: [&str; 10] = [
+    const PREFIXES: [&str; 11] = [
         "/me",
         "/login",
         "/register",
@@ -80,6 +80,8 @@ fn personal(path: &str) -> bool {
         // A training ticket's address is the ticket: never kept by a cache on the way.
         "/training/tickets",
         "/api/v1/training/tickets",
+        // So is a resident's own calendar feed's.
+        "/api/v1/feeds/me",
     ];
     PREFIXES.iter().any(|p| path == *p || path.starts_with(&format!("{p}/")) || path.starts_with(&format!("{p}?")))
 }

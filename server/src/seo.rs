@@ -14,7 +14,8 @@ use crate::api::error::ApiError;
 pub struct PublicUrl(pub Option<String>);
 
 impl PublicUrl {
-    fn origin(&self, headers: &HeaderMap) -> String {
+    /// `https://example.org`: the configured address, else the request's scheme and host.
+    pub fn origin(&self, headers: &HeaderMap) -> String {
         if let Some(url) = &self.0 {
             return url.trim_end_matches('/').to_string();
         }

@@ -9,9 +9,11 @@
 //! - [`heritage`]: the intangible-heritage registry as anyone reads it.
 //! - [`plan`]: the work plan as the public follows it.
 //! - [`training`]: a training ticket and a certificate as anyone with their address reads them.
+//! - [`feeds`]: calendar feeds of a street, a facility, a category or a resident's bookings.
 //! - [`delivery`]: what servers do on their own (SMS from the outbox, reminders).
 
 pub mod delivery;
+pub mod feeds;
 mod error;
 pub mod fund;
 pub mod heritage;

@@ -29,6 +29,7 @@ mod evaluation;
 mod error;
 mod facilities;
 mod facility_records;
+pub mod feeds;
 pub mod fund;
 pub mod fund_applications;
 pub mod fund_notice;

@@ -14,6 +14,7 @@ pub mod dashboard_hub;
 pub mod error;
 mod demands;
 mod evaluation;
+mod feeds;
 mod fund;
 mod fund_applications;
 mod fund_money;
@@ -158,6 +159,12 @@ fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(training::ticket_qr))
         .routes(routes!(bookings::ticket_svg))
         .routes(routes!(bookings::calendar))
+        .routes(routes!(feeds::street))
+        .routes(routes!(feeds::facility))
+        .routes(routes!(feeds::category))
+        .routes(routes!(feeds::mine))
+        .routes(routes!(feeds::address))
+        .routes(routes!(feeds::reset))
         .routes(routes!(messages::inbox))
         .routes(routes!(messages::mark_read))
         .routes(routes!(messages::mark_all_read))

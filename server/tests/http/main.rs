@@ -31,6 +31,7 @@ mod fund_review;
 mod heritage;
 mod conformance;
 mod helpers;
+mod feeds;
 mod hostile_text;
 mod idor;
 mod messages;
