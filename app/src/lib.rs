@@ -13,6 +13,7 @@ pub mod dashboard_fns;
 pub mod demand_fns;
 pub mod error;
 pub mod facility_fns;
+pub mod feed_fns;
 pub mod fund_desk_fns;
 pub mod fund_fns;
 pub mod heritage_fns;

@@ -30,6 +30,16 @@ pub fn origin() -> String {
     String::new()
 }
 
+/// `path` (below this site) as a `webcal://` address calendar apps subscribe to; the path itself
+/// when the site's address is unknown.
+pub fn webcal(path: &str) -> String {
+    let origin = origin();
+    match origin.split_once("://") {
+        Some((_, host)) => format!("webcal://{host}{path}"),
+        None => path.to_string(),
+    }
+}
+
 /// Canonical and language alternates for the current page.
 #[component]
 pub fn HeadLinks() -> impl IntoView {

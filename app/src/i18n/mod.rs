@@ -8,6 +8,7 @@ pub mod apply;
 pub mod dashboard;
 pub mod fund_desk;
 pub mod demands;
+pub mod feeds;
 pub mod heritage;
 pub mod islands;
 pub mod me;

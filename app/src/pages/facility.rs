@@ -6,6 +6,7 @@ use leptos_meta::Title;
 
 use crate::components::json_ld::JsonLd;
 use crate::components::status::{ErrorNotice, Loading};
+use crate::i18n::feeds::feed_strings;
 use crate::i18n::reviews::rating_text;
 use crate::i18n::{area, date_time, kind_name, level_name, strings};
 use crate::pages::not_found::NotFound;
@@ -42,6 +43,8 @@ fn FacilityView(profile: FacilityProfile) -> impl IntoView {
     let upcoming = p.with_value(|p| p.upcoming.clone());
     let has_upcoming = !upcoming.is_empty();
     let json_ld = p.with_value(place_json_ld);
+    let facility_feed = crate::components::head_links::webcal(&format!("/api/v1/feeds/facility/{}.ics", p.with_value(|p| p.summary.id)));
+    let street_feed = crate::components::head_links::webcal(&format!("/api/v1/feeds/street/{}.ics", p.with_value(|p| p.summary.street.slug.clone())));
     view! {
         <Title text=name.clone()/>
         <JsonLd value=json_ld/>
@@ -86,6 +89,11 @@ fn FacilityView(profile: FacilityProfile) -> impl IntoView {
             </dl>
             <section aria-labelledby="upcoming-heading">
                 <h2 id="upcoming-heading">{move || t().upcoming_here}</h2>
+                <p class="feeds">
+                    <a href=facility_feed data-testid="facility-feed">{move || feed_strings(prefs.lang()).facility}</a>
+                    " · "
+                    <a href=street_feed data-testid="street-feed">{move || feed_strings(prefs.lang()).street}</a>
+                </p>
                 {if has_upcoming {
                     view! {
                         <ul class="upcoming-list" data-testid="upcoming">

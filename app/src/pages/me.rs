@@ -37,6 +37,7 @@ pub fn MePage() -> impl IntoView {
                                 </a>
                             </p>
                             <p><a class="button wide" href="/org" data-testid="me-org">{crate::i18n::org::org_strings(prefs.lang()).title}</a></p>
+                            <CalendarFeed/>
                         }.into_any(),
                         None => view! {
                             <p>{m.not_logged_in}</p>
@@ -56,6 +57,33 @@ pub fn MePage() -> impl IntoView {
             </p>
             <p class="hint" data-install-help="">{m.install_help}</p>
             <p class="hint" data-installed="" hidden>{m.installed}</p>
+        </section>
+    }
+}
+
+/// The resident's own calendar feed: a `webcal://` link, and a form to change it.
+#[component]
+fn CalendarFeed() -> impl IntoView {
+    use leptos::server_fn::ServerFn;
+    let lang = use_prefs().lang();
+    let f = crate::i18n::feeds::feed_strings(lang);
+    let feed = Resource::new(|| (), |_| crate::feed_fns::load_calendar_feed());
+    let was_reset = leptos_router::hooks::use_query_map().with_untracked(|q| q.get("calendar")).as_deref() == Some("reset");
+    view! {
+        <section id="calendar" aria-labelledby="calendar-heading">
+            <h2 id="calendar-heading">{f.mine_title}</h2>
+            {was_reset.then(|| view! { <p class="notice" role="status" data-testid="calendar-reset">{f.was_reset}</p> })}
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    feed.await.ok().map(|path| view! {
+                        <p><a class="button wide" href=crate::components::head_links::webcal(&path) data-testid="my-feed">{f.mine}</a></p>
+                    })
+                })}
+            </Suspense>
+            <p class="hint">{f.mine_hint}</p>
+            <form method="post" action=crate::feed_fns::ResetCalendarForm::url()>
+                <button type="submit" data-testid="reset-feed">{f.reset}</button>
+            </form>
         </section>
     }
 }
