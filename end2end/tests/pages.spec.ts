@@ -13,7 +13,7 @@ const publicPages = ['/', '/catalog', '/catalog?q=%E9%9D%9E%E9%81%97&street=baji
   '/facilities', '/facilities?level=street', '/facilities/1', '/map', '/coverage', '/login', '/register',
   '/me/bookings', '/staff/login', '/staff', '/staff/audit', '/staff/facilities', '/staff/items/1',
   '/staff/accounts', '/staff/compliance', '/staff/dashboard', '/staff/checkin/1', '/staff/security'];
-const residentPages = ['/', '/catalog', '/items/1', '/map', '/heritage', '/heritage/1', '/org', '/fund', '/plan', '/me/bookings'];
+const residentPages = ['/', '/catalog', '/items/1', '/map', '/heritage', '/heritage/1', '/org', '/fund', '/plan', '/me', '/me/bookings'];
 const staffPages = ['/staff', '/staff/items/1', '/staff/accounts', '/staff/compliance', '/staff/facilities',
   '/staff/audit', '/staff/checkin/1', '/staff/dashboard', '/staff/dashboard?wall=1', '/staff/security',
   '/staff/demands', '/staff/reviews', '/staff/organisations', '/staff/fund', '/staff/plan', '/staff/evaluation',
