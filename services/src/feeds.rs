@@ -11,8 +11,10 @@ use crate::ServiceError;
 
 /// How far ahead a feed looks: about three months.
 pub const AHEAD_SECONDS: i64 = 92 * 86_400;
-/// How far back: a day, so today's and yesterday's sessions stay where they were.
+/// How far back a public feed looks: sessions that ended within a day stay where they were.
 pub const BEHIND_SECONDS: i64 = 86_400;
+/// How far back a resident's own feed looks: what they went to stays on their phone.
+pub const RESIDENT_BEHIND_SECONDS: i64 = 92 * 86_400;
 
 /// The feed of a street, a facility or a category, as an `.ics` text; `origin` makes the
 /// items' addresses absolute.
@@ -31,7 +33,8 @@ pub async fn resident_feed(store: &Store, secret: &str, origin: &str) -> Result<
 
 async fn feed(store: &Store, scope: FeedScope<'_>, name: &str, origin: &str) -> Result<String, ServiceError> {
     let at = now();
-    let sessions = store.feed_sessions(scope, at - BEHIND_SECONDS, at + AHEAD_SECONDS).await?;
+    let behind = if matches!(scope, FeedScope::Resident(_)) { RESIDENT_BEHIND_SECONDS } else { BEHIND_SECONDS };
+    let sessions = store.feed_sessions(scope, at - behind, at + AHEAD_SECONDS).await?;
     let events: Vec<FeedEvent> = sessions.into_iter().map(|s| event(s, origin)).collect();
     Ok(ics_feed(name, &events, at))
 }
@@ -56,6 +59,7 @@ fn event(session: FeedSession, origin: &str) -> FeedEvent {
         description,
         url,
         cancelled: session.cancelled,
+        tentative: session.tentative,
         // A cancellation is the change apps must not miss.
         sequence: u32::from(session.cancelled),
     }

@@ -28,6 +28,8 @@ pub struct FeedSession {
     pub starts_at: i64,
     pub ends_at: i64,
     pub cancelled: bool,
+    /// A resident's place is not certain yet (waitlisted, or offered and not accepted).
+    pub tentative: bool,
     pub cancel_reason: Option<String>,
 }
 
@@ -51,12 +53,13 @@ impl Store {
         Ok(row.map(|(name,)| name))
     }
 
-    /// The sessions of `scope` starting from `from` until `until` (UTC seconds), soonest first:
+    /// The sessions of `scope` not over by `from` and starting before `until` (UTC seconds),
+    /// soonest first:
     /// of published items for a street, a facility or a category; those the resident holds or
     /// held a booking for (a booking given back reads as cancelled).
     pub async fn feed_sessions(&self, scope: FeedScope<'_>, from: i64, until: i64) -> Result<Vec<FeedSession>, StoreError> {
         let base = "FROM sessions s JOIN service_items i ON i.id = s.item_id JOIN facilities f ON f.id = i.facility_id \
-             WHERE s.starts_at >= $1 AND s.starts_at < $2";
+             WHERE s.ends_at >= $1 AND s.starts_at < $2";
         let published = "AND i.status = 'published'";
         let rows: Vec<Row> = match scope {
             FeedScope::Street(slug) => sqlx::query_as(&format!(
@@ -82,12 +85,14 @@ impl Store {
             .fetch_all(&self.pool)
             .await?,
             FeedScope::Resident(resident) => {
-                // One event per session: held while any booking of it is live, else given back.
+                // One event per session, in its best booking's state: a place (2), a place not
+                // certain yet (1: waitlisted or offered), or given back (0).
                 let rows: Vec<(i64, i64, String, String, String, Option<String>, i64, i64, String, Option<String>, i64)> = sqlx::query_as(&format!(
-                    "SELECT {COLUMNS}, CAST(MAX(CASE WHEN b.status IN ('confirmed', 'waitlisted', 'offered', 'attended', 'no_show') THEN 1 ELSE 0 END) AS BIGINT) \
+                    "SELECT {COLUMNS}, CAST(MAX(CASE WHEN b.status IN ('confirmed', 'attended', 'no_show') THEN 2 \
+                         WHEN b.status IN ('waitlisted', 'offered') THEN 1 ELSE 0 END) AS BIGINT) \
                      FROM sessions s JOIN service_items i ON i.id = s.item_id JOIN facilities f ON f.id = i.facility_id \
                      JOIN bookings b ON b.session_id = s.id AND b.resident_id = $3 \
-                     WHERE s.starts_at >= $1 AND s.starts_at < $2 \
+                     WHERE s.ends_at >= $1 AND s.starts_at < $2 \
                      GROUP BY s.id, i.id, i.title, f.name, f.address, s.place, s.starts_at, s.ends_at, s.status, s.cancel_reason \
                      ORDER BY s.starts_at, s.id LIMIT {FEED_LIMIT}"
                 ))
@@ -99,8 +104,8 @@ impl Store {
                 return Ok(rows
                     .into_iter()
                     .map(|(id, item, title, facility, address, place, starts, ends, status, reason, held)| {
-                        let status = if held == 1 { status } else { "cancelled".into() };
-                        session((id, item, title, facility, address, place, starts, ends, status, reason))
+                        let status = if held > 0 { status } else { "cancelled".into() };
+                        FeedSession { tentative: held == 1, ..session((id, item, title, facility, address, place, starts, ends, status, reason)) }
                     })
                     .collect());
             }
@@ -148,7 +153,7 @@ impl Store {
 }
 
 fn session((id, item_id, title, facility, address, place, starts_at, ends_at, status, cancel_reason): Row) -> FeedSession {
-    FeedSession { id, item_id, title, facility, address, place, starts_at, ends_at, cancelled: status == "cancelled", cancel_reason }
+    FeedSession { id, item_id, title, facility, address, place, starts_at, ends_at, cancelled: status == "cancelled", tentative: false, cancel_reason }
 }
 
 /// 128 random bits as 32 hex digits: an address nobody can guess.

@@ -24,6 +24,8 @@ pub struct FeedEvent {
     /// The item's page, absolute.
     pub url: String,
     pub cancelled: bool,
+    /// Not certain yet (a resident waitlisted or offered a place): `STATUS:TENTATIVE`.
+    pub tentative: bool,
     /// Grows with every change people were told of (a move, the cancellation).
     pub sequence: u32,
 }
@@ -66,8 +68,10 @@ pub fn ics_feed(name: &str, events: &[FeedEvent], stamp: i64) -> String {
             format!("DTSTART;TZID={TZID}:{}", here(event.starts_at)),
             format!("DTEND;TZID={TZID}:{}", here(event.ends_at)),
             format!("SEQUENCE:{}", event.sequence),
-            format!("STATUS:{}", if event.cancelled { "CANCELLED" } else { "CONFIRMED" }),
-            format!("SUMMARY:{}", escape(&event.summary)),
+            format!("STATUS:{}", status(event)),
+            // Some apps drop a cancelled event from a subscription, others strike it through:
+            // the title says it either way.
+            format!("SUMMARY:{}{}", if event.cancelled { "【已取消】" } else { "" }, escape(&event.summary)),
             format!("LOCATION:{}", escape(&event.location)),
             format!("DESCRIPTION:{}", escape(&event.description)),
             format!("URL:{}", escape_uri(&event.url)),
@@ -76,6 +80,14 @@ pub fn ics_feed(name: &str, events: &[FeedEvent], stamp: i64) -> String {
     }
     lines.push("END:VCALENDAR".into());
     lines.iter().map(|l| fold(l)).collect::<Vec<_>>().join("\r\n") + "\r\n"
+}
+
+fn status(event: &FeedEvent) -> &'static str {
+    match (event.cancelled, event.tentative) {
+        (true, _) => "CANCELLED",
+        (false, true) => "TENTATIVE",
+        (false, false) => "CONFIRMED",
+    }
 }
 
 /// A URI value is not escaped like text, but it must not break a line either.
@@ -97,6 +109,7 @@ mod tests {
             description: "很长的说明".repeat(20),
             url: "https://example.org/items/7\r\nX-EVIL:1".into(),
             cancelled,
+            tentative: false,
             sequence: u32::from(cancelled),
         }
     }
@@ -110,6 +123,7 @@ mod tests {
         assert!(ics.contains("DTSTART;TZID=Asia/Shanghai:20270115T160000\r\n"), "{ics}");
         assert!(ics.contains("UID:session-7@culture-cloud\r\n") && ics.contains("UID:session-8@culture-cloud\r\n"));
         assert_eq!(ics.matches("STATUS:CANCELLED").count(), 1);
+        assert!(ics.contains("SUMMARY:【已取消】京剧名段欣赏"), "a cancelled event says so in its title");
         assert_eq!(ics.split("\r\n").filter(|l| *l == "BEGIN:VEVENT").count(), 2, "no text starts an event of its own");
         assert!(!ics.contains("\r\nX-EVIL"), "no text starts a line of its own");
         assert!(ics.split("\r\n").all(|l| l.len() <= 75), "a line is longer than 75 octets");

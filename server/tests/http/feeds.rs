@@ -120,3 +120,19 @@ async fn a_residents_own_feed_lives_at_a_secret_address_that_can_be_reset() {
     let (_, _, page) = resident.get_text("/me").await;
     assert!(page.contains(&format!("webcal://127.0.0.1")) && page.contains(&fresh), "the page links the feed");
 }
+
+#[tokio::test]
+async fn a_place_on_the_waitlist_reads_as_tentative() {
+    let app = spawn_app().await;
+    let session = app.store.seed_open_session("日历测试：候补", 1, true).await.unwrap();
+    let first = app.register("13800000032", "石景山 lantern 32").await;
+    assert_eq!(first.book(session).await.0, 201);
+    let waiting = app.register("13800000033", "石景山 lantern 33").await;
+    let (status, booking) = waiting.book(session).await;
+    assert_eq!((status, booking["status"].as_str()), (202, Some("waitlisted")), "{booking}");
+    let path = waiting.get("/api/v1/me/calendar").await.1["path"].as_str().unwrap().to_string();
+    let mine = calendar(&app.visitor(), &path).await;
+    assert_eq!(property(&mine.events[0], "STATUS"), "TENTATIVE", "not a place yet");
+    let held = calendar(&app.visitor(), first.get("/api/v1/me/calendar").await.1["path"].as_str().unwrap()).await;
+    assert_eq!(property(&held.events[0], "STATUS"), "CONFIRMED");
+}
