@@ -33,7 +33,7 @@ impl FieldError {
 
 /// What forms call a field (its API name when no form has it).
 pub fn field_label(field: &'static str, locale: Locale) -> &'static str {
-    const LABELS: [(&str, &str, &str); 74] = [
+    const LABELS: [(&str, &str, &str); 77] = [
         ("title", "标题", "Title"),
         ("topic", "培训主题", "Topic"),
         ("trainer", "授课人", "Trainer"),
@@ -108,6 +108,9 @@ pub fn field_label(field: &'static str, locale: Locale) -> &'static str {
         ("note", "进展说明", "Progress note"),
         ("due_on", "节点日期", "Due on"),
         ("url", "链接", "Link"),
+        ("slug", "标识", "Slug"),
+        ("icon", "图标", "Icon"),
+        ("slugs", "顺序", "Order"),
     ];
     LABELS
         .iter()

@@ -39,6 +39,7 @@ pub mod staff;
 pub mod ticket;
 pub mod time;
 pub mod training;
+pub mod vocabulary;
 pub mod workflow;
 
 pub use catalog::*;

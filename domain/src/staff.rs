@@ -57,6 +57,11 @@ impl Role {
         self != Role::Expert
     }
 
+    /// Whether the role keeps the district's categories and audiences: district admins.
+    pub fn keeps_vocabulary(self) -> bool {
+        self == Role::DistrictAdmin
+    }
+
     /// Whether the role verifies units (and rejects, disables or enables them): district admins.
     pub fn verifies_units(self) -> bool {
         self == Role::DistrictAdmin

@@ -53,6 +53,7 @@ pub mod seed;
 pub mod staff;
 pub mod testing;
 pub mod training;
+pub mod vocabulary;
 mod web_sessions;
 
 pub use authoring::StaffItem;

@@ -44,13 +44,13 @@ async fn seeding_the_demo_twice_adds_nothing() {
 async fn every_category_and_audience_has_items() {
     let store = demo_store().await;
     for category in store.categories().await.unwrap() {
-        let page = store.search_items(&query(&[("category", &category.slug)]), now()).await.unwrap();
-        assert!(page.total > 0, "no items in {}", category.slug);
-        assert!(page.items.iter().all(|i| i.category.slug == category.slug));
+        let page = store.search_items(&query(&[("category", &category.named.slug)]), now()).await.unwrap();
+        assert!(page.total > 0, "no items in {}", category.named.slug);
+        assert!(page.items.iter().all(|i| i.category.slug == category.named.slug));
     }
     for audience in store.audiences().await.unwrap() {
-        let page = store.search_items(&query(&[("audience", &audience.slug)]), now()).await.unwrap();
-        assert!(page.total > 0, "no items for {}", audience.slug);
+        let page = store.search_items(&query(&[("audience", &audience.named.slug)]), now()).await.unwrap();
+        assert!(page.total > 0, "no items for {}", audience.named.slug);
     }
 }
 

@@ -4,7 +4,7 @@ mod rows;
 mod sql;
 
 use cc_domain::{
-    CatalogQuery, CommunityRef, ItemDetail, ItemSummary, Named, Page, StreetWithCommunities,
+    CatalogQuery, CommunityRef, ItemDetail, ItemSummary, Page, StreetWithCommunities,
 };
 
 use crate::{Store, StoreError};
@@ -69,24 +69,6 @@ impl Store {
         detail.rating = self.rating_of(Some(id), None).await?;
         detail.heritage = self.heritage_of_item(cc_domain::ids::ItemId(id)).await?;
         Ok(Some(detail))
-    }
-
-    /// Every category in display order.
-    pub async fn categories(&self) -> Result<Vec<Named>, StoreError> {
-        let rows: Vec<(String, String, String)> =
-            sqlx::query_as("SELECT slug, name, name_en FROM categories ORDER BY position, id")
-                .fetch_all(&self.pool)
-                .await?;
-        Ok(rows.into_iter().map(|(s, n, e)| named(s, n, e)).collect())
-    }
-
-    /// Every audience in display order.
-    pub async fn audiences(&self) -> Result<Vec<Named>, StoreError> {
-        let rows: Vec<(String, String, String)> =
-            sqlx::query_as("SELECT slug, name, name_en FROM audiences ORDER BY position, id")
-                .fetch_all(&self.pool)
-                .await?;
-        Ok(rows.into_iter().map(|(s, n, e)| named(s, n, e)).collect())
     }
 
     /// Every street with its communities, in display order.
