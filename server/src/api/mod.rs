@@ -38,6 +38,7 @@ mod staff_exports;
 mod staff_items;
 mod staff_sessions;
 mod training;
+mod vocabulary;
 pub mod staff_media;
 
 use std::sync::LazyLock;
@@ -61,6 +62,7 @@ fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(facilities::show))
         .routes(routes!(facilities::coverage))
         .routes(routes!(reference::categories))
+        .routes(routes!(reference::audiences))
         .routes(routes!(reference::streets))
         .routes(routes!(auth::send_code))
         .routes(routes!(auth::register))
@@ -147,6 +149,8 @@ fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(plan::staff_file))
         .routes(routes!(plan::comments))
         .routes(routes!(plan::decide))
+        .routes(routes!(vocabulary::list, vocabulary::add, vocabulary::order))
+        .routes(routes!(vocabulary::change, vocabulary::delete))
         .routes(routes!(training::courses, training::create_course))
         .routes(routes!(training::course))
         .routes(routes!(training::add_session))

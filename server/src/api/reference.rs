@@ -1,8 +1,9 @@
-//! `GET /api/v1/categories` and `GET /api/v1/streets`.
+//! `GET /api/v1/categories`, `GET /api/v1/audiences` and `GET /api/v1/streets`.
 
 use axum::extract::State;
 use axum::Json;
-use cc_domain::{Named, StreetWithCommunities};
+use cc_domain::vocabulary::Term;
+use cc_domain::StreetWithCommunities;
 use cc_store::Store;
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -12,7 +13,13 @@ use super::error::ApiError;
 /// The service categories.
 #[derive(Serialize, ToSchema)]
 pub struct Categories {
-    categories: Vec<Named>,
+    categories: Vec<Term>,
+}
+
+/// Whom services are for.
+#[derive(Serialize, ToSchema)]
+pub struct Audiences {
+    audiences: Vec<Term>,
 }
 
 /// The streets and their communities.
@@ -24,11 +31,21 @@ pub struct Streets {
 /// Every category, in display order.
 #[utoipa::path(
     get, path = "/categories", operation_id = "list_categories", tag = "catalogue",
-    summary = "Service categories in display order",
+    summary = "Service categories 类别 in display order, with their icons",
     responses((status = 200, description = "Categories", body = Categories))
 )]
 pub async fn categories(State(store): State<Store>) -> Result<Json<Categories>, ApiError> {
     Ok(Json(Categories { categories: store.categories().await? }))
+}
+
+/// Every audience, in display order.
+#[utoipa::path(
+    get, path = "/audiences", operation_id = "list_audiences", tag = "catalogue",
+    summary = "Audiences 服务对象 (whom services are for) in display order, with their icons",
+    responses((status = 200, description = "Audiences", body = Audiences))
+)]
+pub async fn audiences(State(store): State<Store>) -> Result<Json<Audiences>, ApiError> {
+    Ok(Json(Audiences { audiences: store.audiences().await? }))
 }
 
 /// Every street with its communities.

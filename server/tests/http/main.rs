@@ -49,3 +49,4 @@ mod security;
 mod staff_matrix;
 mod training;
 mod training_pages;
+mod vocabulary;

@@ -445,11 +445,20 @@ async fn api_attempts(world: &World, v: &Visitor) -> Vec<(&'static str, Outcome,
         ("cancel a training place", api(v, M::DELETE, &format!("/staff/training/enrolments/{}", world.training.2), None).await, &[DistrictAdmin, StreetIn]),
         ("training hours", api(v, M::GET, "/staff/training/hours", None).await, &[DistrictAdmin, StreetIn, StreetOut]),
         ("my training", api(v, M::GET, "/staff/training/me", None).await, &STAFF),
+        ("terms", api(v, M::GET, "/staff/terms/categories", None).await, &[DistrictAdmin]),
+        ("add term", api(v, M::POST, "/staff/terms/audiences", Some(json!({ "slug": "matrix", "name": "矩阵对象", "icon": "star" }))).await, &[DistrictAdmin]),
+        ("change term", api(v, M::PUT, "/staff/terms/categories/film", Some(json!({ "name": "电影放映", "name_en": "Film screenings", "icon": "film" }))).await,
+            &[DistrictAdmin]),
+        ("order terms", api(v, M::PUT, "/staff/terms/categories", Some(json!({ "slugs": DEFAULT_CATEGORIES }))).await, &[DistrictAdmin]),
+        ("delete term", api(v, M::DELETE, "/staff/terms/audiences/matrix", None).await, &[DistrictAdmin]),
         // Last: it ends the application's review for the rows above.
         ("decline application", api(v, M::POST, &format!("/staff/fund/applications/{}/decline", world.application), Some(json!({ "reason": "矩阵测试" }))).await,
             &[DistrictAdmin]),
     ]
 }
+
+/// The default categories' slugs, in their order.
+const DEFAULT_CATEGORIES: [&str; 8] = ["performance", "exhibition", "training", "reading", "heritage", "community", "film", "digital"];
 
 /// Everyone who takes part in training: all staff but the fund's outside experts.
 const LEARNERS: &[Who] = &[DistrictAdmin, StreetIn, StreetOut, ManagerIn, ManagerOut, Reviewer, Provider];
@@ -474,6 +483,7 @@ async fn server_fn_attempts(world: &World, v: &Visitor) -> Vec<(&'static str, Ou
     use app::org_fns::{DecideUnitForm, UnitsToDecide};
     use app::review_fns::{HideReview, ReviewsToModerate};
     use app::staff_fns::{CheckInTicket, CreateService, LoadAudit, LoadDoor, MoveService, StaffOverview};
+    use app::vocabulary_fns::{ChangeTermForm, LoadVocabularies};
     use app::training_fns::{LoadTrainingCourse, LoadTrainingDesk, LoadTrainingDoor, LoadTrainingHours, TrainingCheckInForm};
     let s = |n: i64| n.to_string();
     let (draft, session, facility) = (world.draft, world.session, world.facility);
@@ -686,6 +696,17 @@ async fn server_fn_attempts(world: &World, v: &Visitor) -> Vec<(&'static str, Ou
         (
             "decide unit",
             server_fn(v, path::<DecideUnitForm>(), &[("organisation_id", s(world.unit)), ("status", "verified".into()), ("reason", String::new())]).await,
+            &[DistrictAdmin],
+        ),
+        ("vocabulary", server_fn(v, path::<LoadVocabularies>(), &[]).await, &[DistrictAdmin]),
+        (
+            "change term",
+            server_fn(
+                v,
+                path::<ChangeTermForm>(),
+                &[("vocabulary", "categories".into()), ("slug", "film".into()), ("name", "电影放映".into()), ("name_en", String::new()), ("icon", "film".into())],
+            )
+            .await,
             &[DistrictAdmin],
         ),
         ("training desk", server_fn(v, path::<LoadTrainingDesk>(), &[]).await, LEARNERS),

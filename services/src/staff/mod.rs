@@ -26,6 +26,7 @@ mod plan;
 mod reviews;
 mod sessions;
 mod training;
+mod vocabulary;
 
 pub use accounts::{create_staff, disable_staff, managed_accounts, NewAccount};
 pub use audit_log::read_audit;
@@ -54,6 +55,7 @@ pub use training::{
     add_training_session, cancel_training_enrolment, create_training_course, enrol_in_training, my_training, training_check_in, training_course, training_courses, training_door,
     training_hours, CourseDesk, Placed, TrainingCheckedIn,
 };
+pub use vocabulary::{add_term, change_term, delete_term, kept_terms, move_term, order_terms};
 pub use sessions::{cancel_session, change_session, REASON_MAX_CHARS};
 
 use cc_store::staff::{AuditEntry, StaffMember};
