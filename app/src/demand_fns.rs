@@ -48,7 +48,7 @@ pub async fn load_demands(query_string: String) -> Result<DemandsPage, AppError>
         demands,
         top,
         streets: store.streets().await?,
-        categories: store.categories().await?,
+        categories: cc_domain::vocabulary::names(store.categories().await?),
         logged_in: resident.is_some(),
         voted,
     })

@@ -23,6 +23,7 @@ pub mod message_fns;
 pub mod org_fns;
 pub mod plan_fns;
 pub mod training_fns;
+pub mod vocabulary_fns;
 pub mod review_fns;
 pub mod pages;
 #[cfg(feature = "ssr")]
@@ -202,6 +203,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/staff/plan") view=StaffPlanPage ssr=SsrMode::Async/>
                     <Route path=path!("/staff/evaluation") view=StaffEvaluationPage ssr=SsrMode::Async/>
                     <Route path=path!("/staff/training") view=pages::staff::training::StaffTrainingPage ssr=SsrMode::Async/>
+                    <Route path=path!("/staff/vocabulary") view=pages::staff::vocabulary::StaffVocabularyPage ssr=SsrMode::Async/>
                     <Route path=path!("/staff/training/hours") view=pages::staff::training_door::TrainingHoursPage ssr=SsrMode::Async/>
                     <Route path=path!("/staff/training/sessions/:session/door") view=pages::staff::training_door::TrainingDoorPage ssr=SsrMode::Async/>
                     <Route path=path!("/staff/training/:id") view=pages::staff::training::StaffCoursePage ssr=SsrMode::Async/>

@@ -32,3 +32,22 @@ pub(crate) fn problem(error: &cc_services::ServiceError) -> &'static str {
 pub(crate) fn typed_back(code: &str, field: &str, text: String) -> Option<String> {
     (code == field && text.len() <= 600).then_some(text)
 }
+
+/// Back to `page` (a path without a query), saying what happened at the form `form` (its id):
+/// a refusal names the form and brings back what was typed in `typed` (short fields only, never
+/// a mobile number: the address lands in logs and history).
+pub(crate) async fn back<T>(page: &str, form: &str, typed: &[(&'static str, String)], outcome: Result<T, cc_services::ServiceError>) -> Result<(), AppError> {
+    match outcome {
+        Ok(_) => {
+            leptos_axum::redirect(&format!("{page}?done=1#{form}"));
+            Ok(())
+        }
+        Err(error) => {
+            let code = crate::plain_forms::problem(&error);
+            let mut pairs = vec![("error", code.to_string()), ("form", form.to_string())];
+            pairs.extend(typed.iter().filter(|(_, text)| text.chars().count() <= 200).map(|(field, text)| (*field, text.clone())));
+            let to = format!("{page}?{}#{form}", cc_domain::query::query_string(pairs));
+            crate::plain_forms::back_with_error(&to, error).await
+        }
+    }
+}

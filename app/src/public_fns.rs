@@ -12,7 +12,7 @@ use cc_domain::ids::{FacilityId, ItemId};
 /// What the home page shows.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct HomeData {
-    pub categories: Vec<Named>,
+    pub categories: Vec<cc_domain::vocabulary::Term>,
     pub upcoming: Vec<ItemSummary>,
 }
 
@@ -53,9 +53,9 @@ pub async fn search_catalog(query_string: String) -> Result<Page<ItemSummary>, A
 pub async fn load_facets() -> Result<Facets, AppError> {
     let store = store()?;
     Ok(Facets {
-        categories: store.categories().await?,
+        categories: cc_domain::vocabulary::names(store.categories().await?),
         streets: store.streets().await?.into_iter().map(|s| s.street).collect(),
-        audiences: store.audiences().await?,
+        audiences: cc_domain::vocabulary::names(store.audiences().await?),
     })
 }
 

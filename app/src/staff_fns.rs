@@ -186,8 +186,8 @@ pub async fn staff_overview() -> Result<Overview, AppError> {
         items,
         sessions: found.sessions.into_iter().map(session_line).collect(),
         facilities: found.facilities,
-        categories: store.categories().await?,
-        audiences: store.audiences().await?,
+        categories: cc_domain::vocabulary::names(store.categories().await?),
+        audiences: cc_domain::vocabulary::names(store.audiences().await?),
     })
 }
 

@@ -54,8 +54,8 @@ pub async fn load_service(item_id: i64) -> Result<ServicePage, AppError> {
         sessions_editable: found.may_change_sessions,
         sessions,
         facilities,
-        categories: store.categories().await?,
-        audiences: store.audiences().await?,
+        categories: cc_domain::vocabulary::names(store.categories().await?),
+        audiences: cc_domain::vocabulary::names(store.audiences().await?),
     })
 }
 

@@ -7,6 +7,8 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::error::AppError;
+#[cfg(feature = "ssr")]
+use crate::plain_forms::back;
 
 /// What `/staff/training` shows.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -117,26 +119,6 @@ pub async fn load_training_ticket(token: String) -> Result<MyEnrolment, AppError
 #[server]
 pub async fn load_certificate(number: String) -> Result<Certificate, AppError> {
     Ok(cc_services::training::certificate(&crate::public_fns::store()?, &number).await?)
-}
-
-/// Back to `page` (a path without a query), saying what happened at the form `form` (its id):
-/// a refusal names the form and brings back what was typed in `typed` (short fields only, never
-/// a mobile number: the address lands in logs and history).
-#[cfg(feature = "ssr")]
-async fn back<T>(page: &str, form: &str, typed: &[(&'static str, String)], outcome: Result<T, cc_services::ServiceError>) -> Result<(), AppError> {
-    match outcome {
-        Ok(_) => {
-            leptos_axum::redirect(&format!("{page}?done=1#{form}"));
-            Ok(())
-        }
-        Err(error) => {
-            let code = crate::plain_forms::problem(&error);
-            let mut pairs = vec![("error", code.to_string()), ("form", form.to_string())];
-            pairs.extend(typed.iter().filter(|(_, text)| text.chars().count() <= 200).map(|(field, text)| (*field, text.clone())));
-            let to = format!("{page}?{}#{form}", cc_domain::query::query_string(pairs));
-            crate::plain_forms::back_with_error(&to, error).await
-        }
-    }
 }
 
 /// A new course, then its page.

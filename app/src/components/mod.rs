@@ -8,6 +8,7 @@ pub mod facility_filters;
 pub mod filter_form;
 pub mod filters;
 pub mod head_links;
+pub mod icons;
 pub mod item_card;
 pub mod json_ld;
 pub mod layout;

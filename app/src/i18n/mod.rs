@@ -16,6 +16,7 @@ pub mod messages;
 pub mod org;
 pub mod plan;
 pub mod training;
+pub mod vocabulary;
 pub mod reviews;
 pub mod second_factor;
 pub mod service;

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
+use crate::components::icons::TermIcon;
 use crate::components::item_card::ItemCard;
 use crate::components::search_box::SearchBox;
 use crate::components::status::{ErrorNotice, Loading};
@@ -30,11 +31,13 @@ pub fn HomePage() -> impl IntoView {
                         <h2 id="home-categories">{move || t().home_categories}</h2>
                         <ul class="category-grid">
                             {home.categories.into_iter().map(|c| {
-                                let href = format!("/catalog?category={}", c.slug);
-                                let c = StoredValue::new(c);
+                                let href = format!("/catalog?category={}", c.named.slug);
+                                let icon = c.icon;
+                                let c = StoredValue::new(c.named);
                                 view! {
                                     <li><a class="category-tile" href=href>
-                                        {move || c.with_value(|c| c.label(prefs.lang()).to_string())}
+                                        <TermIcon icon/>
+                                        <span>{move || c.with_value(|c| c.label(prefs.lang()).to_string())}</span>
                                     </a></li>
                                 }
                             }).collect_view()}

@@ -76,6 +76,9 @@ fn Console(
             {me.display_name.clone()} " · " {move || role.label(prefs.lang())} " "
             <button type="button" class="link-button" on:click=move |_| { log_out.dispatch(()); }>{move || s().log_out}</button>
             {(role == Role::DistrictAdmin).then(|| view! { " · " <a href="/staff/audit">{move || s().audit}</a> })}
+            {role.keeps_vocabulary().then(|| view! {
+                " · " <a href="/staff/vocabulary" data-testid="vocabulary-link">{move || crate::i18n::vocabulary::vocabulary_strings(prefs.lang()).title}</a>
+            })}
             {matches!(role, Role::DistrictAdmin | Role::StreetAdmin).then(|| view! {
                 " · " <a href="/staff/dashboard">{move || crate::i18n::dashboard::dashboard_strings(prefs.lang()).title}</a>
                 " · " <a href="/staff/accounts">{move || crate::i18n::staff_accounts::account_strings(prefs.lang()).heading}</a>

@@ -25,6 +25,7 @@ pub mod training_door;
 pub mod reviews;
 pub mod second_factor;
 pub mod service;
+pub mod vocabulary;
 
 use leptos::prelude::*;
 
