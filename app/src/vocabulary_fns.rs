@@ -55,7 +55,7 @@ pub async fn add_term_form(vocabulary: String, slug: String, name: String, #[ser
     let list = self::vocabulary(&vocabulary)?;
     let form = format!("new-{}", list.as_str());
     let typed = [("slug", slug.clone()), ("name", name.clone()), ("name_en", name_en.clone()), ("icon", icon.clone())];
-    let input = cc_domain::vocabulary::TermInput { slug, name, name_en, icon };
+    let input = cc_domain::vocabulary::TermInput { slug, name: Some(name), name_en: Some(name_en), icon: Some(icon).filter(|i| !i.is_empty()) };
     let outcome = cc_services::staff::add_term(&store, &actor, list, &input).await;
     crate::plain_forms::back(PAGE, &form, &typed, outcome).await
 }
@@ -66,8 +66,8 @@ pub async fn change_term_form(vocabulary: String, slug: String, name: String, #[
     let (store, actor) = keeper().await?;
     let list = self::vocabulary(&vocabulary)?;
     let form = anchor(list, &slug);
-    let typed = [("name", name.clone()), ("name_en", name_en.clone())];
-    let input = cc_domain::vocabulary::TermInput { slug: String::new(), name, name_en, icon };
+    let typed = [("name", name.clone()), ("name_en", name_en.clone()), ("icon", icon.clone())];
+    let input = cc_domain::vocabulary::TermInput { slug: String::new(), name: Some(name), name_en: Some(name_en), icon: Some(icon).filter(|i| !i.is_empty()) };
     let outcome = cc_services::staff::change_term(&store, &actor, list, &slug, &input).await;
     crate::plain_forms::back(PAGE, &form, &typed, outcome).await
 }

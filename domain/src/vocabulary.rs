@@ -163,36 +163,60 @@ impl KeptTerm {
     }
 }
 
-/// A term as staff write it. `slug` is read only when the term is made.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// A term as staff write it. `slug` is read only when the term is made; a change leaves what
+/// it does not name as it was.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct TermInput {
     /// Lower-case letters, digits and hyphens, 2 to 30, starting with a letter (new terms only).
     #[serde(default)]
     pub slug: String,
-    /// The Chinese name, 2 to 12 characters.
-    pub name: String,
-    /// The English name, at most 40 characters.
+    /// The Chinese name, 2 to 12 characters (needed for a new term).
     #[serde(default)]
-    pub name_en: String,
-    /// One of the platform's icons (`star` when left out).
+    pub name: Option<String>,
+    /// The English name, at most 40 characters (empty: none).
     #[serde(default)]
-    pub icon: String,
+    pub name_en: Option<String>,
+    /// One of the platform's icons (a new term without one gets `star`).
+    #[serde(default)]
+    pub icon: Option<String>,
 }
 
 impl TermInput {
-    /// Checks the names and icon (and the slug, for a new term); the error names the field.
-    pub fn check(&self, new: bool) -> Result<Term, FieldError> {
+    /// Checks a new term: slug, names and icon; the error names the field.
+    pub fn check_new(&self) -> Result<Term, FieldError> {
         let slug = self.slug.trim();
-        if new && !slug_ok(slug) {
+        if !slug_ok(slug) {
             return Err(FieldError::new("slug", "标识为2到30个小写字母、数字或连字符，以字母开头", "2 to 30 lower-case letters, digits or hyphens, starting with a letter"));
         }
-        let name = one_line(&self.name, 2, 12).ok_or(FieldError::new("name", "名称为2到12个字", "2 to 12 characters"))?;
-        let name_en = one_line(&self.name_en, 0, 40).ok_or(FieldError::new("name_en", "英文名称不超过40个字符", "at most 40 characters"))?;
-        let icon = if self.icon.trim().is_empty() { Some(Icon::Star) } else { Icon::parse(&self.icon) };
-        let icon = icon.ok_or(FieldError::new("icon", "请从列表中选择图标", "choose one of the listed icons"))?;
-        Ok(Term { named: Named { slug: slug.to_string(), name, name_en }, icon })
+        let blank = Term { named: Named { slug: slug.to_string(), name: String::new(), name_en: String::new() }, icon: Icon::Star };
+        if self.name.is_none() {
+            return Err(name_refused());
+        }
+        self.check_change(&blank)
     }
+
+    /// Checks a change of `before`: what the input names is checked and replaces it, the slug
+    /// stays; the error names the field.
+    pub fn check_change(&self, before: &Term) -> Result<Term, FieldError> {
+        let name = match &self.name {
+            Some(name) => one_line(name, 2, 12).ok_or(name_refused())?,
+            None => before.named.name.clone(),
+        };
+        let name_en = match &self.name_en {
+            Some(name_en) => one_line(name_en, 0, 40).ok_or(FieldError::new("name_en", "英文名称不超过40个字符", "at most 40 characters"))?,
+            None => before.named.name_en.clone(),
+        };
+        let icon = match &self.icon {
+            Some(icon) => Icon::parse(icon).ok_or(FieldError::new("icon", "请从列表中选择图标", "choose one of the listed icons"))?,
+            None => before.icon,
+        };
+        Ok(Term { named: Named { slug: before.named.slug.clone(), name, name_en }, icon })
+    }
+}
+
+fn name_refused() -> FieldError {
+    FieldError::new("name", "名称为2到12个字", "2 to 12 characters")
 }
 
 fn slug_ok(slug: &str) -> bool {
@@ -228,27 +252,38 @@ mod tests {
     use super::*;
 
     fn input(slug: &str, name: &str, icon: &str) -> TermInput {
-        TermInput { slug: slug.into(), name: name.into(), name_en: String::new(), icon: icon.into() }
+        TermInput { slug: slug.into(), name: Some(name.into()), name_en: None, icon: Some(icon.into()) }
     }
 
     #[test]
     fn a_new_term_needs_a_slug_that_can_stand_in_an_address() {
         for bad in ["", "a", "Film", "电影", "9film", "film screening", "film/x", &"x".repeat(31)] {
-            assert_eq!(input(bad, "电影放映", "film").check(true).unwrap_err().field, "slug", "{bad:?}");
+            assert_eq!(input(bad, "电影放映", "film").check_new().unwrap_err().field, "slug", "{bad:?}");
         }
-        assert_eq!(input("film-2", "电影放映", "film").check(true).unwrap().named.slug, "film-2");
-        // An edit never reads the slug.
-        assert!(input("", "电影放映", "film").check(false).is_ok());
+        assert_eq!(input("film-2", "电影放映", "film").check_new().unwrap().named.slug, "film-2");
+        let nameless = TermInput { name: None, ..input("film", "", "film") };
+        assert_eq!(nameless.check_new().unwrap_err().field, "name");
+        assert_eq!(TermInput { icon: None, ..input("film", "电影放映", "") }.check_new().unwrap().icon, Icon::Star);
     }
 
     #[test]
     fn names_and_icons_are_checked_by_field() {
-        assert_eq!(input("film", "电", "film").check(true).unwrap_err().field, "name");
-        assert_eq!(input("film", "电影\n放映", "film").check(true).unwrap_err().field, "name");
-        assert_eq!(input("film", "电影放映", "<svg>").check(true).unwrap_err().field, "icon");
-        assert_eq!(input("film", "电影放映", "").check(true).unwrap().icon, Icon::Star);
-        let long = TermInput { name_en: "x".repeat(41), ..input("film", "电影放映", "film") };
-        assert_eq!(long.check(true).unwrap_err().field, "name_en");
+        assert_eq!(input("film", "电", "film").check_new().unwrap_err().field, "name");
+        assert_eq!(input("film", "电影\n放映", "film").check_new().unwrap_err().field, "name");
+        assert_eq!(input("film", "电影放映", "<svg>").check_new().unwrap_err().field, "icon");
+        assert_eq!(input("film", "电影放映", "").check_new().unwrap_err().field, "icon");
+        let long = TermInput { name_en: Some("x".repeat(41)), ..input("film", "电影放映", "film") };
+        assert_eq!(long.check_new().unwrap_err().field, "name_en");
+    }
+
+    #[test]
+    fn a_change_keeps_what_it_does_not_name_and_never_the_slug() {
+        let before = input("film", "电影放映", "film").check_new().unwrap();
+        let before = Term { named: Named { name_en: "Films".into(), ..before.named }, ..before };
+        let renamed = TermInput { slug: "cinema".into(), name: Some("露天电影".into()), ..TermInput::default() }.check_change(&before).unwrap();
+        assert_eq!((renamed.named.slug.as_str(), renamed.named.name.as_str(), renamed.named.name_en.as_str(), renamed.icon), ("film", "露天电影", "Films", Icon::Film));
+        let cleared = TermInput { name_en: Some(String::new()), icon: Some("screen".into()), ..TermInput::default() }.check_change(&before).unwrap();
+        assert_eq!((cleared.named.name.as_str(), cleared.named.name_en.as_str(), cleared.icon), ("电影放映", "", Icon::Screen));
     }
 
     #[test]

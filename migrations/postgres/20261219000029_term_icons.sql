@@ -22,3 +22,9 @@ UPDATE audiences SET icon = CASE slug
     WHEN 'elderly'  THEN 'elder'
     WHEN 'disabled' THEN 'access'
     ELSE 'star' END;
+
+-- What uses a term is counted on the console, checked before deleting it, and stamped when it
+-- is renamed: each by the term's id.
+CREATE INDEX service_items_category ON service_items (category_id);
+CREATE INDEX service_items_audience ON service_items (audience_id);
+CREATE INDEX demands_category ON demands (category_id);

@@ -40,6 +40,24 @@ fn demands_count(vocabulary: Vocabulary) -> &'static str {
     }
 }
 
+type KeptRow = (String, String, String, String, i64, i64);
+
+/// A term with its counts of services and requests, from the rows `filter` keeps.
+fn kept_sql(vocabulary: Vocabulary, filter: &str) -> String {
+    format!(
+        "SELECT t.slug, t.name, t.name_en, t.icon, \
+         (SELECT COUNT(*) FROM service_items i WHERE i.{column} = t.id), {demands} \
+         FROM {table} t {filter} ORDER BY t.position, t.id",
+        column = item_column(vocabulary),
+        demands = demands_count(vocabulary),
+        table = table(vocabulary),
+    )
+}
+
+fn kept((slug, name, name_en, icon, items, demands): KeptRow) -> KeptTerm {
+    KeptTerm { term: term((slug, name, name_en, icon)), items, demands }
+}
+
 fn term((slug, name, name_en, icon): (String, String, String, String)) -> Term {
     // A stored name the platform no longer draws shows as a star rather than failing the page.
     Term { named: Named { slug, name, name_en }, icon: Icon::parse(&icon).unwrap_or(Icon::Star) }
@@ -65,19 +83,16 @@ impl Store {
 
     /// Every term of `vocabulary` with what uses it, for the console.
     pub async fn kept_terms(&self, vocabulary: Vocabulary) -> Result<Vec<KeptTerm>, StoreError> {
-        let sql = format!(
-            "SELECT t.slug, t.name, t.name_en, t.icon, \
-             (SELECT COUNT(*) FROM service_items i WHERE i.{column} = t.id), {demands} \
-             FROM {table} t ORDER BY t.position, t.id",
-            column = item_column(vocabulary),
-            demands = demands_count(vocabulary),
-            table = table(vocabulary),
-        );
-        let rows: Vec<(String, String, String, String, i64, i64)> = sqlx::query_as(&sql).fetch_all(&self.pool).await?;
-        Ok(rows
-            .into_iter()
-            .map(|(slug, name, name_en, icon, items, demands)| KeptTerm { term: term((slug, name, name_en, icon)), items, demands })
-            .collect())
+        let sql = kept_sql(vocabulary, "");
+        let rows: Vec<KeptRow> = sqlx::query_as(&sql).fetch_all(&self.pool).await?;
+        Ok(rows.into_iter().map(kept).collect())
+    }
+
+    /// Term `slug` of `vocabulary` with what uses it.
+    pub async fn kept_term(&self, vocabulary: Vocabulary, slug: &str) -> Result<Option<KeptTerm>, StoreError> {
+        let sql = kept_sql(vocabulary, "WHERE t.slug = $1");
+        let row: Option<KeptRow> = sqlx::query_as(&sql).bind(slug).fetch_optional(&self.pool).await?;
+        Ok(row.map(kept))
     }
 
     /// Adds `new` after the others; `false` when its slug is taken.
@@ -104,10 +119,11 @@ impl Store {
         Ok(added)
     }
 
-    /// Gives term `slug` the names and icon of `changed`, and stamps the services that carry it
-    /// so search reads their new names; `false` when there is no such term.
+    /// Gives term `slug` the names and icon of `changed`, and stamps the services of a category
+    /// so search reads their new names (audiences' names are not searched); `false` when there
+    /// is no such term.
     pub async fn update_term(&self, vocabulary: Vocabulary, slug: &str, changed: &Term) -> Result<bool, StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin().await?;
         let sql = format!("UPDATE {} SET name = $1, name_en = $2, icon = $3 WHERE slug = $4", table(vocabulary));
         let found = sqlx::query(&sql)
             .bind(&changed.named.name)
@@ -118,8 +134,8 @@ impl Store {
             .await?
             .rows_affected()
             == 1;
-        if found {
-            stamp_items(&mut tx, vocabulary, slug).await?;
+        if found && vocabulary == Vocabulary::Categories {
+            stamp_items(&mut tx, slug).await?;
         }
         tx.commit().await?;
         if found {
@@ -130,7 +146,7 @@ impl Store {
 
     /// Puts the terms in the order of `slugs` (every slug of the list, checked by the caller).
     pub async fn reorder_terms(&self, vocabulary: Vocabulary, slugs: &[String]) -> Result<(), StoreError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin().await?;
         let sql = format!("UPDATE {} SET position = $1 WHERE slug = $2", table(vocabulary));
         for (at, slug) in slugs.iter().enumerate() {
             sqlx::query(&sql).bind(at as i64 + 1).bind(slug).execute(&mut *tx).await?;
@@ -153,9 +169,16 @@ impl Store {
             table = table(vocabulary),
             column = item_column(vocabulary),
         );
-        if sqlx::query(&sql).bind(slug).execute(&self.pool).await?.rows_affected() == 1 {
-            self.announce_street(LiveKind::ItemChanged, None);
-            return Ok(Deleted::Deleted);
+        match sqlx::query(&sql).bind(slug).execute(&self.pool).await {
+            Ok(done) if done.rows_affected() == 1 => {
+                self.announce_street(LiveKind::ItemChanged, None);
+                return Ok(Deleted::Deleted);
+            }
+            Ok(_) => {}
+            // A service or request saved meanwhile, not yet visible to the check: the foreign
+            // key refuses (PostgreSQL; SQLite's writes take turns).
+            Err(sqlx::Error::Database(e)) if e.kind() == sqlx::error::ErrorKind::ForeignKeyViolation => return Ok(Deleted::InUse),
+            Err(e) => return Err(e.into()),
         }
         let sql = format!("SELECT COUNT(*) FROM {} WHERE slug = $1", table(vocabulary));
         let (there,): (i64,) = sqlx::query_as(&sql).bind(slug).fetch_one(&self.pool).await?;
@@ -163,14 +186,19 @@ impl Store {
     }
 }
 
-/// Stamps the services carrying term `slug` with the next catalogue version.
-async fn stamp_items(conn: &mut AnyConnection, vocabulary: Vocabulary, slug: &str) -> Result<(), StoreError> {
-    let version = next_version(conn).await?;
-    let sql = format!(
-        "UPDATE service_items SET search_version = $1 WHERE {column} = (SELECT id FROM {table} WHERE slug = $2)",
-        column = item_column(vocabulary),
-        table = table(vocabulary),
-    );
-    sqlx::query(&sql).bind(version).bind(slug).execute(conn).await?;
+/// Stamps the services of category `slug` with the next catalogue version. Their rows are
+/// locked first, as every other stamping write does (an item, then the version): taking the
+/// version first would wait crosswise with a write that holds one of them on PostgreSQL.
+async fn stamp_items(conn: &mut AnyConnection, slug: &str) -> Result<(), StoreError> {
+    sqlx::query("UPDATE service_items SET search_version = search_version WHERE category_id = (SELECT id FROM categories WHERE slug = $1)")
+        .bind(slug)
+        .execute(&mut *conn)
+        .await?;
+    let version = next_version(&mut *conn).await?;
+    sqlx::query("UPDATE service_items SET search_version = $1 WHERE category_id = (SELECT id FROM categories WHERE slug = $2)")
+        .bind(version)
+        .bind(slug)
+        .execute(&mut *conn)
+        .await?;
     Ok(())
 }

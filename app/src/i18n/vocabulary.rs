@@ -20,7 +20,6 @@ pub struct VocabularyStrings {
     pub down: &'static str,
     pub delete: &'static str,
     pub add: &'static str,
-    pub added: &'static str,
     pub saved: &'static str,
 }
 
@@ -44,7 +43,6 @@ pub fn vocabulary_strings(locale: Locale) -> VocabularyStrings {
             down: "下移",
             delete: "删除",
             add: "新增",
-            added: "已新增。",
             saved: "已保存。",
         },
         Locale::En => VocabularyStrings {
@@ -64,7 +62,6 @@ pub fn vocabulary_strings(locale: Locale) -> VocabularyStrings {
             down: "Move down",
             delete: "Delete",
             add: "Add",
-            added: "Added.",
             saved: "Saved.",
         },
     }
@@ -86,6 +83,8 @@ pub fn vocabulary_error(locale: Locale, code: &str) -> &'static str {
         "icon" => "Choose one of the listed icons.",
         "in_use" if zh => "仍有服务或点单使用它，不能删除；可以改名。",
         "in_use" => "Services or requests still use it, so it cannot be deleted: rename it instead.",
+        "slugs" if zh => "列表刚被改动过，请刷新后再调整顺序。",
+        "slugs" => "The list has just changed: reload the page and try the order again.",
         "forbidden" if zh => "只有区级管理员可以维护类别与服务对象。",
         "forbidden" => "Only district admins keep the categories and audiences.",
         "not_found" if zh => "没有这一项，可能已被删除。",

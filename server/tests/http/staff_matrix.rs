@@ -483,7 +483,7 @@ async fn server_fn_attempts(world: &World, v: &Visitor) -> Vec<(&'static str, Ou
     use app::org_fns::{DecideUnitForm, UnitsToDecide};
     use app::review_fns::{HideReview, ReviewsToModerate};
     use app::staff_fns::{CheckInTicket, CreateService, LoadAudit, LoadDoor, MoveService, StaffOverview};
-    use app::vocabulary_fns::{ChangeTermForm, LoadVocabularies};
+    use app::vocabulary_fns::{AddTermForm, ChangeTermForm, DeleteTermForm, LoadVocabularies, MoveTermForm};
     use app::training_fns::{LoadTrainingCourse, LoadTrainingDesk, LoadTrainingDoor, LoadTrainingHours, TrainingCheckInForm};
     let s = |n: i64| n.to_string();
     let (draft, session, facility) = (world.draft, world.session, world.facility);
@@ -707,6 +707,21 @@ async fn server_fn_attempts(world: &World, v: &Visitor) -> Vec<(&'static str, Ou
                 &[("vocabulary", "categories".into()), ("slug", "film".into()), ("name", "电影放映".into()), ("name_en", String::new()), ("icon", "film".into())],
             )
             .await,
+            &[DistrictAdmin],
+        ),
+        (
+            "add term",
+            server_fn(v, path::<AddTermForm>(), &[("vocabulary", "audiences".into()), ("slug", "matrix".into()), ("name", "矩阵对象".into()), ("icon", "star".into())]).await,
+            &[DistrictAdmin],
+        ),
+        (
+            "move term",
+            server_fn(v, path::<MoveTermForm>(), &[("vocabulary", "audiences".into()), ("slug", "matrix".into()), ("direction", "up".into())]).await,
+            &[DistrictAdmin],
+        ),
+        (
+            "delete term",
+            server_fn(v, path::<DeleteTermForm>(), &[("vocabulary", "audiences".into()), ("slug", "matrix".into())]).await,
             &[DistrictAdmin],
         ),
         ("training desk", server_fn(v, path::<LoadTrainingDesk>(), &[]).await, LEARNERS),

@@ -55,6 +55,10 @@ async fn a_district_admin_keeps_the_categories_and_every_public_page_follows_at_
     assert!(catalog.contains("value=\"opera\"") && catalog.contains("戏曲曲艺"), "the catalogue's filter offers it");
 
     // Renamed: shown and found by the new name at once; the slug (in saved links) stays.
+    let (_, films) = app.get_json("/api/v1/items?category=film").await;
+    let film_item = films["items"][0]["id"].as_i64().unwrap();
+    let (_, page) = app.get(&format!("/items/{film_item}")).await;
+    assert!(!page.contains("露天电影"), "kept in memory before the rename");
     let (status, renamed) =
         put(&admin, "/api/v1/staff/terms/categories/film", json!({ "name": "露天电影", "name_en": "Open-air films", "icon": "screen" })).await;
     assert_eq!((status, renamed["slug"].as_str()), (200, Some("film")), "{renamed}");
@@ -62,9 +66,15 @@ async fn a_district_admin_keeps_the_categories_and_every_public_page_follows_at_
     let items = found["items"].as_array().unwrap();
     assert!(!items.is_empty(), "search reads the new name: {found}");
     assert!(items.iter().all(|i| i["category"]["slug"] == "film" && i["category"]["name"] == "露天电影"));
-    let film_item = items[0]["id"].as_i64().unwrap();
     let (_, page) = app.get(&format!("/items/{film_item}")).await;
     assert!(page.contains("露天电影"), "the item page names it anew");
+    let (_, feed) = app.get("/api/v1/feeds/category/film.ics").await;
+    assert!(feed.contains("X-WR-CALNAME:露天电影"), "the category's calendar is named anew");
+    let (_, demands) = app.get("/demands").await;
+    assert!(demands.contains("露天电影"), "the residents' requests offer the new name");
+    // A change names what it changes: the icon and English name stay.
+    let (status, kept) = put(&admin, "/api/v1/staff/terms/categories/film", json!({ "name": "公益电影" })).await;
+    assert_eq!((status, kept["icon"].as_str(), kept["name_en"].as_str()), (200, Some("screen"), Some("Open-air films")), "{kept}");
     let (_, english) = app.get_json("/api/v1/items?category=film").await;
     assert!(english["items"].as_array().unwrap().iter().all(|i| i["category"]["name_en"] == "Open-air films"));
     let (status, _) = put(&admin, "/api/v1/staff/terms/categories/cinema", json!({ "name": "露天电影" })).await;
@@ -81,7 +91,7 @@ async fn a_district_admin_keeps_the_categories_and_every_public_page_follows_at_
     let (_, list) = app.get_json("/api/v1/categories").await;
     assert_eq!(slugs(&list, "categories"), order);
     let (_, home) = app.get("/").await;
-    assert!(home.find("戏曲曲艺").unwrap() < home.find("露天电影").unwrap(), "the home page shows the new order");
+    assert!(home.find("戏曲曲艺").unwrap() < home.find("公益电影").unwrap(), "the home page shows the new order");
 
     // A term in use stays (rename it instead); an unused one goes, and its filter with it.
     let (status, refused) = admin.delete("/api/v1/staff/terms/categories/film").await;
@@ -93,6 +103,19 @@ async fn a_district_admin_keeps_the_categories_and_every_public_page_follows_at_
     let (_, catalog) = app.get("/catalog").await;
     assert!(!catalog.contains("戏曲曲艺"));
 
+    // A category only residents' requests use stays too.
+    let (_, streets) = app.get_json("/api/v1/streets").await;
+    let community = streets["streets"][0]["communities"][0]["id"].as_i64().unwrap();
+    admin.post("/api/v1/staff/terms/categories", json!({ "slug": "chess", "name": "棋艺活动", "icon": "ball" })).await;
+    let resident = app.register("13800000777", "石景山 chess 777").await;
+    let raised = json!({ "category": "chess", "community_id": community, "note": "希望社区开一个围棋角", "new_anyway": true });
+    assert_eq!(resident.post("/api/v1/demands", raised).await.0, 201);
+    let (status, refused) = admin.delete("/api/v1/staff/terms/categories/chess").await;
+    assert_eq!((status, refused["error"]["code"].as_str()), (409, Some("in_use")));
+    let (_, kept) = admin.get("/api/v1/staff/terms/categories").await;
+    let chess = kept.as_array().unwrap().iter().find(|t| t["slug"] == "chess").unwrap().clone();
+    assert_eq!((chess["items"].as_i64(), chess["demands"].as_i64()), (Some(0), Some(1)));
+
     // Audiences the same way; the API lists them.
     let (status, _) = put(&admin, "/api/v1/staff/terms/audiences/elderly", json!({ "name": "长者", "name_en": "Seniors", "icon": "elder" })).await;
     assert_eq!(status, 200);
@@ -103,6 +126,14 @@ async fn a_district_admin_keeps_the_categories_and_every_public_page_follows_at_
     let (status, kept) = admin.get("/api/v1/staff/terms/audiences").await;
     assert_eq!(status, 200);
     assert!(kept.as_array().unwrap().iter().all(|t| t["items"].as_i64().unwrap() > 0 && t["demands"] == 0), "{kept}");
+    let (_, kept) = admin.get("/api/v1/staff/terms/audiences").await;
+    admin.post("/api/v1/staff/terms/audiences", json!({ "slug": "students", "name": "大学生", "icon": "youth" })).await;
+    let (_, catalog) = app.get("/catalog").await;
+    assert!(catalog.contains("大学生"));
+    let (status, _) = admin.delete("/api/v1/staff/terms/audiences/students").await;
+    assert_eq!(status, 204);
+    let (_, catalog) = app.get("/catalog").await;
+    assert!(!catalog.contains("大学生"), "a deleted audience leaves the filters");
     let (status, _) = admin.get("/api/v1/staff/terms/streets").await;
     assert_eq!(status, 404);
 
@@ -122,8 +153,9 @@ async fn other_staff_cannot_change_the_terms_and_their_tries_are_audited() {
     assert_eq!(status, 403);
     let (_, list) = app.get_json("/api/v1/categories").await;
     assert!(list["categories"].as_array().unwrap().iter().any(|c| c["slug"] == "film" && c["name"] == "电影放映"));
-    let refused = app.store.audit_entries(None, 20).await.unwrap().into_iter().filter(|e| e.refused).count();
-    assert_eq!(refused, 2);
+    let refused: Vec<_> = app.store.audit_entries(None, 20).await.unwrap().into_iter().filter(|e| e.refused).collect();
+    assert_eq!(refused.len(), 2);
+    assert!(refused.iter().all(|e| e.after.as_deref().is_some_and(|a| a.contains("film") || a.contains("digital"))), "a refusal names the term");
     let (status, _) = app.visitor().post("/api/v1/staff/terms/categories", json!({ "slug": "x-y", "name": "外人" })).await;
     assert_eq!(status, 401);
 }
@@ -151,7 +183,8 @@ async fn terms_are_kept_on_plain_forms_and_hostile_names_stay_text() {
     let landed = admin.post_form(page, "change_term_form", &change).await;
     assert!(landed.url().as_str().contains("error=name&form=categories-opera"), "{}", landed.url());
     let change = vec![("vocabulary", "categories".to_string()), ("slug", "opera".into()), ("name", "戏曲".into()), ("name_en", String::new()), ("icon", "music".into())];
-    admin.post_form(page, "change_term_form", &change).await;
+    let html = admin.post_form(page, "change_term_form", &change).await.text().await.unwrap();
+    assert!(html.contains("data-testid=\"term-name\">戏曲<") && html.contains("data-icon=\"music\""), "renamed, with its new icon");
     let up = vec![("vocabulary", "categories".to_string()), ("slug", "opera".into()), ("direction", "up".into())];
     admin.post_form(page, "move_term_form", &up).await;
     let (_, list) = app.get_json("/api/v1/categories").await;
@@ -159,7 +192,9 @@ async fn terms_are_kept_on_plain_forms_and_hostile_names_stay_text() {
     assert_eq!(order[order.len() - 2..], ["opera".to_string(), "digital".to_string()], "moved one place up");
     let landed = admin.post_form(page, "delete_term_form", &[("vocabulary", "categories".to_string()), ("slug", "film".into())]).await;
     assert!(landed.url().as_str().contains("error=in_use"), "{}", landed.url());
-    assert!(landed.text().await.unwrap().contains("仍有服务或点单使用它"));
+    let html = landed.text().await.unwrap();
+    assert!(html.contains("仍有服务或点单使用它"));
+    assert!(html.contains("value=\"电影放映\""), "the term's change form keeps its names after another refusal");
     admin.post_form(page, "delete_term_form", &[("vocabulary", "categories".to_string()), ("slug", "opera".into())]).await;
     let (_, list) = app.get_json("/api/v1/categories").await;
     assert!(!slugs(&list, "categories").contains(&"opera".to_string()));

@@ -95,10 +95,12 @@ fn Line(list: Vocabulary, term: KeptTerm, first: bool, last: bool) -> impl IntoV
     let named = term.term.named.clone();
     let slug = named.slug.clone();
     let form = format!("{}-{slug}", list.as_str());
-    let refused = refusal(&form).is_some();
-    // A refused change comes back with what was typed; otherwise the term's own names.
-    let name = if refused { typed("name").unwrap_or_default() } else { named.name.clone() };
-    let name_en = if refused { typed("name_en").unwrap_or_default() } else { named.name_en.clone() };
+    // A refused change comes back open, with what was typed; other refusals (a delete, a
+    // move) leave it closed with the term's own names.
+    let refused = refusal(&form).is_some_and(|code| matches!(code.as_str(), "name" | "name_en" | "icon"));
+    let name = typed("name").filter(|_| refused).unwrap_or_else(|| named.name.clone());
+    let name_en = typed("name_en").filter(|_| refused).unwrap_or_else(|| named.name_en.clone());
+    let icon = typed("icon").filter(|_| refused).and_then(|i| Icon::parse(&i)).unwrap_or(term.term.icon);
     let arrow = move |up: bool| {
         let slug = slug.clone();
         view! {
@@ -136,7 +138,7 @@ fn Line(list: Vocabulary, term: KeptTerm, first: bool, last: bool) -> impl IntoV
                     <Which list slug=named.slug.clone()/>
                     <label class="field"><span>{v.name}</span><input type="text" name="name" required minlength="2" maxlength="12" value=name/></label>
                     <label class="field"><span>{v.name_en}</span><input type="text" name="name_en" maxlength="40" value=name_en lang="en"/></label>
-                    <IconPicker chosen=term.term.icon/>
+                    <IconPicker chosen=icon/>
                     <button type="submit" class="primary">{v.save}</button>
                 </form>
             </details>
