@@ -38,6 +38,7 @@ pub async fn load_vocabularies() -> Result<VocabularyDesk, AppError> {
     })
 }
 
+#[cfg(feature = "ssr")]
 const PAGE: &str = "/staff/vocabulary";
 
 /// The id of a term's place on the page, which a refusal returns to (the list's, for a slug

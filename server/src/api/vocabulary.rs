@@ -24,7 +24,7 @@ fn vocabulary(segment: &str) -> Result<Vocabulary, ApiError> {
     get, path = "/staff/terms/{vocabulary}", operation_id = "staff_terms", tag = "staff",
     summary = "The categories or audiences in display order, with how many services (and residents' requests) use each: district admins",
     security(("cookieAuth" = [])),
-    params(("vocabulary" = Vocabulary, Path, description = "`categories` or `audiences`")),
+    params(("vocabulary" = String, Path, description = "`categories` or `audiences`")),
     responses(
         (status = 200, description = "The terms", body = Vec<KeptTerm>),
         (status = 401, description = says!(unauthenticated), body = ErrorBody),
@@ -41,7 +41,7 @@ pub async fn list(State(auth): State<StaffAuth>, StaffActor(actor): StaffActor, 
     post, path = "/staff/terms/{vocabulary}", operation_id = "add_term", tag = "staff",
     summary = "Add a category or audience at the end of the list; the catalogue's filters offer it at once. District admins; audited",
     security(("cookieAuth" = [])),
-    params(("vocabulary" = Vocabulary, Path, description = "`categories` or `audiences`")),
+    params(("vocabulary" = String, Path, description = "`categories` or `audiences`")),
     request_body = TermInput,
     responses(
         (status = 201, description = "Added", body = Term),
@@ -75,7 +75,7 @@ pub struct Order {
     put, path = "/staff/terms/{vocabulary}", operation_id = "order_terms", tag = "staff",
     summary = "Put the categories or audiences in a new order (every slug once). District admins; audited",
     security(("cookieAuth" = [])),
-    params(("vocabulary" = Vocabulary, Path, description = "`categories` or `audiences`")),
+    params(("vocabulary" = String, Path, description = "`categories` or `audiences`")),
     request_body = Order,
     responses(
         (status = 200, description = "The list in its new order", body = Vec<Term>),
@@ -101,7 +101,7 @@ pub async fn order(
     summary = "Rename a category or audience or change its icon (its slug stays: addresses hold it); services carrying it show and are found by the new names at once. District admins; audited",
     security(("cookieAuth" = [])),
     params(
-        ("vocabulary" = Vocabulary, Path, description = "`categories` or `audiences`"),
+        ("vocabulary" = String, Path, description = "`categories` or `audiences`"),
         ("slug" = String, Path, description = "The term's slug"),
     ),
     request_body = TermInput,
@@ -129,7 +129,7 @@ pub async fn change(
     summary = "Delete a category or audience that no service (and no resident's request) uses. District admins; audited",
     security(("cookieAuth" = [])),
     params(
-        ("vocabulary" = Vocabulary, Path, description = "`categories` or `audiences`"),
+        ("vocabulary" = String, Path, description = "`categories` or `audiences`"),
         ("slug" = String, Path, description = "The term's slug"),
     ),
     responses(
