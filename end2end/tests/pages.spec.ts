@@ -17,7 +17,7 @@ const residentPages = ['/', '/catalog', '/items/1', '/map', '/heritage', '/herit
 const staffPages = ['/staff', '/staff/items/1', '/staff/accounts', '/staff/compliance', '/staff/facilities',
   '/staff/audit', '/staff/checkin/1', '/staff/dashboard', '/staff/dashboard?wall=1', '/staff/security',
   '/staff/demands', '/staff/reviews', '/staff/organisations', '/staff/fund', '/staff/plan', '/staff/evaluation',
-  '/staff/training', '/staff/training/1', '/staff/training/hours', '/staff/training/sessions/1/door'];
+  '/staff/training', '/staff/training/1', '/staff/training/hours', '/staff/training/sessions/1/door', '/staff/vocabulary'];
 
 const languages = [
   { name: 'in Chinese', cookies: [] as { name: string; value: string }[] },
