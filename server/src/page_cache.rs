@@ -241,7 +241,7 @@ fn answer(page: &Kept, nonce: &str, asked: Option<&HeaderValue>, how: &'static s
 }
 
 /// Whether an `If-None-Match` value names `etag` (or is `*`).
-fn matches(asked: &HeaderValue, etag: &HeaderValue) -> bool {
+pub(crate) fn matches(asked: &HeaderValue, etag: &HeaderValue) -> bool {
     let Ok(asked) = asked.to_str() else { return false };
     let tag = etag.to_str().unwrap_or_default();
     asked.split(',').map(|t| t.trim().trim_start_matches("W/")).any(|t| t == "*" || t == tag)

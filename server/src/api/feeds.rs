@@ -9,8 +9,8 @@ use cc_domain::ids::{FacilityId, Id};
 use cc_services::feeds;
 use cc_store::feeds::FeedScope;
 use cc_store::Store;
-use http::header::{CACHE_CONTROL, CONTENT_TYPE};
-use http::HeaderMap;
+use http::header::{CACHE_CONTROL, CONTENT_TYPE, ETAG, IF_NONE_MATCH};
+use http::{HeaderMap, HeaderValue, StatusCode};
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -23,9 +23,35 @@ fn stem(file: &str) -> Result<&str, ApiError> {
     file.strip_suffix(".ics").filter(|s| !s.is_empty()).ok_or(ApiError::NotFound("feed"))
 }
 
-fn calendar(ics: String, private: bool) -> Response {
-    let cache = if private { "private, no-store" } else { "public, max-age=300" };
-    ([(CONTENT_TYPE, "text/calendar; charset=utf-8"), (CACHE_CONTROL, cache)], ics).into_response()
+/// A resident's own feed: never kept by anyone on the way.
+fn private_calendar(ics: String) -> Response {
+    ([(CONTENT_TYPE, "text/calendar; charset=utf-8"), (CACHE_CONTROL, "private, no-store")], ics).into_response()
+}
+
+/// A public feed with its tag: calendar apps ask again every hour, and one that sends the tag
+/// of what it has (`If-None-Match`) gets 304 without the body while nothing changed.
+fn public_calendar(ics: String, request: &HeaderMap) -> Response {
+    let tag = feed_tag(&ics);
+    let unchanged = request.get(IF_NONE_MATCH).is_some_and(|asked| crate::page_cache::matches(asked, &tag));
+    let headers = [(ETAG, tag), (CACHE_CONTROL, HeaderValue::from_static("public, max-age=300"))];
+    if unchanged {
+        (StatusCode::NOT_MODIFIED, headers).into_response()
+    } else {
+        (headers, [(CONTENT_TYPE, "text/calendar; charset=utf-8")], ics).into_response()
+    }
+}
+
+/// A strong tag of what a feed says, leaving out when it was written (`DTSTAMP`, the time of
+/// each answer), so an unchanged calendar keeps its tag — on every server of a build (SipHash
+/// with fixed keys).
+fn feed_tag(ics: &str) -> HeaderValue {
+    use std::hash::{Hash, Hasher};
+    #[allow(deprecated)]
+    let mut hasher = std::hash::SipHasher::new();
+    for line in ics.split("\r\n").filter(|line| !line.starts_with("DTSTAMP:")) {
+        line.hash(&mut hasher);
+    }
+    HeaderValue::from_str(&format!("\"{:016x}-{:x}\"", hasher.finish(), ics.len())).expect("hex is a valid header")
 }
 
 /// `GET /feeds/street/{file}`.
@@ -34,13 +60,14 @@ fn calendar(ics: String, private: bool) -> Response {
     summary = "A street's sessions from yesterday to three months ahead as an iCalendar feed (subscribe as webcal://); cancelled sessions stay, as STATUS:CANCELLED",
     params(("file" = String, Path, description = "The street's slug and `.ics`, e.g. `bajiao.ics`")),
     responses(
-        (status = 200, description = "RFC 5545, times in Asia/Shanghai, one stable UID per session", content_type = "text/calendar", body = String),
+        (status = 200, description = "RFC 5545, times in Asia/Shanghai, one stable UID per session; with an `ETag`", content_type = "text/calendar", body = String),
+        (status = 304, description = "Not modified: the feed still says what the `ETag` sent in `If-None-Match` stands for"),
         (status = 404, description = "`not_found`: no such street", body = ErrorBody),
     )
 )]
 pub async fn street(State(store): State<Store>, State(public): State<PublicUrl>, headers: HeaderMap, Path(file): Path<String>) -> Result<Response, ApiError> {
     let ics = feeds::public_feed(&store, FeedScope::Street(stem(&file)?), &public.origin(&headers)).await?;
-    Ok(calendar(ics, false))
+    Ok(public_calendar(ics, &headers))
 }
 
 /// `GET /feeds/facility/{file}`.
@@ -49,14 +76,15 @@ pub async fn street(State(store): State<Store>, State(public): State<PublicUrl>,
     summary = "A facility's sessions from yesterday to three months ahead as an iCalendar feed",
     params(("file" = String, Path, description = "The facility's id and `.ics`, e.g. `12.ics`")),
     responses(
-        (status = 200, description = "RFC 5545, times in Asia/Shanghai, one stable UID per session", content_type = "text/calendar", body = String),
+        (status = 200, description = "RFC 5545, times in Asia/Shanghai, one stable UID per session; with an `ETag`", content_type = "text/calendar", body = String),
+        (status = 304, description = "Not modified: the feed still says what the `ETag` sent in `If-None-Match` stands for"),
         (status = 404, description = "`not_found`: no such facility", body = ErrorBody),
     )
 )]
 pub async fn facility(State(store): State<Store>, State(public): State<PublicUrl>, headers: HeaderMap, Path(file): Path<String>) -> Result<Response, ApiError> {
     let id = FacilityId::parse(stem(&file)?).ok_or(ApiError::NotFound("feed"))?;
     let ics = feeds::public_feed(&store, FeedScope::Facility(id), &public.origin(&headers)).await?;
-    Ok(calendar(ics, false))
+    Ok(public_calendar(ics, &headers))
 }
 
 /// `GET /feeds/category/{file}`.
@@ -65,13 +93,14 @@ pub async fn facility(State(store): State<Store>, State(public): State<PublicUrl
     summary = "A category's sessions from yesterday to three months ahead as an iCalendar feed",
     params(("file" = String, Path, description = "The category's slug and `.ics`, e.g. `opera.ics`")),
     responses(
-        (status = 200, description = "RFC 5545, times in Asia/Shanghai, one stable UID per session", content_type = "text/calendar", body = String),
+        (status = 200, description = "RFC 5545, times in Asia/Shanghai, one stable UID per session; with an `ETag`", content_type = "text/calendar", body = String),
+        (status = 304, description = "Not modified: the feed still says what the `ETag` sent in `If-None-Match` stands for"),
         (status = 404, description = "`not_found`: no such category", body = ErrorBody),
     )
 )]
 pub async fn category(State(store): State<Store>, State(public): State<PublicUrl>, headers: HeaderMap, Path(file): Path<String>) -> Result<Response, ApiError> {
     let ics = feeds::public_feed(&store, FeedScope::Category(stem(&file)?), &public.origin(&headers)).await?;
-    Ok(calendar(ics, false))
+    Ok(public_calendar(ics, &headers))
 }
 
 /// `GET /feeds/me/{file}`.
@@ -86,7 +115,7 @@ pub async fn category(State(store): State<Store>, State(public): State<PublicUrl
 )]
 pub async fn mine(State(store): State<Store>, State(public): State<PublicUrl>, headers: HeaderMap, Path(file): Path<String>) -> Result<Response, ApiError> {
     let ics = feeds::resident_feed(&store, stem(&file)?, &public.origin(&headers)).await?;
-    Ok(calendar(ics, true))
+    Ok(private_calendar(ics))
 }
 
 /// Where a resident's own feed lives.

@@ -64,6 +64,13 @@ async fn public_feeds_hold_sessions_in_the_district_zone_and_keep_a_cancelled_on
         assert_eq!(anyone.get_text(missing).await.0, 404, "{missing}");
     }
 
+    // An app that sends the tag of what it has gets 304 while nothing changed.
+    let path = "/api/v1/feeds/facility/1.ics";
+    let tag = etag(&app, path).await;
+    assert_eq!(etag(&app, path).await, tag, "the same calendar keeps its tag (the time it was written aside)");
+    assert_eq!(app.get_with(path, &[("if-none-match", &tag)]).await, (304, String::new()));
+    assert_eq!(app.get_with(path, &[("if-none-match", "\"0-0\"")]).await.0, 200);
+
     // A cancelled session stays, as cancelled, with a higher sequence.
     let admin = app.staff("feed-admin", StaffScope { role: Role::DistrictAdmin, street_id: None, facility_ids: vec![] }).await;
     let (status, body) = admin.post(&format!("/api/v1/staff/sessions/{session}/cancel"), json!({ "reason": "场馆维修" })).await;
@@ -72,6 +79,15 @@ async fn public_feeds_hold_sessions_in_the_district_zone_and_keep_a_cancelled_on
     let event = event_of(&feed, session.0).expect("still there");
     assert_eq!((property(event, "STATUS"), property(event, "SEQUENCE")), ("CANCELLED", "1"));
     assert!(property(event, "DESCRIPTION").contains("场馆维修"));
+    assert_ne!(etag(&app, path).await, tag, "a changed calendar has a new tag");
+    assert_eq!(app.get_with(path, &[("if-none-match", &tag)]).await.0, 200);
+}
+
+/// The `ETag` a feed answers with.
+async fn etag(app: &crate::helpers::TestApp, path: &str) -> String {
+    let response = app.client.get(format!("{}{path}", app.address)).send().await.unwrap();
+    assert_eq!(response.status(), 200);
+    response.headers()["etag"].to_str().unwrap().to_string()
 }
 
 #[tokio::test]
